@@ -1,0 +1,1 @@
+"""Chinese policy-text extraction pipeline."""

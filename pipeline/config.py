@@ -1,0 +1,85 @@
+"""Configuration: stage options in configs/default.toml, lexicons as data files under configs/.
+
+Rules are data: a stage asks for its lexicon by file name through
+``lexicon_path`` and never embeds word lists in code.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
+DEFAULT_CONFIG = CONFIG_DIR / "default.toml"
+
+
+class ConfigError(ValueError):
+    """A config or lexicon file is missing or malformed."""
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = copy.deepcopy(base)
+    for k, v in over.items():
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = _merge(out[k], v)
+        else:
+            out[k] = v
+    return out
+
+
+def load_config(path: str | Path | None = None) -> dict[str, Any]:
+    """Default options, overridden by ``path`` (a TOML file) when given."""
+    cfg = _read_toml(DEFAULT_CONFIG)
+    if path is not None:
+        cfg = _merge(cfg, _read_toml(Path(path)))
+    return cfg
+
+
+def config_hash(cfg: dict[str, Any]) -> str:
+    """Stable hash of options and the lexicon files they use (for incremental runs)."""
+    h = hashlib.sha256(json.dumps(cfg, sort_keys=True, ensure_ascii=False).encode())
+    for p in sorted(CONFIG_DIR.rglob("*")):
+        if p.is_file():
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError as e:
+        raise ConfigError(f"config file {path} not found: pass an existing TOML file") from e
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"config file {path} is not valid TOML ({e}): fix the line it names") from e
+
+
+def lexicon_path(name: str) -> Path:
+    """Path of a lexicon file under configs/."""
+    p = CONFIG_DIR / name
+    if not p.exists():
+        raise ConfigError(f"lexicon {p} not found: it ships with the project under configs/")
+    return p
+
+
+@lru_cache(maxsize=None)
+def load_lexicon_toml(name: str) -> dict[str, Any]:
+    """A TOML lexicon under configs/, parsed once per process."""
+    return _read_toml(lexicon_path(name))
+
+
+@lru_cache(maxsize=None)
+def load_word_list(name: str) -> tuple[str, ...]:
+    """A one-entry-per-line lexicon under configs/; ``#`` starts a comment."""
+    out = []
+    for line in lexicon_path(name).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return tuple(out)

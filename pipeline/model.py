@@ -1,0 +1,117 @@
+"""Records that flow between stages.
+
+Every stage hands the next one plain dataclasses so that the stages stay
+independent modules: read -> clean -> sentences -> nlp -> amounts / dates ->
+organizations -> targets -> write. Offsets inside a record are relative to the
+text the stage was given (a sentence or the whole clean text); the orchestrator
+shifts them to document clean offsets and maps them to raw offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Removed:
+    """A raw fragment the cleaner took out of the prose (header, caption, OCR run...)."""
+
+    raw_start: int
+    raw_end: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Article:
+    """One article of a multi-article file; start/end are clean-text offsets."""
+
+    index: int
+    title: str | None
+    byline: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class CleanResult:
+    """Clean prose plus the exact map back to the raw text.
+
+    ``offmap[i]`` is the raw index of clean character ``i``: every clean
+    character is one raw character (possibly width-folded), so a clean span
+    [s, e) maps to raw [min(offmap[s:e]), max(offmap[s:e]) + 1).
+    """
+
+    text: str
+    offmap: list[int]
+    removed: list[Removed] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    words: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Analysis:
+    """What an NER backend returns for one sentence.
+
+    ``entities`` are (start, end, label) char offsets within the sentence,
+    label one of ORG, PER, LOC, TIME.
+    """
+
+    words: list[str]
+    pos: list[str]
+    entities: list[tuple[int, int, str]]
+
+
+@dataclass
+class Amount:
+    start: int
+    end: int
+    text: str
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    quantity: str
+    qualifier: str
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    relative: bool
+
+
+@dataclass
+class Org:
+    start: int
+    end: int
+    text: str
+    name: str
+    type: str
+
+
+@dataclass
+class Target:
+    start: int
+    end: int
+    text: str
+    trigger: str
+    target_kind: str
+    metric: str | None
+    value_text: str | None
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    qualifier: str | None
+    deadline_text: str | None
+    deadline: str | None
