@@ -30,3 +30,7 @@ lint: $(STAMP)
 
 clean:
 	rm -rf outputs/*.parquet outputs/*/ .pytest_cache
+
+# Throughput, docs/s and worker peak RSS on ../shared/corpus (outputs/bench.json, copy kept in benchmarks/results/).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_pipeline.py

@@ -43,6 +43,7 @@ class RunResult:
     n_chars: int = 0
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: float = 0.0  # largest peak RSS any worker reported
     outdir: Path | None = None
 
 
@@ -124,6 +125,7 @@ def run_extract(paths: list[str | Path], outdir: str | Path, metadata: str | Pat
             res.n_done += 1
             res.n_chars += r.n_chars
             res.n_failed += r.status != "ok"
+            res.peak_rss_mb = max(res.peak_rss_mb, r.peak_rss_mb)
             for k, v in r.stage_seconds.items():
                 res.stage_seconds[k] = res.stage_seconds.get(k, 0.0) + v
             if r.status != "ok":
@@ -133,7 +135,8 @@ def run_extract(paths: list[str | Path], outdir: str | Path, metadata: str | Pat
     res.seconds = time.perf_counter() - t0
     manifest.update(finished=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                     last_run={"documents": res.n_docs, "extracted": res.n_done, "skipped": res.n_skipped,
-                              "failed": res.n_failed, "seconds": round(res.seconds, 3)})
+                              "failed": res.n_failed, "seconds": round(res.seconds, 3),
+                              "worker_peak_rss_mb": round(res.peak_rss_mb, 1)})
     store.save_manifest(manifest)
     return res
 

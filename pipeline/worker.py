@@ -6,6 +6,7 @@ processes holds N models, never one per document.
 
 from __future__ import annotations
 
+import resource
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ class DocResult:
     n_chars: int = 0
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: float = 0.0  # of the worker process, after this document
     rows: dict[str, list[dict]] = field(default_factory=dict)
 
 
@@ -75,6 +77,7 @@ def run_task(task: DocTask, cfg: dict[str, Any]) -> DocResult:
         res.rows = {"errors": [_error_row(task, stage, "exception", f"{type(e).__name__}: {e}",
                                           traceback.format_exc())]}
     res.seconds = time.perf_counter() - t0
+    res.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
     return res
 
 
