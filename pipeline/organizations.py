@@ -113,7 +113,7 @@ def _is_brandish(t: _Tok, lx: OrgLexicon) -> bool:
 def _inside_ok(toks: list[_Tok], k: int, j: int, lx: OrgLexicon) -> bool:
     """May token ``k`` stand inside the name whose head token is ``j``?"""
     t = toks[k]
-    if t.text in lx.stop_words or t.text in lx.break_words:
+    if t.text in lx.stop_words or t.text in lx.break_words or t.text in lx.apposition_nouns:
         return False
     if t.tag in lx.inside_tags:
         return True
@@ -178,6 +178,7 @@ def _left_extend(toks: list[_Tok], j: int, lx: OrgLexicon) -> int:
         or toks[first].text in lx.stop_words
         or toks[first].text in _OPEN
         or toks[first].text in lx.category_modifiers
+        or (len(toks[first].text) == 1 and toks[first].tag in ("n", "v", "vn", "a", "q") and toks[first].text not in lx.name_words)
     ):
         first += 1
     return first
@@ -203,7 +204,7 @@ def _suffix_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> tuple[lis
         mid = ss > toks[h].s  # suffix starts inside token h
         head = toks[h]
         if mid:
-            ok = head.tag in ("ORG", "LOC") or (
+            ok = head.tag == "ORG" or (head.tag == "LOC" and (len(suf.text) >= 2 or len(head.text) >= 5)) or (
                 len(suf.text) >= 2
                 and (head.tag in ("nz", "nt", "nw", "j") or (len(head.text) >= 4 and head.tag in ("n", "vn")))
             )
@@ -267,21 +268,27 @@ def _ner_candidates(toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]:
 
 
 def _head_type(toks: list[_Tok], lx: OrgLexicon) -> str | None:
-    """Body class named by a head noun among ``toks`` (企业 -> company); '-' for non-body heads."""
-    neg = False
+    """Body class named by the head of the noun phrase in ``toks`` (企业 -> company); '-' for non-body heads.
+
+    The head is the last noun before the phrase ends (a verb, adverb or
+    punctuation): 等发行机构领导又… is headed by 领导, a person, not 机构.
+    """
+    head = None
     for t in toks:
-        if t.tag == "w":
+        if t.tag in ("w", "v", "d", "p", "ad", "vd", "r") and t.text not in lx.heads:
             break
-        ht = lx.heads.get(t.text)
-        if ht is None:
-            for hw, typ in lx.heads.items():
-                if len(hw) >= 2 and t.text.endswith(hw):
-                    ht = typ
-                    break
-        if ht:
-            return ht
-        neg = neg or t.text in lx.negative_heads
-    return "-" if neg else None
+        if t.tag in ("n", "nz", "j") or t.text in lx.heads or t.text in lx.negative_heads:
+            head = t
+    if head is None:
+        return None
+    ht = lx.heads.get(head.text)
+    if ht is None:
+        for hw, typ in lx.heads.items():
+            if len(hw) >= 2 and head.text.endswith(hw):
+                return typ
+    if ht:
+        return ht
+    return "-" if head.text in lx.negative_heads else None
 
 
 def _enum_items(text: str, toks: list[_Tok], c: int, lx: OrgLexicon) -> tuple[list[tuple[int, int]], int]:
@@ -345,6 +352,8 @@ def _enum_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]
             spans.append((s, e, name))
         if not spans or named * 2 < len(items) or (len(items) == 1 and named == 0):
             continue
+        if all(all(x.tag in ("PER", "nr") for x in toks[a:b]) for a, b in items):
+            continue  # 张和平和王珠等…: people
         for s, e, name in spans:
             suf = lx.suffix_at_end(name)
             typ = suf.type if suf and not suf.weak else head_type
@@ -525,7 +534,7 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
                 break
     for brand, (name, typ) in _brands(text, lexicon, lx).items():
         add(brand, name, typ, "alias")
-    return _propagate(text, lexicon, books)
+    return _propagate(text, lexicon, books, lx)
 
 
 def _split(cands: list[_Cand], lx: OrgLexicon) -> list[_Cand]:
@@ -571,7 +580,9 @@ def _brands(text: str, lexicon: dict[str, tuple[str, str, int]], lx: OrgLexicon)
     return out
 
 
-def _propagate(text: str, lexicon: dict[str, tuple[str, str, int]], books: list[tuple[int, int]]) -> list[Org]:
+def _propagate(
+    text: str, lexicon: dict[str, tuple[str, str, int]], books: list[tuple[int, int]], lx: OrgLexicon
+) -> list[Org]:
     """Tag every occurrence of every found surface, longest first, without overlaps."""
     taken = bytearray(len(text) + 1)
     for bs, be in books:
@@ -584,7 +595,9 @@ def _propagate(text: str, lexicon: dict[str, tuple[str, str, int]], books: list[
         i = text.find(surface)
         while i >= 0:
             j = i + len(surface)
-            if not any(taken[i:j]):
+            titled = text[j : j + 1] in lx.title_followers and lx.suffix_at_end(surface) is not None and len(
+                lx.suffix_at_end(surface).text) == 1
+            if not any(taken[i:j]) and not titled:
                 taken[i:j] = b"\x01" * (j - i)
                 out.append(Org(start=i, end=j, text=surface, name=name, type=typ))
             i = text.find(surface, i + 1)

@@ -38,6 +38,8 @@ class OrgLexicon:
     strip_left_tags: frozenset[str]
     stop_words: frozenset[str]
     role_nouns: frozenset[str]
+    apposition_nouns: frozenset[str]
+    title_followers: tuple[str, ...]
     max_name_chars: int
     max_paren_chars: int
     admin_suffixes: tuple[str, ...]
@@ -114,6 +116,8 @@ def load_org_lexicon() -> OrgLexicon:
         strip_left_tags=_fs(g.get("strip_left_tags")),
         stop_words=_fs(g.get("stop_words")),
         role_nouns=_fs(g.get("role_nouns")),
+        apposition_nouns=_fs(g.get("apposition_nouns")),
+        title_followers=tuple(g.get("title_followers", [])),
         max_name_chars=int(g.get("max_name_chars", 32)),
         max_paren_chars=int(g.get("max_paren_chars", 8)),
         admin_suffixes=tuple(sorted(f.get("admin_suffixes", []), key=len, reverse=True)),
