@@ -96,9 +96,15 @@ def _tokens(text: str, an: Analysis) -> list[_Tok]:
 # ---------------------------------------------------------------- helpers
 
 
+def _is_place_abbrev(t: _Tok, lx: OrgLexicon) -> bool:
+    """沪湖, 宁杭: a run of one-character place abbreviations."""
+    return 2 <= len(t.text) <= 4 and all(ch in lx.place_abbrev_chars for ch in t.text)
+
+
 def _is_nameish(t: _Tok, lx: OrgLexicon) -> bool:
     return (
         t.tag in lx.name_tags
+        or _is_place_abbrev(t, lx)
         or t.text in lx.name_words
         or bool(_ALNUM_RE.match(t.text))
         or (t.tag in ("n", "nz") and bool(_HAS_ALNUM.search(t.text)))
@@ -113,9 +119,13 @@ def _is_brandish(t: _Tok, lx: OrgLexicon) -> bool:
 def _inside_ok(toks: list[_Tok], k: int, j: int, lx: OrgLexicon) -> bool:
     """May token ``k`` stand inside the name whose head token is ``j``?"""
     t = toks[k]
-    if t.text in lx.stop_words or t.text in lx.break_words or t.text in lx.apposition_nouns:
+    if t.text in lx.stop_words or t.text in lx.apposition_nouns:
         return False
-    if t.tag in lx.inside_tags:
+    if t.text in lx.break_words and t.tag not in ("n", "vn", "nz", "ORG", "LOC", "j"):
+        return False
+    if t.tag in lx.inside_tags or t.text in lx.name_words or _is_place_abbrev(t, lx):
+        return True
+    if t.tag == "v" and t.text.startswith(lx.name_verb_prefixes):
         return True
     if t.tag in ("v", "vd") and t.text in lx.name_verbs:
         return j - k <= lx.name_verb_reach
@@ -204,10 +214,22 @@ def _suffix_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> tuple[lis
         mid = ss > toks[h].s  # suffix starts inside token h
         head = toks[h]
         if mid:
-            ok = head.tag == "ORG" or (head.tag == "LOC" and (len(suf.text) >= 2 or len(head.text) >= 5)) or (
-                len(suf.text) >= 2
-                and (head.tag in ("nz", "nt", "nw", "j") or (len(head.text) >= 4 and head.tag in ("n", "vn")))
+            prefix0 = text[head.s : ss]
+            ok = (
+                head.tag == "ORG"
+                or (head.tag == "LOC" and len(suf.text) >= 2)
+                or (head.tag == "LOC" and bool(lx.admin_unit_re.search(prefix0)))  # 上城区发改经信局
+                or (head.tag == "LOC" and suf.type == "platform" and _nested_unit(toks, h, lx))  # 科技城平湖园
+                or (
+                    len(suf.text) >= 2
+                    and (
+                        head.tag in ("nz", "nt", "nw", "j")
+                        or (len(head.text) >= 4 and head.tag not in _NEVER_HEAD_TAGS)
+                    )
+                )
             )
+            if prefix0 in lx.category_modifiers or prefix0 in lx.level_words:
+                ok = False  # 特色小镇, 国家实验室 written as one word
             if not ok:
                 continue
         elif len(suf.text) == 1 and head.tag not in ("ORG", "LOC", "n", "nz", "nt", "j", "nw"):
@@ -242,6 +264,18 @@ def _suffix_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> tuple[lis
             continue
         out.append(cand)
     return out, generic
+
+
+_NEVER_HEAD_TAGS = frozenset({"v", "vd", "d", "p", "c", "u", "w", "r", "m", "q", "TIME", "PER", "ad"})
+
+
+def _nested_unit(toks: list[_Tok], h: int, lx: OrgLexicon) -> bool:
+    """Is token ``h`` a unit of the platform named just before it (张江长三角科技城 平湖园)?"""
+    if h == 0:
+        return False
+    prev = toks[h - 1]
+    suf = lx.suffix_at_end(prev.text)
+    return suf is not None and suf.type == "platform" and prev.tag in ("LOC", "ORG", "n", "nz")
 
 
 def _right_paren(text: str, c: _Cand, toks: list[_Tok], lx: OrgLexicon) -> None:

@@ -33,6 +33,8 @@ class OrgLexicon:
     name_words: frozenset[str]
     name_verbs: frozenset[str]
     name_verb_reach: int
+    name_verb_prefixes: tuple[str, ...]
+    place_abbrev_chars: frozenset[str]
     break_words: frozenset[str]
     inside_f: frozenset[str]
     strip_left_tags: frozenset[str]
@@ -43,6 +45,7 @@ class OrgLexicon:
     max_name_chars: int
     max_paren_chars: int
     admin_suffixes: tuple[str, ...]
+    admin_unit_re: re.Pattern[str]
     place_words: frozenset[str]
     building_suffixes: tuple[str, ...]
     event_suffixes: tuple[str, ...]
@@ -111,6 +114,8 @@ def load_org_lexicon() -> OrgLexicon:
         name_words=_fs(g.get("name_words")),
         name_verbs=_fs(g.get("name_verbs")),
         name_verb_reach=int(g.get("name_verb_reach", 2)),
+        name_verb_prefixes=tuple(g.get("name_verb_prefixes", [])),
+        place_abbrev_chars=frozenset(g.get("place_abbrev_chars", "")),
         break_words=_fs(g.get("break_words")),
         inside_f=_fs(g.get("inside_f")),
         strip_left_tags=_fs(g.get("strip_left_tags")),
@@ -121,6 +126,7 @@ def load_org_lexicon() -> OrgLexicon:
         max_name_chars=int(g.get("max_name_chars", 32)),
         max_paren_chars=int(g.get("max_paren_chars", 8)),
         admin_suffixes=tuple(sorted(f.get("admin_suffixes", []), key=len, reverse=True)),
+        admin_unit_re=re.compile(f.get("admin_unit_pattern", "^$")),
         place_words=_fs(f.get("place_words")),
         building_suffixes=tuple(f.get("building_suffixes", [])),
         event_suffixes=tuple(f.get("event_suffixes", [])),
