@@ -350,9 +350,14 @@ def _enum_items(text: str, toks: list[_Tok], c: int, lx: OrgLexicon) -> tuple[li
     return items[::-1], -1
 
 
-def _enum_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]:
-    """Items of 'A、B、C等…企业' and '企业，如A、B、C等' lists, typed by the head noun."""
+def _enum_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> tuple[list[_Cand], set[tuple[int, int]]]:
+    """Items of 'A、B、C等…企业' and '企业，如A、B、C等' lists, typed by the head noun.
+
+    Also returns the token spans of items in lists headed by a non-body noun
+    (中天、钱塘银座等楼宇: buildings), which the NER candidates must not keep.
+    """
     out: list[_Cand] = []
+    vetoed: set[tuple[int, int]] = set()
     n = len(toks)
     for c, t in enumerate(toks):
         closer = t.text in lx.closers
@@ -367,6 +372,8 @@ def _enum_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]
             # 企业，如A、B等 / 企业包括A、B等: head noun just before the list
             back = toks[max(0, opened - 6) : opened]
             head_type = _head_type([x for x in back if x.tag != "w"][::-1], lx)
+        if head_type == "-":
+            vetoed.update((toks[a].s, toks[b - 1].e) for a, b in items)
         if head_type in (None, "-") or not items:
             continue
         spans = []
@@ -394,7 +401,7 @@ def _enum_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]
             if suf and suf.type == "company":
                 typ = "company"
             out.append(_Cand(s, e, name, typ, "enum"))
-    return out
+    return out, vetoed
 
 
 # ---------------------------------------------------------------- filters and types
@@ -541,11 +548,16 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
         st = sent.text
         found, gen = _suffix_candidates(st, toks, lx)
         generic += gen
-        ner = [c for c in _ner_candidates(toks, lx) if loc_votes.get(c.text, 0) < 0]
-        cands = found + ner + _enum_candidates(st, toks, lx)
+        enum, vetoed = _enum_candidates(st, toks, lx)
+        ner = [
+            c
+            for c in _ner_candidates(toks, lx)
+            if loc_votes.get(c.text, 0) < 0 and (c.s, c.e) not in vetoed and not _place_plus_weak(c.text, lx)
+        ]
+        cands = found + ner + enum
         good = []
         for c in _split(cands, lx):
-            c.text = c.text.strip()
+            _trim(st, c, lx)
             _right_paren(st, c, toks, lx)
             if _rejected(c.text, lx) or in_book(sent.start + c.s, sent.start + c.e):
                 continue
@@ -560,7 +572,7 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
             add(a.text, a.name or a.text, a.type, "alias")
     # short forms: a generic name that ends a found name of its class refers to it (基金小镇, 大走廊)
     for g in generic:
-        if g.text in lexicon or _rejected(g.text, lx):
+        if g.text in lexicon or _rejected(g.text, lx) or g.text.startswith(tuple(lx.level_words | lx.category_modifiers)):
             continue
         for full, (name, typ, _) in list(lexicon.items()):
             if len(full) > len(g.text) and full.endswith(g.text) and typ == _type_of(g.text, typ, lx):
@@ -568,7 +580,32 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
                 break
     for brand, (name, typ) in _brands(text, lexicon, lx).items():
         add(brand, name, typ, "alias")
-    return _propagate(text, lexicon, books, lx)
+    bounds: set[int] = set()
+    for sent, toks in sents:
+        for t in toks:
+            bounds.add(sent.start + t.s)
+            bounds.add(sent.start + t.e)
+    return _propagate(text, lexicon, books, lx, bounds)
+
+
+def _trim(text: str, c: _Cand, lx: OrgLexicon) -> None:
+    """Drop symbols and a date unit cut off a number from the edges (▶长三角…, 2019|年华虹集团)."""
+    while c.s < c.e and not (text[c.s].isalnum() or text[c.s] in "“\"(（"):
+        c.s += 1
+    while c.e > c.s and not (text[c.e - 1].isalnum() or text[c.e - 1] in "”\")）"):
+        c.e -= 1
+    if c.e - c.s > 2 and text[c.s] in "年月日号" and c.s > 0 and text[c.s - 1].isdigit():
+        c.s += 1
+    c.text = text[c.s : c.e]
+
+
+def _place_plus_weak(name: str, lx: OrgLexicon) -> bool:
+    """长三角科技, 上海投资: a place and a bare industry word is a field, not a firm."""
+    suf = lx.suffix_at_end(name)
+    if suf is None or not suf.weak or suf.type != "company":
+        return False
+    rest = name[: -len(suf.text)]
+    return rest in lx.place_words or _is_place(rest, lx) or len(rest) <= 1
 
 
 def _split(cands: list[_Cand], lx: OrgLexicon) -> list[_Cand]:
@@ -615,9 +652,17 @@ def _brands(text: str, lexicon: dict[str, tuple[str, str, int]], lx: OrgLexicon)
 
 
 def _propagate(
-    text: str, lexicon: dict[str, tuple[str, str, int]], books: list[tuple[int, int]], lx: OrgLexicon
+    text: str,
+    lexicon: dict[str, tuple[str, str, int]],
+    books: list[tuple[int, int]],
+    lx: OrgLexicon,
+    bounds: set[int],
 ) -> list[Org]:
-    """Tag every occurrence of every found surface, longest first, without overlaps."""
+    """Tag every occurrence of every found surface, longest first, without overlaps.
+
+    A short surface (<= 3 characters) must also start and end on word
+    boundaries of the segmentation: 政协 is not tagged inside 财政协同.
+    """
     taken = bytearray(len(text) + 1)
     for bs, be in books:
         taken[bs:be] = b"\x01" * (be - bs)
@@ -631,7 +676,8 @@ def _propagate(
             j = i + len(surface)
             titled = text[j : j + 1] in lx.title_followers and lx.suffix_at_end(surface) is not None and len(
                 lx.suffix_at_end(surface).text) == 1
-            if not any(taken[i:j]) and not titled:
+            aligned = len(surface) > 3 or (i in bounds and j in bounds)
+            if not any(taken[i:j]) and not titled and aligned:
                 taken[i:j] = b"\x01" * (j - i)
                 out.append(Org(start=i, end=j, text=surface, name=name, type=typ))
             i = text.find(surface, i + 1)
