@@ -256,9 +256,12 @@ def _suffix_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> tuple[lis
             proper = []  # 国家实验室, 省级高新区: a class, not a body
         prefix_proper = bool(prefix) and (head.tag in ("ORG", "LOC", "nz", "nt", "nw", "j") or prefix in lx.name_words)
         if suf.weak and suf.type == "company":
-            # 科技, 投资, 网络 ... : only a brand makes them a firm (长三角科技 is a field)
-            if not (any(_is_brandish(x, lx) for x in name_toks) or (prefix and head.tag in ("ORG", "nz", "nt", "j"))):
+            # 科技, 投资, 资本 ... : only a brand makes them a firm (长三角科技 is a field)
+            if not (any(_is_brandish(x, lx) for x in name_toks) or (prefix and head.tag == "ORG")):
                 continue
+            before = lx.suffix_at_end(text[s : ss]) if ss > s else None
+            if before is not None and before.type == "company" and not before.weak:
+                continue  # 华虹集团|投资: the verb after a firm's name
         if not (proper or prefix_proper):
             generic.append(cand)
             continue
@@ -295,7 +298,11 @@ def _ner_candidates(toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]:
     out = []
     for i, t in enumerate(toks):
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-        if t.tag == "ORG" and nxt not in lx.negative_followers:
+        if t.tag != "ORG" or nxt in lx.negative_followers or t.text in lx.common_words:
+            continue
+        if len(nxt) == 1 and "\u4e00" <= nxt <= "\u9fff" and nxt not in lx.function_chars and not lx.suffix_at_end(t.text + nxt):
+            continue  # 一网通|办: the span is a piece of a longer word
+        if True:
             suf = lx.suffix_at_end(t.text)
             out.append(_Cand(t.s, t.e, t.text, suf.type if suf else "company", "ner"))
     return out

@@ -52,6 +52,8 @@ class OrgLexicon:
     event_exceptions: tuple[str, ...]
     generic_words: frozenset[str]
     category_words: frozenset[str]
+    common_words: frozenset[str]
+    function_chars: frozenset[str]
     category_modifiers: frozenset[str]
     level_words: frozenset[str]
     negative_followers: frozenset[str]
@@ -133,6 +135,8 @@ def load_org_lexicon() -> OrgLexicon:
         event_exceptions=tuple(f.get("event_exceptions", [])),
         generic_words=_fs(f.get("generic_words")),
         category_words=_fs(f.get("category_words")),
+        common_words=_fs(f.get("common_words")),
+        function_chars=frozenset(f.get("function_chars", "")),
         category_modifiers=_fs(f.get("category_modifiers")),
         level_words=_fs(f.get("level_words")),
         negative_followers=_fs(f.get("negative_followers")),
