@@ -121,6 +121,8 @@ def _inside_ok(toks: list[_Tok], k: int, j: int, lx: OrgLexicon) -> bool:
     t = toks[k]
     if t.text in lx.stop_words or t.text in lx.apposition_nouns:
         return False
+    if len(t.text) > 2 and t.tag in ("n", "nz") and t.text.endswith(lx.apposition_tails):
+        return False  # 电子企业长虹公司: a class noun in apposition
     if t.text in lx.break_words and t.tag not in ("n", "vn", "nz", "ORG", "LOC", "j"):
         return False
     if t.tag in lx.inside_tags or t.text in lx.name_words or _is_place_abbrev(t, lx):
@@ -294,14 +296,22 @@ def _right_paren(text: str, c: _Cand, toks: list[_Tok], lx: OrgLexicon) -> None:
         c.text = text[c.s : c.e]
 
 
-def _ner_candidates(toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]:
+_QUOTE_RE = re.compile(r"“([^“”]{1,20})”")
+
+
+def _ner_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]:
+    """The backend's ORG spans, less pieces of quoted slogans and of project or product names."""
+    quotes = [(m.start(1), m.end(1)) for m in _QUOTE_RE.finditer(text)]
     out = []
     for i, t in enumerate(toks):
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         if t.tag != "ORG" or nxt in lx.negative_followers or t.text in lx.common_words:
             continue
-        if len(nxt) == 1 and "\u4e00" <= nxt <= "\u9fff" and nxt not in lx.function_chars and not lx.suffix_at_end(t.text + nxt):
-            continue  # 一网通|办: the span is a piece of a longer word
+        if any(
+            qs <= t.s and t.e <= qe and (qs, qe) != (t.s, t.e) and lx.suffix_at_end(text[qs:qe]) is None
+            for qs, qe in quotes
+        ):
+            continue  # “一网通办”, “山南投融资”: the quoted phrase is a slogan or brand, not this piece
         if True:
             suf = lx.suffix_at_end(t.text)
             out.append(_Cand(t.s, t.e, t.text, suf.type if suf else "company", "ner"))
@@ -558,7 +568,7 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
         enum, vetoed = _enum_candidates(st, toks, lx)
         ner = [
             c
-            for c in _ner_candidates(toks, lx)
+            for c in _ner_candidates(st, toks, lx)
             if loc_votes.get(c.text, 0) < 0 and (c.s, c.e) not in vetoed and not _place_plus_weak(c.text, lx)
         ]
         cands = found + ner + enum

@@ -41,6 +41,7 @@ class OrgLexicon:
     stop_words: frozenset[str]
     role_nouns: frozenset[str]
     apposition_nouns: frozenset[str]
+    apposition_tails: tuple[str, ...]
     title_followers: tuple[str, ...]
     max_name_chars: int
     max_paren_chars: int
@@ -53,7 +54,6 @@ class OrgLexicon:
     generic_words: frozenset[str]
     category_words: frozenset[str]
     common_words: frozenset[str]
-    function_chars: frozenset[str]
     category_modifiers: frozenset[str]
     level_words: frozenset[str]
     negative_followers: frozenset[str]
@@ -124,6 +124,7 @@ def load_org_lexicon() -> OrgLexicon:
         stop_words=_fs(g.get("stop_words")),
         role_nouns=_fs(g.get("role_nouns")),
         apposition_nouns=_fs(g.get("apposition_nouns")),
+        apposition_tails=tuple(g.get("apposition_tails", [])),
         title_followers=tuple(g.get("title_followers", [])),
         max_name_chars=int(g.get("max_name_chars", 32)),
         max_paren_chars=int(g.get("max_paren_chars", 8)),
@@ -136,7 +137,6 @@ def load_org_lexicon() -> OrgLexicon:
         generic_words=_fs(f.get("generic_words")),
         category_words=_fs(f.get("category_words")),
         common_words=_fs(f.get("common_words")),
-        function_chars=frozenset(f.get("function_chars", "")),
         category_modifiers=_fs(f.get("category_modifiers")),
         level_words=_fs(f.get("level_words")),
         negative_followers=_fs(f.get("negative_followers")),
