@@ -307,6 +307,8 @@ def _ner_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]:
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         if t.tag != "ORG" or nxt in lx.negative_followers or t.text in lx.common_words:
             continue
+        if any(t.text.endswith(a) and nxt.startswith(b) for a, b in lx.miscut_pairs):
+            continue
         if any(
             qs <= t.s and t.e <= qe and (qs, qe) != (t.s, t.e) and lx.suffix_at_end(text[qs:qe]) is None
             for qs, qe in quotes
@@ -448,6 +450,8 @@ def _rejected(name: str, lx: OrgLexicon) -> bool:
         return True
     if any(name.endswith(b) for b in lx.building_suffixes):
         return True
+    if _place_plus_weak(name, lx) or _place_plus_class(name, lx):
+        return True
     if any(name.endswith(ev) for ev in lx.event_suffixes) and not any(
         name.endswith(x) for x in lx.event_exceptions
     ):
@@ -586,6 +590,7 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
             c.type = _type_of(c.text, c.type, lx)
             good.append(c)
         chosen = _select(good)
+        chosen = _select(chosen + _list_mates(st, chosen, lx))
         for c in chosen:
             add(c.text, c.name or c.text, c.type, c.source)
             bounds.update((sent.start + c.s, sent.start + c.e))
@@ -611,18 +616,44 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
     return _propagate(text, lexicon, books, lx, bounds)
 
 
+_LIST_SEG_RE = re.compile(r"(?<=、)([^、，,。；;：:！？!?（）()《》“”\s]{4,32}?)(?=、|和|及|与|等|，|。|；|$)")
+
+
+def _list_mates(text: str, chosen: list[_Cand], lx: OrgLexicon) -> list[_Cand]:
+    """Items of a 、-list that end like their neighbours (长三角可再生能源产业联盟 between two found alliances).
+
+    An item between list marks that ends with an organization suffix is a name
+    of the same class when an adjacent item was found as a whole name.
+    """
+    whole = {(c.s, c.e): c for c in chosen}
+    out = []
+    for m in _LIST_SEG_RE.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if (s, e) in whole:
+            continue
+        suf = lx.suffix_at_end(m.group(1))
+        if suf is None or suf.weak or _rejected(m.group(1), lx):
+            continue
+        prev_end = s - 1  # position of the 、 before
+        nxt_start = e + 1
+        mates = [c for c in chosen if (c.e == prev_end or c.s == nxt_start) and c.type == suf.type]
+        if mates and not any(c.s < e and s < c.e for c in chosen):
+            out.append(_Cand(s, e, m.group(1), suf.type, "suffix"))
+    return out
+
+
 def _before_event(toks: list[_Tok], c: _Cand, lx: OrgLexicon) -> bool:
     """全球私募基金|西湖|峰会: a name that opens an event's name is part of the event."""
     k = next((i for i, t in enumerate(toks) if t.s >= c.e), None)
     if k is None:
         return False
     for t in toks[k : k + 3]:
-        if any(t.text.endswith(ev) for ev in lx.event_suffixes) and not any(
+        if t.tag not in ("LOC", "ns", "n", "nz", "m", "vn"):
+            return False
+        if t.tag in ("n", "nz") and any(t.text.endswith(ev) for ev in lx.event_suffixes) and not any(
             t.text.endswith(x) for x in lx.event_exceptions
         ):
             return True
-        if t.tag not in ("LOC", "ns", "n", "nz", "m") or t.s != c.e and t.tag == "w":
-            return False
     return False
 
 
@@ -644,6 +675,20 @@ def _place_plus_weak(name: str, lx: OrgLexicon) -> bool:
         return False
     rest = name[: -len(suf.text)]
     return rest in lx.place_words or _is_place(rest, lx) or len(rest) <= 1
+
+
+def _place_plus_class(name: str, lx: OrgLexicon) -> bool:
+    """浙江省特色小镇, 浙江省级高新区: a place and a class of bodies, not one body."""
+    suf = lx.suffix_at_end(name)
+    if suf is None:
+        return False
+    rest = name[: -len(suf.text)]
+    ranks = {w for w in lx.level_words if w.endswith("级")}  # 省级, 国家级: a rank, not a name part
+    for mod in sorted(lx.category_modifiers | ranks, key=len, reverse=True):
+        if len(mod) >= 2 and rest.endswith(mod):
+            head = rest[: -len(mod)]
+            return not head or head in lx.place_words or _is_place(head, lx) or _is_place(head + "省", lx)
+    return False
 
 
 def _split(cands: list[_Cand], lx: OrgLexicon) -> list[_Cand]:
@@ -701,6 +746,7 @@ def _propagate(
     A short surface (<= 3 characters) must also start and end on word
     boundaries of the segmentation: 政协 is not tagged inside 财政协同.
     """
+    quotes = [(m.start(1), m.end(1)) for m in _QUOTE_RE.finditer(text)]
     taken = bytearray(len(text) + 1)
     for bs, be in books:
         taken[bs:be] = b"\x01" * (be - bs)
@@ -715,6 +761,10 @@ def _propagate(
             titled = text[j : j + 1] in lx.title_followers and lx.suffix_at_end(surface) is not None and len(
                 lx.suffix_at_end(surface).text) == 1
             aligned = len(surface) > 3 or (i in bounds and j in bounds)
+            if len(surface) <= 4 and any(
+                qs <= i and j <= qe and (qs, qe) != (i, j) and lx.suffix_at_end(text[qs:qe]) is None for qs, qe in quotes
+            ):
+                aligned = False  # “一网通办”: a piece of a quoted slogan
             if not any(taken[i:j]) and not titled and aligned:
                 taken[i:j] = b"\x01" * (j - i)
                 out.append(Org(start=i, end=j, text=surface, name=name, type=typ))

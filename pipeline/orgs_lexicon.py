@@ -54,6 +54,7 @@ class OrgLexicon:
     generic_words: frozenset[str]
     category_words: frozenset[str]
     common_words: frozenset[str]
+    miscut_pairs: tuple[tuple[str, str], ...]
     category_modifiers: frozenset[str]
     level_words: frozenset[str]
     negative_followers: frozenset[str]
@@ -137,6 +138,7 @@ def load_org_lexicon() -> OrgLexicon:
         generic_words=_fs(f.get("generic_words")),
         category_words=_fs(f.get("category_words")),
         common_words=_fs(f.get("common_words")),
+        miscut_pairs=tuple(tuple(p.split("|", 1)) for p in f.get("miscut_pairs", []) if "|" in p),
         category_modifiers=_fs(f.get("category_modifiers")),
         level_words=_fs(f.get("level_words")),
         negative_followers=_fs(f.get("negative_followers")),
