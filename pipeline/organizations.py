@@ -299,6 +299,12 @@ def _right_paren(text: str, c: _Cand, toks: list[_Tok], lx: OrgLexicon) -> None:
 _QUOTE_RE = re.compile(r"“([^“”]{1,20})”")
 
 
+def _named_quote(content: str, lx: OrgLexicon) -> bool:
+    """Does a quoted phrase end like a body's name (a suffix of two or more characters)?"""
+    suf = lx.suffix_at_end(content)
+    return suf is not None and len(suf.text) >= 2
+
+
 def _ner_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]:
     """The backend's ORG spans, less pieces of quoted slogans and of project or product names."""
     quotes = [(m.start(1), m.end(1)) for m in _QUOTE_RE.finditer(text)]
@@ -310,7 +316,7 @@ def _ner_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]:
         if any(t.text.endswith(a) and nxt.startswith(b) for a, b in lx.miscut_pairs):
             continue
         if any(
-            qs <= t.s and t.e <= qe and (qs, qe) != (t.s, t.e) and lx.suffix_at_end(text[qs:qe]) is None
+            qs <= t.s and t.e <= qe and (qs, qe) != (t.s, t.e) and not _named_quote(text[qs:qe], lx)
             for qs, qe in quotes
         ):
             continue  # “一网通办”, “山南投融资”: the quoted phrase is a slogan or brand, not this piece
@@ -582,8 +588,9 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
         good = []
         for c in _split(cands, lx):
             _trim(st, c, lx)
-            if _before_event(toks, c, lx):
-                continue
+            suf = lx.suffix_at_end(c.text)
+            if (suf is None or suf.weak) and _before_event(toks, c, lx):
+                continue  # 全球私募基金|西湖峰会; but 长三角…产业联盟|成立大会 keeps the alliance
             _right_paren(st, c, toks, lx)
             if _rejected(c.text, lx) or in_book(sent.start + c.s, sent.start + c.e):
                 continue
@@ -616,7 +623,7 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
     return _propagate(text, lexicon, books, lx, bounds)
 
 
-_LIST_SEG_RE = re.compile(r"(?<=、)([^、，,。；;：:！？!?（）()《》“”\s]{4,32}?)(?=、|和|及|与|等|，|。|；|$)")
+_LIST_SEG_RE = re.compile(r"(?<=、)([^、，,。；;：:！？!?（）()《》“”等\s]{4,32}?)(?=、|和|及|与|等|，|。|；|$)")
 
 
 def _list_mates(text: str, chosen: list[_Cand], lx: OrgLexicon) -> list[_Cand]:
@@ -637,7 +644,7 @@ def _list_mates(text: str, chosen: list[_Cand], lx: OrgLexicon) -> list[_Cand]:
         prev_end = s - 1  # position of the 、 before
         nxt_start = e + 1
         mates = [c for c in chosen if (c.e == prev_end or c.s == nxt_start) and c.type == suf.type]
-        if mates and not any(c.s < e and s < c.e for c in chosen):
+        if mates and all(s <= c.s and c.e <= e for c in chosen if c.s < e and s < c.e):
             out.append(_Cand(s, e, m.group(1), suf.type, "suffix"))
     return out
 
@@ -762,7 +769,7 @@ def _propagate(
                 lx.suffix_at_end(surface).text) == 1
             aligned = len(surface) > 3 or (i in bounds and j in bounds)
             if len(surface) <= 4 and any(
-                qs <= i and j <= qe and (qs, qe) != (i, j) and lx.suffix_at_end(text[qs:qe]) is None for qs, qe in quotes
+                qs <= i and j <= qe and (qs, qe) != (i, j) and not _named_quote(text[qs:qe], lx) for qs, qe in quotes
             ):
                 aligned = False  # “一网通办”: a piece of a quoted slogan
             if not any(taken[i:j]) and not titled and aligned:

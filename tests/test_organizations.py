@@ -253,3 +253,23 @@ def test_through_lac_document() -> None:
     assert {"华东医药", "健盛集团", "厦门国贸"} <= set(s)
     assert s["上城区发改经信局"][1] == "government"
     assert "园区" not in s and "西湖峰会" not in s
+
+
+def test_list_mates_complete_a_list_of_alliances() -> None:
+    _, orgs = run(
+        "建立/v 了/u 长三角/LOC 游艇/n 产业/n 联盟/n 、/w 长三角/LOC 可/v 再生/v 能源/n 产业/n 联盟/n 、/w "
+        "长三角/LOC 机器人/n 产业/n 联盟/n 等/u 产业/n 联盟/n 。/w"
+    )
+    s = surfaces(orgs)
+    assert {"长三角游艇产业联盟", "长三角可再生能源产业联盟", "长三角机器人产业联盟"} <= set(s)
+    assert all(t == "association" for _, t in s.values())
+
+
+def test_body_named_before_its_founding_meeting_is_kept() -> None:
+    _, orgs = run("举办/v 长三角/LOC 特色/n 小镇/n 产业/n 联盟/n 成立/vn 大会/n 。/w")
+    assert set(surfaces(orgs)) == {"长三角特色小镇产业联盟"}
+
+
+def test_piece_of_a_quoted_slogan_is_not_a_body() -> None:
+    _, orgs = run("落地/v “/w 一网通/ORG 办/v ”/w 专窗/n 。/w")
+    assert orgs == []
