@@ -101,6 +101,9 @@ class _Lexicon:
     not_before: list[str]
     not_after: list[str]
     past_rx: re.Pattern[str]
+    soft_past_rx: re.Pattern[str]
+    range_start_rx: re.Pattern[str]
+    range_next_rx: re.Pattern[str]
     hypo: list[str]
     deadlines: list[_DeadlinePattern]
     dl_not_after: list[str]
@@ -144,6 +147,9 @@ def _lexicon() -> _Lexicon:
         not_before=list(d["not_trigger"].get("not_before", [])),
         not_after=list(d["not_trigger"].get("not_after", [])),
         past_rx=re.compile("|".join(f"(?:{m})" for m in d["past"]["markers"])),
+        soft_past_rx=re.compile("|".join(f"(?:{m})" for m in d["past"].get("soft_markers", ["累计"]))),
+        range_start_rx=re.compile(d["frames"]["range_start"]),
+        range_next_rx=re.compile(d["frames"]["range_next"]),
         hypo=list(d["hypothetical"]["markers"]),
         deadlines=dls,
         dl_not_after=list(d["deadline_rules"].get("not_after", [])),
@@ -398,7 +404,7 @@ class _Extractor:
         if not clauses:
             return False
         c = clauses[0]
-        body = self.text[c.start:c.end]
+        body = _LIST_MARK.sub("", self.text[c.start:c.end])
         m = self.lx.predicate_rx.search(body)
         if m is None or m.start() < 2 or len(_CJK.findall(body)) < 4:
             return False
@@ -451,7 +457,7 @@ class _Extractor:
             ci = clause_of(a.start)
             if ci < 0:
                 continue
-            if not self._amount_ok(a, clauses[ci], ch, deadlines, amount_clause_items.get(ci, [])):
+            if not self._amount_ok(a, clauses[ci], ch, deadlines, amount_clause_items.get(ci, []), gov):
                 continue
             self._amount_row(a, clauses, ci, gov, deadlines)
             rows_by_clause[ci] = rows_by_clause.get(ci, 0) + 1
@@ -636,7 +642,7 @@ class _Extractor:
     # ---------------------------------------------------------------- amounts
 
     def _amount_ok(self, a: Amount, c: _Clause, ch: _Chain, deadlines: list[_Deadline],
-                   clause_amounts: list[Amount]) -> bool:
+                   clause_amounts: list[Amount], g: _Governor) -> bool:
         lx = self.lx
         if any(d.start < a.end and a.start < d.end for d in deadlines):
             return False
@@ -647,7 +653,12 @@ class _Extractor:
         head = self._blank(c.start, a.start, deadlines)
         if lx.past_rx.search(head):
             return False
-        if any(head.endswith(b) for b in lx.baseline_before):
+        soft = lx.soft_past_rx.search(head)
+        if soft and not (g.clause >= 0 and c.start <= g.trig.start < c.start + soft.start()):
+            return False
+        if any(head.rstrip().endswith(b) for b in lx.baseline_before):
+            return False
+        if lx.range_start_rx.search(head) and lx.range_next_rx.search(self.text[a.end:c.end]):
             return False
         for rx in (lx.means_rx, lx.base_rx):
             for m in rx.finditer(self.text, c.start, c.end):
@@ -656,10 +667,16 @@ class _Extractor:
         for d in ch.dates:
             if c.start <= d.start < c.end and self._past_date(d):
                 return False
-        if _is_level(a.text):
-            lo, hi = _item_span(self.text, c, a.start)
-            if any(b is not a and lo <= b.start < hi and not _is_level(b.text) for b in clause_amounts):
-                return False
+        lo, hi = _item_span(self.text, c, a.start)
+        same_item = [b for b in clause_amounts if b is not a and lo <= b.start < hi]
+        if _is_level(a.text) and any(not _is_level(b.text) for b in same_item):
+            return False
+        # 年营收超亿元企业20家: a quantity that qualifies the noun counted next
+        for b in same_item:
+            if b.start >= a.end and b.quantity == "count" and a.quantity != "count":
+                gap = self.text[a.end:b.start]
+                if len(gap) <= 8 and not any(v in gap for v in lx.creation_verbs):
+                    return False
         return True
 
     def _amount_row(self, a: Amount, clauses: list[_Clause], ci: int, g: _Governor,
@@ -809,13 +826,13 @@ class _Extractor:
         lx = self.lx
         lo, hi = _item_span(self.text, c, a.start)
         prefix_lo = lo
-        for rx in (lx.trigger_rx, lx.deadline_trigger_rx):
+        for rx in (lx.deadline_trigger_rx,):
             for m in rx.finditer(self.text, lo, a.start):
                 prefix_lo = max(prefix_lo, m.end())
         for d in self._deadlines_in(lo, a.start):
             prefix_lo = max(prefix_lo, d.end)
-        prefix = self.text[prefix_lo:a.start]
-        prefix = prefix.strip(_STRIP)
+        prefix = lx.trigger_rx.sub("", self.text[prefix_lo:a.start])
+        prefix = _LIST_MARK.sub("", prefix).strip(_STRIP)
         changed = True
         while changed and prefix:
             changed = False
@@ -844,7 +861,7 @@ class _Extractor:
         body = self.text[lo:hi].strip(_STRIP)
         for d in self._deadlines_in(lo, hi):
             body = body.replace(d.text, "")
-        body = self.lx.trigger_rx.sub("", body).strip(_STRIP)
+        body = _LIST_MARK.sub("", self.lx.trigger_rx.sub("", body)).strip(_STRIP)
         m = self.lx.predicate_rx.search(body)
         if m and m.start() >= 2:
             body = body[: m.start()]
