@@ -377,9 +377,11 @@ class _Extractor:
         if trig is None:
             return None
         is_deadline = trig.deadline is not None
-        if not is_deadline and not body.endswith(("：", ":")):
+        tail = self.text[trig.end:s.end]
+        bare = is_deadline and not re.sub(r"[\s：:—\-－…。，,]", "", tail)
+        if not bare and not body.endswith(("：", ":")):
             return None
-        rest = self.text[s.start:trig.start] + self.text[trig.end:s.end]
+        rest = self.text[s.start:trig.start] + tail
         rest = re.sub(r"[\s：:，,—\-－…。]", "", rest)
         dl = trig.deadline or self._first_deadline(s.start, s.end)
         if dl is not None and not is_deadline:
@@ -546,13 +548,18 @@ class _Extractor:
                 return False
         if t.deadline is not None:
             return True
-        # a past date before the trigger in its sentence, and no future deadline in it
+        # a past date framing the trigger (in its clause, or in an adverbial
+        # clause of its sentence: 2019年，…，将…), and no future deadline in the sentence
         s = ch.sents[sent]
         if self.pub_year is not None:
             future = any(s.start <= d.start < s.end for d in deadlines)
             if not future:
+                find = _clause_index(clauses)
                 for d in ch.dates:
-                    if s.start <= d.start < t.start and self._past_date(d):
+                    if not (s.start <= d.start < t.start and self._past_date(d)):
+                        continue
+                    dc = find(d.start)
+                    if dc == ci or (dc >= 0 and self._trigger_only(clauses[dc], deadlines, extra=d)):
                         return False
         return True
 
@@ -710,9 +717,13 @@ class _Extractor:
             j -= 1
         return clauses[j].start
 
-    def _trigger_only(self, c: _Clause, deadlines: list[_Deadline]) -> bool:
-        """A clause that holds nothing but a trigger and/or deadline (``到2025年``, ``预计``)."""
+    def _trigger_only(self, c: _Clause, deadlines: list[_Deadline], extra: DateMention | None = None) -> bool:
+        """A clause that holds nothing but a trigger and/or a deadline or date
+        (``到2025年``, ``预计``, ``2019年``)."""
         body = self._blank(c.start, c.end, deadlines)
+        if extra is not None:
+            lo, hi = max(c.start, extra.start), min(c.end, extra.end)
+            body = body[: lo - c.start] + " " * max(0, hi - lo) + body[hi - c.start:]
         body = self.lx.trigger_rx.sub("", body)
         body = re.sub(r"[\s\u3000，,；;：:、—\-]", "", body)
         return len(body) <= 2
