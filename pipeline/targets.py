@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 
 LEXICON = "targets.toml"
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CLAUSE_BREAK = "，,；;：:"
 _OPENERS = {"（": "）", "(": ")", "《": "》", "【": "】", "[": "]"}
@@ -55,6 +55,15 @@ _STRIP = " \t\u3000，,；;：:。！？!?、“”\"'‘’—-－…·"
 _LIST_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]"
                         r"|[①-⑳●■◆▶•·]|[一二三四五六七八九十]是)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Every deadline pattern holds one of these characters: a cheap pre-filter.
+_DEADLINE_HINT = re.compile(r"[年五叶]")
+
+
+def year_int(s: str) -> int:
+    """A four-digit year in Arabic or Chinese digits (2025, 二〇二五, 一九八五)."""
+    if s.isdigit():
+        return int(s)
+    return int("".join(str(_CN_DIGITS.get(c, 0)) for c in s))
 
 
 def cn_int(s: str) -> int | None:
@@ -117,6 +126,8 @@ class _Lexicon:
     title_max: int
     means_rx: re.Pattern[str]
     base_rx: re.Pattern[str]
+    within_rx: re.Pattern[str]
+    after_amount_rx: re.Pattern[str]
     baseline_before: list[str]
     level_verbs: list[str]
     creation_verbs: set[str]
@@ -163,6 +174,8 @@ def _lexicon() -> _Lexicon:
         title_max=int(d["heading"].get("title_max_chars", 30)),
         means_rx=re.compile(d["frames"]["means"]),
         base_rx=re.compile(d["frames"]["base"]),
+        within_rx=re.compile(d["frames"]["within"]),
+        after_amount_rx=re.compile(d["frames"]["after_amount"]),
         baseline_before=sorted(d["frames"].get("baseline_before", []), key=len, reverse=True),
         level_verbs=sorted(d["metric"]["level_verbs"], key=len, reverse=True),
         creation_verbs=set(d["metric"]["creation_verbs"]),
@@ -231,6 +244,8 @@ class _Trigger:
     kind: str
     weak: bool
     deadline: _Deadline | None = None  # set for 到20XX年 triggers
+    pos_check: bool = False  # a noun-able word: ask the tagger before it fires
+    sent_start: int = 0
 
 
 @dataclass
@@ -305,6 +320,9 @@ class _Extractor:
         self.lx = _lexicon()
         self.book = _book_spans(text)
         self.out: list[Target] = []
+        self._dl_cache: dict[tuple[int, int], list[_Deadline]] = {}
+        self._a_starts = [a.start for a in self.amounts]
+        self._d_starts = [d.start for d in self.dates]
 
     # ---------------------------------------------------------------- driver
 
@@ -358,8 +376,10 @@ class _Extractor:
             else:
                 chains.append(_Chain([s]))
         for ch in chains:
-            ch.amounts = [a for a in self.amounts if ch.start <= a.start < ch.end]
-            ch.dates = [d for d in self.dates if ch.start <= d.start < ch.end]
+            i, j = bisect.bisect_left(self._a_starts, ch.start), bisect.bisect_left(self._a_starts, ch.end)
+            ch.amounts = self.amounts[i:j]
+            i, j = bisect.bisect_left(self._d_starts, ch.start), bisect.bisect_left(self._d_starts, ch.end)
+            ch.dates = self.dates[i:j]
         return chains
 
     # ---------------------------------------------------------------- headings
@@ -372,6 +392,8 @@ class _Extractor:
         body = s.text.rstrip(" —-－…")
         trig = None
         for t in self._triggers_in(s):
+            if t.pos_check and not self._verb(t):
+                continue
             if trig is None or (trig.weak and not t.weak):
                 trig = t
         if trig is None:
@@ -423,6 +445,10 @@ class _Extractor:
         deadlines = self._deadlines(ch)
         triggers = [t for s in ch.sents for t in self._triggers_in(s)]
         triggers = [t for t in triggers if self._trigger_ok(t, ch, clauses, deadlines)]
+        # the tagger runs only for noun-able triggers that could yield a row
+        triggers = [t for t in triggers if not t.pos_check or (
+            (any(a.start > t.start for a in ch.amounts) or any(d.start > t.start for d in deadlines)
+             or ctx is not None) and self._verb(t))]
         own = bool(triggers)
         if not triggers and ctx is None:
             return False
@@ -444,8 +470,10 @@ class _Extractor:
             if typ == 0:
                 t: _Trigger = obj
                 ci = clause_of(t.start)
-                if gov is not None and not gov.inherited and t.weak:
+                if (gov is not None and not gov.inherited and t.weak
+                        and not (t.deadline is not None and gov.trig.deadline is not None)):
                     # 预计…将 / 力争…，将… / 到2025年将…: the trigger in force stays
+                    # (a later 到2035年 does replace an earlier 到2025年)
                     continue
                 hd = gov.heading_deadline if gov is not None else None
                 scope = (gov.scope_lo if (gov is not None and not gov.inherited)
@@ -480,8 +508,20 @@ class _Extractor:
                     milestone_clauses.add(ci)
 
         # the first clause a trigger governs, when it has a deadline but no quantity
+        done: set[int] = set()
         for g in new_govs:
-            self._deadline_only(g, clauses, deadlines, rows_by_clause, milestone_clauses)
+            ci = self._deadline_only(g, clauses, deadlines, rows_by_clause, milestone_clauses)
+            if ci is not None:
+                done.add(ci)
+        # any later governed clause that opens with a deadline and has no quantity
+        # (争取…，三年内实现规上工业企业数字化改造全覆盖，…)
+        for g_i, g in enumerate(new_govs):
+            stop = new_govs[g_i + 1].trig.start if g_i + 1 < len(new_govs) else ch.end
+            for ci, c in enumerate(clauses):
+                if (c.start <= g.trig.start or c.start >= stop or ci in done or ci in milestone_clauses
+                        or rows_by_clause.get(ci)):
+                    continue
+                self._opening_deadline_row(g, c, deadlines)
         return own
 
     # ---------------------------------------------------------------- clauses
@@ -502,14 +542,14 @@ class _Extractor:
         out: list[_Trigger] = []
         taken: list[tuple[int, int]] = []
         for m in lx.deadline_trigger_rx.finditer(self.text, s.start, s.end):
-            y = int(m.group("y"))
+            y = year_int(m.group("y"))
             if self._in_book(m.start()):
                 continue
             if self.pub_year is not None and y < self.pub_year:
                 continue
             dl = _Deadline(m.start(), m.end(), m.group(), str(y))
             word = re.sub(r"\s", "", m.group())
-            word = re.sub(r"^(到+)((?:19|20)\d{2})(?:\2)*(年+).*$", lambda mm: "到" + mm.group(2) + "年", word)
+            word = re.sub(r"^到+(.{4})(?:\1)*年+.*$", lambda mm: "到" + mm.group(1) + "年", word)
             out.append(_Trigger(m.start(), m.end(), word, lx.deadline_trigger_kind, "DEADLINE" in lx.weak, dl))
             taken.append((m.start(), m.end()))
         for m in lx.trigger_rx.finditer(self.text, s.start, s.end):
@@ -525,11 +565,16 @@ class _Extractor:
             after = self.text[m.end():s.end]
             if any(after.startswith(x) for x in lx.not_after):
                 continue
-            if w in lx.pos_checked and lx.use_pos and not _verb_use(s.text, st - s.start):
-                continue
-            out.append(_Trigger(st, m.end(), w, lx.trigger_kind[w], w in lx.weak))
+            t = _Trigger(st, m.end(), w, lx.trigger_kind[w], w in lx.weak)
+            t.pos_check = w in lx.pos_checked and lx.use_pos
+            t.sent_start = s.start
+            out.append(t)
         out.sort(key=lambda t: t.start)
         return out
+
+    def _verb(self, t: _Trigger) -> bool:
+        s = next(x for x in self.sents if x.start == t.sent_start)
+        return _verb_use(s.text, t.start - s.start)
 
     def _trigger_ok(self, t: _Trigger, ch: _Chain, clauses: list[_Clause],
                     deadlines: list[_Deadline]) -> bool:
@@ -572,27 +617,29 @@ class _Extractor:
         return out
 
     def _deadlines_in(self, lo: int, hi: int) -> list[_Deadline]:
-        lx = self.lx
+        """Deadlines in text[lo:hi], leftmost first; at one position the first
+        pattern of the lexicon that resolves wins."""
+        key = (lo, hi)
+        hit = self._dl_cache.get(key)
+        if hit is not None:
+            return hit
         out: list[_Deadline] = []
-        pos = lo
-        text = self.text
-        while pos < hi:
-            found = None
-            for p in lx.deadlines:
-                m = p.rx.match(text, pos, hi)
-                if m and m.end() > pos:
-                    found = (p, m)
-                    break
-            if found is None:
-                pos += 1
-                continue
-            p, m = found
-            dl = self._resolve(p, m)
-            if dl is not None:
-                out.append(dl)
-                pos = m.end()
-            else:
-                pos += 1
+        if _DEADLINE_HINT.search(self.text, lo, hi):
+            cands = []
+            for pi, p in enumerate(self.lx.deadlines):
+                for m in p.rx.finditer(self.text, lo, hi):
+                    if m.end() > m.start():
+                        cands.append((m.start(), pi, m))
+            cands.sort(key=lambda c: (c[0], c[1]))
+            pos = lo
+            for st, pi, m in cands:
+                if st < pos:
+                    continue
+                dl = self._resolve(self.lx.deadlines[pi], m)
+                if dl is not None:
+                    out.append(dl)
+                    pos = m.end()
+        self._dl_cache[key] = out
         return out
 
     def _resolve(self, p: _DeadlinePattern, m: re.Match[str]) -> _Deadline | None:
@@ -608,7 +655,7 @@ class _Extractor:
             return None
         gtext = m.group()
         if p.kind == "year":
-            y = int(m.group("y"))
+            y = year_int(m.group("y"))
             if self.pub_year is not None and y < self.pub_year:
                 return None
             # a bare year with nothing around it is a date, not a deadline, unless
@@ -624,6 +671,8 @@ class _Extractor:
                 return None
             return _Deadline(st, en, gtext, str(p.year))
         if p.kind == "pub":
+            if before[-1:].isdigit() or before[-1:] in _CN_DIGITS:
+                return None  # the tail of 一九八五年底前, not 年底前
             return _Deadline(st, en, gtext, str(self.pub_year) if self.pub_year else None)
         if p.kind == "pub_plus":
             n = p.n if p.n is not None else cn_int(m.group("n"))
@@ -667,7 +716,9 @@ class _Extractor:
             return False
         if lx.range_start_rx.search(head) and lx.range_next_rx.search(self.text[a.end:c.end]):
             return False
-        for rx in (lx.means_rx, lx.base_rx):
+        if lx.after_amount_rx.match(self.text, a.end, c.end):
+            return False
+        for rx in (lx.means_rx, lx.base_rx, lx.within_rx):
             for m in rx.finditer(self.text, c.start, c.end):
                 if m.start() <= a.start and a.end <= m.end():
                     return False
@@ -753,7 +804,7 @@ class _Extractor:
             if dl is None:
                 m = re.match(r"(?:(?:19|20)\d{2})\s*年", self.text[a:b])
                 if m:
-                    y = int(re.sub(r"\D", "", m.group()))
+                    y = year_int(re.sub(r"\D", "", m.group()))
                     if self.pub_year is None or y >= self.pub_year:
                         dl = _Deadline(a, a + m.end(), m.group(), str(y))
             if dl is None:
@@ -779,11 +830,26 @@ class _Extractor:
             self._emit(a, b2, g.trig, None, dl, metric=rest or None)
         return True
 
+    def _opening_deadline_row(self, g: _Governor, c: _Clause, deadlines: list[_Deadline]) -> None:
+        lead = self.lx.trigger_rx.sub(lambda m: " " * len(m.group()), self.text[c.start:c.end])
+        first = next((d for d in deadlines if c.start <= d.start < c.end), None)
+        if first is None or lead[: first.start - c.start].strip():
+            return
+        if any(rx.search(_squash_ws(first.text)) for rx in self.lx.dl_weak):
+            return
+        if self._hypothetical(c) or self.lx.past_rx.search(self._blank(c.start, c.end, deadlines)):
+            return
+        body = self.lx.trigger_rx.sub("", self._blank(first.end, c.end, deadlines))
+        if len(_CJK.findall(body)) < 4:
+            return
+        self._emit(c.start, c.end, g.trig, None, first, metric=self._subject(first.end, c.end))
+
     def _deadline_only(self, g: _Governor, clauses: list[_Clause], deadlines: list[_Deadline],
-                       rows_by_clause: dict[int, int], milestones: set[int]) -> None:
+                       rows_by_clause: dict[int, int], milestones: set[int]) -> int | None:
+        """Row for the first clause ``g`` governs; returns that clause's index."""
         ci = g.clause
         if ci < 0:
-            return
+            return None
         c = clauses[ci]
         # deadline adjacent to the trigger: a lead adverbial (今年我们将) or right after it
         dl: _Deadline | None = g.trig.deadline
@@ -804,7 +870,7 @@ class _Extractor:
         if len(after) <= 2:
             target_ci = ci + 1
             if target_ci >= len(clauses) or clauses[target_ci].sent != c.sent:
-                return
+                return None
         tc = clauses[target_ci]
         if dl is None:
             for d in deadlines:
@@ -814,21 +880,22 @@ class _Extractor:
                         dl = d
                         break
         if dl is None or any(rx.search(_squash_ws(dl.text)) for rx in self.lx.dl_weak):
-            return
+            return None
         if rows_by_clause.get(target_ci) or target_ci in milestones:
-            return
+            return None
         if self._hypothetical(tc):
-            return
+            return None
         if self.lx.past_rx.search(self._blank(tc.start, tc.end, deadlines)):
-            return
+            return None
         start = min(g.trig.start, dl.start) if target_ci == ci else g.trig.start
         start = max(start, c.start)
         body = self._blank(tc.start, tc.end, deadlines)
         body = self.lx.trigger_rx.sub("", body)
         if len(_CJK.findall(body)) < 4:
-            return
+            return None
         lo = tc.start if target_ci != ci else max(g.trig.end, dl.end if dl.start >= c.start else g.trig.end)
         self._emit(start, tc.end, g.trig, None, dl, metric=self._subject(lo, tc.end))
+        return target_ci
 
     # ---------------------------------------------------------------- metric
 
@@ -856,16 +923,19 @@ class _Extractor:
                     prefix = prefix[: -len(w)].rstrip(_STRIP)
                     changed = True
                     break
-        if prefix.endswith("等"):
+        if prefix.endswith(("等", "的")):
+            # A、B等5个方面 / …在内的4个研发中心: the counted noun follows
             prefix = ""
         suffix = self.text[a.end:hi]
         suffix = re.split(r"[，。；：、,;:（(]", suffix, maxsplit=1)[0].strip(_STRIP)
         suffix = re.sub(r"^(?:的|以上|以下|左右)", "", suffix)
         if prefix and prefix not in lx.creation_verbs and len(_CJK.findall(prefix)) >= 2:
-            return _squash_ws(prefix)[:40]
+            return _balance(prefix)
         if suffix:
-            return _squash_ws(suffix)[:40]
-        return _squash_ws(prefix)[:40] or None
+            return _balance(suffix)
+        return _balance(prefix)
+
+
 
     def _subject(self, lo: int, hi: int) -> str | None:
         """Metric of a deadline-only target: the subject before its predicate."""
@@ -998,6 +1068,16 @@ _LEVEL = re.compile(r"^[“\"]?[十百千万亿]+[”\"]?(?:元|美元)?[”\"]?
 def _is_level(t: str) -> bool:
     """A bare magnitude used as a level (“百亿”级, 亿元, 千亿级): no digits, no count."""
     return bool(_LEVEL.match(re.sub(r"\s", "", t)))
+
+
+def _balance(s: str) -> str | None:
+    """Whitespace-free metric with quotes put back in pairs (“百亿”级产业集群)."""
+    s = _squash_ws(s)[:40]
+    if "”" in s and "“" not in s:
+        s = "“" + s if s.index("”") > 0 else s.replace("”", "", 1)
+    if "“" in s and "”" not in s:
+        s = s.replace("“", "", 1)
+    return s or None
 
 
 def _squash_ws(s: str) -> str:
