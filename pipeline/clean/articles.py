@@ -19,9 +19,9 @@ _MAX_TITLE_CHARS = 80
 
 def _heading(t: str, rules: Rules) -> bool:
     s = t.rstrip()
-    if not s or len(s) > _MAX_TITLE_CHARS or any(c in "，,、；;。！？!?" for c in s):
+    if not s or len(s) > _MAX_TITLE_CHARS or any(c in "；;。！？!?" for c in s) or s.count("，") + s.count(",") > 1:
         return False
-    return s[-1] not in "。！？!?；;…"
+    return s[-1] not in "。！？!?；;…，,"
 
 
 def split_articles(text: str, para_flags: list[tuple[int, int, bool, bool]], rules: Rules) -> list[Article]:

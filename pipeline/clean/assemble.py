@@ -45,7 +45,7 @@ def unfinished(ln: Line, rules: Rules) -> bool:
     if open_count(t, rules) > 0:
         return True
     if ln.col > 0:
-        return is_full(ln, rules) and not spaced_display(t, rules)
+        return is_full(ln, rules)
     return has_clause(t, rules) or nchars(t) > rules.heading_max_chars
 
 
@@ -113,7 +113,7 @@ def should_join(a: Line, b: Line, rules: Rules, gap: int) -> bool:
     if not term and open_count(ta, rules) > 0:
         return True
     if a.col > 0:
-        if is_wide(a, rules) or spaced_display(ta, rules):
+        if is_wide(a, rules):
             return False
         full = is_full(a, rules)
         if term:

@@ -40,10 +40,14 @@ class Line:
 
 
 def char_width(ch: str) -> int:
-    """Print width: 2 for CJK / full-width / wide punctuation, 1 for ASCII and narrow."""
+    """Print width: 2 for CJK and full-width letters, 1 for ASCII and for Chinese
+    punctuation, which justified typesetting squeezes to half width (so a line with
+    many 、，sets more characters in the same column)."""
     if ord(ch) < 0x1100:
         return 1
-    return 2 if unicodedata.east_asian_width(ch) in "WFA" else 1
+    if unicodedata.east_asian_width(ch) not in "WFA":
+        return 1
+    return 1 if unicodedata.category(ch)[0] == "P" else 2
 
 
 def text_width(s: str) -> int:
