@@ -67,7 +67,6 @@ def _caption_like(ln: Line, rules: Rules) -> bool:
 
 def mark_displaced(lines: list[Line], rules: Rules, gap: int) -> None:
     """Take out short labels/captions that sit between the halves of a sentence."""
-    idx = {id(ln): i for i, ln in enumerate(lines)}
     kept = [ln for ln in lines if ln.kind == "prose"]
     i = 0
     while i < len(kept) - 2:
@@ -83,11 +82,9 @@ def mark_displaced(lines: list[Line], rules: Rules, gap: int) -> None:
             i += 1
             continue
         labels, b = kept[i + 1:k], kept[k]
-        between = lines[idx[id(a)] + 1: idx[id(b)]]
         evidence = (
-            any(x.kind in ("page_header", "running_header") for x in between)
-            or any(is_wide(x, rules) for x in labels)
-            or labels[0].nl_before > gap or b.nl_before > gap
+            any(is_wide(x, rules) for x in labels)
+            or (labels[0].nl_before > gap and not _after_header(lines, labels[0]))
             or (b.nl_before == 1 and bool(b.lead_ws) and gap > 1)
             or any(x.nl_before == 1 and x.lead_ws and gap > 1 for x in labels)
         )
@@ -99,8 +96,18 @@ def mark_displaced(lines: list[Line], rules: Rules, gap: int) -> None:
             i += 1
 
 
-def should_join(a: Line, b: Line, rules: Rules, gap: int) -> bool:
-    """True when the break between kept lines a and b lies inside a paragraph."""
+def _after_header(lines: list[Line], ln: Line) -> bool:
+    """The line follows a removed running head (its big gap belongs to the page break)."""
+    prev = lines[ln.idx - 1] if ln.idx > 0 else None
+    return prev is not None and prev.kind in ("page_header", "running_header")
+
+
+def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False) -> bool:
+    """True when the break between kept lines a and b lies inside a paragraph.
+
+    ``a_opens``: line a starts a paragraph (the break before it was kept), so a
+    shortfall of about the lost indent is no paragraph end.
+    """
     if a.role == "byline" or b.role == "byline":
         return False
     if rules.indent_re.match(b.lead_ws or ""):
@@ -117,10 +124,16 @@ def should_join(a: Line, b: Line, rules: Rules, gap: int) -> bool:
             return False
         full = is_full(a, rules)
         if term:
-            return (full and is_full(b, rules) and not is_wide(b, rules)
-                    and b.col - b.width < rules.indent_units)
+            da = a.col - a.width
+            near = da <= rules.term_full_tol or (a_opens and da <= rules.indent_units + rules.term_full_tol)
+            return (full and near and is_full(b, rules)
+                    and not is_wide(b, rules) and b.col - b.width < rules.indent_units)
         if full:
-            return True
+            # A one-line heading set like a paragraph: it opens at the indent and the
+            # next line opens another paragraph at the indent too.
+            ind = rules.indent_units
+            return not (a_opens and ind <= a.col - a.width <= ind + rules.term_full_tol
+                        and ind <= b.col - b.width <= ind + rules.term_full_tol)
         return (heading_like(a, rules) and heading_like(b, rules) and b.width < a.width
                 and a.width >= rules.heading_wrap_min)
     if term:
@@ -141,9 +154,11 @@ def build_text(raw: str, lines: list[Line], rules: Rules, gap: int) -> tuple[str
     fold = rules.fold
     prev: Line | None = None
     last_ch = ""
+    opens = True
     for ln in kept:
         if prev is not None:
-            if should_join(prev, ln, rules, gap):
+            if should_join(prev, ln, rules, gap, opens):
+                opens = False
                 first = _first_char(raw, ln)
                 if _LATIN.match(last_ch or "") and _LATIN.match(first or ""):
                     nl = raw.find("\n", prev.e)
@@ -154,6 +169,7 @@ def build_text(raw: str, lines: list[Line], rules: Rules, gap: int) -> tuple[str
                 parts.append("\n")
                 offmap.append(nl if 0 <= nl < ln.s else prev.e)
                 last_ch = "\n"
+                opens = True
         starts[ln.idx] = len(offmap)
         last_ch = _emit_line(raw, ln, parts, offmap, fold, last_ch)
         prev = ln

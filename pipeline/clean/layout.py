@@ -35,9 +35,16 @@ def set_widths(lines: list[Line]) -> None:
 
 
 def estimate_columns(lines: list[Line], rules: Rules) -> None:
-    """Set ``col`` (local column width, 0 if none) on every prose line."""
+    """Set ``col`` (local column width, 0 if none) on every prose line.
+
+    The column exists where at least ``min_cluster`` neighbouring lines share one
+    width (within ``cluster_tol``); its width is then the upper quartile of the
+    widths of neighbours that do not end a sentence (those are mostly full lines;
+    the quartile ignores indented first lines and the odd wide heading).
+    """
     cand = [ln for ln in lines if ln.kind == "prose"]
     widths = [ln.width for ln in cand]
+    runon = [not _ends_sentence(ln.text) for ln in cand]
     n = len(cand)
     win, tol = rules.window, rules.cluster_tol
     for i, ln in enumerate(cand):
@@ -51,10 +58,16 @@ def estimate_columns(lines: list[Line], rules: Rules) -> None:
             cnt = k - j + 1
             if cnt > best or (cnt == best and ws[k] > best_hi):
                 best, best_hi = cnt, ws[k]
-        if best >= rules.min_cluster and rules.min_column <= best_hi <= rules.max_column:
-            ln.col = best_hi
-        else:
+        if best < rules.min_cluster or not rules.min_column <= best_hi <= rules.max_column:
             ln.col = 0
+            continue
+        ro = sorted(widths[k] for k in range(lo, hi) if runon[k]) or ws
+        ln.col = ro[min(len(ro) - 1, (3 * len(ro)) // 4)]
+
+
+def _ends_sentence(t: str) -> bool:
+    t = t.rstrip("”’」』）)】》\"' ")
+    return bool(t) and t[-1] in "。！？!?；;…"
 
 
 def typical_gap(lines: list[Line]) -> int:

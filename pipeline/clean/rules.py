@@ -40,6 +40,7 @@ class Rules:
     max_column: int
     heading_max_chars: int
     indent_units: int
+    term_full_tol: int
     open_marks: str
     close_marks: str
     heading_wrap_min: int
@@ -101,6 +102,7 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         max_column=int(lay["max_column"]),
         heading_max_chars=int(lay["heading_max_chars"]),
         indent_units=int(lay["indent_units"]),
+        term_full_tol=int(lay["term_full_tol"]),
         open_marks=lay["open_marks"],
         close_marks=lay["close_marks"],
         heading_wrap_min=int(lay["heading_wrap_min"]),
