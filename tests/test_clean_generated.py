@@ -3,7 +3,8 @@
 Paragraphs of ../shared/corpus (public-domain government reports) are set in a
 narrow column the way seed 002 shows a scanned magazine: wrapped at 12-20
 characters with a blank line between wrapped lines, the two-character indent of
-each paragraph lost (its first line stays short), punctuation squeezed, numbers
+each paragraph lost (its first line stays short), headings in larger type (fewer
+characters a line), punctuation squeezed, numbers
 with OCR spaces ("2016 年 6 月") and sometimes full-width digits, a running page
 header every 25-45 lines, page numbers, and photo captions dropped into the
 middle of sentences. The cleaner must give the original paragraphs back.
@@ -92,22 +93,30 @@ def _tokens(p: str) -> list[str]:
     return out
 
 
-def wrap(p: str, width: int, rng: random.Random) -> list[str]:
-    """Lines of one paragraph in a column ``width`` units wide; the first is indented by 4."""
-    lines: list[str] = []
+def wrap(p: str, width: int, rng: random.Random, indent: int = 4) -> list[str]:
+    """Lines of one paragraph in a column ``width`` units wide; the first is indented by 4.
+
+    Kinsoku: a mark that may not open a line pulls the character before it down
+    to the next line instead (the line stays within the column).
+    """
+    lines: list[list[str]] = []
     cur: list[str] = []
-    cap = width - 4
+    cap = width - indent
     used = 0
     for tok in _tokens(p):
         tw = sum(_w(c) for c in tok)
-        if used + tw > cap and cur and not (tok[0] in _NO_LINE_START and used + tw <= cap + 1):
-            lines.append("".join(cur))
-            cur, used, cap = [], 0, width
+        if used + tw > cap and cur:
+            carry: list[str] = []
+            if tok[0] in _NO_LINE_START and len(cur) > 1:
+                carry = [cur.pop()]
+            lines.append(cur)
+            cur, cap = carry, width
+            used = sum(_w(c) for t in cur for c in t)
         cur.append(tok)
         used += tw
     if cur:
-        lines.append("".join(cur))
-    return [_ocr_noise(x, rng) for x in lines]
+        lines.append(cur)
+    return [_ocr_noise("".join(x), rng) for x in lines]
 
 
 _SPACE_AROUND_NUM = re.compile(r"(?<=[\u4e00-\u9fff])(\d[\d.]*)(?=[\u4e00-\u9fff%])")
@@ -147,7 +156,10 @@ def lay_out(paras: list[str], rng: random.Random) -> Laid:
     junk: list[str] = []
     n_lines = 0
     for p in paras:
-        lines = wrap(p, width, rng)
+        if p[-1] in _TERMINAL:
+            lines = wrap(p, width, rng)
+        else:  # a heading: larger type, so fewer characters a line, and no indent
+            lines = wrap(p, width * 3 // 5, rng, indent=0)
         cap_at = rng.randrange(len(lines) - 1) if len(lines) >= 3 and rng.random() < 0.15 else -1
         for i, ln in enumerate(lines):
             out.append(ln + sep)

@@ -133,9 +133,12 @@ def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False)
             # next line opens another paragraph at the indent too.
             ind = rules.indent_units
             return not (a_opens and ind <= a.col - a.width <= ind + rules.term_full_tol
-                        and ind <= b.col - b.width <= ind + rules.term_full_tol)
-        return (heading_like(a, rules) and heading_like(b, rules) and b.width < a.width
-                and a.width >= rules.heading_wrap_min)
+                        and ind <= b.col - b.width <= ind + rules.term_full_tol
+                        and not ends_terminal(rest_text(b), rules))
+        # A heading in larger type wraps in a narrower measure: its next line is no
+        # wider than this one and still short of the body column.
+        return (not is_full(b, rules) and not is_wide(b, rules) and b.width <= a.width + rules.cluster_tol
+                and a.width >= rules.heading_wrap_min and b.role != "byline")
     if term:
         return False
     return has_clause(ta, rules) or nchars(ta) > rules.heading_max_chars

@@ -40,7 +40,7 @@ def estimate_columns(lines: list[Line], rules: Rules) -> None:
     The column exists where at least ``min_cluster`` neighbouring lines share one
     width (within ``cluster_tol``); its width is then the upper quartile of the
     widths of neighbours that do not end a sentence (those are mostly full lines;
-    the quartile ignores indented first lines and the odd wide heading).
+    the 90th percentile ignores indented first lines and the odd wide heading).
     """
     cand = [ln for ln in lines if ln.kind == "prose"]
     widths = [ln.width for ln in cand]
@@ -62,7 +62,7 @@ def estimate_columns(lines: list[Line], rules: Rules) -> None:
             ln.col = 0
             continue
         ro = sorted(widths[k] for k in range(lo, hi) if runon[k]) or ws
-        ln.col = ro[min(len(ro) - 1, (3 * len(ro)) // 4)]
+        ln.col = ro[min(len(ro) - 1, (9 * len(ro)) // 10)]
 
 
 def _ends_sentence(t: str) -> bool:

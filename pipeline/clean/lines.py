@@ -40,10 +40,12 @@ class Line:
 
 
 def char_width(ch: str) -> int:
-    """Print width: 2 for CJK and full-width letters, 1 for ASCII and for Chinese
-    punctuation, which justified typesetting squeezes to half width (so a line with
-    many 、，sets more characters in the same column)."""
-    if ord(ch) < 0x1100:
+    """Print width: 2 for CJK characters, 1 for ASCII, for full-width ASCII (OCR
+    reads proportional digits either way) and for Chinese punctuation, which
+    justified typesetting squeezes to half width (so a line with many 、，sets
+    more characters in the same column)."""
+    o = ord(ch)
+    if o < 0x1100 or 0xFF01 <= o <= 0xFF5E:
         return 1
     if unicodedata.east_asian_width(ch) not in "WFA":
         return 1
@@ -51,18 +53,9 @@ def char_width(ch: str) -> int:
 
 
 def text_width(s: str) -> int:
-    """Width of a line as printed; runs of spaces count once (OCR pads digits)."""
-    w = 0
-    prev_space = False
-    for ch in s:
-        if ch.isspace():
-            if not prev_space:
-                w += 1
-            prev_space = True
-            continue
-        prev_space = False
-        w += char_width(ch)
-    return w
+    """Width of a line as printed. Spaces count 0: OCR inserts them where narrow
+    digits left a gap inside the same printed width ("2016 年 6 月")."""
+    return sum(char_width(ch) for ch in s if not ch.isspace())
 
 
 def split_lines(raw: str) -> list[Line]:
