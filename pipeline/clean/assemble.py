@@ -85,6 +85,7 @@ def mark_displaced(lines: list[Line], rules: Rules, gap: int) -> None:
         evidence = (
             any(is_wide(x, rules) for x in labels)
             or (labels[0].nl_before > gap and not _after_header(lines, labels[0]))
+            or (b.nl_before > gap and not _after_header(lines, b))
             or (b.nl_before == 1 and bool(b.lead_ws) and gap > 1)
             or any(x.nl_before == 1 and x.lead_ws and gap > 1 for x in labels)
         )

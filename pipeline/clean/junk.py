@@ -145,12 +145,23 @@ def mark_blocks(lines: list[Line], rules: Rules) -> None:
         j = i
         while j < n and _label_like(prose[j], rules) and not is_byline(prose[j], rules):
             j += 1
-        if j - i >= rules.label_run:
+        if j - i >= rules.label_run and not _wrapped_heading(prose[i:j], rules):
             for ln in prose[i:j]:
                 ln.kind = "label_block"
             i = j
         else:
             i = max(j, i + 1)
+
+
+def _wrapped_heading(run: list[Line], rules: Rules) -> bool:
+    """A few short lines of one measure (the last one shorter): a heading that wrapped.
+
+    Label and map blocks are longer runs of lines of all lengths.
+    """
+    if len(run) > rules.label_run + 1:
+        return False
+    body = [ln.width for ln in run[:-1]]
+    return max(body) - min(body) <= rules.cluster_tol and run[-1].width <= max(body) + rules.cluster_tol
 
 
 def mark_gap_captions(lines: list[Line], rules: Rules, gap: int) -> None:
