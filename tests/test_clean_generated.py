@@ -74,6 +74,11 @@ def _usable(p: str) -> bool:
     return p[-1] in _TERMINAL or ("、" in p[:4] and len(p) <= 40)
 
 
+def _ascii_digits(p: str) -> str:
+    """Digits as printed (proportional); OCR noise may turn some full-width again."""
+    return "".join(chr(ord(c) - 0xFEE0) if "０" <= c <= "９" else c for c in p)
+
+
 @dataclass
 class Laid:
     raw: str
@@ -127,7 +132,7 @@ def _ocr_noise(line: str, rng: random.Random) -> str:
     if rng.random() < 0.3:
         line = _SPACE_AROUND_NUM.sub(lambda m: " " + m.group(1) + " ", line)
     if rng.random() < 0.1:
-        line = "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c for c in line)
+        line = "".join(chr(ord(c) + 0xFEE0) if "0" <= c <= "9" else c for c in line)
     return line
 
 
@@ -160,7 +165,8 @@ def lay_out(paras: list[str], rng: random.Random) -> Laid:
             lines = wrap(p, width, rng)
         else:  # a heading: larger type, so fewer characters a line, and no indent
             lines = wrap(p, width * 3 // 5, rng, indent=0)
-        cap_at = rng.randrange(len(lines) - 1) if len(lines) >= 3 and rng.random() < 0.15 else -1
+        body = p[-1] in _TERMINAL  # photo captions sit in body text, not inside a heading
+        cap_at = rng.randrange(len(lines) - 1) if body and len(lines) >= 3 and rng.random() < 0.15 else -1
         for i, ln in enumerate(lines):
             out.append(ln + sep)
             n_lines += 1
@@ -192,7 +198,7 @@ def restore_rate(n_min: int = MIN_PARAGRAPHS, seed: int = SEED) -> dict:
         paras = docs[k % len(docs)]
         k += 1
         start = rng.randrange(max(1, len(paras) - 30))
-        chunk = paras[start:start + rng.randint(20, 40)]
+        chunk = [_ascii_digits(p) for p in paras[start:start + rng.randint(20, 40)]]
         laid = lay_out(chunk, rng)
         res = clean(laid.raw)
         got = res.text.split("\n")

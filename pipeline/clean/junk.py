@@ -93,7 +93,8 @@ def classify_lines(lines: list[Line], rules: Rules) -> None:
         sig = _signature(ln.text)
         if 4 <= len(sig) <= rules.repeat_max_chars:
             sigs[sig] += 1
-    for ln in lines:
+    widths = [ln.width for ln in lines]
+    for i, ln in enumerate(lines):
         t = rest_text(ln)
         if not t.strip():
             ln.kind = ln.cuts[0][2] if ln.cuts else "empty"
@@ -101,7 +102,8 @@ def classify_lines(lines: list[Line], rules: Rules) -> None:
         clause = has_clause(t, rules)
         if not clause and len(t) <= 50 and any(p.search(t) for p in rules.header):
             ln.kind = "page_header"
-        elif not clause and sigs.get(_signature(ln.text), 0) >= rules.repeat_min and not ends_terminal(t, rules):
+        elif (not clause and sigs.get(_signature(ln.text), 0) >= rules.repeat_min
+              and not ends_terminal(t, rules) and not _column_text(widths, i, rules)):
             ln.kind = "running_header"
         elif len(t) <= 60 and not any(c in "。！？!?" for c in t) and any(p.search(t) for p in rules.credit):
             ln.kind = "photo_credit"
@@ -109,6 +111,16 @@ def classify_lines(lines: list[Line], rules: Rules) -> None:
             ln.kind = "figure_caption"
         elif all(c in rules.orphan or c.isspace() for c in t):
             ln.kind = "orphan_glyph"
+
+
+def _column_text(widths: list[int], i: int, rules: Rules) -> bool:
+    """The line is as wide as most of its neighbours: wrapped body text that happens
+    to repeat (parallel sentences), not a running head."""
+    near = sorted(widths[max(0, i - 3):i] + widths[i + 1:i + 4])
+    if len(near) < 4:
+        return False
+    med = near[len(near) // 2]
+    return abs(widths[i] - med) <= rules.cluster_tol and med <= rules.max_column
 
 
 def _signature(t: str) -> str:
