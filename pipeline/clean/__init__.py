@@ -53,11 +53,11 @@ def _clean(raw: str, rules: Rules) -> CleanResult:
     for ln in lines:
         cut_inline(ln, rules)
     set_widths(lines)
-    classify_lines(lines, rules)
+    gap = typical_gap(lines)
+    classify_lines(lines, rules, gap)
     estimate_columns(lines, rules)
     mark_blocks(lines, rules)
     estimate_columns(lines, rules)
-    gap = typical_gap(lines)
     mark_gap_captions(lines, rules, gap)
     for ln in lines:
         if ln.kind == "prose" and is_byline(ln, rules):

@@ -86,13 +86,23 @@ def nchars(s: str) -> int:
     return len(s) - sum(1 for c in s if c.isspace())
 
 
-def classify_lines(lines: list[Line], rules: Rules) -> None:
-    """Whole-line junk that needs no neighbours: headers, page numbers, credits, stray glyphs."""
-    sigs = Counter()
-    for ln in lines:
+def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
+    """Whole-line junk: headers, page numbers, credits, stray glyphs.
+
+    A line repeated across the file is a running head only if some occurrence
+    stands at a page break (an unusually large gap before or after it); repeated
+    headings and parallel sentences stay.
+    """
+    sigs: Counter = Counter()
+    at_break: set[str] = set()
+    big = gap + rules.caption_gap_extra
+    for i, ln in enumerate(lines):
         sig = _signature(ln.text)
         if 4 <= len(sig) <= rules.repeat_max_chars:
             sigs[sig] += 1
+            if ln.nl_before >= big or (i + 1 < len(lines) and lines[i + 1].nl_before >= big):
+                at_break.add(sig)
+    sigs = Counter({k: v for k, v in sigs.items() if k in at_break})
     widths = [ln.width for ln in lines]
     for i, ln in enumerate(lines):
         t = rest_text(ln)
