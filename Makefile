@@ -3,13 +3,15 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Extras the test suite exercises (optional engines and backends are tested, so CI installs them).
+EXTRAS := dev,dask
 
 .PHONY: setup extract test eval lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -28,3 +30,7 @@ lint: $(STAMP)
 
 clean:
 	rm -rf outputs/*.parquet outputs/*/ .pytest_cache
+
+# Throughput, docs/s and worker peak RSS on ../shared/corpus (outputs/bench.json, copy kept in benchmarks/results/).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_pipeline.py
