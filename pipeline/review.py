@@ -53,11 +53,14 @@ def read_table(outdir: str | Path, name: str, doc_id: str | None = None) -> pd.D
     with fewer tables still gives a page.
     """
     out = Path(outdir)
-    for p in (out / f"{name}.parquet", out / name):
-        if p.exists():
-            filters = [("doc_id", "==", doc_id)] if doc_id is not None and name in SCHEMAS else None
+    schema = SCHEMAS.get(name)
+    filters = [("doc_id", "==", doc_id)] if doc_id is not None and schema is not None else None
+    for p in (out / name, out / f"{name}.parquet"):
+        if p.is_dir():
+            return pq.read_table(p, schema=schema, filters=filters).to_pandas()
+        if p.is_file():
             return pq.read_table(p, filters=filters).to_pandas()
-    return to_table(name, []).to_pandas() if name in SCHEMAS else pd.DataFrame()
+    return to_table(name, []).to_pandas() if schema is not None else pd.DataFrame()
 
 
 def _missing(v) -> bool:
@@ -277,13 +280,13 @@ def build_review(outdir: str | Path, doc_id: str) -> str:
     """The review page of ``doc_id`` from the tables in ``outdir``."""
     out = Path(outdir)
     docs = read_table(out, "documents")
-    if docs.empty and not any(out.glob("documents*")):
+    if not (out / "documents").exists() and not (out / "documents.parquet").exists():
         raise ReviewError(f"{out} has no documents table: run `python -m pipeline extract ... -o {out}` first")
     row = docs[docs.doc_id == doc_id]
     if row.empty:
         errs = read_table(out, "errors", doc_id)
         if len(errs):
-            raise ReviewError(f"{doc_id} failed during extraction ({errs.iloc[0]['message']}); see {out}/errors.parquet")
+            raise ReviewError(f"{doc_id} failed during extraction ({errs.iloc[0]['message']}); see the errors table in {out}")
         close = difflib.get_close_matches(doc_id, docs.doc_id.astype(str).tolist(), n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else f"; {len(docs)} documents are there"
         raise ReviewError(f"no document {doc_id!r} in {out}{hint}")

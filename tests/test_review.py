@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from pipeline.cli import main
 from pipeline.review import KINDS, Span, build_review, render_spans
-from pipeline.write import write_tables
+from pipeline.write import TableStore
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -131,7 +131,7 @@ def _parse(page: str) -> _Dom:
 @pytest.fixture(scope="module")
 def synth_outdir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("review_out")
-    write_tables(ROWS, out)
+    TableStore(out).write_batch(ROWS, ["d1", "d2"])  # the layout of an extract run
     return out
 
 
