@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline extract|eval ...`."""
+"""Command line: `python -m pipeline extract|eval|review ...`."""
 
 from __future__ import annotations
 
@@ -27,22 +27,38 @@ def main(verbose: bool) -> None:
               help="CSV with doc_id,pub_date (ISO) anchoring relative dates; wins over a dateline in the document.")
 @click.option("--config", "config", type=click.Path(exists=True, dir_okay=False),
               help="TOML file overriding options of configs/default.toml.")
-def extract(paths: tuple[str, ...], outdir: str, metadata: str | None, config: str | None) -> None:
+@click.option("-w", "--workers", type=click.IntRange(min=1),
+              help="Worker processes (default: run.workers in the config, 0 there meaning all cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine; dask: tasks on a Dask cluster (needs the dask extra).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a LocalCluster.")
+@click.option("--force", is_flag=True, help="Redo every document, even those unchanged since the last run.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar (default: shown only when stderr is a terminal).")
+def extract(paths: tuple[str, ...], outdir: str, metadata: str | None, config: str | None,
+            workers: int | None, engine: str, scheduler: str | None, force: bool, progress: bool | None) -> None:
     """Extract tables from PATHS (.txt files or folders of them) into OUTDIR.
 
-    doc_id is the file name without .txt. Exit code 0: every document done;
-    3: some documents failed (see the errors table); 2: bad arguments or config.
+    Each table is a Parquet dataset folder OUTDIR/<table>/ (read it with
+    pandas.read_parquet("OUTDIR/<table>")); OUTDIR/_manifest.json records the
+    run. doc_id is the file name without .txt. A document unchanged since the
+    last run into OUTDIR is skipped. Exit code 0: every document done; 3: some
+    documents failed (see OUTDIR/errors); 2: bad arguments, config or engine.
     """
+    from pipeline.engines import EngineError
     from pipeline.read import DocumentError
     from pipeline.runner import run_extract
 
     try:
-        res = run_extract(list(paths), outdir, metadata=metadata, config=config)
-    except (ConfigError, DocumentError) as e:
+        res = run_extract(list(paths), outdir, metadata=metadata, config=config, workers=workers,
+                          engine=engine, scheduler=scheduler, force=force, progress=progress)
+    except (ConfigError, DocumentError, EngineError) as e:
         raise click.ClickException(str(e)) from e
-    click.echo(f"{res.n_docs - res.n_failed}/{res.n_docs} documents extracted into {outdir}", err=True)
+    click.echo(f"{res.n_docs} documents: {res.n_done} extracted, {res.n_skipped} unchanged and skipped, "
+               f"{res.n_failed} failed; {res.n_chars:,} chars in {res.seconds:.1f}s -> {outdir}", err=True)
     if res.n_failed:
-        click.echo(f"{res.n_failed} document(s) failed: see {outdir}/errors.parquet", err=True)
+        click.echo(f"{res.n_failed} document(s) failed: see the errors table ({outdir}/errors)", err=True)
         sys.exit(3)
 
 
@@ -83,6 +99,26 @@ def eval_cmd(gold_dir: str, outdir: str, minimums: tuple[str, ...], as_json: boo
         click.echo(f"FAIL {f}", err=True)
     if fails:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("doc_id")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="HTML file to write (one self-contained page: open it in any browser, offline).")
+@click.option("--outdir", default="outputs", show_default=True, type=click.Path(file_okay=False),
+              help="Folder holding the tables of an extract run.")
+def review(doc_id: str, output: str, outdir: str) -> None:
+    """Write an HTML page of DOC_ID's clean text with organizations, amounts, dates and targets highlighted.
+
+    Hover a highlight for its normalized value; the text the cleaner removed is listed with its reasons.
+    """
+    from pipeline.review import ReviewError, write_review
+
+    try:
+        path = write_review(outdir, doc_id, output)
+    except ReviewError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"wrote {path}", err=True)
 
 
 if __name__ == "__main__":

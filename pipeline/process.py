@@ -9,6 +9,7 @@ raw offsets and attaches the sentence each row came from.
 from __future__ import annotations
 
 import bisect
+import time
 from dataclasses import asdict
 from typing import Any
 
@@ -31,15 +32,20 @@ class DocumentProcessor:
         self.cfg = cfg if cfg is not None else load_config()
         ner_cfg = self.cfg.get("ner", {})
         self.backend = load_backend(ner_cfg.get("backend", "lac"), batch_size=int(ner_cfg.get("batch_size", 64)))
+        self.last_timings: dict[str, float] = {}
 
     def process(self, doc: SourceDoc) -> dict[str, list[dict]]:
         """All table rows for one document."""
+        clock = _Clock()
         cr = clean(doc.raw, self.cfg.get("clean"))
         text, offmap = cr.text, cr.offmap
+        clock.lap("clean")
         sents = split_sentences(text)
+        clock.lap("sentences")
         analyses = self.backend.analyze([s.text for s in sents])
         for s, a in zip(sents, analyses):
             s.words = list(a.words)
+        clock.lap("ner")
 
         dates: list[DateMention] = []
         amounts: list[Amount] = []
@@ -48,8 +54,11 @@ class DocumentProcessor:
             amts = extract_amounts(s.text, exclude=[(d.start, d.end) for d in ds])
             dates += [_shift(d, s.start) for d in ds]
             amounts += [_shift(a, s.start) for a in amts]
+        clock.lap("amounts_dates")
         orgs = extract_organizations(text, sents, analyses)
+        clock.lap("organizations")
         targets = extract_targets(text, sents, amounts, dates, doc.pub_date)
+        clock.lap("targets")
 
         prov = _Provenance(doc.doc_id, text, offmap, sents)
         rows: dict[str, list[dict]] = {
@@ -73,7 +82,22 @@ class DocumentProcessor:
                 "start": a.start, "end": a.end, **prov.raw_span(a.start, a.end),
             } for a in cr.articles],
         }
+        clock.lap("rows")
+        self.last_timings = clock.laps
         return rows
+
+
+class _Clock:
+    """Seconds per stage of one document (summed into the run's per-stage throughput)."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._t = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = self.laps.get(name, 0.0) + now - self._t
+        self._t = now
 
 
 def _shift(rec, by: int):

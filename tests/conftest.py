@@ -18,7 +18,7 @@ def seed_outputs(tmp_path_factory) -> Path:
     from pipeline.runner import run_extract
 
     out = tmp_path_factory.mktemp("seed_outputs")
-    res = run_extract([SEEDS], out, metadata=SEEDS / "metadata.csv")
+    res = run_extract([SEEDS], out, metadata=SEEDS / "metadata.csv", workers=2)
     assert res.n_failed == 0
     return out
 
