@@ -55,6 +55,7 @@ _STRIP = " \t\u3000，,；;：:。！？!?、“”\"'‘’—-－…·"
 _LIST_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]"
                         r"|[①-⑳●■◆▶•·]|[一二三四五六七八九十]是)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_PAR_END = ("。", "！", "？", "!", "?", "；", ";", "：", ":", "…", "”", "’", "」", "』", "）", ")", "■")
 # Every deadline pattern holds one of these characters: a cheap pre-filter.
 _DEADLINE_HINT = re.compile(r"[年五叶]")
 
@@ -358,15 +359,27 @@ class _Extractor:
         return uniq
 
     def _paragraphs(self) -> list[list[Sentence]]:
+        """Sentences grouped by paragraph. A line break starts a paragraph only
+        after a sentence end or a title-like line: a break left inside a
+        sentence by OCR (…跨界区域、城\n市乡村等…) continues the paragraph."""
         pars: list[list[Sentence]] = []
         prev: Sentence | None = None
         for s in self.sents:
-            if prev is None or "\n" in self.text[prev.end:s.start]:
+            if prev is None:
+                pars.append([s])
+            elif "\n" in self.text[prev.end:s.start] and self._closes(pars[-1]):
                 pars.append([s])
             else:
                 pars[-1].append(s)
             prev = s
         return pars
+
+    def _closes(self, par: list[Sentence]) -> bool:
+        last = par[-1].text.rstrip()
+        if last.endswith(_PAR_END):
+            return True
+        body = self.text[par[0].start:par[-1].end]
+        return len(body) <= self.lx.title_max and not re.search(r"[。！？!?]", body)
 
     def _chains(self, par: list[Sentence]) -> list[_Chain]:
         chains: list[_Chain] = []
