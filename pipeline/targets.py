@@ -367,12 +367,16 @@ class _Extractor:
         for s in self.sents:
             if prev is None:
                 pars.append([s])
-            elif "\n" in self.text[prev.end:s.start] and self._closes(pars[-1]):
+            elif "\n" in self.text[prev.end:s.start] and (self._closes(pars[-1]) or self._opens(s)):
                 pars.append([s])
             else:
                 pars[-1].append(s)
             prev = s
         return pars
+
+    def _opens(self, s: Sentence) -> bool:
+        """A line that starts a list item or a deadline heading starts a paragraph."""
+        return bool(_LIST_MARK.match(s.text) or self.lx.deadline_trigger_rx.match(s.text))
 
     def _closes(self, par: list[Sentence]) -> bool:
         last = par[-1].text.rstrip()
@@ -413,10 +417,11 @@ class _Extractor:
             return None
         is_deadline = trig.deadline is not None
         tail = self.text[trig.end:s.end]
-        bare = is_deadline and not re.sub(r"[\s：:—\-－…。，,]", "", tail)
+        # 到2025年到2035年 (a two-column chart heading): the first deadline governs
+        bare = is_deadline and not re.sub(r"[\s：:—\-－…。，,]", "", self.lx.deadline_trigger_rx.sub("", tail))
         if not bare and not body.endswith(("：", ":")):
             return None
-        rest = self.text[s.start:trig.start] + tail
+        rest = self.text[s.start:trig.start] + (self.lx.deadline_trigger_rx.sub("", tail) if bare else tail)
         rest = re.sub(r"[\s：:，,—\-－…。]", "", rest)
         dl = trig.deadline or self._first_deadline(s.start, s.end)
         if dl is not None and not is_deadline:
