@@ -119,6 +119,9 @@ class _Lexicon:
     dl_not_after: list[str]
     dl_not_before: list[str]
     dl_weak: list[re.Pattern[str]]
+    bare_year_rx: re.Pattern[str]
+    completion_rx: re.Pattern[str]
+    dtrig_not_before: list[str]
     milestone_rx: re.Pattern[str]
     milestone_min: int
     milestone_max_chars: int
@@ -129,6 +132,7 @@ class _Lexicon:
     base_rx: re.Pattern[str]
     within_rx: re.Pattern[str]
     after_amount_rx: re.Pattern[str]
+    skip_amount_rx: list[re.Pattern[str]]
     baseline_before: list[str]
     level_verbs: list[str]
     creation_verbs: set[str]
@@ -167,6 +171,9 @@ def _lexicon() -> _Lexicon:
         dl_not_after=list(d["deadline_rules"].get("not_after", [])),
         dl_not_before=list(d["deadline_rules"].get("not_before", [])),
         dl_weak=[re.compile(p) for p in d["deadline_rules"].get("weak_for_deadline_only", [])],
+        bare_year_rx=re.compile(d["deadline_rules"]["bare_year"]),
+        completion_rx=re.compile(d["deadline_rules"]["completion"]),
+        dtrig_not_before=list(d["deadline_rules"].get("deadline_trigger_not_before", [])),
         milestone_rx=re.compile(d["milestone"]["bare_years"]),
         milestone_min=int(d["milestone"].get("min_items", 2)),
         milestone_max_chars=int(d["milestone"].get("max_item_chars", 14)),
@@ -177,6 +184,7 @@ def _lexicon() -> _Lexicon:
         base_rx=re.compile(d["frames"]["base"]),
         within_rx=re.compile(d["frames"]["within"]),
         after_amount_rx=re.compile(d["frames"]["after_amount"]),
+        skip_amount_rx=[re.compile(p) for p in d["frames"].get("skip_amount_text", [])],
         baseline_before=sorted(d["frames"].get("baseline_before", []), key=len, reverse=True),
         level_verbs=sorted(d["metric"]["level_verbs"], key=len, reverse=True),
         creation_verbs=set(d["metric"]["creation_verbs"]),
@@ -526,11 +534,15 @@ class _Extractor:
                     milestone_clauses.add(ci)
 
         # the first clause a trigger governs, when it has a deadline but no quantity
-        done: set[int] = set()
+        done: dict[int, Target] = {}
         for g in new_govs:
+            n = len(self.out)
             ci = self._deadline_only(g, clauses, deadlines, rows_by_clause, milestone_clauses)
-            if ci is not None:
-                done.add(ci)
+            if ci is not None and len(self.out) > n:
+                if ci in done:
+                    # 到2020年，力争…: one row for the clause, under the later (stronger) trigger
+                    self.out.remove(done[ci])
+                done[ci] = self.out[-1]
         # any later governed clause that opens with a deadline and has no quantity
         # (争取…，三年内实现规上工业企业数字化改造全覆盖，…)
         for g_i, g in enumerate(new_govs):
@@ -562,6 +574,9 @@ class _Extractor:
         for m in lx.deadline_trigger_rx.finditer(self.text, s.start, s.end):
             y = year_int(m.group("y"))
             if self._in_book(m.start()):
+                continue
+            after = self.text[m.end():s.end]
+            if after.lstrip().startswith(tuple(lx.dtrig_not_before)) or re.match(r"[^，,。；;]{0,12}为止", after):
                 continue
             if self.pub_year is not None and y < self.pub_year:
                 continue
@@ -736,6 +751,8 @@ class _Extractor:
             return False
         if lx.after_amount_rx.match(self.text, a.end, c.end):
             return False
+        if any(rx.search(a.text) for rx in lx.skip_amount_rx) or self._in_slogan(a, c):
+            return False
         for rx in (lx.means_rx, lx.base_rx, lx.within_rx):
             for m in rx.finditer(self.text, c.start, c.end):
                 if m.start() <= a.start and a.end <= m.end():
@@ -853,7 +870,7 @@ class _Extractor:
         first = next((d for d in deadlines if c.start <= d.start < c.end), None)
         if first is None or lead[: first.start - c.start].strip():
             return
-        if any(rx.search(_squash_ws(first.text)) for rx in self.lx.dl_weak):
+        if self._weak_deadline(first, c.start, c.end):
             return
         if self._hypothetical(c) or self.lx.past_rx.search(self._blank(c.start, c.end, deadlines)):
             return
@@ -897,7 +914,7 @@ class _Extractor:
                     if len(gap) <= 4:
                         dl = d
                         break
-        if dl is None or any(rx.search(_squash_ws(dl.text)) for rx in self.lx.dl_weak):
+        if dl is None or self._weak_deadline(dl, tc.start, tc.end):
             return None
         if rows_by_clause.get(target_ci) or target_ci in milestones:
             return None
@@ -929,6 +946,16 @@ class _Extractor:
             prefix_lo = max(prefix_lo, d.end)
         prefix = lx.trigger_rx.sub("", self.text[prefix_lo:a.start])
         prefix = _LIST_MARK.sub("", prefix).strip(_STRIP)
+        # 税负率从10%降至2.5%: the starting point is not part of the metric
+        prefix = re.sub(r"(?:从|由)[^从由]*[0-9０-９%％][^从由]*$", "", prefix).strip(_STRIP)
+        if not prefix or prefix in lx.level_verbs:
+            # 城镇调查失业率全年控制在5.5%以内: the metric stands before the deadline
+            whole = self.text[lo:a.start]
+            for d in self._deadlines_in(lo, a.start):
+                whole = whole.replace(d.text, "")
+            whole = _LIST_MARK.sub("", lx.trigger_rx.sub("", whole)).strip(_STRIP)
+            if len(_CJK.findall(whole)) > len(_CJK.findall(prefix)):
+                prefix = whole
         changed = True
         while changed and prefix:
             changed = False
@@ -984,6 +1011,28 @@ class _Extractor:
             deadline_text=_squash_ws(dl.text) if dl else None,
             deadline=dl.value if dl else None,
         ))
+
+    def _weak_deadline(self, dl: _Deadline, lo: int, hi: int) -> bool:
+        """A deadline that only frames a time, for a deadline-only target in text[lo:hi]."""
+        t = _squash_ws(dl.text)
+        if any(rx.search(t) for rx in self.lx.dl_weak):
+            return True
+        if self.lx.bare_year_rx.search(t):
+            return not self.lx.completion_rx.search(self.text[lo:hi])
+        return False
+
+    def _in_slogan(self, a: Amount, c: _Clause) -> bool:
+        """A quantity inside a quoted phrase with other words (“十年磨一剑”,
+        “两个一百年”) is part of a name or slogan; a quoted magnitude alone
+        (“百亿”级) is not."""
+        q = self.text.rfind("“", c.start, a.start)
+        if q < 0 or self.text.find("”", q, a.start) >= 0:
+            return False
+        e = self.text.find("”", a.end, c.end)
+        if e < 0:
+            return False
+        inner = self.text[q + 1:e]
+        return len(_CJK.findall(inner)) > len(_CJK.findall(a.text)) + 1
 
     def _hypothetical(self, c: _Clause) -> bool:
         head = self.text[c.start:c.start + 4].lstrip("“\"（(")
