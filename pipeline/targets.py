@@ -222,11 +222,20 @@ def _verb_use(sentence: str, offset: int) -> bool:
         _LAC_FAILED = True
         return True
     pos = 0
-    for word, tag in tags:
+    for i, (word, tag) in enumerate(tags):
         if pos <= offset < pos + len(word):
-            return tag in ("v", "vd", "ad", "d", "p")
+            if tag in _VERBISH:
+                return True
+            # LAC tags a clause-initial 计划 as a noun even in 计划全力打造…:
+            # with no noun before it and a verb or adverb after it, it heads the clause
+            prev_tag = tags[i - 1][1] if i > 0 else "w"
+            next_tag = tags[i + 1][1] if i + 1 < len(tags) else "w"
+            return prev_tag in ("w", "p", "c", "f", "r", "TIME") and next_tag in _VERBISH
         pos += len(word)
     return True
+
+
+_VERBISH = ("v", "vd", "ad", "d", "p")
 
 
 @lru_cache(maxsize=2048)
@@ -968,8 +977,8 @@ class _Extractor:
                     prefix = prefix[: -len(w)].rstrip(_STRIP)
                     changed = True
                     break
-        if prefix.endswith(("等", "的")):
-            # A、B等5个方面 / …在内的4个研发中心: the counted noun follows
+        if prefix.endswith(("等", "的")) or re.search(r"[一二两三四五六七八九十几]+[个家项大类]$", prefix):
+            # A、B等5个方面 / …在内的4个研发中心 / 三个千亿级产业集群: the noun follows
             prefix = ""
         suffix = self.text[a.end:hi]
         suffix = re.split(r"[，。；：、,;:（(]", suffix, maxsplit=1)[0].strip(_STRIP)
