@@ -57,7 +57,7 @@ _LIST_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PAR_END = ("。", "！", "？", "!", "?", "；", ";", "：", ":", "…", "”", "’", "」", "』", "）", ")", "■")
 # Every deadline pattern holds one of these characters: a cheap pre-filter.
-_DEADLINE_HINT = re.compile(r"[年五叶]")
+_DEADLINE_HINT = re.compile(r"[年五叶月]")
 
 
 def year_int(s: str) -> int:
@@ -716,6 +716,16 @@ class _Extractor:
             if before[-1:].isdigit() or before[-1:] in _CN_DIGITS:
                 return None  # the tail of 一九八五年底前, not 年底前
             return _Deadline(st, en, gtext, str(self.pub_year) if self.pub_year else None)
+        if p.kind == "pub_month":
+            if before[-1:] == "年" or before[-1:].isdigit():
+                return None  # part of 2025年6月底前, read by the year pattern
+            mo = cn_int(m.group("m"))
+            if mo is None or not 1 <= mo <= 12:
+                return None
+            return _Deadline(st, en, gtext, f"{self.pub_year}-{mo:02d}" if self.pub_year else None)
+        if p.kind == "pub_half":
+            h = "H1" if m.group("h") == "上" else "H2"
+            return _Deadline(st, en, gtext, f"{self.pub_year}-{h}" if self.pub_year else None)
         if p.kind == "pub_plus":
             n = p.n if p.n is not None else cn_int(m.group("n"))
             if n is None or n > 50:
