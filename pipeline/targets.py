@@ -474,11 +474,13 @@ class _Extractor:
 
     def _chain(self, ch: _Chain, ctx: _Ctx | None) -> bool:
         """Targets of one chain; returns whether the chain has a trigger of its own."""
+        triggers = [t for s in ch.sents for t in self._triggers_in(s)]
+        if not triggers and ctx is None:
+            return False
         clauses = self._clauses(ch)
         if not clauses:
             return False
         deadlines = self._deadlines(ch)
-        triggers = [t for s in ch.sents for t in self._triggers_in(s)]
         triggers = [t for t in triggers if self._trigger_ok(t, ch, clauses, deadlines)]
         # the tagger runs only for noun-able triggers that could yield a row
         triggers = [t for t in triggers if not t.pos_check or (
