@@ -715,8 +715,8 @@ class _Extractor:
                 return None
             return _Deadline(st, en, gtext, str(p.year))
         if p.kind == "pub":
-            if before[-1:].isdigit() or before[-1:] in _CN_DIGITS:
-                return None  # the tail of 一九八五年底前, not 年底前
+            if before[-1:].isdigit() or before[-1:] in _CN_DIGITS or before[-1:] in "几数多十百":
+                return None  # the tail of 一九八五年底前 or 几年内, not 年底前 / 年内
             return _Deadline(st, en, gtext, str(self.pub_year) if self.pub_year else None)
         if p.kind == "pub_month":
             if before[-1:] == "年" or before[-1:].isdigit():
