@@ -296,6 +296,7 @@ def _right_paren(text: str, c: _Cand, toks: list[_Tok], lx: OrgLexicon) -> None:
         c.text = text[c.s : c.e]
 
 
+_PROPER_TAGS = frozenset({"ORG", "PER", "LOC", "nz", "nt", "nr", "ns", "nw", "j"})
 _QUOTE_RE = re.compile(r"“([^“”]{1,20})”")
 
 
@@ -551,6 +552,7 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
 
     lexicon: dict[str, tuple[str, str, int]] = {}  # surface -> (name, type, rank)
     bounds: set[int] = set()  # word and name boundaries (document offsets) for short names
+    proper_spans: set[tuple[int, int]] = set()  # single tokens with a proper-name tag
 
     def add(surface: str, name: str, typ: str, source: str) -> None:
         r = _RANK[source]
@@ -601,6 +603,7 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
         for c in chosen:
             add(c.text, c.name or c.text, c.type, c.source)
             bounds.update((sent.start + c.s, sent.start + c.e))
+            proper_spans.add((sent.start + c.s, sent.start + c.e))  # where it was found, it stands
         for a in _abbreviations(st, chosen, lx):
             if in_book(sent.start + a.s, sent.start + a.e) or _rejected(a.text, lx):
                 continue
@@ -620,7 +623,9 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
         for t in toks:
             bounds.add(sent.start + t.s)
             bounds.add(sent.start + t.e)
-    return _propagate(text, lexicon, books, lx, bounds)
+            if t.tag in _PROPER_TAGS:
+                proper_spans.add((sent.start + t.s, sent.start + t.e))
+    return _propagate(text, lexicon, books, lx, bounds, proper_spans)
 
 
 _LIST_SEG_RE = re.compile(r"(?<=、)([^、，,。；;：:！？!?（）()《》“”等\s]{4,32}?)(?=、|和|及|与|等|，|。|；|$)")
@@ -747,11 +752,15 @@ def _propagate(
     books: list[tuple[int, int]],
     lx: OrgLexicon,
     bounds: set[int],
+    proper_spans: set[tuple[int, int]],
 ) -> list[Org]:
     """Tag every occurrence of every found surface, longest first, without overlaps.
 
     A short surface (<= 3 characters) must also start and end on word
-    boundaries of the segmentation: 政协 is not tagged inside 财政协同.
+    boundaries of the segmentation: 政协 is not tagged inside 财政协同. A short
+    surface known only from the backend or a list (no suffix, no definition)
+    is tagged only where the backend also saw a proper name: one ORG 加大
+    (a university's short name) does not make every 加大 (to increase) a body.
     """
     quotes = [(m.start(1), m.end(1)) for m in _QUOTE_RE.finditer(text)]
     taken = bytearray(len(text) + 1)
@@ -761,13 +770,16 @@ def _propagate(
     for surface in sorted(lexicon, key=lambda x: (-len(x), x)):
         if not surface:
             continue
-        name, typ, _ = lexicon[surface]
+        name, typ, rank = lexicon[surface]
+        weak_source = len(surface) <= 3 and rank <= _RANK["ner"]
         i = text.find(surface)
         while i >= 0:
             j = i + len(surface)
             titled = text[j : j + 1] in lx.title_followers and lx.suffix_at_end(surface) is not None and len(
                 lx.suffix_at_end(surface).text) == 1
             aligned = len(surface) > 3 or (i in bounds and j in bounds)
+            if weak_source and (i, j) not in proper_spans:
+                aligned = False
             if len(surface) <= 4 and any(
                 qs <= i and j <= qe and (qs, qe) != (i, j) and not _named_quote(text[qs:qe], lx) for qs, qe in quotes
             ):

@@ -273,3 +273,12 @@ def test_body_named_before_its_founding_meeting_is_kept() -> None:
 def test_piece_of_a_quoted_slogan_is_not_a_body() -> None:
     _, orgs = run("落地/v “/w 一网通/ORG 办/v ”/w 专窗/n 。/w")
     assert orgs == []
+
+
+def test_short_backend_name_spreads_only_where_it_is_a_name() -> None:
+    # one ORG "加大" (a university's short name) must not make every 加大 (to increase) a body
+    _, orgs = run(
+        "他/r 毕业/v 于/p 加大/ORG 。/w",
+        "今年/TIME 将/d 加大/v 投入/vn ，/w 继续/v 加大/v 力度/n 。/w",
+    )
+    assert [o.text for o in orgs] == ["加大"]
