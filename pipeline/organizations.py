@@ -686,7 +686,7 @@ def _place_plus_weak(name: str, lx: OrgLexicon) -> bool:
     if suf is None or not suf.weak or suf.type != "company":
         return False
     rest = name[: -len(suf.text)]
-    return rest in lx.place_words or _is_place(rest, lx) or len(rest) <= 1
+    return rest in lx.place_words or rest in lx.category_words or _is_place(rest, lx) or len(rest) <= 1
 
 
 def _place_plus_class(name: str, lx: OrgLexicon) -> bool:
