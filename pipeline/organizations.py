@@ -547,8 +547,12 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
     lx = load_org_lexicon()
     books = _book_spans(text)
 
+    book_mask = bytearray(len(text) + 1)  # O(1) look-ups on long documents
+    for bs, be in books:
+        book_mask[bs:be] = b"\x01" * (be - bs)
+
     def in_book(s: int, e: int) -> bool:
-        return any(bs < e and s < be for bs, be in books)
+        return any(book_mask[max(0, s) : max(0, e)])
 
     lexicon: dict[str, tuple[str, str, int]] = {}  # surface -> (name, type, rank)
     bounds: set[int] = set()  # word and name boundaries (document offsets) for short names
@@ -762,7 +766,10 @@ def _propagate(
     is tagged only where the backend also saw a proper name: one ORG 加大
     (a university's short name) does not make every 加大 (to increase) a body.
     """
+    quote_at = [-1] * (len(text) + 1)  # index of the quoted phrase covering each character
     quotes = [(m.start(1), m.end(1)) for m in _QUOTE_RE.finditer(text)]
+    for q, (qs, qe) in enumerate(quotes):
+        quote_at[qs:qe] = [q] * (qe - qs)
     taken = bytearray(len(text) + 1)
     for bs, be in books:
         taken[bs:be] = b"\x01" * (be - bs)
@@ -772,18 +779,19 @@ def _propagate(
             continue
         name, typ, rank = lexicon[surface]
         weak_source = len(surface) <= 3 and rank <= _RANK["ner"]
+        head = lx.suffix_at_end(surface)
+        one_char_head = head is not None and len(head.text) == 1
         i = text.find(surface)
         while i >= 0:
             j = i + len(surface)
-            titled = text[j : j + 1] in lx.title_followers and lx.suffix_at_end(surface) is not None and len(
-                lx.suffix_at_end(surface).text) == 1
+            titled = text[j : j + 1] in lx.title_followers and one_char_head
             aligned = len(surface) > 3 or (i in bounds and j in bounds)
             if weak_source and (i, j) not in proper_spans:
                 aligned = False
-            if len(surface) <= 4 and any(
-                qs <= i and j <= qe and (qs, qe) != (i, j) and not _named_quote(text[qs:qe], lx) for qs, qe in quotes
-            ):
-                aligned = False  # “一网通办”: a piece of a quoted slogan
+            q = quote_at[i]
+            if len(surface) <= 4 and q >= 0 and j <= quotes[q][1] and quotes[q] != (i, j):
+                if not _named_quote(text[quotes[q][0] : quotes[q][1]], lx):
+                    aligned = False  # “一网通办”: a piece of a quoted slogan
             if not any(taken[i:j]) and not titled and aligned:
                 taken[i:j] = b"\x01" * (j - i)
                 out.append(Org(start=i, end=j, text=surface, name=name, type=typ))
