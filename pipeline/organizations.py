@@ -321,9 +321,8 @@ def _ner_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]:
             for qs, qe in quotes
         ):
             continue  # “一网通办”, “山南投融资”: the quoted phrase is a slogan or brand, not this piece
-        if True:
-            suf = lx.suffix_at_end(t.text)
-            out.append(_Cand(t.s, t.e, t.text, suf.type if suf else "company", "ner"))
+        suf = lx.suffix_at_end(t.text)
+        out.append(_Cand(t.s, t.e, t.text, suf.type if suf else "company", "ner"))
     return out
 
 
@@ -502,11 +501,8 @@ def _abbreviations(text: str, found: list[_Cand], lx: OrgLexicon) -> list[_Cand]
             # is a subsequence of its characters), not a place or a gloss
             it = iter(c.text)
             subseq = all(ch in it for ch in alias)
-            same_head = lx.suffix_at_end(alias) is not None and (
-                lx.suffix_at_end(alias).type == lx.suffix_at_end(c.text or "x").type
-                if lx.suffix_at_end(c.text)
-                else False
-            )
+            a_head, c_head = lx.suffix_at_end(alias), lx.suffix_at_end(c.text)
+            same_head = a_head is not None and c_head is not None and a_head.type == c_head.type
             if not (subseq or same_head):
                 continue
             if _is_place(alias, lx) or alias.endswith(tuple(lx.admin_suffixes)):

@@ -282,3 +282,23 @@ def test_short_backend_name_spreads_only_where_it_is_a_name() -> None:
         "今年/TIME 将/d 加大/v 投入/vn ，/w 继续/v 加大/v 力度/n 。/w",
     )
     assert [o.text for o in orgs] == ["加大"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "（/w 以下/f 简称/v “/w 数研院/j ”/w ）/w 成立/v 。/w",
+        "，/w 简称/v “/w 数研院/j ”/w ，/w 成立/v 。/w",
+        "（/w “/w 数研院/j ”/w ）/w 成立/v 。/w",
+    ],
+)
+def test_definition_forms(tail: str) -> None:
+    _, orgs = run("浙江/LOC 数字/n 经济/n 研究院/n " + tail, "数研院/j 发布/v 报告/n 。/w")
+    s = surfaces(orgs)
+    assert s["数研院"] == ("浙江数字经济研究院", "research")
+    assert sum(o.text == "数研院" for o in orgs) == 2
+
+
+def test_parenthesized_place_is_not_an_alias() -> None:
+    _, orgs = run("落户/v 杭州/LOC 高新区/n （/w 滨江/LOC ）/w 。/w")
+    assert set(surfaces(orgs)) == {"杭州高新区（滨江）"}
