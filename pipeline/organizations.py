@@ -161,13 +161,20 @@ def _group_start(toks: list[_Tok], k: int, lx: OrgLexicon) -> int | None:
     return None
 
 
-def _left_extend(toks: list[_Tok], j: int, lx: OrgLexicon) -> int:
-    """Leftmost token index of the name whose head token is ``j``."""
+def _left_extend(toks: list[_Tok], j: int, lx: OrgLexicon, head_type: str | None = None) -> int:
+    """Leftmost token index of the name whose head token is ``j``.
+
+    A complete name of another class on the way (上海证券交易所|资本市场服务G60科创走廊)
+    ends the extension: it is a neighbour, not a part.
+    """
     k = j - 1
     first = j
     while k >= 0:
         t = toks[k]
         if toks[j].e - t.s > lx.max_name_chars:
+            break
+        other = lx.suffix_at_end(t.text) if head_type else None
+        if other is not None and len(other.text) >= 3 and not other.weak and other.type != head_type:
             break
         if t.text in _CLOSE or t.text in "”\"":
             m = _group_start(toks, k, lx)
@@ -239,7 +246,7 @@ def _suffix_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> tuple[lis
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if nxt is not None and suf.weak and nxt.tag in ("n", "nz") and nxt.text not in lx.role_nouns:
             continue  # 中心城区, 园区企业: the suffix modifies the next noun
-        first = _left_extend(toks, h, lx)
+        first = _left_extend(toks, h, lx, suf.type)
         name_toks = toks[first:h]
         prefix = text[head.s : ss] if mid else ""
         s = toks[first].s if first < h else head.s

@@ -302,3 +302,10 @@ def test_definition_forms(tail: str) -> None:
 def test_parenthesized_place_is_not_an_alias() -> None:
     _, orgs = run("落户/v 杭州/LOC 高新区/n （/w 滨江/LOC ）/w 。/w")
     assert set(surfaces(orgs)) == {"杭州高新区（滨江）"}
+
+
+def test_complete_name_of_another_class_is_a_neighbour() -> None:
+    _, orgs = run("上海证券交易所/ORG 资本/n 市场/n 服务/vn G60/nz 科创/vn 走廊/n 基地/n 揭牌/v 。/w")
+    s = surfaces(orgs)
+    assert s["上海证券交易所"][1] == "other"
+    assert not any(k.startswith("上海证券交易所") and k != "上海证券交易所" for k in s)
