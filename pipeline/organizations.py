@@ -717,9 +717,9 @@ def _split(cands: list[_Cand], lx: OrgLexicon) -> list[_Cand]:
         for pat in lx.split_patterns:
             m = pat.match(c.text)
             if m:
-                a, b = m.group(1), m.group(2)
-                out.append(_Cand(c.s, c.s + len(a), a, c.type, c.source))
-                out.append(_Cand(c.s + len(a), c.e, b, c.type, c.source))
+                for g in (1, 2):
+                    s, e = c.s + m.start(g), c.s + m.end(g)
+                    out.append(_Cand(s, e, m.group(g), c.type, c.source))
                 break
         else:
             out.append(c)
