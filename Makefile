@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Extras the test suite exercises (optional engines and backends are tested, so CI installs them).
-EXTRAS := dev,dask,examples
+EXTRAS := dev,dask,hanlp,spacy,examples
 
 .PHONY: setup extract test tests-deps eval lint bench clean
 
