@@ -104,11 +104,14 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise DocumentError(path, "binary", f"is {what}")
-    if b"\x00" in data[:_SAMPLE]:
+    nuls = data[:_SAMPLE].count(b"\x00")
+    if nuls:
         hit = _utf16_without_bom(data)
         if hit:
             return hit
-        raise DocumentError(path, "binary", "looks binary (NUL bytes, no UTF-16 byte-order mark); pass text files only")
+        # A stray NUL or two in a long text (OCR and copy-paste leave them) is not a binary file.
+        if nuls > max(2, len(data[:_SAMPLE]) // 1000):
+            raise DocumentError(path, "binary", "looks binary (NUL bytes, no UTF-16 byte-order mark); pass text files only")
     utf8_error: UnicodeDecodeError | None = None
     try:
         text = data.decode("utf-8")

@@ -42,6 +42,14 @@ def test_every_supported_encoding_gives_the_same_text(encode, label, which):
     assert enc == label
 
 
+def test_a_stray_nul_in_a_long_text_is_kept_as_text():
+    text = _seed_text()
+    data = text.encode("utf-8")
+    mid = data.index("。".encode()) + 3
+    got, enc = decode_bytes(data[:mid] + b"\x00" + data[mid:])
+    assert (got, enc) == (text[:len(data[:mid].decode())] + "\x00" + text[len(data[:mid].decode()):], "utf-8")
+
+
 def test_a_file_cut_inside_its_last_character_keeps_the_rest():
     data = "杭州市上城区".encode()[:-1]
     assert decode_bytes(data) == ("杭州市上城", "utf-8")
