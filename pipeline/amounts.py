@@ -29,6 +29,7 @@ from pipeline.numbers import (
     parse_number,
     parse_number_approx,
 )
+from pipeline.numbers import scan as scan_matches
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,8 @@ class _Lex:
             rf"|(?P<bare>{_alt(self.bare_levels)})"
         )
         self.rx = re.compile(pattern)
+        # characters a mention can start with (numerals, 负/零下, 几/数)
+        self.trigger = re.compile(rf"[\d{_CN_CHARS}负几数]")
         self.prefix_rx = re.compile(rf"(?:{_alt(list(self.prefix))}){_WS}[{_DQUOTE_OPEN}]?$")
         self.suffix_rx = re.compile(rf"{_WS}(?:{_alt(list(self.suffix))})")
         self.idiom_rx = re.compile(_alt(self.idioms)) if self.idioms else None
@@ -187,15 +190,18 @@ class _Scan:
     def __init__(self, text: str, exclude: Sequence[tuple[int, int]]) -> None:
         self.text = text
         self.lex = _lex()
-        self.block: list[tuple[int, int]] = [(int(a), int(b)) for a, b in exclude]
-        for m in self.lex.book_rx.finditer(text):
-            self.block.append(m.span())
-        if self.lex.idiom_rx is not None:
-            for m in self.lex.idiom_rx.finditer(text):
-                self.block.append(m.span())
+        self.exclude = exclude
+        self._block: list[tuple[int, int]] | None = None  # built on the first candidate only
 
     def blocked(self, s: int, e: int) -> bool:
-        return any(a < e and s < b for a, b in self.block)
+        if self._block is None:
+            blk = [(int(a), int(b)) for a, b in self.exclude]
+            if "《" in self.text:
+                blk.extend(m.span() for m in self.lex.book_rx.finditer(self.text))
+            if self.lex.idiom_rx is not None:
+                blk.extend(m.span() for m in self.lex.idiom_rx.finditer(self.text))
+            self._block = blk
+        return any(a < e and s < b for a, b in self._block)
 
     def prefix(self, s: int) -> tuple[int, str | None, str | None]:
         """Qualifier word right before position s: (new start, qualifier, word)."""
@@ -472,8 +478,11 @@ def extract_amounts(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
     try:
         if not isinstance(text, str) or not text:
             return rows
+        lex = _lex()
+        if lex.trigger.search(text) is None:
+            return rows
         scan = _Scan(text, exclude or ())
-        for m in scan.lex.rx.finditer(text):
+        for m in scan_matches(scan.lex.trigger, scan.lex.rx, text):
             try:
                 a = _handle(scan, m)
             except Exception:

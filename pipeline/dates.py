@@ -20,6 +20,7 @@ from functools import lru_cache
 from pipeline.config import load_lexicon_toml
 from pipeline.model import DateMention
 from pipeline.numbers import DIGITS, parse_number
+from pipeline.numbers import scan as scan_matches
 
 _WS = r"[ \t\u3000\u00a0]{0,3}"
 _WS_RE = re.compile(r"\s+")
@@ -88,6 +89,10 @@ class _Lex:
             rf"|(?P<plan>(?<![\d{_CN_D}十第])(?P<pn>十[一二三四五六七八九]|[三四五六七八九])五)"
         )
         self.rx = re.compile(pattern)
+        starts = set("0123456789十年第上下") | set(_CN_D)
+        for w in list(self.rel_years) + list(self.same_year) + list(self.year_parts):
+            starts.add(w[0])
+        self.trigger = re.compile("[" + re.escape("".join(sorted(starts))) + r"\d]")
         self.since_rx = re.compile(rf"{w}(?:{since})")
         self.book_rx = re.compile(r"《[^《》]{0,200}》")
 
@@ -303,7 +308,7 @@ def extract_dates(text: str, pub_date: str | None = None) -> list[DateMention]:
         if not isinstance(text, str) or not text:
             return rows
         scan = _Scan(text, pub_date)
-        for m in scan.lex.rx.finditer(text):
+        for m in scan_matches(scan.lex.trigger, scan.lex.rx, text):
             try:
                 d = _handle(scan, m)
             except Exception:
