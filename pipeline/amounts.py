@@ -423,7 +423,8 @@ def _handle(scan: _Scan, m: re.Match) -> Amount | None:
     # 百年 / 千年 alone are idiomatic
     if info.kind != "measure" and _is_bare_magnitude(n1) and pq is None and not g["inf"]:
         return None
-    if info.quantity == "duration" and _WS_RE.sub("", t[max(0, s - 3):s]).endswith(lex.horizon_words):
+    if (info.quantity == "duration" and not ov1 and not g["inf"]
+            and _WS_RE.sub("", t[max(0, s - 3):s]).endswith(lex.horizon_words)):
         return None  # 未来十年 / 今后五年 is a target horizon, not a measured duration
     iq = lex.infix.get(g["inf"]) if g["inf"] else None
     if g["inf"] == "来":

@@ -15,6 +15,7 @@ Durations (三十年, 3年来, 近3年), vague times (近日, 近年来) and dat
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 from pipeline.config import load_lexicon_toml
@@ -49,6 +50,7 @@ class _Lex:
         parts = cfg.get("parts", {})
         self.ypart = tuple(parts.get("year", []))
         self.mpart = tuple(parts.get("month", []))
+        self.part_not_before = tuple(parts.get("not_before", []))
         self.since = tuple(cfg.get("since", {}).get("words", []))
         plans = cfg.get("plans", {})
         self.plan_base = int(plans.get("first_year_of_third", 1966))
@@ -56,11 +58,12 @@ class _Lex:
         yrs = cfg.get("years", {})
         self.ymin, self.ymax = int(yrs.get("min", 1840)), int(yrs.get("max", 2100))
 
-        ypart = _alt(self.ypart)
-        mpart = _alt(self.mpart)
+        nb = f"(?!{_alt(self.part_not_before)})" if self.part_not_before else ""
+        ypart = f"(?:{_alt(self.ypart)}){nb}"
+        mpart = f"(?:{_alt(self.mpart)}){nb}"
         since = _alt(self.since) if self.since else "(?!)"
         rel = _alt(list(self.rel_years) + list(self.same_year))
-        yp = _alt(self.year_parts)
+        yp = f"(?:{_alt(self.year_parts)}){nb}"
         w = _WS
         # a "year head": an absolute year (2020年), a relative one (今年) or 同年
         pattern = (
@@ -90,8 +93,8 @@ class _Lex:
         )
         self.rx = re.compile(pattern)
         starts = set("0123456789十年第上下") | set(_CN_D)
-        for w in list(self.rel_years) + list(self.same_year) + list(self.year_parts):
-            starts.add(w[0])
+        for word in list(self.rel_years) + list(self.same_year) + list(self.year_parts):
+            starts.add(word[0])
         self.trigger = re.compile("[" + re.escape("".join(sorted(starts))) + r"\d]")
         self.since_rx = re.compile(rf"{w}(?:{since})")
         self.book_rx = re.compile(r"《[^《》]{0,200}》")
@@ -100,6 +103,21 @@ class _Lex:
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
     return _Lex()
+
+
+# 同年 refers to the last absolute year written, often in the previous sentence.
+# The orchestrator calls extract_dates sentence by sentence, in order, so the
+# last year seen is remembered across calls with the same pub_date (per
+# thread). reset_context() at a document start makes this exact; without it a
+# document's first 同年 could see the previous document's year only when both
+# share the same pub_date.
+_CTX = threading.local()
+
+
+def reset_context() -> None:
+    """Forget the last absolute year (call at the start of each document)."""
+    _CTX.key = None
+    _CTX.year = None
 
 
 def _cn_year(s: str) -> int | None:
@@ -148,7 +166,9 @@ class _Scan:
         self.text = text
         self.lex = _lex()
         self.pub = _pub_year(pub_date)
-        self.last_year: int | None = None  # last absolute year written (for 同年)
+        # last absolute year written (for 同年), carried over from the previous call
+        self.key = pub_date
+        self.last_year: int | None = getattr(_CTX, "year", None) if getattr(_CTX, "key", None) == pub_date else None
         self.books = [m.span() for m in self.lex.book_rx.finditer(text)]
 
     def in_book(self, s: int, e: int) -> bool:
@@ -320,6 +340,7 @@ def extract_dates(text: str, pub_date: str | None = None) -> list[DateMention]:
             if rows and d.start < rows[-1].end:
                 continue
             rows.append(d)
+        _CTX.key, _CTX.year = scan.key, scan.last_year
     except Exception:
         return rows
     return rows
