@@ -54,6 +54,10 @@ _DQUOTE_OPEN = "“\"‘「"
 _DQUOTE_CLOSE = "”\"’」"
 
 
+def _alt_chars(chars: Sequence[str]) -> str:
+    return "".join(re.escape(c) for c in chars) or "\\x00"
+
+
 def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -81,6 +85,7 @@ class _Lex:
         self.dens_den: dict[str, str] = dict(dens.get("denominator", {}))
         self.dens_unit: str = dens.get("unit", "km/km2")
         self.dens_quantity: str = dens.get("quantity", "density")
+        self.symbols: dict[str, str] = dict(units.get("symbols", {}))
 
         self.prefix: dict[str, str] = {}
         for q, ws in quals.get("prefix", {}).items():
@@ -112,7 +117,7 @@ class _Lex:
         self.idioms = [w for w in load_word_list("number_idioms.txt")]
 
         cn = f"[{_CN_CHARS}]"
-        arabic = r"\d+(?:[,，]\d{3})*(?:[.．]\d+)?"
+        arabic = r"\d+(?:,\d{3}(?!\d))*(?:[.．]\d+)?"
         # a number: Arabic with an optional Chinese magnitude (1.5万, 8000余万, 3万亿),
         # or Chinese numerals (三十, 两万亿, 几十, 十几, 三点五); 负 for a sign.
         num = (
@@ -136,6 +141,8 @@ class _Lex:
             rf"|(?<![\d/])(?P<fa>\d+)/(?P<fb>\d+)(?![\d/])"
             # X级 levels 千亿级, “百亿”级, 100亿元级, 千万粉丝量级
             rf"|(?P<lv>{num})(?P<lvq>[{_DQUOTE_CLOSE}])?(?P<lvu>元|美元)?(?P<lvn>[\u4e00-\u9fff]{{1,2}}(?=量级))?(?P<lvs>{lvl_alt})"
+            # currency symbol before the number: ￥300, $20
+            rf"|(?P<sym>[{_alt_chars(self.symbols)}]){_WS}(?P<sn>{arabic}(?:{_WS}[{_MAG_CHARS}]+)?)"
             # number (range) unit
             rf"|(?P<n1>{num})(?:{_WS}(?P<sep>{_RANGE_SEP}){_WS}(?:约)?(?P<n2>{num}))?{_WS}"
             rf"(?P<inf>[余多来])?{_WS}(?P<unit>{unit_alt})"
@@ -144,7 +151,7 @@ class _Lex:
         )
         self.rx = re.compile(pattern)
         # characters a mention can start with (numerals, 负/零下, 几/数)
-        self.trigger = re.compile(rf"[\d{_CN_CHARS}负几数]")
+        self.trigger = re.compile(rf"[\d{_CN_CHARS}负几数{_alt_chars(self.symbols)}]")
         self.prefix_rx = re.compile(rf"(?:{_alt(list(self.prefix))}){_WS}[{_DQUOTE_OPEN}]?$")
         self.suffix_rx = re.compile(rf"{_WS}(?:{_alt(list(self.suffix))})")
         self.idiom_rx = re.compile(_alt(self.idioms)) if self.idioms else None
@@ -354,6 +361,15 @@ def _handle(scan: _Scan, m: re.Match) -> Amount | None:
             unit, quantity = lex.level_unit, lex.level_quantity
         return _mk(scan, s, me, _round(v), None, unit, quantity, "about")
 
+    if g["sym"] is not None:
+        v, _ = _value(g["sn"])
+        if v is None:
+            return None
+        unit = lex.symbols.get(g["sym"], "CNY")
+        e, sq = scan.suffix(me)
+        s, pq, _ = scan.prefix(ms)
+        return _mk(scan, s, e, _round(v), None, unit, "money", _qual_merge(pq, sq))
+
     if g["bare"] is not None:
         # a bare level magnitude: not part of a longer numeral on either side
         prev = t[ms - 1:ms]
@@ -371,6 +387,17 @@ def _handle(scan: _Scan, m: re.Match) -> Amount | None:
     info = lex.units.get(uw)
     if info is None:
         return None
+    # 12千米 / 2.3千克: a trailing magnitude that forms a longer unit belongs to the unit
+    last = (n2 or n1)[-1:]
+    if last in _MAG_CHARS and (last + uw) in lex.units and not g["inf"]:
+        stripped = (n2 or n1)[:-1]
+        if stripped and (stripped[-1].isdigit() or stripped[-1] in _CN_CHARS):
+            uw = last + uw
+            info = lex.units[uw]
+            if n2:
+                n2 = stripped
+            else:
+                n1 = stripped
     nxt_after_unit = t[me:me + 3]
     if info.only_before and not any(nxt_after_unit.startswith(w) for w in info.only_before):
         return None
