@@ -121,7 +121,7 @@ class _Lex:
         # a number: Arabic with an optional Chinese magnitude (1.5万, 8000余万, 3万亿),
         # or Chinese numerals (三十, 两万亿, 几十, 十几, 三点五); 负 for a sign.
         num = (
-            rf"(?:负|零下)?(?:{arabic}(?:{_WS}[余多](?={_WS}[{_MAG_CHARS}]))?(?:{_WS}[{_MAG_CHARS}]+)?"
+            rf"(?:负|零下|(?<![\d%.A-Za-z])[-－](?=\d))?(?:{arabic}(?:{_WS}[余多](?={_WS}[{_MAG_CHARS}]))?(?:{_WS}[{_MAG_CHARS}]+)?"
             rf"|(?:[几数](?=[十百千万亿]))?{cn}+(?:点[{_CN_DIGITS}]+)?几?)"
         )
         unit_alt = _alt(list(self.units))
@@ -151,7 +151,7 @@ class _Lex:
         )
         self.rx = re.compile(pattern)
         # characters a mention can start with (numerals, 负/零下, 几/数)
-        self.trigger = re.compile(rf"[\d{_CN_CHARS}负几数{_alt_chars(self.symbols)}]")
+        self.trigger = re.compile(rf"[\d{_CN_CHARS}负几数\-－{_alt_chars(self.symbols)}]")
         self.prefix_rx = re.compile(rf"(?:{_alt(list(self.prefix))}){_WS}[{_DQUOTE_OPEN}]?$")
         self.suffix_rx = re.compile(rf"{_WS}(?:{_alt(list(self.suffix))})")
         self.idiom_rx = re.compile(_alt(self.idioms)) if self.idioms else None
@@ -322,9 +322,14 @@ def _handle(scan: _Scan, m: re.Match) -> Amount | None:
         return _mk(scan, s, e, _round(a / b), None, "ratio", "ratio", _qual_merge(pq, sq))
 
     if g["pct"] is not None:
-        v = parse_number(g["pct"])
+        pct = g["pct"]
+        v = parse_number(pct)
+        while v is None and len(pct) > 1:  # 百分之七十百分位: the numeral ends before 百分位
+            pct = pct[:-1]
+            v = parse_number(pct)
         if v is None:
             return None
+        me = m.start("pct") + len(pct)
         s, pq, _ = scan.prefix(ms)
         e, sq = scan.suffix(me)
         return _mk(scan, s, e, _round(v), None, "%", "percent", _qual_merge(pq, sq))
@@ -387,11 +392,18 @@ def _handle(scan: _Scan, m: re.Match) -> Amount | None:
     info = lex.units.get(uw)
     if info is None:
         return None
+    if len(n1) == 1 and not n1.isdigit():  # fast path for 一个 / 两年 / 三项 (most rejections)
+        if n1 in _SINGLE_OK:
+            if info.kind != "measure":
+                return None
+        elif n1 not in _MAG_CHARS:
+            return None
     # 12千米 / 2.3千克: a trailing magnitude that forms a longer unit belongs to the unit
     last = (n2 or n1)[-1:]
     if last in _MAG_CHARS and (last + uw) in lex.units and not g["inf"]:
         stripped = (n2 or n1)[:-1]
-        if stripped and (stripped[-1].isdigit() or stripped[-1] in _CN_CHARS):
+        # only after Arabic digits: 两千米 is 2000 m, 12千米 is 12 km
+        if stripped and stripped[-1].isdigit():
             uw = last + uw
             info = lex.units[uw]
             if n2:
@@ -406,7 +418,10 @@ def _handle(scan: _Scan, m: re.Match) -> Amount | None:
     if uw.isascii() and nxt_after_unit[:1].isascii() and nxt_after_unit[:1].isalnum():
         return None  # 5m in 5min, 3A in 3AB
     if info.arabic_only and not any(c.isdigit() for c in n1):
-        return None
+        # Chinese numerals only with a digit and a magnitude (两千分); 十分 / 万分 are adverbs
+        f1 = fold(n1)
+        if not (any(c in DIGITS and c not in "〇零" for c in f1) and any(c in _MAG_CHARS for c in f1)):
+            return None
     # the numeral's first char must not continue a longer numeral / word on the left
     ns = m.start("n1")
     prev = t[ns - 1:ns]

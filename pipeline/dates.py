@@ -84,6 +84,8 @@ class _Lex:
             rf"|(?P<md>(?<![\d{_CN_D}年])(?P<mm>{_MONTH}){w}月{w}(?P<dd>{_DAY}){w}[日号])"
             # month with a part and no year: 6月初, 3月上旬
             rf"|(?P<mpo>(?<![\d{_CN_D}年个])(?P<pm>{_MONTH}){w}月(?P<pmp>{mpart}))"
+            # a month with no year: 3月, 5月份 (relative to the publication year)
+            rf"|(?P<mo>(?<![\d{_CN_D}年个多余第每近])(?P<om>{_MONTH}){w}月(?:份)?(?![\d{_CN_D}度内来]))"
             # quarter / half with no year: 一季度, 上半年
             rf"|(?P<qo>(?<![年\d])(?:{_QUARTER}|{_HALF}))"
             # standalone year parts: 年内, 年底
@@ -92,6 +94,8 @@ class _Lex:
             rf"|(?P<plan>(?<![\d{_CN_D}十第])(?P<pn>十[一二三四五六七八九]|[三四五六七八九])五)"
         )
         self.rx = re.compile(pattern)
+        # every date form contains one of these: a cheap test skips most sentences
+        self.quick = re.compile(r"[年月季五]|\d[-./]\d")
         starts = set("0123456789十年第上下") | set(_CN_D)
         for word in list(self.rel_years) + list(self.same_year) + list(self.year_parts):
             starts.add(word[0])
@@ -147,6 +151,7 @@ def _day(s: str | None) -> int | None:
     return int(v)
 
 
+@lru_cache(maxsize=256)
 def _pub_year(pub_date: str | None) -> int | None:
     if not pub_date:
         return None
@@ -169,7 +174,7 @@ class _Scan:
         # last absolute year written (for 同年), carried over from the previous call
         self.key = pub_date
         self.last_year: int | None = getattr(_CTX, "year", None) if getattr(_CTX, "key", None) == pub_date else None
-        self.books = [m.span() for m in self.lex.book_rx.finditer(text)]
+        self.books = [m.span() for m in self.lex.book_rx.finditer(text)] if "《" in text else []
 
     def in_book(self, s: int, e: int) -> bool:
         return any(a < e and s < b for a, b in self.books)
@@ -250,7 +255,7 @@ def _handle(scan: _Scan, m: re.Match) -> DateMention | None:
             if not scan.year_ok(y):
                 return None
             nxt = t[e:e + 1]
-            if g["m"] is None and g["q"] is None and g["h"] is None and not g["yp"] and nxt in "代来":
+            if g["m"] is None and g["q"] is None and g["h"] is None and not g["yp"] and nxt and nxt in "代来":
                 return None  # 30年代 / 2000年来 are not calendar years
             scan.last_year = y
         else:
@@ -293,6 +298,13 @@ def _handle(scan: _Scan, m: re.Match) -> DateMention | None:
         y = scan.pub
         return _mk(scan, s, scan.since(e), f"{y:04d}-{mo:02d}" if y is not None else None, True)
 
+    if g["mo"] is not None:
+        mo = _month(g["om"])
+        if mo is None:
+            return None
+        y = scan.pub
+        return _mk(scan, s, scan.since(e), f"{y:04d}-{mo:02d}" if y is not None else None, True)
+
     if g["qo"] is not None:
         y = scan.pub
         txt = g["qo"]
@@ -310,7 +322,8 @@ def _handle(scan: _Scan, m: re.Match) -> DateMention | None:
     if g["plan"] is not None:
         before = t[s - 1:s]
         after = t[e:e + 4]
-        quoted = before in "“\"‘「" and t[e:e + 1] in "”\"’」"
+        close = t[e:e + 1]
+        quoted = bool(before) and before in "“\"‘「" and bool(close) and close in "”\"’」"
         if not quoted and not any(after.startswith(w) for w in lex.plan_after):
             return None
         n = parse_number(g["pn"])
@@ -326,6 +339,8 @@ def extract_dates(text: str, pub_date: str | None = None) -> list[DateMention]:
     rows: list[DateMention] = []
     try:
         if not isinstance(text, str) or not text:
+            return rows
+        if _lex().quick.search(text) is None:
             return rows
         scan = _Scan(text, pub_date)
         for m in scan_matches(scan.lex.trigger, scan.lex.rx, text):
