@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline extract|eval ...`."""
+"""Command line: `python -m pipeline extract|eval|review ...`."""
 
 from __future__ import annotations
 
@@ -99,6 +99,26 @@ def eval_cmd(gold_dir: str, outdir: str, minimums: tuple[str, ...], as_json: boo
         click.echo(f"FAIL {f}", err=True)
     if fails:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("doc_id")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="HTML file to write (one self-contained page: open it in any browser, offline).")
+@click.option("--outdir", default="outputs", show_default=True, type=click.Path(file_okay=False),
+              help="Folder holding the tables of an extract run.")
+def review(doc_id: str, output: str, outdir: str) -> None:
+    """Write an HTML page of DOC_ID's clean text with organizations, amounts, dates and targets highlighted.
+
+    Hover a highlight for its normalized value; the text the cleaner removed is listed with its reasons.
+    """
+    from pipeline.review import ReviewError, write_review
+
+    try:
+        path = write_review(outdir, doc_id, output)
+    except ReviewError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"wrote {path}", err=True)
 
 
 if __name__ == "__main__":

@@ -105,16 +105,24 @@ def _is_nameish(t: _Tok, lx: OrgLexicon) -> bool:
     )
 
 
-def _inside_ok(t: _Tok, lx: OrgLexicon) -> bool:
-    """May this token stand inside a name (left of the suffix)?"""
-    if t.text in lx.stop_words:
+def _is_brandish(t: _Tok, lx: OrgLexicon) -> bool:
+    """A proper part that is not a place: entity, brand word, latin name."""
+    return t.tag in ("ORG", "nz", "nt", "nw", "j", "PER", "xc", "eng") or bool(_HAS_ALNUM.search(t.text))
+
+
+def _inside_ok(toks: list[_Tok], k: int, j: int, lx: OrgLexicon) -> bool:
+    """May token ``k`` stand inside the name whose head token is ``j``?"""
+    t = toks[k]
+    if t.text in lx.stop_words or t.text in lx.break_words:
         return False
     if t.tag in lx.inside_tags:
         return True
-    if t.tag == "TIME":
-        return False
     if t.tag in ("v", "vd") and t.text in lx.name_verbs:
-        return True
+        return j - k <= lx.name_verb_reach
+    if t.tag == "v" and len(t.text) == 1 and 0 < k and k + 1 < len(toks):
+        # a one-character verb between a name and a noun is a mis-cut name part (杭实/临/芯)
+        left, right = toks[k - 1], toks[k + 1]
+        return left.tag in ("ORG", "LOC", "nz", "nt", "j") and right.tag in ("n", "nz")
     if t.tag == "f" and t.text in lx.inside_f:
         return True
     if t.tag == "m" and _ALNUM_RE.match(t.text) and _HAS_ALNUM.search(t.text):
@@ -122,24 +130,26 @@ def _inside_ok(t: _Tok, lx: OrgLexicon) -> bool:
     return False
 
 
-def _paren_group(toks: list[_Tok], k: int, text: str, lx: OrgLexicon) -> int | None:
-    """Index of the '(' that balances the ')' at ``k`` when the group may sit in a name."""
+def _group_start(toks: list[_Tok], k: int, lx: OrgLexicon) -> int | None:
+    """Index of the opening mark that balances the ')' or '”' at ``k``, when the group may sit in a name."""
+    close = toks[k].text
+    opens = _OPEN if close in _CLOSE else "“\""
     for m in range(k - 1, max(-1, k - 8), -1):
-        if toks[m].text in _OPEN:
+        if toks[m].text in opens:
             inner = toks[m + 1 : k]
-            if not inner:
+            if not inner or toks[k].s - toks[m].e > lx.max_paren_chars:
                 return None
-            if toks[k].s - toks[m].e > lx.max_paren_chars:
-                return None
-            if all(t.tag in ("LOC", "ORG", "ns", "n", "nz", "s", "j") or t.text in "、" for t in inner):
-                return m
-            return None
-        if toks[m].text in _CLOSE or _PUNCT_RE.match(toks[m].text) and toks[m].text not in "、":
+            if close in _CLOSE:
+                ok = all(t.tag in ("LOC", "ORG", "ns", "n", "nz", "s", "j") or t.text in "、" for t in inner)
+            else:  # quoted slogan inside a name: 宁波“一带一路”综合试验区, “16+1”经贸合作示范区
+                ok = all(t.tag != "w" or t.text in "+-" for t in inner)
+            return m if ok else None
+        if toks[m].tag == "w" and toks[m].text not in "、+-":
             return None
     return None
 
 
-def _left_extend(toks: list[_Tok], j: int, text: str, lx: OrgLexicon) -> int:
+def _left_extend(toks: list[_Tok], j: int, lx: OrgLexicon) -> int:
     """Leftmost token index of the name whose head token is ``j``."""
     k = j - 1
     first = j
@@ -147,14 +157,18 @@ def _left_extend(toks: list[_Tok], j: int, text: str, lx: OrgLexicon) -> int:
         t = toks[k]
         if toks[j].e - t.s > lx.max_name_chars:
             break
-        if t.text in _CLOSE:
-            m = _paren_group(toks, k, text, lx)
-            if m is None or m == 0 or not _inside_ok(toks[m - 1], lx):
+        if t.text in _CLOSE or t.text in "”\"":
+            m = _group_start(toks, k, lx)
+            if m is None:
                 break
-            first = m
-            k = m - 1
-            continue
-        if not _inside_ok(t, lx):
+            if m > 0 and _inside_ok(toks, m - 1, j, lx):
+                first = m - 1
+                k = m - 2
+                continue
+            if t.text in "”\"" and k + 1 < j:
+                first = m  # a quoted part may open the name (“16+1”经贸合作示范区)
+            break
+        if not _inside_ok(toks, k, j, lx):
             break
         first = k
         k -= 1
@@ -169,15 +183,14 @@ def _left_extend(toks: list[_Tok], j: int, text: str, lx: OrgLexicon) -> int:
     return first
 
 
-# ---------------------------------------------------------------- candidates
-
-
-def _suffix_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]:
+def _suffix_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> tuple[list[_Cand], list[_Cand]]:
+    """Suffix-anchored names, and generic ones (no proper part) kept for short-form matching."""
     out: list[_Cand] = []
+    generic: list[_Cand] = []
     for j, t in enumerate(toks):
         if _PUNCT_RE.match(t.text):
             continue
-        # suffix may span this token and the ones before it (有限/公司), or sit inside it
+        # the suffix may span this token and the ones before it (有限/公司), or sit inside it
         suf = lx.suffix_at_end(text[max(0, t.e - lx.max_suffix) : t.e])
         if suf is None:
             continue
@@ -189,104 +202,131 @@ def _suffix_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Can
             continue
         mid = ss > toks[h].s  # suffix starts inside token h
         head = toks[h]
-        if mid and not (
-            head.tag in ("ORG", "LOC", "nz", "nt", "nw", "j", "PER")
-            or (len(suf.text) >= 2 and len(head.text) >= 4 and head.tag in ("n", "nz", "vn"))
-        ):
-            continue
-        if not mid and len(suf.text) == 1 and head.tag not in ("ORG", "LOC", "n", "nz", "nt", "j", "nw"):
+        if mid:
+            ok = head.tag in ("ORG", "LOC") or (
+                len(suf.text) >= 2
+                and (head.tag in ("nz", "nt", "nw", "j") or (len(head.text) >= 4 and head.tag in ("n", "vn")))
+            )
+            if not ok:
+                continue
+        elif len(suf.text) == 1 and head.tag not in ("ORG", "LOC", "n", "nz", "nt", "j", "nw"):
             continue
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if nxt is not None and suf.weak and nxt.tag in ("n", "nz") and nxt.text not in lx.role_nouns:
             continue  # 中心城区, 园区企业: the suffix modifies the next noun
-        # name part: the head token's prefix plus the tokens left of it
-        if mid:
-            first = _left_extend(toks, h, text, lx)
-            name_toks = toks[first:h]
-            prefix = text[head.s : ss]
-            prefix_nameish = head.tag in ("ORG", "LOC", "nz", "nt", "nw", "j", "PER") or prefix in lx.name_words
-        else:
-            first = _left_extend(toks, h, text, lx)
-            name_toks = toks[first:h]
-            prefix = ""
-            prefix_nameish = False
+        first = _left_extend(toks, h, lx)
+        name_toks = toks[first:h]
+        prefix = text[head.s : ss] if mid else ""
         s = toks[first].s if first < h else head.s
-        cand = text[s : t.e]
+        cand = _Cand(s, t.e, text[s : t.e], suf.type, "suffix")
         if not name_toks and not prefix:
             # the bare suffix word: a name only when the backend saw an entity there
-            if not (suf.bare_ok and head.tag in ("ORG", "LOC")):
+            if suf.bare_ok and head.tag in ("ORG", "LOC"):
+                out.append(cand)
+            elif suf.bare_ok:
+                generic.append(cand)
+            continue
+        if name_toks and name_toks[-1].text in lx.category_modifiers and not prefix:
+            continue  # 标杆园区, 特色小镇: a class of bodies
+        proper = [x for x in name_toks if _is_nameish(x, lx)]
+        if name_toks and not prefix and name_toks[-1].text in lx.level_words and proper == [name_toks[-1]]:
+            proper = []  # 国家实验室, 省级高新区: a class, not a body
+        prefix_proper = bool(prefix) and (head.tag in ("ORG", "LOC", "nz", "nt", "nw", "j") or prefix in lx.name_words)
+        if suf.weak and suf.type == "company":
+            # 科技, 投资, 网络 ... : only a brand makes them a firm (长三角科技 is a field)
+            if not (any(_is_brandish(x, lx) for x in name_toks) or (prefix and head.tag in ("ORG", "nz", "nt", "j"))):
                 continue
-        else:
-            nameish = prefix_nameish or any(_is_nameish(x, lx) for x in name_toks)
-            if not nameish:
-                continue
-            if name_toks and name_toks[-1].text in lx.category_modifiers and not prefix:
-                continue  # 标杆园区, 重点实验室: a class of bodies
-        out.append(_Cand(s, t.e, cand, suf.type, "suffix"))
-    return out
+        if not (proper or prefix_proper):
+            generic.append(cand)
+            continue
+        out.append(cand)
+    return out, generic
+
+
+def _right_paren(text: str, c: _Cand, toks: list[_Tok], lx: OrgLexicon) -> None:
+    """Take a place in parentheses right after a platform name into it: 杭州高新区（滨江）."""
+    if c.type != "platform":
+        return
+    m = re.match(r"[（(]([\u4e00-\u9fff]{1,4})[）)]", text[c.e : c.e + 8])
+    if not m:
+        return
+    inner = [t for t in toks if t.s >= c.e + 1 and t.e <= c.e + m.end() - 1]
+    if inner and all(t.tag in ("LOC", "ns") for t in inner):
+        c.e += m.end()
+        c.text = text[c.s : c.e]
 
 
 def _ner_candidates(toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]:
     out = []
-    for t in toks:
-        if t.tag == "ORG":
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        if t.tag == "ORG" and nxt not in lx.negative_followers:
             suf = lx.suffix_at_end(t.text)
             out.append(_Cand(t.s, t.e, t.text, suf.type if suf else "company", "ner"))
     return out
 
 
+def _head_type(toks: list[_Tok], lx: OrgLexicon) -> str | None:
+    """Body class named by a head noun among ``toks`` (企业 -> company); '-' for non-body heads."""
+    neg = False
+    for t in toks:
+        if t.tag == "w":
+            break
+        ht = lx.heads.get(t.text)
+        if ht is None:
+            for hw, typ in lx.heads.items():
+                if len(hw) >= 2 and t.text.endswith(hw):
+                    ht = typ
+                    break
+        if ht:
+            return ht
+        neg = neg or t.text in lx.negative_heads
+    return "-" if neg else None
+
+
+def _enum_items(text: str, toks: list[_Tok], c: int, lx: OrgLexicon) -> tuple[list[tuple[int, int]], int]:
+    """Token ranges of the items before the closer at ``c``, and the index where the list opens."""
+    items: list[tuple[int, int]] = []
+    end = c
+    while end > 0:
+        k = end - 1
+        # scan one item leftwards
+        while k >= 0 and toks[k].text not in lx.separators and toks[k].tag != "w":
+            t = toks[k]
+            if k < end - 1 and (t.text in lx.openers or t.tag in ("p", "c")):
+                break
+            if text[t.s : toks[end - 1].e].__len__() > lx.max_item_chars:
+                break
+            if k < end - 1 and t.tag == "v" and t.text not in lx.name_verbs and len(t.text) > 1:
+                break
+            k -= 1
+        if k < end - 1:
+            items.append((k + 1, end))
+        if k >= 0 and toks[k].text == "、":
+            end = k
+            continue
+        return items[::-1], k
+    return items[::-1], -1
+
+
 def _enum_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]:
-    """Items of 'A、B、C等…企业' lists, typed by the head noun."""
+    """Items of 'A、B、C等…企业' and '企业，如A、B、C等' lists, typed by the head noun."""
     out: list[_Cand] = []
     n = len(toks)
     for c, t in enumerate(toks):
         closer = t.text in lx.closers
-        if not closer and t.text == "为" and c + 1 < n and "为" + toks[c + 1].text in lx.closers:
-            closer = True
+        skip = 1
+        if not closer and t.text in ("为", "以") and c + 1 < n and "为" + toks[c + 1].text in lx.closers:
+            closer, skip = True, 2
         if not closer:
             continue
-        # head noun after the closer, before any clause punctuation
-        head_type = None
-        for g in range(c + 1, min(n, c + 1 + lx.max_gap_tokens)):
-            if toks[g].tag == "w":
-                break
-            ht = lx.heads.get(toks[g].text)
-            if ht is None:
-                for hw, typ in lx.heads.items():
-                    if toks[g].text.endswith(hw) and len(hw) >= 2:
-                        ht = typ
-                        break
-            if ht:
-                head_type = ht
-                break
-        if head_type is None:
-            continue
-        # items, right to left, separated by 、
-        items: list[tuple[int, int]] = []
-        end = c
-        k = c - 1
-        while k >= 0:
-            start = k
-            while start >= 0 and toks[start].text not in lx.separators and toks[start].tag != "w":
-                start -= 1
-            seg = toks[start + 1 : end]
-            if start >= 0 and toks[start].text in lx.separators and toks[start].text == "、":
-                if seg:
-                    items.append((start + 1, end))
-                end = start
-                k = start - 1
-                continue
-            # first item: after the nearest opener
-            b = end - 1
-            while b > start and toks[b].text not in lx.openers and toks[b].tag not in ("p", "w"):
-                if text[toks[b].s : toks[end - 1].e].__len__() > lx.max_item_chars:
-                    break
-                b -= 1
-            first_i = b + 1 if b > start and (toks[b].text in lx.openers or toks[b].tag in ("p", "w")) else start + 1
-            if first_i < end:
-                items.append((first_i, end))
-            break
-        if not items:
+        items, opened = _enum_items(text, toks, c, lx)
+        head_type = _head_type(toks[c + skip : c + skip + lx.max_gap_tokens], lx)
+        if head_type is None and opened >= 0 and toks[opened].text in lx.list_openers:
+            # 企业，如A、B等 / 企业包括A、B等: head noun just before the list
+            back = toks[max(0, opened - 6) : opened]
+            head_type = _head_type([x for x in back if x.tag != "w"][::-1], lx)
+        if head_type in (None, "-") or not items:
             continue
         spans = []
         named = 0
@@ -300,14 +340,17 @@ def _enum_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]
                 continue
             if len(seg) == 1 and (seg[0].text in lx.category_words or seg[0].text in lx.generic_words):
                 continue
-            if any(_is_nameish(x, lx) and x.tag != "LOC" for x in seg) or lx.suffix_at_end(name):
+            if any((_is_nameish(x, lx) or x.tag == "PER") and x.tag != "LOC" for x in seg) or lx.suffix_at_end(name):
                 named += 1
             spans.append((s, e, name))
         if not spans or named * 2 < len(items) or (len(items) == 1 and named == 0):
             continue
         for s, e, name in spans:
             suf = lx.suffix_at_end(name)
-            out.append(_Cand(s, e, name, suf.type if suf and not suf.weak else head_type, "enum"))
+            typ = suf.type if suf and not suf.weak else head_type
+            if suf and suf.type == "company":
+                typ = "company"
+            out.append(_Cand(s, e, name, typ, "enum"))
     return out
 
 
@@ -346,14 +389,18 @@ def _rejected(name: str, lx: OrgLexicon) -> bool:
 
 
 def _type_of(name: str, fallback: str, lx: OrgLexicon) -> str:
+    """Type from the gazetteer (names, overriding patterns), then the suffix, then patterns."""
     if name in lx.gaz_names:
         return lx.gaz_names[name]
-    for pat, typ in lx.gaz_patterns:
-        if pat.search(name):
+    for pat, typ, override in lx.gaz_patterns:
+        if override and pat.search(name):
             return typ
     suf = lx.suffix_at_end(name)
     if suf is not None:
         return suf.type
+    for pat, typ, override in lx.gaz_patterns:
+        if not override and pat.search(name):
+            return typ
     return fallback
 
 
@@ -437,15 +484,26 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
         if name in text:
             add(name, name, typ, "gazetteer")
 
-    for sent, an in zip(sentences, analyses):
+    sents = [(sent, _tokens(sent.text, an)) for sent, an in zip(sentences, analyses) if sent.text and an is not None]
+    # document votes: a span the backend calls a place more often than a body is a place (上海, 江苏)
+    loc_votes: dict[str, int] = {}
+    for _, toks in sents:
+        for t in toks:
+            if t.tag in ("LOC", "ns"):
+                loc_votes[t.text] = loc_votes.get(t.text, 0) + 1
+            elif t.tag == "ORG":
+                loc_votes[t.text] = loc_votes.get(t.text, 0) - 1
+    generic: list[_Cand] = []
+    for sent, toks in sents:
         st = sent.text
-        if not st or an is None:
-            continue
-        toks = _tokens(st, an)
-        cands = _suffix_candidates(st, toks, lx) + _ner_candidates(toks, lx) + _enum_candidates(st, toks, lx)
+        found, gen = _suffix_candidates(st, toks, lx)
+        generic += gen
+        ner = [c for c in _ner_candidates(toks, lx) if loc_votes.get(c.text, 0) < 0]
+        cands = found + ner + _enum_candidates(st, toks, lx)
         good = []
-        for c in cands:
+        for c in _split(cands, lx):
             c.text = c.text.strip()
+            _right_paren(st, c, toks, lx)
             if _rejected(c.text, lx) or in_book(sent.start + c.s, sent.start + c.e):
                 continue
             c.type = _type_of(c.text, c.type, lx)
@@ -457,8 +515,60 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
             if in_book(sent.start + a.s, sent.start + a.e) or _rejected(a.text, lx):
                 continue
             add(a.text, a.name or a.text, a.type, "alias")
-
+    # short forms: a generic name that ends a found name of its class refers to it (基金小镇, 大走廊)
+    for g in generic:
+        if g.text in lexicon or _rejected(g.text, lx):
+            continue
+        for full, (name, typ, _) in list(lexicon.items()):
+            if len(full) > len(g.text) and full.endswith(g.text) and typ == _type_of(g.text, typ, lx):
+                add(g.text, name, typ, "alias")
+                break
+    for brand, (name, typ) in _brands(text, lexicon, lx).items():
+        add(brand, name, typ, "alias")
     return _propagate(text, lexicon, books)
+
+
+def _split(cands: list[_Cand], lx: OrgLexicon) -> list[_Cand]:
+    """Conjoined bodies (省委省政府) become one candidate each."""
+    out = []
+    for c in cands:
+        for pat in lx.split_patterns:
+            m = pat.match(c.text)
+            if m:
+                a, b = m.group(1), m.group(2)
+                out.append(_Cand(c.s, c.s + len(a), a, c.type, c.source))
+                out.append(_Cand(c.s + len(a), c.e, b, c.type, c.source))
+                break
+        else:
+            out.append(c)
+    return out
+
+
+def _brands(text: str, lexicon: dict[str, tuple[str, str, int]], lx: OrgLexicon) -> dict[str, tuple[str, str]]:
+    """Brand short names of registered firms that the text uses on their own.
+
+    鹏瞰集成电路(杭州)有限公司 -> 鹏瞰 when 鹏瞰 also stands alone: strip the
+    legal suffix, places in parentheses, leading places and trailing industry
+    words; keep a 2-4 character brand that occurs outside the full name.
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for full, (name, typ, _) in lexicon.items():
+        if typ != "company" or not lx.legal_suffix_re.search(full):
+            continue
+        core = lx.legal_suffix_re.sub("", full)
+        core = re.sub(r"[（(][^（）()]*[）)]", "", core)
+        for _ in range(3):
+            before = core
+            core = lx.place_prefix_re.sub("", core)
+            core = lx.industry_tail_re.sub("", core)
+            if core == before:
+                break
+        if not (2 <= len(core) <= 4) or core in lexicon or _rejected(core, lx):
+            continue
+        alone = text.replace(full, "").count(core)
+        if alone:
+            out[core] = (name, typ)
+    return out
 
 
 def _propagate(text: str, lexicon: dict[str, tuple[str, str, int]], books: list[tuple[int, int]]) -> list[Org]:

@@ -32,6 +32,8 @@ class OrgLexicon:
     name_tags: frozenset[str]
     name_words: frozenset[str]
     name_verbs: frozenset[str]
+    name_verb_reach: int
+    break_words: frozenset[str]
     inside_f: frozenset[str]
     strip_left_tags: frozenset[str]
     stop_words: frozenset[str]
@@ -46,14 +48,22 @@ class OrgLexicon:
     generic_words: frozenset[str]
     category_words: frozenset[str]
     category_modifiers: frozenset[str]
+    level_words: frozenset[str]
+    negative_followers: frozenset[str]
+    split_patterns: list[re.Pattern[str]]
     reject_patterns: list[re.Pattern[str]]
     closers: frozenset[str]
+    list_openers: frozenset[str]
+    negative_heads: frozenset[str]
     openers: frozenset[str]
     separators: frozenset[str]
     max_gap_tokens: int
     max_item_chars: int
     heads: dict[str, str]
-    gaz_patterns: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    legal_suffix_re: re.Pattern[str]
+    place_prefix_re: re.Pattern[str]
+    industry_tail_re: re.Pattern[str]
+    gaz_patterns: list[tuple[re.Pattern[str], str, bool]] = field(default_factory=list)
     gaz_names: dict[str, str] = field(default_factory=dict)
 
     def suffix_at_end(self, s: str) -> Suffix | None:
@@ -86,6 +96,7 @@ def load_org_lexicon() -> OrgLexicon:
     f = load_lexicon_toml("orgs/filters.toml")
     e = load_lexicon_toml("orgs/enumeration.toml")
     z = load_lexicon_toml("orgs/gazetteer.toml")
+    b = load_lexicon_toml("orgs/brands.toml")
     heads: dict[str, str] = {}
     for typ, words in e.get("heads", {}).items():
         for w in words:
@@ -97,6 +108,8 @@ def load_org_lexicon() -> OrgLexicon:
         name_tags=_fs(g.get("name_tags")),
         name_words=_fs(g.get("name_words")),
         name_verbs=_fs(g.get("name_verbs")),
+        name_verb_reach=int(g.get("name_verb_reach", 2)),
+        break_words=_fs(g.get("break_words")),
         inside_f=_fs(g.get("inside_f")),
         strip_left_tags=_fs(g.get("strip_left_tags")),
         stop_words=_fs(g.get("stop_words")),
@@ -111,13 +124,21 @@ def load_org_lexicon() -> OrgLexicon:
         generic_words=_fs(f.get("generic_words")),
         category_words=_fs(f.get("category_words")),
         category_modifiers=_fs(f.get("category_modifiers")),
+        level_words=_fs(f.get("level_words")),
+        negative_followers=_fs(f.get("negative_followers")),
+        split_patterns=[re.compile(p) for p in f.get("split_patterns", [])],
         reject_patterns=[re.compile(p) for p in f.get("reject_patterns", [])],
         closers=_fs(e.get("closers")),
+        list_openers=_fs(e.get("list_openers")),
+        negative_heads=_fs(e.get("negative_heads")),
         openers=_fs(e.get("openers")),
         separators=_fs(e.get("separators")),
         max_gap_tokens=int(e.get("max_gap_tokens", 9)),
         max_item_chars=int(e.get("max_item_chars", 16)),
         heads=heads,
-        gaz_patterns=[(re.compile(p["regex"]), p["type"]) for p in z.get("pattern", [])],
+        legal_suffix_re=re.compile("(?:" + "|".join(map(re.escape, b.get("legal_suffixes", ["有限公司"]))) + ")$"),
+        place_prefix_re=re.compile(b.get("place_prefix", "^$")),
+        industry_tail_re=re.compile(b.get("industry_tail", "^$")),
+        gaz_patterns=[(re.compile(p["regex"]), p["type"], bool(p.get("override"))) for p in z.get("pattern", [])],
         gaz_names={k: v for k, v in z.get("names", {}).items() if v in TYPES},
     )

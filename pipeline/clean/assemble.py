@@ -1,0 +1,218 @@
+"""Rejoin kept lines into paragraphs and build the clean text with its offset map.
+
+A line break is dropped where the sentence runs on (the line filled its column,
+or it stops without terminal punctuation in unwrapped text) and kept as one
+"\\n" where a paragraph ends. Lines that a caption or running head dropped into
+an unfinished sentence are taken out first, so the two halves meet again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.clean.junk import ends_terminal, has_clause, nchars
+from pipeline.clean.layout import is_full, is_wide, rest_text
+from pipeline.clean.lines import Line
+from pipeline.clean.rules import Rules, is_ws
+
+_LATIN = re.compile(r"[A-Za-z]")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+_TOKEN = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]+")
+# Two words of display text set apart by a space ("扎实推进跨省通办 打造优质服务品牌"):
+# running prose never spaces Chinese characters, headings and labels do.
+_SPACED = re.compile(r"[\u4e00-\u9fff”》）]\s+[\u4e00-\u9fff“《（]")
+
+
+def open_count(t: str, rules: Rules) -> int:
+    """Opening marks left unclosed in t (a title or quote running on to the next line)."""
+    return sum(t.count(c) for c in rules.open_marks) - sum(t.count(c) for c in rules.close_marks)
+
+
+def spaced_display(t: str, rules: Rules) -> bool:
+    return bool(_SPACED.search(t)) and not has_clause(t, rules)
+
+
+def heading_like(ln: Line, rules: Rules) -> bool:
+    t = rest_text(ln)
+    return not has_clause(t, rules) and not ends_terminal(t, rules)
+
+
+def unfinished(ln: Line, rules: Rules) -> bool:
+    """The line stops inside a sentence: the text must run on into a later line."""
+    t = rest_text(ln)
+    if ends_terminal(t, rules) or ln.role == "byline":
+        return False
+    if open_count(t, rules) > 0:
+        return True
+    if ln.col > 0:
+        return is_full(ln, rules)
+    return has_clause(t, rules) or nchars(t) > rules.heading_max_chars
+
+
+def _continues(ln: Line, rules: Rules) -> bool:
+    t = rest_text(ln)
+    if ln.role == "byline":
+        return False
+    return has_clause(t, rules) or ends_terminal(t, rules) or is_full(ln, rules)
+
+
+def _caption_like(ln: Line, rules: Rules) -> bool:
+    t = rest_text(ln)
+    if nchars(t) > rules.caption_max_chars or has_clause(t, rules) or ends_terminal(t, rules):
+        return False
+    if ln.col > 0 and is_full(ln, rules) and not spaced_display(t, rules):
+        return False
+    return open_count(t, rules) <= 0
+
+
+def mark_displaced(lines: list[Line], rules: Rules, gap: int) -> None:
+    """Take out short labels/captions that sit between the halves of a sentence."""
+    kept = [ln for ln in lines if ln.kind == "prose"]
+    i = 0
+    while i < len(kept) - 2:
+        a = kept[i]
+        if not unfinished(a, rules):
+            i += 1
+            continue
+        k = i + 1
+        while k < len(kept) and k - i - 1 < rules.caption_max_lines and _caption_like(kept[k], rules) \
+                and kept[k].role != "byline":
+            k += 1
+        if k == i + 1 or k >= len(kept) or not _continues(kept[k], rules):
+            i += 1
+            continue
+        labels, b = kept[i + 1:k], kept[k]
+        evidence = (
+            any(is_wide(x, rules) for x in labels)
+            or (labels[0].nl_before > gap and not _after_header(lines, labels[0]))
+            or (b.nl_before > gap and not _after_header(lines, b))
+            or (b.nl_before == 1 and bool(b.lead_ws) and gap > 1)
+            or any(x.nl_before == 1 and x.lead_ws and gap > 1 for x in labels)
+        )
+        if evidence:
+            for x in labels:
+                x.kind = "displaced_label"
+            i = k
+        else:
+            i += 1
+
+
+def _after_header(lines: list[Line], ln: Line) -> bool:
+    """The line follows a removed running head (its big gap belongs to the page break)."""
+    prev = lines[ln.idx - 1] if ln.idx > 0 else None
+    return prev is not None and prev.kind in ("page_header", "running_header")
+
+
+def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False) -> bool:
+    """True when the break between kept lines a and b lies inside a paragraph.
+
+    ``a_opens``: line a starts a paragraph (the break before it was kept), so a
+    shortfall of about the lost indent is no paragraph end.
+    """
+    if a.role == "byline" or b.role == "byline":
+        return False
+    if rules.indent_re.match(b.lead_ws or ""):
+        return False
+    ta = rest_text(a)
+    if gap >= 2 and b.nl_before == 1 and heading_like(b, rules) \
+            and not has_clause(ta, rules) and ta.rstrip()[-1:] not in "。！？!?":
+        return True  # a title set on two lines of one block
+    term = ends_terminal(ta, rules)
+    if not term and open_count(ta, rules) > 0:
+        return True
+    if a.col > 0:
+        if is_wide(a, rules):
+            return False
+        full = is_full(a, rules)
+        if term:
+            da = a.col - a.width
+            near = da <= rules.term_full_tol or (a_opens and da <= rules.indent_units + rules.term_full_tol)
+            return (full and near and is_full(b, rules)
+                    and not is_wide(b, rules) and b.col - b.width < rules.indent_units)
+        if full:
+            # A one-line heading set like a paragraph: it opens at the indent and the
+            # next line opens another paragraph at the indent too.
+            ind = rules.indent_units
+            return not (a_opens and ind <= a.col - a.width <= ind + rules.term_full_tol
+                        and ind <= b.col - b.width <= ind + rules.term_full_tol
+                        and not ends_terminal(rest_text(b), rules))
+        # A heading in larger type wraps in a narrower measure: its next line is no
+        # wider than this one and still short of the body column.
+        return (not is_full(b, rules) and not is_wide(b, rules) and b.width <= a.width + rules.cluster_tol
+                and a.width >= rules.heading_wrap_min and b.role != "byline")
+    if term:
+        return False
+    return has_clause(ta, rules) or nchars(ta) > rules.heading_max_chars
+
+
+def is_wide_line(ln: Line, rules: Rules) -> bool:  # pragma: no cover - alias for readability
+    return is_wide(ln, rules)
+
+
+def build_text(raw: str, lines: list[Line], rules: Rules, gap: int) -> tuple[str, list[int], list[int]]:
+    """Clean text, offmap, and the clean offset where each kept line starts (-1 if dropped)."""
+    parts: list[str] = []
+    offmap: list[int] = []
+    starts = [-1] * len(lines)
+    kept = [ln for ln in lines if ln.kind == "prose"]
+    fold = rules.fold
+    prev: Line | None = None
+    last_ch = ""
+    opens = True
+    for ln in kept:
+        if prev is not None:
+            if should_join(prev, ln, rules, gap, opens):
+                opens = False
+                first = _first_char(raw, ln)
+                if _LATIN.match(last_ch or "") and _LATIN.match(first or ""):
+                    nl = raw.find("\n", prev.e)
+                    parts.append(" ")
+                    offmap.append(nl if nl >= 0 else prev.e)
+            else:
+                nl = raw.find("\n", prev.e)
+                parts.append("\n")
+                offmap.append(nl if 0 <= nl < ln.s else prev.e)
+                last_ch = "\n"
+                opens = True
+        starts[ln.idx] = len(offmap)
+        last_ch = _emit_line(raw, ln, parts, offmap, fold, last_ch)
+        prev = ln
+    text = "".join(parts)
+    return text, offmap, starts
+
+
+def _first_char(raw: str, ln: Line) -> str:
+    cuts = sorted(ln.cuts)
+    pos = ln.s
+    for a, b, _ in cuts:
+        if a <= pos < b:
+            pos = b
+    return raw[pos:pos + 1]
+
+
+def _emit_line(raw: str, ln: Line, parts: list[str], offmap: list[int], fold: dict, last_ch: str) -> str:
+    """Append the line's kept characters; inner spaces survive only between Latin words."""
+    segs: list[tuple[int, int]] = []
+    pos = ln.s
+    for a, b, _ in sorted(ln.cuts):
+        if a > pos:
+            segs.append((pos, a))
+        pos = max(pos, b)
+    if pos < ln.e:
+        segs.append((pos, ln.e))
+    prev_end = -1
+    for a, b in segs:
+        for m in _TOKEN.finditer(raw, a, b):
+            s, e = m.span()
+            tok = raw[s:e].translate(fold)
+            if prev_end >= 0 and s > prev_end and _ALNUM.match(last_ch) and _ALNUM.match(tok[0]) \
+                    and (_LATIN.match(last_ch) or _LATIN.match(tok[0])):
+                ws = next((i for i in range(prev_end, s) if is_ws(raw[i])), -1)
+                if ws >= 0:
+                    parts.append(" ")
+                    offmap.append(ws)
+            parts.append(tok)
+            offmap.extend(range(s, e))
+            last_ch = tok[-1]
+            prev_end = e
+    return last_ch

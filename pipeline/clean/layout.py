@@ -1,0 +1,90 @@
+"""Column width estimation and the line predicates built on it.
+
+Wrapped OCR text (a magazine column) has most lines of one print width; a line
+that fills that width runs on into the next one, a shorter line ends a
+paragraph or is a heading, a wider one cannot belong to the column at all.
+Newspaper text without wrapping has no such cluster and gets ``col = 0``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pipeline.clean.lines import Line, text_width
+from pipeline.clean.rules import Rules
+
+
+def rest_text(ln: Line) -> str:
+    """The line's text with its intra-line cuts taken out (kept heads stay)."""
+    if not ln.cuts:
+        return ln.text
+    out = []
+    pos = ln.s
+    for a, b, _ in sorted(ln.cuts):
+        if a > pos:
+            out.append(ln.text[pos - ln.s:a - ln.s])
+        pos = max(pos, b)
+    out.append(ln.text[pos - ln.s:])
+    return " ".join(x for x in out if x.strip())
+
+
+def set_widths(lines: list[Line]) -> None:
+    """Print width of each line's remaining text."""
+    for ln in lines:
+        ln.width = text_width(rest_text(ln))
+
+
+def estimate_columns(lines: list[Line], rules: Rules) -> None:
+    """Set ``col`` (local column width, 0 if none) on every prose line.
+
+    The column exists where at least ``min_cluster`` neighbouring lines share one
+    width (within ``cluster_tol``); its width is then the upper quartile of the
+    widths of neighbours that do not end a sentence (those are mostly full lines;
+    the 90th percentile ignores indented first lines and the odd wide heading).
+    """
+    cand = [ln for ln in lines if ln.kind == "prose"]
+    widths = [ln.width for ln in cand]
+    runon = [not _ends_sentence(ln.text) for ln in cand]
+    n = len(cand)
+    win, tol = rules.window, rules.cluster_tol
+    for i, ln in enumerate(cand):
+        lo, hi = max(0, i - win), min(n, i + win + 1)
+        ws = sorted(widths[lo:hi])
+        best, best_hi = 0, 0
+        j = 0
+        for k in range(len(ws)):
+            while ws[k] - ws[j] > 2 * tol:
+                j += 1
+            cnt = k - j + 1
+            if cnt > best or (cnt == best and ws[k] > best_hi):
+                best, best_hi = cnt, ws[k]
+        if best < rules.min_cluster or not rules.min_column <= best_hi <= rules.max_column:
+            ln.col = 0
+            continue
+        ro = sorted(widths[k] for k in range(lo, hi) if runon[k]) or ws
+        ln.col = ro[min(len(ro) - 1, (9 * len(ro)) // 10)]
+
+
+def _ends_sentence(t: str) -> bool:
+    t = t.rstrip("”’」』）)】》\"' ")
+    return bool(t) and t[-1] in "。！？!?；;…"
+
+
+def typical_gap(lines: list[Line]) -> int:
+    """Most common number of newlines between consecutive non-blank lines."""
+    c = Counter(ln.nl_before for ln in lines[1:])
+    return c.most_common(1)[0][0] if c else 1
+
+
+def is_full(ln: Line, rules: Rules) -> bool:
+    """The line filled its column (so its text runs on)."""
+    if ln.col <= 0:
+        return False
+    if ln.tail_cut:
+        return True
+    return ln.col - rules.full_tol <= ln.width <= ln.col + rules.over_tol
+
+
+def is_wide(ln: Line, rules: Rules) -> bool:
+    """Wider than its column: a title, running head or label, not column text."""
+    return ln.col > 0 and ln.width > ln.col + rules.over_tol
