@@ -41,6 +41,7 @@ class UnitInfo:
     only_before: tuple[str, ...]
     not_before: tuple[str, ...]
     arabic_only: bool
+    cn_with_magnitude: bool
 
 
 _CN_DIGITS = "".join(DIGITS)
@@ -79,6 +80,7 @@ class _Lex:
                     only_before=tuple(u.get("only_before", ())),
                     not_before=tuple(u.get("not_before", ())),
                     arabic_only=bool(u.get("arabic_only", False)),
+                    cn_with_magnitude=bool(u.get("chinese_numerals_with_magnitude", False)),
                 )
         dens = units.get("density", {})
         self.dens_num: dict[str, str] = dict(dens.get("numerator", {}))
@@ -117,7 +119,9 @@ class _Lex:
         self.idioms = [w for w in load_word_list("number_idioms.txt")]
 
         cn = f"[{_CN_CHARS}]"
-        arabic = r"\d+(?:,\d{3}(?!\d))*(?:[.．]\d+)?"
+        # thousands separators: ASCII digits take ",", full-width digits "，" too
+        # (１，０００元); "20，300" with ASCII digits is two numbers in a list
+        arabic = r"(?:[0-9]+(?:,[0-9]{3}(?![0-9]))*|[０-９]+(?:[，,][０-９]{3}(?![０-９]))*)(?:[.．][0-9０-９]+)?"
         # a number: Arabic with an optional Chinese magnitude (1.5万, 8000余万, 3万亿),
         # or Chinese numerals (三十, 两万亿, 几十, 十几, 三点五); 负 for a sign.
         num = (
@@ -250,6 +254,8 @@ class _Scan:
             j -= 1
         if j >= 0:
             c = t[j]
+            if j > 0 and ((c == "," and t[j - 1].isdigit()) or (c == "，" and "０" <= t[j - 1] <= "９")):
+                return True  # the tail of a longer number (１，０００)
             if c == "第" or c in "+＋#＃/／.．" or (c.isascii() and c.isalnum()) or c == "_":
                 return True
         k = ne
@@ -417,7 +423,9 @@ def _handle(scan: _Scan, m: re.Match) -> Amount | None:
         return None
     if uw.isascii() and nxt_after_unit[:1].isascii() and nxt_after_unit[:1].isalnum():
         return None  # 5m in 5min, 3A in 3AB
-    if info.arabic_only and not any(c.isdigit() for c in n1):
+    if (info.arabic_only or info.cn_with_magnitude) and not any(c.isdigit() for c in n1):
+        if info.arabic_only:
+            return None
         # Chinese numerals only with a digit and a magnitude (两千分); 十分 / 万分 are adverbs
         f1 = fold(n1)
         if not (any(c in DIGITS and c not in "〇零" for c in f1) and any(c in _MAG_CHARS for c in f1)):
