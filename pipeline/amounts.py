@@ -167,6 +167,7 @@ def _lex() -> _Lex:
     return _Lex()
 
 
+@lru_cache(maxsize=4096)
 def _is_bare_magnitude(s: str) -> bool:
     """千, 万, 亿, 千亿: magnitude characters with no digit (十 alone is the number ten)."""
     s = fold(s)
@@ -182,6 +183,7 @@ def _has_magnitude_or_arabic(s: str) -> bool:
     return any(c.isdigit() for c in s) or any(c in _MAG_CHARS for c in s) or "廿" in s or "卅" in s
 
 
+@lru_cache(maxsize=8192)
 def _number_ok(s: str, unit: UnitInfo | None) -> bool:
     """GUIDELINES §2 numeral rules: Chinese numerals need 十百千万亿; single digits
     二…九/两 count only with a measurement unit; digit strings (二〇二〇) never."""
@@ -271,6 +273,7 @@ def _qual_merge(*qs: str | None) -> str:
     return "exact"
 
 
+@lru_cache(maxsize=8192)
 def _value(s: str) -> tuple[float | None, bool]:
     """Number value with 余/多 inside (8000余万 -> 8e7, over) handled."""
     t = _WS_RE.sub("", s)
