@@ -476,6 +476,11 @@ def _handle(scan: _Scan, m: re.Match) -> Amount | None:
     # 百年 / 千年 alone are idiomatic
     if info.kind != "measure" and _is_bare_magnitude(n1) and pq is None and not g["inf"]:
         return None
+    if _is_bare_magnitude(n1):
+        # 每万元GDP / 单位亿元 are per-unit denominators, not amounts; bare 万元 alone is one too
+        before = _WS_RE.sub("", t[max(0, ns - 2):ns])
+        if before.endswith(("每", "单位")) or (fold(n1) in ("万", "萬") and info.quantity == "money" and pq is None):
+            return None
     if (info.quantity == "duration" and not ov1 and not g["inf"]
             and _WS_RE.sub("", t[max(0, s - 3):s]).endswith(lex.horizon_words)):
         return None  # 未来十年 / 今后五年 is a target horizon, not a measured duration

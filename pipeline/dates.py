@@ -62,7 +62,10 @@ class _Lex:
         ypart = f"(?:{_alt(self.ypart)}){nb}"
         mpart = f"(?:{_alt(self.mpart)}){nb}"
         since = _alt(self.since) if self.since else "(?!)"
+        rel_na = "".join(re.escape(c) for c in cfg.get("relative_not_after", {}).get("chars", []))
         rel = _alt(list(self.rel_years) + list(self.same_year))
+        if rel_na:
+            rel = f"(?<![{rel_na}])(?:{rel})"
         yp = f"(?:{_alt(self.year_parts)}){nb}"
         w = _WS
         # a "year head": an absolute year (2020年), a relative one (今年) or 同年
