@@ -124,3 +124,40 @@ def test_bad_input_never_raises() -> None:
         extract_amounts(s)
     assert extract_amounts(None) == []  # type: ignore[arg-type]
     assert extract_amounts("3家", exclude=[(5, 2)]) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value, unit",
+    [
+        ("同比下降-3.5%。", "-3.5%", -3.5, "%"),
+        ("投资１，２００万元。", "１，２００万元", 1.2e7, "CNY"),
+        ("收入达５．０３亿元。", "５．０３亿元", 5.03e8, "CNY"),
+        ("线路长12千米。", "12千米", 12, "km"),
+        ("跑道长两千米。", "两千米", 2000, "m"),
+        ("累计举办5届。", "5届", 5, "届"),
+        ("售价￥300。", "￥300", 300, "CNY"),
+        ("人口四万万。", None, None, None),
+    ],
+)
+def test_more_forms(sentence: str, text: str | None, value, unit) -> None:
+    rows = extract_amounts(sentence)
+    if text is None:
+        assert rows == []
+        return
+    a = _one(sentence, text)
+    assert a.value == pytest.approx(value) and a.unit == unit
+
+
+@pytest.mark.parametrize(
+    "sentence, forbidden",
+    [
+        ("党的十一届三中全会。", "十一届"),
+        ("庆祝建党一百周年。", "周年"),
+        ("高呼万岁。", "万岁"),
+        ("万元GDP能耗下降。", "万元"),
+        ("每亿元投资带动就业。", "亿元"),
+        ("此后年均增长。", "年"),
+    ],
+)
+def test_more_exclusions(sentence: str, forbidden: str) -> None:
+    assert not any(forbidden in a.text for a in extract_amounts(sentence))

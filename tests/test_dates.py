@@ -101,3 +101,19 @@ def test_bad_input_never_raises() -> None:
         extract_dates(s, "bad-date")
         extract_dates(s, None)
     assert extract_dates(None, None) == []  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("3月和5月的销售额。", [("3月", "2022-03", True), ("5月", "2022-05", True)]),
+        ("建设周期3个月。", []),
+        ("此后年均增长。", []),
+        ("比前年增长。", [("前年", "2020", True)]),
+        ("一九七〇年五月二十日。", [("一九七〇年五月二十日", "1970-05-20", False)]),
+        ("“九五”时期。", [("九五", "1996/2000", False)]),
+        ("奥运会在2008年", [("2008年", "2008", False)]),
+    ],
+)
+def test_more_date_forms(sentence: str, expected) -> None:
+    assert _vals(sentence) == expected
