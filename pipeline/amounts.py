@@ -42,6 +42,7 @@ class UnitInfo:
     not_before: tuple[str, ...]
     arabic_only: bool
     cn_with_magnitude: bool
+    max_value: float | None
 
 
 _CN_DIGITS = "".join(DIGITS)
@@ -81,6 +82,7 @@ class _Lex:
                     not_before=tuple(u.get("not_before", ())),
                     arabic_only=bool(u.get("arabic_only", False)),
                     cn_with_magnitude=bool(u.get("chinese_numerals_with_magnitude", False)),
+                    max_value=float(u["max_value"]) if "max_value" in u else None,
                 )
         dens = units.get("density", {})
         self.dens_num: dict[str, str] = dict(dens.get("numerator", {}))
@@ -497,6 +499,8 @@ def _handle(scan: _Scan, m: re.Match) -> Amount | None:
     qual = _qual_merge(pq, "over" if ov1 else None, iq, sq)
     if info.quantity == "duration" and pword in lex.duration_exact and not (ov1 or iq or sq):
         qual = "exact"
+    if info.max_value is not None and max(v1, v2 or 0) > info.max_value:
+        return None
     factor = info.factor
     value = _round(v1 * factor)
     vmax = _round(v2 * factor) if v2 is not None else None
