@@ -33,7 +33,7 @@ _DAY = (
     r"(?:3[01]|[12]\d|0?[1-9]|三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
     r"|[一二三四五六七八九])"
 )
-_QUARTER = r"(?:第?[一二三四1-4]季度)"
+_QUARTER = r"(?:前?第?[一二三四1-4]季度)"  # 前三季度 = Q1..Q3
 _HALF = r"(?:[上下]半年)"
 
 
@@ -90,7 +90,7 @@ class _Lex:
             # a month with no year: 3月, 5月份 (relative to the publication year)
             rf"|(?P<mo>(?<![\d{_CN_D}年个多余第每近])(?P<om>{_MONTH}){w}月(?:份)?(?![\d{_CN_D}度内来]))"
             # quarter / half with no year: 一季度, 上半年
-            rf"|(?P<qo>(?<![年\d])(?:{_QUARTER}|{_HALF}))"
+            rf"|(?P<qo>(?<![年\d前])(?:{_QUARTER}|{_HALF}))"
             # standalone year parts: 年内, 年底
             rf"|(?P<ypo>(?<![\d{_CN_D}十百千两几数多余今去明前后本同当上下])(?:{yp}))"
             # five-year plans
@@ -160,6 +160,16 @@ def _pub_year(pub_date: str | None) -> int | None:
         return None
     m = re.match(r"\s*(\d{4})", str(pub_date))
     return int(m.group(1)) if m else None
+
+
+def _quarter_value(y: int | None, txt: str) -> str | None:
+    """2023-Q1, or 2023-Q1/2023-Q3 for 前三季度."""
+    q = _quarter(txt)
+    if y is None or not q:
+        return None
+    if txt.startswith("前") and q > 1:
+        return f"{y:04d}-Q1/{y:04d}-Q{q}"
+    return f"{y:04d}-Q{q}"
 
 
 def _quarter(s: str) -> int | None:
@@ -264,8 +274,7 @@ def _handle(scan: _Scan, m: re.Match) -> DateMention | None:
         else:
             y, rel = scan.rel_year(g["rel"])
         if g["q"] is not None:
-            q = _quarter(g["q"])
-            val = f"{y:04d}-Q{q}" if y is not None and q else None
+            val = _quarter_value(y, g["q"])
         elif g["h"] is not None:
             val = f"{y:04d}-H{1 if g['h'].startswith('上') else 2}" if y is not None else None
         elif g["m"] is not None:
@@ -312,8 +321,7 @@ def _handle(scan: _Scan, m: re.Match) -> DateMention | None:
         y = scan.pub
         txt = g["qo"]
         if "季度" in txt:
-            q = _quarter(txt)
-            val = f"{y:04d}-Q{q}" if y is not None and q else None
+            val = _quarter_value(y, txt)
         else:
             val = f"{y:04d}-H{1 if txt.startswith('上') else 2}" if y is not None else None
         return _mk(scan, s, scan.since(e), val, True)
