@@ -526,10 +526,12 @@ def _merge_ranges(scan: _Scan, rows: list[Amount]) -> list[Amount]:
         if (
             p.unit == r.unit and p.quantity == r.quantity and p.value_max is None and r.value_max is None
             and gap and sep_rx.fullmatch(gap) and p.value is not None and r.value is not None
-            and r.value >= p.value and p.qualifier == "exact"
+            and r.value >= p.value and p.qualifier in ("exact", "about")
         ):
+            # 约30%—40%: the first number's 约 covers the range; 3亿元至5亿元以上 keeps the suffix
+            q = p.qualifier if p.qualifier != "exact" else r.qualifier
             out[-1] = Amount(start=p.start, end=r.end, text=scan.text[p.start:r.end], value=p.value,
-                             value_max=r.value, unit=p.unit, quantity=p.quantity, qualifier=r.qualifier)
+                             value_max=r.value, unit=p.unit, quantity=p.quantity, qualifier=q)
         else:
             out.append(r)
     return out
