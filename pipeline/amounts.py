@@ -123,12 +123,15 @@ class _Lex:
         cn = f"[{_CN_CHARS}]"
         # thousands separators: ASCII digits take ",", full-width digits "，" too
         # (１，０００元); "20，300" with ASCII digits is two numbers in a list
-        arabic = r"(?:[0-9]+(?:,[0-9]{3}(?![0-9]))*|[０-９]+(?:[，,][０-９]{3}(?![０-９]))*)(?:[.．][0-9０-９]+)?"
+        # Repetition is bounded everywhere: a long OCR run of digits (20252025…) must
+        # cost O(n), not O(n²) (each start position tries at most a few dozen chars).
+        arabic = (r"[0-9０-９]{1,30}(?:(?:,|(?<=[０-９])，)[0-9０-９]{3}(?![0-9０-９])){0,8}"
+                  r"(?:[.．][0-9０-９]{1,12})?")
         # a number: Arabic with an optional Chinese magnitude (1.5万, 8000余万, 3万亿),
         # or Chinese numerals (三十, 两万亿, 几十, 十几, 三点五); 负 for a sign.
         num = (
-            rf"(?:负|零下|(?<![\d%.A-Za-z])[-－](?=\d))?(?:{arabic}(?:{_WS}[余多](?={_WS}[{_MAG_CHARS}]))?(?:{_WS}[{_MAG_CHARS}]+)?"
-            rf"|(?:[几数](?=[十百千万亿]))?{cn}+(?:点[{_CN_DIGITS}]+)?几?)"
+            rf"(?:负|零下|(?<![\d%.A-Za-z])[-－](?=\d))?(?:{arabic}(?:{_WS}[余多](?={_WS}[{_MAG_CHARS}]))?(?:{_WS}[{_MAG_CHARS}]{{1,4}})?"
+            rf"|(?:[几数](?=[十百千万亿]))?{cn}{{1,24}}(?:点[{_CN_DIGITS}]{{1,12}})?几?)"
         )
         unit_alt = _alt(list(self.units))
         lvl_alt = _alt(self.level_suffixes)
@@ -140,15 +143,15 @@ class _Lex:
             # ratio 2.2∶1
             rf"|(?P<ra>{arabic}){_WS}[∶:]{_WS}(?P<rb>{arabic})(?![\d:∶])"
             # percent written out 百分之四十
-            rf"|百分之(?P<pct>(?:负)?(?:{arabic}|{cn}+(?:点[{_CN_DIGITS}]+)?))"
+            rf"|百分之(?P<pct>(?:负)?(?:{arabic}|{cn}{{1,24}}(?:点[{_CN_DIGITS}]{{1,12}})?))"
             # fraction 三分之一
-            rf"|(?P<fden>{arabic}|{cn}+)分之(?P<fnum>{arabic}|{cn}+(?:点[{_CN_DIGITS}]+)?)"
+            rf"|(?P<fden>{arabic}|{cn}{{1,24}})分之(?P<fnum>{arabic}|{cn}{{1,24}}(?:点[{_CN_DIGITS}]{{1,12}})?)"
             # fraction 1/4 (not a date 2023/5/5)
-            rf"|(?<![\d/])(?P<fa>\d+)/(?P<fb>\d+)(?![\d/])"
+            rf"|(?<![\d/])(?P<fa>\d{{1,12}})/(?P<fb>\d{{1,12}})(?![\d/])"
             # X级 levels 千亿级, “百亿”级, 100亿元级, 千万粉丝量级
             rf"|(?P<lv>{num})(?P<lvq>[{_DQUOTE_CLOSE}])?(?P<lvu>元|美元)?(?P<lvn>[\u4e00-\u9fff]{{1,2}}(?=量级))?(?P<lvs>{lvl_alt})"
             # currency symbol before the number: ￥300, $20
-            rf"|(?P<sym>[{_alt_chars(self.symbols)}]){_WS}(?P<sn>{arabic}(?:{_WS}[{_MAG_CHARS}]+)?)"
+            rf"|(?P<sym>[{_alt_chars(self.symbols)}]){_WS}(?P<sn>{arabic}(?:{_WS}[{_MAG_CHARS}]{{1,4}})?)"
             # number (range) unit
             rf"|(?P<n1>{num})(?:{_WS}(?P<sep>{_RANGE_SEP}){_WS}(?:约)?(?P<n2>{num}))?{_WS}"
             rf"(?P<inf>[余多来])?{_WS}(?P<unit>{unit_alt})"

@@ -53,3 +53,11 @@ def test_stages_never_raise_and_offsets_slice(text: str, pub: str | None) -> Non
 def test_amounts_with_arbitrary_exclude_spans(text: str, spans: list[tuple[int, int]]) -> None:
     for a in extract_amounts(text, spans):
         assert text[a.start:a.end] == a.text
+
+
+def test_long_numeral_runs_stay_linear() -> None:
+    """OCR runs like 20252025… must not make the scanner quadratic (no timing assertion:
+    a quadratic scanner would take minutes here, a linear one well under a second)."""
+    for s in ["2025" * 3000, "一" * 12000, "万" * 12000, "１" * 12000, "二〇" * 6000]:
+        extract_amounts(s)
+        extract_dates(s, "2020")
