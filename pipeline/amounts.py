@@ -492,13 +492,9 @@ def _handle(scan: _Scan, m: re.Match) -> Amount | None:
     iq = lex.infix.get(g["inf"]) if g["inf"] else None
     if g["inf"] == "来":
         iq = "about"
-    e, sq = me, None
-    if info.kind in ("time", "measure") or True:
-        e, sq = scan.suffix(me)
-        if sq is not None:
-            word = _WS_RE.sub("", t[me:e])
-            if word in ("多", "余") and info.kind == "classifier":
-                e, sq = me, None
+    e, sq = scan.suffix(me)
+    if sq is not None and info.kind == "classifier" and _WS_RE.sub("", t[me:e]) in ("多", "余"):
+        e, sq = me, None  # 3年多 is over 3 years, but 10个多功能厅 is not "over 10"
     qual = _qual_merge(pq, "over" if ov1 else None, iq, sq)
     if info.quantity == "duration" and pword in lex.duration_exact and not (ov1 or iq or sq):
         qual = "exact"
