@@ -15,7 +15,7 @@ Durations (三十年, 3年来, 近3年), vague times (近日, 近年来) and dat
 from __future__ import annotations
 
 import re
-import threading
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.config import load_lexicon_toml
@@ -112,19 +112,16 @@ def _lex() -> _Lex:
     return _Lex()
 
 
-# 同年 refers to the last absolute year written, often in the previous sentence.
-# The orchestrator calls extract_dates sentence by sentence, in order, so the
-# last year seen is remembered across calls with the same pub_date (per
-# thread). reset_context() at a document start makes this exact; without it a
-# document's first 同年 could see the previous document's year only when both
-# share the same pub_date.
-_CTX = threading.local()
+@dataclass
+class DateContext:
+    """What earlier sentences of a document tell later ones.
 
+    同年 refers to the last absolute year written, often in the previous
+    sentence; the orchestrator keeps one context per document and passes it
+    to every extract_dates call, in sentence order.
+    """
 
-def reset_context() -> None:
-    """Forget the last absolute year (call at the start of each document)."""
-    _CTX.key = None
-    _CTX.year = None
+    last_year: int | None = None
 
 
 def _cn_year(s: str) -> int | None:
@@ -180,13 +177,12 @@ def _quarter(s: str) -> int | None:
 
 
 class _Scan:
-    def __init__(self, text: str, pub_date: str | None) -> None:
+    def __init__(self, text: str, pub_date: str | None, last_year: int | None = None) -> None:
         self.text = text
         self.lex = _lex()
         self.pub = _pub_year(pub_date)
-        # last absolute year written (for 同年), carried over from the previous call
-        self.key = pub_date
-        self.last_year: int | None = getattr(_CTX, "year", None) if getattr(_CTX, "key", None) == pub_date else None
+        # last absolute year written (for 同年), carried over from earlier sentences
+        self.last_year: int | None = last_year
         self.books = [m.span() for m in self.lex.book_rx.finditer(text)] if "《" in text else []
 
     def in_book(self, s: int, e: int) -> bool:
@@ -345,15 +341,19 @@ def _handle(scan: _Scan, m: re.Match) -> DateMention | None:
     return None
 
 
-def extract_dates(text: str, pub_date: str | None = None) -> list[DateMention]:
-    """Date mentions in ``text`` (offsets relative to it), resolved against ``pub_date``."""
+def extract_dates(text: str, pub_date: str | None = None, context: DateContext | None = None) -> list[DateMention]:
+    """Date mentions in ``text`` (offsets relative to it), resolved against ``pub_date``.
+
+    ``context`` carries the last absolute year across the sentences of one
+    document (for 同年); without it each call stands alone.
+    """
     rows: list[DateMention] = []
     try:
         if not isinstance(text, str) or not text:
             return rows
         if _lex().quick.search(text) is None:
             return rows
-        scan = _Scan(text, pub_date)
+        scan = _Scan(text, pub_date, context.last_year if context is not None else None)
         for m in scan_matches(scan.lex.trigger, scan.lex.rx, text):
             try:
                 d = _handle(scan, m)
@@ -366,7 +366,8 @@ def extract_dates(text: str, pub_date: str | None = None) -> list[DateMention]:
             if rows and d.start < rows[-1].end:
                 continue
             rows.append(d)
-        _CTX.key, _CTX.year = scan.key, scan.last_year
+        if context is not None:
+            context.last_year = scan.last_year
     except Exception:
         return rows
     return rows

@@ -16,7 +16,7 @@ from typing import Any
 from pipeline.amounts import extract_amounts
 from pipeline.clean import clean
 from pipeline.config import load_config
-from pipeline.dates import extract_dates
+from pipeline.dates import DateContext, extract_dates
 from pipeline.model import Amount, DateMention
 from pipeline.ner import load_backend
 from pipeline.organizations import extract_organizations
@@ -50,8 +50,9 @@ class DocumentProcessor:
 
         dates: list[DateMention] = []
         amounts: list[Amount] = []
+        date_ctx = DateContext()
         for s in sents:
-            ds = extract_dates(s.text, doc.pub_date)
+            ds = extract_dates(s.text, doc.pub_date, date_ctx)
             amts = extract_amounts(s.text, exclude=[(d.start, d.end) for d in ds])
             dates += [_shift(d, s.start) for d in ds]
             amounts += [_shift(a, s.start) for a in amts]

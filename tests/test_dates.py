@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.dates import extract_dates, reset_context
-
-
-@pytest.fixture(autouse=True)
-def _fresh_context():
-    reset_context()
-    yield
-    reset_context()
+from pipeline.dates import DateContext, extract_dates
 
 
 def _vals(sentence: str, pub: str | None = "2022-09"):
@@ -67,9 +60,13 @@ def test_date_values(sentence: str, text: str, value: str, relative: bool) -> No
 
 def test_same_year_uses_previous_absolute_year_even_across_sentences() -> None:
     assert ("同年9月", "2012-09", False) in _vals("2012年，三地签署协议。同年9月，联盟成立。")
-    reset_context()
-    _vals("2012年，三地签署协议。", "2020")
-    assert ("同年9月", "2012-09", False) in _vals("同年9月，联盟成立。", "2020")
+    ctx = DateContext()
+    extract_dates("2012年，三地签署协议。", "2020", ctx)
+    got = [(d.text, d.value) for d in extract_dates("同年9月，联盟成立。", "2020", ctx)]
+    assert ("同年9月", "2012-09") in got
+    # a new document starts with a new context: no year leaks from the last one
+    fresh = [(d.text, d.value) for d in extract_dates("同年9月，联盟成立。", "2020", DateContext())]
+    assert ("同年9月", "2012-09") not in fresh
 
 
 def test_no_pub_date_keeps_text_without_value() -> None:
