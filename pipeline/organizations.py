@@ -30,6 +30,7 @@ from pipeline.orgs_lexicon import OrgLexicon, load_org_lexicon
 log = logging.getLogger(__name__)
 
 _OPEN = "(（"
+_DASHES = frozenset({"—", "-", "－", "——", "–"})
 _CLOSE = ")）"
 _PUNCT_RE = re.compile(r"^[\W_]+$")
 _ALNUM_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-+&]*$")
@@ -187,6 +188,15 @@ def _left_extend(toks: list[_Tok], j: int, lx: OrgLexicon, head_type: str | None
             if t.text in "”\"" and k + 1 < j:
                 first = m  # a quoted part may open the name (“16+1”经贸合作示范区)
             break
+        if (
+            t.text in _DASHES
+            and 0 < k
+            and toks[k - 1].tag in ("LOC", "ns")
+            and toks[k + 1].tag in ("LOC", "ns")
+        ):
+            first = k  # 新安江—千岛湖生态补偿试验区: two places joined by a dash
+            k -= 1
+            continue
         if not _inside_ok(toks, k, j, lx):
             break
         first = k
@@ -586,6 +596,8 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
     for sent, toks in sents:
         st = sent.text
         found, gen = _suffix_candidates(st, toks, lx)
+        for g in gen:
+            _right_paren(st, g, toks, lx)
         generic += gen
         enum, vetoed = _enum_candidates(st, toks, lx)
         ner = [

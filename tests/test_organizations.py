@@ -309,3 +309,8 @@ def test_complete_name_of_another_class_is_a_neighbour() -> None:
     s = surfaces(orgs)
     assert s["上海证券交易所"][1] == "other"
     assert not any(k.startswith("上海证券交易所") and k != "上海证券交易所" for k in s)
+
+
+def test_two_places_joined_by_a_dash_open_a_zone_name() -> None:
+    _, orgs = run("推动/v 共建/v 新安江/LOC —/w 千岛湖/LOC 生态/n 补偿/vn 试验区/n 。/w")
+    assert set(surfaces(orgs)) == {"新安江—千岛湖生态补偿试验区"}
