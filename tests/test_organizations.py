@@ -314,3 +314,23 @@ def test_complete_name_of_another_class_is_a_neighbour() -> None:
 def test_two_places_joined_by_a_dash_open_a_zone_name() -> None:
     _, orgs = run("推动/v 共建/v 新安江/LOC —/w 千岛湖/LOC 生态/n 补偿/vn 试验区/n 。/w")
     assert set(surfaces(orgs)) == {"新安江—千岛湖生态补偿试验区"}
+
+
+def test_brand_short_name_of_a_registered_firm() -> None:
+    _, orgs = run(
+        "鹏瞰集成电路/nz (/w 杭州/LOC )/w 有限公司/n 上榜/v 。/w",
+        "鹏瞰/PER 来到/v 杭州/LOC 。/w",
+    )
+    s = surfaces(orgs)
+    assert s["鹏瞰"] == ("鹏瞰集成电路(杭州)有限公司", "company")
+
+
+def test_user_gazetteer_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    from pipeline import organizations as orgmod
+
+    lx = dataclasses.replace(orgmod.load_org_lexicon(), gaz_names={"云谷": "platform"})
+    monkeypatch.setattr(orgmod, "load_org_lexicon", lambda: lx)
+    _, orgs = run("打造/v 云谷/n 、/w 西溪/LOC 。/w")
+    assert surfaces(orgs) == {"云谷": ("云谷", "platform")}
