@@ -85,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "ner_external.txt")
     args = ap.parse_args(argv)
     lines = [f"# ORG span F1, NER backend '{args.backend}' alone vs. backend + organization layer",
-             f"# subset: first {args.n or 'all'} sentences of each set; data: {args.data}"]
+             f"# sentences: {'first ' + str(args.n) if args.n > 0 else 'all'} of each set "
+             f"(each sentence one document); data: ../shared/external/ner"]
     for name in SETS:
         path = args.data / name
         if not path.exists():
