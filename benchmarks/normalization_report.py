@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from pipeline.amounts import extract_amounts  # noqa: E402
-from pipeline.dates import extract_dates, reset_context  # noqa: E402
+from pipeline.dates import extract_dates  # noqa: E402
 from pipeline.numbers import parse_fraction, parse_money, parse_number  # noqa: E402
 
 NORM_DIR = ROOT.parent / "shared" / "external" / "normalization"
@@ -307,7 +307,6 @@ def eval_dates(rows: list[dict], suite: Suite) -> None:
                 continue
             val = e.get("Value") or {}
             timex = val.get("Timex") if isinstance(val, dict) and val.get("Timex") else (e.get("Resolution") or {}).get("values", [{}])[0].get("timex")
-            reset_context()
             got = extract_dates(inp, base)
             if timex.startswith("XXXX"):
                 good = any(_overlap(d.text, e["Text"]) and d.relative and d.value and d.value[4:] == timex[4:] for d in got)
@@ -381,7 +380,6 @@ def eval_cn2an(rows: list[dict], suite: Suite) -> None:
         # sentence transforms: compare against our amounts/dates of the sentence
         inp = r["input"]
         want = _transform_expect(inp, exp)
-        reset_context()
         ds = extract_dates(inp, "2020")
         amts = extract_amounts(inp, [(d.start, d.end) for d in ds])
         if not want:  # 大陆 / 半岛 / 两岸关系: nothing to extract
