@@ -240,12 +240,16 @@ def _verb_use(tags: Sequence[tuple[str, str]] | None, offset: int) -> bool:
             # with no noun before it and a verb or adverb after it, it heads the clause
             prev_tag = tags[i - 1][1] if i > 0 else "w"
             next_tag = tags[i + 1][1] if i + 1 < len(tags) else "w"
+            if next_tag == "v" and tag in ("vn", "vd"):
+                return True  # 预期增长, 计划投资: the word qualifies the verb after it
             return prev_tag in ("w", "p", "c", "f", "r", "TIME") and next_tag in _VERBISH
         pos += len(word)
     return True
 
 
 _VERBISH = ("v", "vd", "ad", "d", "p")
+# What may follow a heading's trigger up to the line's end: 目标是：, 目标如下：
+_HEADING_CLOSE = re.compile(r"\s*(?:是|为|如下|主要是|主要有|包括)?\s*[：:]\s*")
 
 
 @lru_cache(maxsize=2048)
@@ -459,7 +463,10 @@ class _Extractor:
         dl = trig.deadline or self._first_deadline(s.start, s.end)
         if dl is not None and not is_deadline:
             rest = rest.replace(re.sub(r"\s", "", dl.text), "")
-        if len(rest) > self.lx.heading_rest:
+        # 今年经济社会发展的主要预期目标是： the trigger closes the line, so what precedes it
+        # only modifies the goal noun: a heading whatever its length, up to a title's.
+        closes = _HEADING_CLOSE.fullmatch(tail) is not None and len(rest) <= self.lx.title_max
+        if len(rest) > self.lx.heading_rest and not closes:
             return None
         return _Ctx(trig, dl, self.lx.heading_max_par)
 
