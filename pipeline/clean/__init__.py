@@ -20,6 +20,7 @@ Passes (one job per module):
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from pipeline.clean.articles import split_articles
@@ -67,7 +68,22 @@ def _clean(raw: str, rules: Rules) -> CleanResult:
     text, offmap, starts = build_text(raw, lines, rules, gap)
     removed = _removed(raw, lines)
     articles = split_articles(text, _paragraphs(text, lines, starts), rules)
+    _attach_displaced_bylines(articles, removed, offmap, rules)
     return CleanResult(text=text, offmap=offmap, removed=removed, articles=articles)
+
+
+def _attach_displaced_bylines(articles: list[Article], removed: list[Removed], offmap: list[int],
+                              rules: Rules) -> None:
+    """A byline the layout dropped inside a sentence left the prose; it still names the
+    authors of the article it stands in."""
+    for r in removed:
+        if r.reason != "displaced_byline":
+            continue
+        c = bisect.bisect_left(offmap, r.raw_start)
+        for a in articles:
+            if a.start <= c < max(a.end, a.start + 1) and a.byline is None:
+                a.byline = "".join(ch for ch in r.text if not is_ws(ch)).translate(rules.fold)
+                break
 
 
 def _removed(raw: str, lines: list[Line]) -> list[Removed]:
@@ -107,8 +123,6 @@ def _paragraphs(text: str, lines: list[Line], starts: list[int]) -> list[tuple[i
     if not flags:
         return []
     para_starts = [f[0] for f in flags]
-    import bisect
-
     for ln in lines:
         if ln.kind != "prose" and not ln.ends_article:
             continue

@@ -71,12 +71,12 @@ def mark_displaced(lines: list[Line], rules: Rules, gap: int) -> None:
     i = 0
     while i < len(kept) - 2:
         a = kept[i]
-        if not unfinished(a, rules):
+        if not unfinished(a, rules) or (a.idx > 0 and lines[a.idx - 1].ends_article):
             i += 1
             continue
         k = i + 1
-        while k < len(kept) and k - i - 1 < rules.caption_max_lines and _caption_like(kept[k], rules) \
-                and kept[k].role != "byline":
+        while k < len(kept) and k - i - 1 < rules.caption_max_lines and \
+                (_caption_like(kept[k], rules) or kept[k].role == "byline"):
             k += 1
         if k == i + 1 or k >= len(kept) or not _continues(kept[k], rules):
             i += 1
@@ -91,7 +91,7 @@ def mark_displaced(lines: list[Line], rules: Rules, gap: int) -> None:
         )
         if evidence:
             for x in labels:
-                x.kind = "displaced_label"
+                x.kind = "displaced_byline" if x.role == "byline" else "displaced_label"
             i = k
         else:
             i += 1
@@ -103,7 +103,15 @@ def _after_header(lines: list[Line], ln: Line) -> bool:
     return prev is not None and prev.kind in ("page_header", "running_header")
 
 
-def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False) -> bool:
+def title_pair(a: Line, b: Line, rules: Rules, gap: int) -> bool:
+    """Two lines of one stacked title block (single newline where paragraphs use blank lines)."""
+    ta = rest_text(a)
+    return (gap >= 2 and b.nl_before == 1 and heading_like(b, rules) and not has_clause(ta, rules)
+            and ta.rstrip()[-1:] not in "。！？!?" and a.role != "byline" and b.role != "byline")
+
+
+def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False,
+                a_titled: bool = False) -> bool:
     """True when the break between kept lines a and b lies inside a paragraph.
 
     ``a_opens``: line a starts a paragraph (the break before it was kept), so a
@@ -114,9 +122,10 @@ def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False)
     if rules.indent_re.match(b.lead_ws or ""):
         return False
     ta = rest_text(a)
-    if gap >= 2 and b.nl_before == 1 and heading_like(b, rules) \
-            and not has_clause(ta, rules) and ta.rstrip()[-1:] not in "。！？!?":
+    if title_pair(a, b, rules, gap):
         return True  # a title set on two lines of one block
+    if a_titled:
+        return False  # the last line of a stacked title block ends it
     term = ends_terminal(ta, rules)
     if not term and open_count(ta, rules) > 0:
         return True
@@ -159,9 +168,12 @@ def build_text(raw: str, lines: list[Line], rules: Rules, gap: int) -> tuple[str
     prev: Line | None = None
     last_ch = ""
     opens = True
+    titled = False
     for ln in kept:
         if prev is not None:
-            if should_join(prev, ln, rules, gap, opens):
+            join = should_join(prev, ln, rules, gap, opens, titled)
+            titled = title_pair(prev, ln, rules, gap)
+            if join:
                 opens = False
                 first = _first_char(raw, ln)
                 if _LATIN.match(last_ch or "") and _LATIN.match(first or ""):

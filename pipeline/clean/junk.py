@@ -138,8 +138,9 @@ def _signature(t: str) -> str:
 
 
 def _label_like(ln: Line, rules: Rules) -> bool:
+    """Short and without sentence punctuation (an enumeration comma may separate labels)."""
     t = rest_text(ln)
-    if nchars(t) > rules.label_max_chars or has_clause(t, rules) or ends_terminal(t, rules):
+    if nchars(t) > rules.label_max_chars or ends_terminal(t, rules) or has_clause(t.replace("、", ""), rules):
         return False
     return not is_full(ln, rules)
 
@@ -189,8 +190,10 @@ def _wrapped_heading(run: list[Line], rules: Rules) -> bool:
 def mark_gap_captions(lines: list[Line], rules: Rules, gap: int) -> None:
     """A short unpunctuated line set apart by an unusually large gap is a photo label."""
     prev = None
-    for ln in lines:
+    for i, ln in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
         if ln.kind == "prose" and prev is not None and prev.kind not in ("page_header", "running_header") \
+                and not prev.ends_article and not (nxt is not None and nxt.nl_before == 1 and is_byline(nxt, rules)) \
                 and ln.nl_before >= gap + rules.caption_gap_extra:
             t = rest_text(ln)
             if (nchars(t) <= rules.caption_max_chars and not has_clause(t, rules)
@@ -204,10 +207,10 @@ def is_byline(ln: Line, rules: Rules) -> bool:
     t = rest_text(ln)
     if len(t) > 40 or any(c in "。！？，," for c in t):
         return False
-    for i, p in enumerate(rules.byline):
-        if p.search(t):
-            if i == len(rules.byline) - 1:
-                toks = t.split()
-                return nchars(t) <= 16 and any(len(x) >= 2 for x in toks) and sum(len(x) == 1 for x in toks) <= 2
-            return True
+    if any(p.search(t) for p in rules.byline):
+        return True
+    if rules.byline_names.match(t):
+        toks = t.split()
+        return (nchars(t) <= 16 and any(len(x) >= 2 for x in toks) and sum(len(x) == 1 for x in toks) <= 2
+                and all(x[0] in rules.surnames for x in toks if len(x) >= 2))
     return False

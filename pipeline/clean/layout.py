@@ -45,6 +45,7 @@ def estimate_columns(lines: list[Line], rules: Rules) -> None:
     cand = [ln for ln in lines if ln.kind == "prose"]
     widths = [ln.width for ln in cand]
     runon = [not _ends_sentence(ln.text) for ln in cand]
+    clauses = [any(c in rules.clause for c in ln.text) for ln in cand]
     n = len(cand)
     win, tol = rules.window, rules.cluster_tol
     for i, ln in enumerate(cand):
@@ -58,11 +59,31 @@ def estimate_columns(lines: list[Line], rules: Rules) -> None:
             cnt = k - j + 1
             if cnt > best or (cnt == best and ws[k] > best_hi):
                 best, best_hi = cnt, ws[k]
-        if best < rules.min_cluster or not rules.min_column <= best_hi <= rules.max_column:
+        if best < max(rules.min_cluster, rules.min_share * len(ws)) \
+                or not rules.min_column <= best_hi <= rules.max_column \
+                or not _has_run(widths, clauses, lo, hi, best_hi - 2 * tol - rules.indent_units - 2,
+                                best_hi + rules.indent_units + 2, 3):
             ln.col = 0
             continue
-        ro = sorted(widths[k] for k in range(lo, hi) if runon[k]) or ws
+        top = best_hi + rules.indent_units + 2  # full lines above a cluster of indented first lines
+        ro = sorted(widths[k] for k in range(lo, hi) if runon[k] and widths[k] <= top) or ws
         ln.col = ro[min(len(ro) - 1, (9 * len(ro)) // 10)]
+
+
+def _has_run(widths: list[int], clauses: list[bool], lo: int, hi: int, a: int, b: int, n: int) -> bool:
+    """n consecutive lines about the column width, one of them with clause punctuation:
+    wrapped running text, not a stack of headings of similar length."""
+    run = 0
+    punct = False
+    for k in range(lo, hi):
+        if a <= widths[k] <= b:
+            run += 1
+            punct = punct or clauses[k]
+        else:
+            run, punct = 0, False
+        if run >= n and punct:
+            return True
+    return False
 
 
 def _ends_sentence(t: str) -> bool:

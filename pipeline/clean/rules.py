@@ -37,6 +37,7 @@ class Rules:
     cluster_tol: int
     min_cluster: int
     min_column: int
+    min_share: float
     max_column: int
     heading_max_chars: int
     indent_units: int
@@ -58,6 +59,8 @@ class Rules:
     figure: re.Pattern
     end_mark: str
     byline: tuple[re.Pattern, ...]
+    byline_names: re.Pattern
+    surnames: frozenset[str]
     rep_min: int
     rep_min_punct: int
     rep_max_unit: int
@@ -99,6 +102,7 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         cluster_tol=int(lay["cluster_tol"]),
         min_cluster=int(lay["min_cluster"]),
         min_column=int(lay["min_column"]),
+        min_share=float(lay["min_share"]),
         max_column=int(lay["max_column"]),
         heading_max_chars=int(lay["heading_max_chars"]),
         indent_units=int(lay["indent_units"]),
@@ -120,6 +124,8 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         figure=re.compile(pat["figure"]),
         end_mark=pat["end_mark"],
         byline=tuple(re.compile(x) for x in pat["byline"]),
+        byline_names=re.compile(pat["byline_names"]),
+        surnames=frozenset(pat["surnames"]),
         rep_min=int(rep["min_reps"]),
         rep_min_punct=int(rep["min_reps_punct"]),
         rep_max_unit=max_unit,
