@@ -3,13 +3,15 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Extras the test suite exercises (optional engines and backends are tested, so CI installs them).
+EXTRAS := dev,dask,hanlp,spacy,examples
 
-.PHONY: setup extract test eval lint bench clean
+.PHONY: setup extract test tests-deps eval lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -20,11 +22,21 @@ extract: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python -m pipeline eval tests/gold outputs
 
-test: $(STAMP)
+test: $(STAMP) tests-deps
 	$(BIN)/python -m pytest -q
 
+# System packages some tests use: headless Chromium renders the review page (tests/test_review.py
+# skips without it) and a CJK font makes its screenshot legible. Installed only when missing and root.
+tests-deps:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei) || echo "chromium missing (not root): the review rendering test will be skipped"; }
+	@fc-list :lang=zh 2>/dev/null | grep -q . || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq fonts-wqy-microhei || true; }
+
 lint: $(STAMP)
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff check pipeline tests examples
 
 clean:
 	rm -rf outputs/*.parquet outputs/*/ .pytest_cache
+
+# Throughput, docs/s and worker peak RSS on ../shared/corpus (outputs/bench.json, copy kept in benchmarks/results/).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_pipeline.py

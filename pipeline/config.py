@@ -9,10 +9,11 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import tomllib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
 DEFAULT_CONFIG = CONFIG_DIR / "default.toml"
@@ -68,13 +69,13 @@ def lexicon_path(name: str) -> Path:
     return p
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon_toml(name: str) -> dict[str, Any]:
     """A TOML lexicon under configs/, parsed once per process."""
     return _read_toml(lexicon_path(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_word_list(name: str) -> tuple[str, ...]:
     """A one-entry-per-line lexicon under configs/; ``#`` starts a comment."""
     out = []

@@ -1,0 +1,26 @@
+"""The notebook API: extract tables from one string, no files involved."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from pipeline.read import make_document
+from pipeline.schema import to_table
+
+API_TABLES = ("documents", "organizations", "amounts", "dates", "targets", "sentences", "removed", "articles")
+
+
+@lru_cache(maxsize=1)
+def _processor():
+    from pipeline.process import DocumentProcessor
+
+    return DocumentProcessor()
+
+
+def extract_text(text: str, doc_id: str = "text", pub_date: str | None = None) -> dict[str, pd.DataFrame]:
+    """Tables for one string, keyed documents, organizations, amounts, dates, targets (and more)."""
+    doc = make_document(doc_id, text, source_path="<string>", pub_date=pub_date)
+    rows = _processor().process(doc)
+    return {name: to_table(name, rows.get(name, [])).to_pandas() for name in API_TABLES}

@@ -1,0 +1,125 @@
+"""Command line: `python -m pipeline extract|eval|review ...`."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+
+import click
+
+from pipeline.config import ConfigError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Log every document as it is processed.")
+def main(verbose: bool) -> None:
+    """Extract organizations, amounts, dates and targets from Chinese policy texts into Parquet tables."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(message)s", stream=sys.stderr)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--outdir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the Parquet tables (created if missing).")
+@click.option("--metadata", type=click.Path(exists=True, dir_okay=False),
+              help="CSV with doc_id,pub_date (ISO) anchoring relative dates; wins over a dateline in the document.")
+@click.option("--config", "config", type=click.Path(exists=True, dir_okay=False),
+              help="TOML file overriding options of configs/default.toml.")
+@click.option("-w", "--workers", type=click.IntRange(min=1),
+              help="Worker processes (default: run.workers in the config, 0 there meaning all cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine; dask: tasks on a Dask cluster (needs the dask extra).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a LocalCluster.")
+@click.option("--force", is_flag=True, help="Redo every document, even those unchanged since the last run.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar (default: shown only when stderr is a terminal).")
+def extract(paths: tuple[str, ...], outdir: str, metadata: str | None, config: str | None,
+            workers: int | None, engine: str, scheduler: str | None, force: bool, progress: bool | None) -> None:
+    """Extract tables from PATHS (.txt files or folders of them) into OUTDIR.
+
+    Each table is a Parquet dataset folder OUTDIR/<table>/ (read it with
+    pandas.read_parquet("OUTDIR/<table>")); OUTDIR/_manifest.json records the
+    run. doc_id is the file name without .txt. A document unchanged since the
+    last run into OUTDIR is skipped. Exit code 0: every document done; 3: some
+    documents failed (see OUTDIR/errors); 2: bad arguments, config or engine.
+    """
+    from pipeline.engines import EngineError
+    from pipeline.read import DocumentError
+    from pipeline.runner import run_extract
+
+    try:
+        res = run_extract(list(paths), outdir, metadata=metadata, config=config, workers=workers,
+                          engine=engine, scheduler=scheduler, force=force, progress=progress)
+    except (ConfigError, DocumentError, EngineError) as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"{res.n_docs} documents: {res.n_done} extracted, {res.n_skipped} unchanged and skipped, "
+               f"{res.n_failed} failed; {res.n_chars:,} chars in {res.seconds:.1f}s -> {outdir}", err=True)
+    if res.n_failed:
+        click.echo(f"{res.n_failed} document(s) failed: see the errors table ({outdir}/errors)", err=True)
+        sys.exit(3)
+
+
+def _parse_min(values: tuple[str, ...]) -> dict[str, float]:
+    out = {}
+    for v in values:
+        key, sep, num = v.partition("=")
+        try:
+            if not sep or "." not in key:
+                raise ValueError
+            out[key.strip()] = float(num)
+        except ValueError:
+            raise click.BadParameter(f"{v!r}: write TABLE.METRIC=VALUE, e.g. amount.f1=0.9", param_hint="--min") from None
+    return out
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("outdir", type=click.Path(exists=True, file_okay=False))
+@click.option("--min", "minimums", multiple=True, metavar="TABLE.METRIC=VALUE",
+              help="Fail (exit 1) when a score is below VALUE, e.g. --min org.f1=0.85 --min clean.junk_removed=0.95.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--detail", is_flag=True, help="List misses and false alarms per table.")
+def eval_cmd(gold_dir: str, outdir: str, minimums: tuple[str, ...], as_json: bool, detail: bool) -> None:
+    """Score the tables in OUTDIR against the gold region files in GOLD_DIR (SPEC.md scoring)."""
+    from pipeline.evaluate import check_minimums, format_report, score
+
+    mins = _parse_min(minimums)
+    res, det = score(gold_dir, outdir)
+    if detail:
+        for k, v in det.items():
+            click.echo(f"## {k} ({len(v)})")
+            for x in v:
+                click.echo(f"   {x}")
+    click.echo(json.dumps(res, ensure_ascii=False, indent=1) if as_json else format_report(res))
+    fails = check_minimums(res, mins)
+    for f in fails:
+        click.echo(f"FAIL {f}", err=True)
+    if fails:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("doc_id")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="HTML file to write (one self-contained page: open it in any browser, offline).")
+@click.option("--outdir", default="outputs", show_default=True, type=click.Path(file_okay=False),
+              help="Folder holding the tables of an extract run.")
+def review(doc_id: str, output: str, outdir: str) -> None:
+    """Write an HTML page of DOC_ID's clean text with organizations, amounts, dates and targets highlighted.
+
+    Hover a highlight for its normalized value; the text the cleaner removed is listed with its reasons.
+    """
+    from pipeline.review import ReviewError, write_review
+
+    try:
+        path = write_review(outdir, doc_id, output)
+    except ReviewError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"wrote {path}", err=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,592 @@
+"""Organizations: a rule layer over any NER backend.
+
+The backend gives, per sentence, a segmentation with POS tags and entity
+spans. Its ORG spans are a start, but news text names bodies the model splits
+or mislabels (鹏瞰集成电路/nz (杭州) 有限公司/n, 钱塘智慧城/LOC, 老爸/n 评测/v).
+This layer therefore
+
+1. builds candidates from organization suffixes (configs/orgs/suffixes.toml),
+   extending left over names, places, modifiers and balanced parentheses;
+2. keeps the backend's ORG spans and reads enumerations that end in a body
+   class (A、B、C等企业) as names of that class;
+3. resolves abbreviations from definitions (（下称“X”）, （简称X）, (C9联盟));
+4. filters places, buildings, events, generic nouns and anything in 《…》;
+5. types each name from its suffix, the gazetteer and the enumeration head;
+6. tags every found name and alias at all its occurrences in the document,
+   longest first, without overlaps.
+
+Public entry point: :func:`extract_organizations`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from pipeline.model import Analysis, Org, Sentence
+from pipeline.orgs_lexicon import OrgLexicon, load_org_lexicon
+
+log = logging.getLogger(__name__)
+
+_OPEN = "(（"
+_CLOSE = ")）"
+_PUNCT_RE = re.compile(r"^[\W_]+$")
+_ALNUM_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-+&]*$")
+_HAS_ALNUM = re.compile(r"[A-Za-z]")
+_BOOK_RE = re.compile(r"《[^《》]{0,200}》")
+_DEF_RE = re.compile(
+    r"^[”\"’]?\s*[（(]\s*(?:以下|下文|下面)?\s*(简称|下称|称|简称为|又称|全称)?\s*[：:]?\s*[“\"‘]?"
+    r"([^（）()“”\"‘’，,、。；;：:《》\s]{1,14})[”\"’]?\s*[）)]"
+)
+_DEF_INLINE_RE = re.compile(
+    r"^[”\"’]?\s*[，,]\s*(?:以下|下文)?\s*(简称|下称)\s*[“\"‘]([^“”\"‘’，,、。；;《》\s]{1,14})[”\"’]"
+)
+# Source strength: a later, weaker source never overrides a stronger type.
+_RANK = {"gazetteer": 5, "suffix": 4, "alias": 3, "ner": 2, "enum": 1}
+
+
+@dataclass
+class _Tok:
+    s: int
+    e: int
+    text: str
+    tag: str
+
+
+@dataclass
+class _Cand:
+    s: int  # sentence-relative
+    e: int
+    text: str
+    type: str
+    source: str
+    name: str | None = None
+
+
+# ---------------------------------------------------------------- tokens
+
+
+def _tokens(text: str, an: Analysis) -> list[_Tok]:
+    """Backend words aligned to ``text``, with entity spans merged into one token each."""
+    toks: list[_Tok] = []
+    cur = 0
+    pos = list(an.pos) + [""] * max(0, len(an.words) - len(an.pos))
+    for w, p in zip(an.words, pos):
+        w2 = w.strip()
+        if not w2:
+            continue
+        i = text.find(w2, cur)
+        if i < 0:
+            continue
+        toks.append(_Tok(i, i + len(w2), w2, p or "x"))
+        cur = i + len(w2)
+    for st, en, lab in sorted(an.entities or []):
+        if lab not in ("ORG", "LOC", "PER", "TIME") or not (0 <= st < en <= len(text)):
+            continue
+        idx = [k for k, t in enumerate(toks) if t.s < en and t.e > st]
+        if not idx:
+            continue
+        a, b = idx[0], idx[-1]
+        s2, e2 = min(toks[a].s, st), max(toks[b].e, en)
+        toks[a : b + 1] = [_Tok(s2, e2, text[s2:e2], lab)]
+    return toks
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _is_nameish(t: _Tok, lx: OrgLexicon) -> bool:
+    return (
+        t.tag in lx.name_tags
+        or t.text in lx.name_words
+        or bool(_ALNUM_RE.match(t.text))
+        or (t.tag in ("n", "nz") and bool(_HAS_ALNUM.search(t.text)))
+    )
+
+
+def _is_brandish(t: _Tok, lx: OrgLexicon) -> bool:
+    """A proper part that is not a place: entity, brand word, latin name."""
+    return t.tag in ("ORG", "nz", "nt", "nw", "j", "PER", "xc", "eng") or bool(_HAS_ALNUM.search(t.text))
+
+
+def _inside_ok(toks: list[_Tok], k: int, j: int, lx: OrgLexicon) -> bool:
+    """May token ``k`` stand inside the name whose head token is ``j``?"""
+    t = toks[k]
+    if t.text in lx.stop_words or t.text in lx.break_words:
+        return False
+    if t.tag in lx.inside_tags:
+        return True
+    if t.tag in ("v", "vd") and t.text in lx.name_verbs:
+        return j - k <= lx.name_verb_reach
+    if t.tag == "v" and len(t.text) == 1 and 0 < k and k + 1 < len(toks):
+        # a one-character verb between a name and a noun is a mis-cut name part (杭实/临/芯)
+        left, right = toks[k - 1], toks[k + 1]
+        return left.tag in ("ORG", "LOC", "nz", "nt", "j") and right.tag in ("n", "nz")
+    if t.tag == "f" and t.text in lx.inside_f:
+        return True
+    if t.tag == "m" and _ALNUM_RE.match(t.text) and _HAS_ALNUM.search(t.text):
+        return True  # G60, C9, 5G as name parts
+    return False
+
+
+def _group_start(toks: list[_Tok], k: int, lx: OrgLexicon) -> int | None:
+    """Index of the opening mark that balances the ')' or '”' at ``k``, when the group may sit in a name."""
+    close = toks[k].text
+    opens = _OPEN if close in _CLOSE else "“\""
+    for m in range(k - 1, max(-1, k - 8), -1):
+        if toks[m].text in opens:
+            inner = toks[m + 1 : k]
+            if not inner or toks[k].s - toks[m].e > lx.max_paren_chars:
+                return None
+            if close in _CLOSE:
+                ok = all(t.tag in ("LOC", "ORG", "ns", "n", "nz", "s", "j") or t.text in "、" for t in inner)
+            else:  # quoted slogan inside a name: 宁波“一带一路”综合试验区, “16+1”经贸合作示范区
+                ok = all(t.tag != "w" or t.text in "+-" for t in inner)
+            return m if ok else None
+        if toks[m].tag == "w" and toks[m].text not in "、+-":
+            return None
+    return None
+
+
+def _left_extend(toks: list[_Tok], j: int, lx: OrgLexicon) -> int:
+    """Leftmost token index of the name whose head token is ``j``."""
+    k = j - 1
+    first = j
+    while k >= 0:
+        t = toks[k]
+        if toks[j].e - t.s > lx.max_name_chars:
+            break
+        if t.text in _CLOSE or t.text in "”\"":
+            m = _group_start(toks, k, lx)
+            if m is None:
+                break
+            if m > 0 and _inside_ok(toks, m - 1, j, lx):
+                first = m - 1
+                k = m - 2
+                continue
+            if t.text in "”\"" and k + 1 < j:
+                first = m  # a quoted part may open the name (“16+1”经贸合作示范区)
+            break
+        if not _inside_ok(toks, k, j, lx):
+            break
+        first = k
+        k -= 1
+    # drop openers that are modifiers of the clause, not of the name
+    while first < j and (
+        toks[first].tag in lx.strip_left_tags and toks[first].tag not in lx.name_tags
+        or toks[first].text in lx.stop_words
+        or toks[first].text in _OPEN
+        or toks[first].text in lx.category_modifiers
+    ):
+        first += 1
+    return first
+
+
+def _suffix_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> tuple[list[_Cand], list[_Cand]]:
+    """Suffix-anchored names, and generic ones (no proper part) kept for short-form matching."""
+    out: list[_Cand] = []
+    generic: list[_Cand] = []
+    for j, t in enumerate(toks):
+        if _PUNCT_RE.match(t.text):
+            continue
+        # the suffix may span this token and the ones before it (有限/公司), or sit inside it
+        suf = lx.suffix_at_end(text[max(0, t.e - lx.max_suffix) : t.e])
+        if suf is None:
+            continue
+        ss = t.e - len(suf.text)
+        h = j
+        while h > 0 and toks[h].s > ss:
+            h -= 1
+        if toks[h].s > ss or ss < 0:
+            continue
+        mid = ss > toks[h].s  # suffix starts inside token h
+        head = toks[h]
+        if mid:
+            ok = head.tag in ("ORG", "LOC") or (
+                len(suf.text) >= 2
+                and (head.tag in ("nz", "nt", "nw", "j") or (len(head.text) >= 4 and head.tag in ("n", "vn")))
+            )
+            if not ok:
+                continue
+        elif len(suf.text) == 1 and head.tag not in ("ORG", "LOC", "n", "nz", "nt", "j", "nw"):
+            continue
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if nxt is not None and suf.weak and nxt.tag in ("n", "nz") and nxt.text not in lx.role_nouns:
+            continue  # 中心城区, 园区企业: the suffix modifies the next noun
+        first = _left_extend(toks, h, lx)
+        name_toks = toks[first:h]
+        prefix = text[head.s : ss] if mid else ""
+        s = toks[first].s if first < h else head.s
+        cand = _Cand(s, t.e, text[s : t.e], suf.type, "suffix")
+        if not name_toks and not prefix:
+            # the bare suffix word: a name only when the backend saw an entity there
+            if suf.bare_ok and head.tag in ("ORG", "LOC"):
+                out.append(cand)
+            elif suf.bare_ok:
+                generic.append(cand)
+            continue
+        if name_toks and name_toks[-1].text in lx.category_modifiers and not prefix:
+            continue  # 标杆园区, 特色小镇: a class of bodies
+        proper = [x for x in name_toks if _is_nameish(x, lx)]
+        if name_toks and not prefix and name_toks[-1].text in lx.level_words and proper == [name_toks[-1]]:
+            proper = []  # 国家实验室, 省级高新区: a class, not a body
+        prefix_proper = bool(prefix) and (head.tag in ("ORG", "LOC", "nz", "nt", "nw", "j") or prefix in lx.name_words)
+        if suf.weak and suf.type == "company":
+            # 科技, 投资, 网络 ... : only a brand makes them a firm (长三角科技 is a field)
+            if not (any(_is_brandish(x, lx) for x in name_toks) or (prefix and head.tag in ("ORG", "nz", "nt", "j"))):
+                continue
+        if not (proper or prefix_proper):
+            generic.append(cand)
+            continue
+        out.append(cand)
+    return out, generic
+
+
+def _right_paren(text: str, c: _Cand, toks: list[_Tok], lx: OrgLexicon) -> None:
+    """Take a place in parentheses right after a platform name into it: 杭州高新区（滨江）."""
+    if c.type != "platform":
+        return
+    m = re.match(r"[（(]([\u4e00-\u9fff]{1,4})[）)]", text[c.e : c.e + 8])
+    if not m:
+        return
+    inner = [t for t in toks if t.s >= c.e + 1 and t.e <= c.e + m.end() - 1]
+    if inner and all(t.tag in ("LOC", "ns") for t in inner):
+        c.e += m.end()
+        c.text = text[c.s : c.e]
+
+
+def _ner_candidates(toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]:
+    out = []
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        if t.tag == "ORG" and nxt not in lx.negative_followers:
+            suf = lx.suffix_at_end(t.text)
+            out.append(_Cand(t.s, t.e, t.text, suf.type if suf else "company", "ner"))
+    return out
+
+
+def _head_type(toks: list[_Tok], lx: OrgLexicon) -> str | None:
+    """Body class named by a head noun among ``toks`` (企业 -> company); '-' for non-body heads."""
+    neg = False
+    for t in toks:
+        if t.tag == "w":
+            break
+        ht = lx.heads.get(t.text)
+        if ht is None:
+            for hw, typ in lx.heads.items():
+                if len(hw) >= 2 and t.text.endswith(hw):
+                    ht = typ
+                    break
+        if ht:
+            return ht
+        neg = neg or t.text in lx.negative_heads
+    return "-" if neg else None
+
+
+def _enum_items(text: str, toks: list[_Tok], c: int, lx: OrgLexicon) -> tuple[list[tuple[int, int]], int]:
+    """Token ranges of the items before the closer at ``c``, and the index where the list opens."""
+    items: list[tuple[int, int]] = []
+    end = c
+    while end > 0:
+        k = end - 1
+        # scan one item leftwards
+        while k >= 0 and toks[k].text not in lx.separators and toks[k].tag != "w":
+            t = toks[k]
+            if k < end - 1 and (t.text in lx.openers or t.tag in ("p", "c")):
+                break
+            if text[t.s : toks[end - 1].e].__len__() > lx.max_item_chars:
+                break
+            if k < end - 1 and t.tag == "v" and t.text not in lx.name_verbs and len(t.text) > 1:
+                break
+            k -= 1
+        if k < end - 1:
+            items.append((k + 1, end))
+        if k >= 0 and toks[k].text == "、":
+            end = k
+            continue
+        return items[::-1], k
+    return items[::-1], -1
+
+
+def _enum_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]:
+    """Items of 'A、B、C等…企业' and '企业，如A、B、C等' lists, typed by the head noun."""
+    out: list[_Cand] = []
+    n = len(toks)
+    for c, t in enumerate(toks):
+        closer = t.text in lx.closers
+        skip = 1
+        if not closer and t.text in ("为", "以") and c + 1 < n and "为" + toks[c + 1].text in lx.closers:
+            closer, skip = True, 2
+        if not closer:
+            continue
+        items, opened = _enum_items(text, toks, c, lx)
+        head_type = _head_type(toks[c + skip : c + skip + lx.max_gap_tokens], lx)
+        if head_type is None and opened >= 0 and toks[opened].text in lx.list_openers:
+            # 企业，如A、B等 / 企业包括A、B等: head noun just before the list
+            back = toks[max(0, opened - 6) : opened]
+            head_type = _head_type([x for x in back if x.tag != "w"][::-1], lx)
+        if head_type in (None, "-") or not items:
+            continue
+        spans = []
+        named = 0
+        for a, b in items:
+            seg = toks[a:b]
+            s, e = seg[0].s, seg[-1].e
+            name = text[s:e]
+            if not (2 <= len(name) <= lx.max_item_chars):
+                continue
+            if any(x.tag in ("TIME", "m") and not _HAS_ALNUM.search(x.text) for x in seg):
+                continue
+            if len(seg) == 1 and (seg[0].text in lx.category_words or seg[0].text in lx.generic_words):
+                continue
+            if any((_is_nameish(x, lx) or x.tag == "PER") and x.tag != "LOC" for x in seg) or lx.suffix_at_end(name):
+                named += 1
+            spans.append((s, e, name))
+        if not spans or named * 2 < len(items) or (len(items) == 1 and named == 0):
+            continue
+        for s, e, name in spans:
+            suf = lx.suffix_at_end(name)
+            typ = suf.type if suf and not suf.weak else head_type
+            if suf and suf.type == "company":
+                typ = "company"
+            out.append(_Cand(s, e, name, typ, "enum"))
+    return out
+
+
+# ---------------------------------------------------------------- filters and types
+
+
+def _is_place(name: str, lx: OrgLexicon) -> bool:
+    if name in lx.place_words:
+        return True
+    rest = name
+    for _ in range(4):  # 浙江省杭州市上城区: peel administrative units
+        for a in lx.admin_suffixes:
+            if rest.endswith(a) and len(rest) > len(a):
+                rest = rest[: -len(a)]
+                break
+        else:
+            break
+    return rest != name and len(rest) <= 4 and lx.suffix_at_end(name) is None
+
+
+def _rejected(name: str, lx: OrgLexicon) -> bool:
+    """True for places, buildings, events, generic nouns and malformed shapes."""
+    if len(name) < 2 or name in lx.generic_words or name in lx.category_words:
+        return True
+    if any(p.search(name) for p in lx.reject_patterns):
+        return True
+    if _is_place(name, lx):
+        return True
+    if any(name.endswith(b) for b in lx.building_suffixes):
+        return True
+    if any(name.endswith(ev) for ev in lx.event_suffixes) and not any(
+        name.endswith(x) for x in lx.event_exceptions
+    ):
+        return True
+    return False
+
+
+def _type_of(name: str, fallback: str, lx: OrgLexicon) -> str:
+    """Type from the gazetteer (names, overriding patterns), then the suffix, then patterns."""
+    if name in lx.gaz_names:
+        return lx.gaz_names[name]
+    for pat, typ, override in lx.gaz_patterns:
+        if override and pat.search(name):
+            return typ
+    suf = lx.suffix_at_end(name)
+    if suf is not None:
+        return suf.type
+    for pat, typ, override in lx.gaz_patterns:
+        if not override and pat.search(name):
+            return typ
+    return fallback
+
+
+def _book_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _BOOK_RE.finditer(text)]
+
+
+def _abbreviations(text: str, found: list[_Cand], lx: OrgLexicon) -> list[_Cand]:
+    """Aliases defined right after a full name: （下称“X”）, (简称X), (C9联盟), ，简称“X”."""
+    out = []
+    for c in found:
+        tail = text[c.e : c.e + 30]
+        m = _DEF_RE.match(tail) or _DEF_INLINE_RE.match(tail)
+        if not m:
+            continue
+        marker, alias = m.group(1), m.group(2).strip()
+        if not alias or alias == c.text or len(alias) < 2 or len(alias) >= len(c.text):
+            continue
+        if not marker:
+            # bare parentheses: only a short form of the name (shares its head or
+            # is a subsequence of its characters), not a place or a gloss
+            it = iter(c.text)
+            subseq = all(ch in it for ch in alias)
+            same_head = lx.suffix_at_end(alias) is not None and (
+                lx.suffix_at_end(alias).type == lx.suffix_at_end(c.text or "x").type
+                if lx.suffix_at_end(c.text)
+                else False
+            )
+            if not (subseq or same_head):
+                continue
+            if _is_place(alias, lx) or alias.endswith(tuple(lx.admin_suffixes)):
+                continue
+        if alias in lx.generic_words or _is_place(alias, lx):
+            continue
+        out.append(_Cand(c.e + m.start(2), c.e + m.end(2), alias, c.type, "alias", name=c.name or c.text))
+    return out
+
+
+# ---------------------------------------------------------------- document
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Longest complete names first, no overlaps (ties: stronger source)."""
+    cands = sorted(cands, key=lambda c: (-(c.e - c.s), -_RANK[c.source], c.s))
+    taken: list[_Cand] = []
+    for c in cands:
+        if all(c.e <= x.s or c.s >= x.e for x in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.s)
+
+
+def extract_organizations(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> list[Org]:
+    """One Org per occurrence of an organization name in ``text`` (document clean offsets).
+
+    Never raises: on an internal error the document yields no organizations
+    and the error is logged.
+    """
+    try:
+        return _extract(text, sentences, analyses)
+    except Exception:  # noqa: BLE001 - a stage must never stop the run
+        log.exception("organization layer failed on a document; no organizations emitted")
+        return []
+
+
+def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> list[Org]:
+    lx = load_org_lexicon()
+    books = _book_spans(text)
+
+    def in_book(s: int, e: int) -> bool:
+        return any(bs < e and s < be for bs, be in books)
+
+    lexicon: dict[str, tuple[str, str, int]] = {}  # surface -> (name, type, rank)
+
+    def add(surface: str, name: str, typ: str, source: str) -> None:
+        r = _RANK[source]
+        old = lexicon.get(surface)
+        if old is None or r > old[2]:
+            lexicon[surface] = (name, typ, r)
+
+    for name, typ in lx.gaz_names.items():
+        if name in text:
+            add(name, name, typ, "gazetteer")
+
+    sents = [(sent, _tokens(sent.text, an)) for sent, an in zip(sentences, analyses) if sent.text and an is not None]
+    # document votes: a span the backend calls a place more often than a body is a place (上海, 江苏)
+    loc_votes: dict[str, int] = {}
+    for _, toks in sents:
+        for t in toks:
+            if t.tag in ("LOC", "ns"):
+                loc_votes[t.text] = loc_votes.get(t.text, 0) + 1
+            elif t.tag == "ORG":
+                loc_votes[t.text] = loc_votes.get(t.text, 0) - 1
+    generic: list[_Cand] = []
+    for sent, toks in sents:
+        st = sent.text
+        found, gen = _suffix_candidates(st, toks, lx)
+        generic += gen
+        ner = [c for c in _ner_candidates(toks, lx) if loc_votes.get(c.text, 0) < 0]
+        cands = found + ner + _enum_candidates(st, toks, lx)
+        good = []
+        for c in _split(cands, lx):
+            c.text = c.text.strip()
+            _right_paren(st, c, toks, lx)
+            if _rejected(c.text, lx) or in_book(sent.start + c.s, sent.start + c.e):
+                continue
+            c.type = _type_of(c.text, c.type, lx)
+            good.append(c)
+        chosen = _select(good)
+        for c in chosen:
+            add(c.text, c.name or c.text, c.type, c.source)
+        for a in _abbreviations(st, chosen, lx):
+            if in_book(sent.start + a.s, sent.start + a.e) or _rejected(a.text, lx):
+                continue
+            add(a.text, a.name or a.text, a.type, "alias")
+    # short forms: a generic name that ends a found name of its class refers to it (基金小镇, 大走廊)
+    for g in generic:
+        if g.text in lexicon or _rejected(g.text, lx):
+            continue
+        for full, (name, typ, _) in list(lexicon.items()):
+            if len(full) > len(g.text) and full.endswith(g.text) and typ == _type_of(g.text, typ, lx):
+                add(g.text, name, typ, "alias")
+                break
+    for brand, (name, typ) in _brands(text, lexicon, lx).items():
+        add(brand, name, typ, "alias")
+    return _propagate(text, lexicon, books)
+
+
+def _split(cands: list[_Cand], lx: OrgLexicon) -> list[_Cand]:
+    """Conjoined bodies (省委省政府) become one candidate each."""
+    out = []
+    for c in cands:
+        for pat in lx.split_patterns:
+            m = pat.match(c.text)
+            if m:
+                a, b = m.group(1), m.group(2)
+                out.append(_Cand(c.s, c.s + len(a), a, c.type, c.source))
+                out.append(_Cand(c.s + len(a), c.e, b, c.type, c.source))
+                break
+        else:
+            out.append(c)
+    return out
+
+
+def _brands(text: str, lexicon: dict[str, tuple[str, str, int]], lx: OrgLexicon) -> dict[str, tuple[str, str]]:
+    """Brand short names of registered firms that the text uses on their own.
+
+    鹏瞰集成电路(杭州)有限公司 -> 鹏瞰 when 鹏瞰 also stands alone: strip the
+    legal suffix, places in parentheses, leading places and trailing industry
+    words; keep a 2-4 character brand that occurs outside the full name.
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for full, (name, typ, _) in lexicon.items():
+        if typ != "company" or not lx.legal_suffix_re.search(full):
+            continue
+        core = lx.legal_suffix_re.sub("", full)
+        core = re.sub(r"[（(][^（）()]*[）)]", "", core)
+        for _ in range(3):
+            before = core
+            core = lx.place_prefix_re.sub("", core)
+            core = lx.industry_tail_re.sub("", core)
+            if core == before:
+                break
+        if not (2 <= len(core) <= 4) or core in lexicon or _rejected(core, lx):
+            continue
+        alone = text.replace(full, "").count(core)
+        if alone:
+            out[core] = (name, typ)
+    return out
+
+
+def _propagate(text: str, lexicon: dict[str, tuple[str, str, int]], books: list[tuple[int, int]]) -> list[Org]:
+    """Tag every occurrence of every found surface, longest first, without overlaps."""
+    taken = bytearray(len(text) + 1)
+    for bs, be in books:
+        taken[bs:be] = b"\x01" * (be - bs)
+    out: list[Org] = []
+    for surface in sorted(lexicon, key=lambda x: (-len(x), x)):
+        if not surface:
+            continue
+        name, typ, _ = lexicon[surface]
+        i = text.find(surface)
+        while i >= 0:
+            j = i + len(surface)
+            if not any(taken[i:j]):
+                taken[i:j] = b"\x01" * (j - i)
+                out.append(Org(start=i, end=j, text=surface, name=name, type=typ))
+            i = text.find(surface, i + 1)
+    out.sort(key=lambda o: o.start)
+    return out

