@@ -16,7 +16,7 @@ from pipeline.clean.lines import Line
 from pipeline.clean.rules import Rules, is_ws
 
 _LATIN = re.compile(r"[A-Za-z]")
-_ALNUM = re.compile(r"[A-Za-z0-9]")
+_FULLWIDTH = re.compile("[\uff01-\uff5e]")
 _TOKEN = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]+")
 # Two words of display text set apart by a space ("扎实推进跨省通办 打造优质服务品牌"):
 # running prose never spaces Chinese characters, headings and labels do.
@@ -203,7 +203,8 @@ def _first_char(raw: str, ln: Line) -> str:
 
 
 def _emit_line(raw: str, ln: Line, parts: list[str], offmap: list[int], fold: dict, last_ch: str) -> str:
-    """Append the line's kept characters; inner spaces survive only between Latin words."""
+    """Append the line's kept characters; inner spaces survive only between Latin words
+    ("Big Data"), never inside numbers or next to Chinese ("2016 年" -> "2016年")."""
     segs: list[tuple[int, int]] = []
     pos = ln.s
     for a, b, _ in sorted(ln.cuts):
@@ -216,9 +217,10 @@ def _emit_line(raw: str, ln: Line, parts: list[str], offmap: list[int], fold: di
     for a, b in segs:
         for m in _TOKEN.finditer(raw, a, b):
             s, e = m.span()
-            tok = raw[s:e].translate(fold)
-            if prev_end >= 0 and s > prev_end and _ALNUM.match(last_ch) and _ALNUM.match(tok[0]) \
-                    and (_LATIN.match(last_ch) or _LATIN.match(tok[0])):
+            tok = raw[s:e]
+            if _FULLWIDTH.search(tok):
+                tok = tok.translate(fold)
+            if prev_end >= 0 and s > prev_end and _LATIN.match(last_ch) and _LATIN.match(tok[0]):
                 ws = next((i for i in range(prev_end, s) if is_ws(raw[i])), -1)
                 if ws >= 0:
                     parts.append(" ")

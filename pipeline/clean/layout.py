@@ -45,11 +45,19 @@ def estimate_columns(lines: list[Line], rules: Rules) -> None:
     cand = [ln for ln in lines if ln.kind == "prose"]
     widths = [ln.width for ln in cand]
     runon = [not _ends_sentence(ln.text) for ln in cand]
-    clauses = [any(c in rules.clause for c in ln.text) for ln in cand]
+    clauses = [rules.clause_re.search(ln.text) is not None for ln in cand]
     n = len(cand)
     win, tol = rules.window, rules.cluster_tol
+    # Prefix counts of lines that could belong to a column, so that unwrapped text
+    # (one long paragraph a line) is settled in O(1) a line.
+    pre = [0]
+    for w in widths:
+        pre.append(pre[-1] + (rules.min_column - 2 * tol <= w <= rules.max_column + 2 * tol))
     for i, ln in enumerate(cand):
         lo, hi = max(0, i - win), min(n, i + win + 1)
+        if pre[hi] - pre[lo] < rules.min_cluster:
+            ln.col = 0
+            continue
         ws = sorted(widths[lo:hi])
         best, best_hi = 0, 0
         j = 0

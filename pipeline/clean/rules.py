@@ -29,6 +29,7 @@ class Rules:
     terminal: frozenset[str]
     closing: frozenset[str]
     clause: frozenset[str]
+    clause_re: re.Pattern
     terminal_seq: tuple[str, ...]
     orphan: frozenset[str]
     full_tol: int
@@ -64,6 +65,7 @@ class Rules:
     rep_min: int
     rep_min_punct: int
     rep_max_unit: int
+    repeat_max_line: int
     repeat_re: re.Pattern
 
 
@@ -79,8 +81,7 @@ def _merge(base: dict, over: dict | None) -> dict:
 
 def _fold_table(keep: str) -> dict[int, str]:
     """Full-width ASCII -> half-width, one character for one character."""
-    table = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in keep}
-    return table
+    return {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in keep}
 
 
 def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
@@ -94,6 +95,7 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         terminal=frozenset(p["terminal"]),
         closing=frozenset(p["closing"]),
         clause=frozenset(p["clause"]),
+        clause_re=re.compile("[" + re.escape(p["clause"]) + "]"),
         terminal_seq=tuple(p["terminal_seq"]),
         orphan=frozenset(p["orphan"]),
         full_tol=int(lay["full_tol"]),
@@ -129,6 +131,7 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         rep_min=int(rep["min_reps"]),
         rep_min_punct=int(rep["min_reps_punct"]),
         rep_max_unit=max_unit,
+        repeat_max_line=int(rep["max_line"]),
         repeat_re=re.compile(r"(\S{1,%d}?)\1{%d,}" % (max_unit, min_rep - 1)),  # noqa: UP031
     )
 
