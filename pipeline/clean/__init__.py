@@ -53,7 +53,7 @@ def _clean(raw: str, rules: Rules) -> CleanResult:
     lines = split_lines(raw)
     for ln in lines:
         cut_inline(ln, rules)
-    set_widths(lines)
+    set_widths(lines, rules)
     gap = typical_gap(lines)
     classify_lines(lines, rules, gap)
     estimate_columns(lines, rules)

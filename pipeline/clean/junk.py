@@ -41,7 +41,7 @@ def cut_inline(ln: Line, rules: Rules) -> None:
     # unwrapped paragraphs are not searched (the regex costs ~0.5 us a character).
     if 4 <= len(t) <= rules.repeat_max_line:
         for m in rules.repeat_re.finditer(t):
-            unit = _primitive(m.group(1))
+            unit = _primitive(m.group(1) or m.group(2))
             reps = len(m.group(0)) // len(unit)
             run_end = m.start() + reps * len(unit)
             if _is_punct(unit):
@@ -101,6 +101,8 @@ def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
     at_break: set[str] = set()
     big = gap + rules.caption_gap_extra
     for i, ln in enumerate(lines):
+        if len(ln.text) > 3 * rules.repeat_max_chars:
+            continue
         sig = _signature(ln.text)
         if 4 <= len(sig) <= rules.repeat_max_chars:
             sigs[sig] += 1
@@ -116,7 +118,8 @@ def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
         clause = has_clause(t, rules)
         if not clause and len(t) <= 50 and any(p.search(t) for p in rules.header):
             ln.kind = "page_header"
-        elif (not clause and sigs.get(_signature(ln.text), 0) >= rules.repeat_min
+        elif (not clause and sigs and len(ln.text) <= 3 * rules.repeat_max_chars
+              and sigs.get(_signature(ln.text), 0) >= rules.repeat_min
               and not ends_terminal(t, rules) and not _column_text(widths, i, rules)):
             ln.kind = "running_header"
         elif len(t) <= 60 and not any(c in "。！？!?" for c in t) and any(p.search(t) for p in rules.credit):

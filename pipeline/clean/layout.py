@@ -28,10 +28,16 @@ def rest_text(ln: Line) -> str:
     return " ".join(x for x in out if x.strip())
 
 
-def set_widths(lines: list[Line]) -> None:
-    """Print width of each line's remaining text."""
+def set_widths(lines: list[Line], rules: Rules) -> None:
+    """Print width of each line's remaining text.
+
+    A line of more characters than three columns could hold is an unwrapped
+    paragraph; its exact width never matters, so it gets twice its length.
+    """
+    cap = 3 * rules.max_column
     for ln in lines:
-        ln.width = text_width(rest_text(ln))
+        t = rest_text(ln)
+        ln.width = 2 * len(t) if len(t) > cap else text_width(t)
 
 
 def estimate_columns(lines: list[Line], rules: Rules) -> None:

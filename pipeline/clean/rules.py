@@ -132,7 +132,10 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         rep_min_punct=int(rep["min_reps_punct"]),
         rep_max_unit=max_unit,
         repeat_max_line=int(rep["max_line"]),
-        repeat_re=re.compile(r"(\S{1,%d}?)\1{%d,}" % (max_unit, min_rep - 1)),  # noqa: UP031
+        # One glyph repeated, or a short unit of digits / Latin / marks repeated
+        # ("20252025…"); CJK units longer than one character are not searched (cost).
+        repeat_re=re.compile(r"(\S)\1{%d,}|([^\s\u3400-\u9fff]{2,%d}?)\2{%d,}"  # noqa: UP031
+                             % (min_rep - 1, max_unit, min_rep - 1)),
     )
 
 
