@@ -32,6 +32,13 @@ def spaced_display(t: str, rules: Rules) -> bool:
     return bool(_SPACED.search(t)) and not has_clause(t, rules)
 
 
+def runs_on_unwrapped(t: str, rules: Rules) -> bool:
+    """In unwrapped text a line without a final mark runs on when it reads as a
+    sentence part (a comma, semicolon or colon inside) or is too long for a heading.
+    The enumeration comma alone does not count: headings use it ("一、工作回顾")."""
+    return rules.inner_re.search(t) is not None or nchars(t) > rules.heading_max_chars
+
+
 def heading_like(ln: Line, rules: Rules) -> bool:
     t = rest_text(ln)
     return not has_clause(t, rules) and not ends_terminal(t, rules)
@@ -46,7 +53,7 @@ def unfinished(ln: Line, rules: Rules) -> bool:
         return True
     if ln.col > 0:
         return is_full(ln, rules)
-    return has_clause(t, rules) or nchars(t) > rules.heading_max_chars
+    return runs_on_unwrapped(t, rules)
 
 
 def _continues(ln: Line, rules: Rules) -> bool:
@@ -151,7 +158,17 @@ def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False,
                 and a.width >= rules.heading_wrap_min and b.role != "byline")
     if term:
         return False
-    return has_clause(ta, rules) or nchars(ta) > rules.heading_max_chars
+    tb = rest_text(b)
+    if rules.enum_re.match(tb):
+        return False  # "一、…", "（二）…": the next line opens a numbered heading or item
+    # A heading ("一、工作回顾", "（六）更加注重社会建设，着力保障和改善民生") stands
+    # above a paragraph line far longer than itself; a list line runs on.
+    above_longer = nchars(tb) > max(2 * nchars(ta), rules.heading_max_chars)
+    if rules.enum_re.match(ta) and above_longer:
+        return False
+    if runs_on_unwrapped(ta, rules):
+        return True
+    return "、" in ta and not above_longer
 
 
 def is_wide_line(ln: Line, rules: Rules) -> bool:  # pragma: no cover - alias for readability

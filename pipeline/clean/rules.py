@@ -30,6 +30,8 @@ class Rules:
     closing: frozenset[str]
     clause: frozenset[str]
     clause_re: re.Pattern
+    inner_re: re.Pattern
+    enum_re: re.Pattern
     terminal_seq: tuple[str, ...]
     orphan: frozenset[str]
     full_tol: int
@@ -96,6 +98,8 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         closing=frozenset(p["closing"]),
         clause=frozenset(p["clause"]),
         clause_re=re.compile("[" + re.escape(p["clause"]) + "]"),
+        inner_re=re.compile("[" + re.escape(p["inner"]) + "]"),
+        enum_re=re.compile(p["enum"]),
         terminal_seq=tuple(p["terminal_seq"]),
         orphan=frozenset(p["orphan"]),
         full_tol=int(lay["full_tol"]),
