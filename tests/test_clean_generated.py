@@ -253,3 +253,22 @@ if __name__ == "__main__":
         for g in got:
             print("  GOT", g[:80])
     print(r)
+
+
+def test_plain_text_paragraphs_pass_through() -> None:
+    """Text that is already clean (one paragraph a line) loses or merges nothing:
+    every corpus paragraph that ends a sentence, after a line that ends one too,
+    comes out as one clean paragraph."""
+    if not CORPUS.exists():
+        pytest.skip("../shared/corpus not available")
+    fold = get_rules(None).fold
+    for txt in sorted(CORPUS.glob("*.txt")):
+        raw = txt.read_text(encoding="utf-8")
+        got = set(clean(raw).text.split("\n"))
+        lines = [x.strip() for x in raw.split("\n") if x.strip()]
+        n = ok = 0
+        for prev, p, nxt in zip(lines, lines[1:], lines[2:], strict=False):
+            if p[-1] in _TERMINAL and prev[-1] in _TERMINAL and nxt[0] not in "》）」”":
+                n += 1
+                ok += "".join(p.split()).translate(fold) in got
+        assert n > 1000 and ok == n, (txt.name, n, ok)
