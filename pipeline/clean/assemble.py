@@ -118,17 +118,23 @@ def title_pair(a: Line, b: Line, rules: Rules, gap: int) -> bool:
 
 
 def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False,
-                a_titled: bool = False) -> bool:
+                a_titled: bool = False, indented: bool = False) -> bool:
     """True when the break between kept lines a and b lies inside a paragraph.
 
     ``a_opens``: line a starts a paragraph (the break before it was kept), so a
-    shortfall of about the lost indent is no paragraph end.
+    shortfall of about the lost indent is no paragraph end. ``indented``: the file
+    keeps paragraph indents, so a wrapped line after a sentence end that is not
+    indented continues the paragraph.
     """
     if a.role == "byline" or b.role == "byline":
         return False
     if rules.indent_re.match(b.lead_ws or ""):
         return False
     ta = rest_text(a)
+    if indented and a.col > 0 and b.col > 0 and ends_terminal(ta, rules) \
+            and a.col - a.width <= rules.term_full_tol and not is_wide(a, rules) \
+            and not is_wide(b, rules) and (is_full(b, rules) or ends_terminal(rest_text(b), rules)):
+        return True  # b is not indented: the paragraph runs on
     if title_pair(a, b, rules, gap):
         return True  # a title set on two lines of one block
     if a_titled:
@@ -186,9 +192,11 @@ def build_text(raw: str, lines: list[Line], rules: Rules, gap: int) -> tuple[str
     last_ch = ""
     opens = True
     titled = False
+    n_ind = sum(1 for ln in kept if rules.indent_re.match(ln.lead_ws or ""))
+    indented = n_ind >= max(3, len(kept) // 50)
     for ln in kept:
         if prev is not None:
-            join = should_join(prev, ln, rules, gap, opens, titled)
+            join = should_join(prev, ln, rules, gap, opens, titled, indented)
             titled = title_pair(prev, ln, rules, gap)
             if join:
                 opens = False
