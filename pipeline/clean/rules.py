@@ -6,6 +6,7 @@ running head, another credit word) is a data change, not a code change.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -145,11 +146,16 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
 
 @lru_cache(maxsize=8)
 def _cached(key: str) -> Rules:
-    return build_rules(None)
+    return build_rules(json.loads(key) if key else None)
 
 
 def get_rules(cfg: dict[str, Any] | None) -> Rules:
-    """Rules for ``cfg``; the default set is built once per process."""
-    if not cfg:
-        return _cached("default")
-    return build_rules(cfg)
+    """Rules for ``cfg`` (stage options shaped like configs/clean.toml), built once
+    per distinct option set and process."""
+    if not isinstance(cfg, dict) or not cfg:
+        return _cached("")
+    try:
+        key = json.dumps(cfg, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return build_rules(cfg)
+    return _cached(key)
