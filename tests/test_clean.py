@@ -155,6 +155,10 @@ def test_spaces_inside_numbers_and_between_cjk_go() -> None:
     assert res.text == "2016年6月,交易额突破5.03亿元,R&D投入Big Data平台。".replace(",", "，")
 
 
+def test_space_between_two_numbers_kept() -> None:
+    assert _c("2023-05-05 08:09:33").text == "2023-05-05 08:09:33"
+
+
 def test_crlf_and_fullwidth_fold() -> None:
     res = _c("增长ＧＤＰ　８％。\r\n\r\n第二段。\r\n")
     assert res.text == "增长GDP8%。\n第二段。"

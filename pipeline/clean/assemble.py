@@ -16,6 +16,11 @@ from pipeline.clean.lines import Line
 from pipeline.clean.rules import Rules, is_ws
 
 _LATIN = re.compile(r"[A-Za-z]")
+_COLON = re.compile(r"[：:]")
+# Two numbers side by side keep their space ("05 08:09"); letter-spaced digits
+# ("1 9 9 3 年") are one number and close up.
+_DIGITS_END = re.compile(r"\d\d$")
+_DIGITS_START = re.compile(r"\d\d")
 _FULLWIDTH = re.compile("[\uff01-\uff5e]")
 _TOKEN = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]+")
 # Two words of display text set apart by a space ("扎实推进跨省通办 打造优质服务品牌"):
@@ -169,11 +174,16 @@ def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False,
         return False  # "一、…", "（二）…": the next line opens a numbered heading or item
     # A heading ("一、工作回顾", "（六）更加注重社会建设，着力保障和改善民生") stands
     # above a paragraph line far longer than itself; a list line runs on.
-    above_longer = nchars(tb) > max(2 * nchars(ta), rules.heading_max_chars)
+    na, nb = nchars(ta), nchars(tb)
+    above_longer = nb > max(2 * na, rules.heading_max_chars)
     if rules.enum_re.match(ta) and above_longer:
         return False
     if runs_on_unwrapped(ta, rules):
         return True
+    if na <= rules.heading_max_chars and _COLON.search(ta):
+        # "营商环境：干事创业护城墙", "来源:杭州日报 作者:…", "2023-05-05 08:09:33": a
+        # heading, byline or dateline over a longer paragraph line or a short label.
+        return not (2 * nb > 3 * na or (nb <= 12 and heading_like(b, rules)))
     return "、" in ta and not above_longer
 
 
@@ -229,7 +239,9 @@ def _first_char(raw: str, ln: Line) -> str:
 
 def _emit_line(raw: str, ln: Line, parts: list[str], offmap: list[int], fold: dict, last_ch: str) -> str:
     """Append the line's kept characters; inner spaces survive only between Latin words
-    ("Big Data"), never inside numbers or next to Chinese ("2016 年" -> "2016年")."""
+    ("Big Data") and between two numbers of two or more digits ("2023-05-05 08:09:33";
+    letter-spaced "1 9 9 3" closes up), never next to
+    Chinese ("2016 年 6 月" -> "2016年6月", "5.03 亿元" -> "5.03亿元")."""
     segs: list[tuple[int, int]] = []
     pos = ln.s
     for a, b, _ in sorted(ln.cuts):
@@ -239,13 +251,16 @@ def _emit_line(raw: str, ln: Line, parts: list[str], offmap: list[int], fold: di
     if pos < ln.e:
         segs.append((pos, ln.e))
     prev_end = -1
+    last_tok = ""
     for a, b in segs:
         for m in _TOKEN.finditer(raw, a, b):
             s, e = m.span()
             tok = raw[s:e]
             if _FULLWIDTH.search(tok):
                 tok = tok.translate(fold)
-            if prev_end >= 0 and s > prev_end and _LATIN.match(last_ch) and _LATIN.match(tok[0]):
+            if prev_end >= 0 and s > prev_end and (
+                    (_LATIN.match(last_ch) and _LATIN.match(tok[0]))
+                    or (_DIGITS_END.search(last_tok) and _DIGITS_START.match(tok))):
                 ws = next((i for i in range(prev_end, s) if is_ws(raw[i])), -1)
                 if ws >= 0:
                     parts.append(" ")
@@ -253,5 +268,6 @@ def _emit_line(raw: str, ln: Line, parts: list[str], offmap: list[int], fold: di
             parts.append(tok)
             offmap.extend(range(s, e))
             last_ch = tok[-1]
+            last_tok = tok
             prev_end = e
     return last_ch
