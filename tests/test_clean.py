@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.clean import clean, is_ws
+from pipeline.clean import clean, is_ws, raw_without_removed
 from pipeline.clean.rules import get_rules
 from pipeline.model import CleanResult
 
@@ -254,3 +254,20 @@ def test_random_text_is_mapped() -> None:
         res = clean(raw)
         check_offmap(raw, res)
         check_nothing_lost(raw, res)
+
+
+def test_clean_spans_map_to_raw_without_removed(seed_results) -> None:
+    """Any clean span's raw span, minus the removed fragments, is the span's text."""
+    import random
+
+    rng = random.Random(3)
+    for raw, res in seed_results.values():
+        n = len(res.text)
+        for _ in range(300):
+            a = rng.randrange(max(1, n))
+            b = min(n, a + rng.randint(1, 40))
+            if b <= a:
+                continue
+            rs, re_ = res.offmap[a], res.offmap[b - 1] + 1
+            got = squash(raw_without_removed(raw, res.removed, rs, re_))
+            assert got == squash(res.text[a:b]), (res.text[a:b], raw[rs:re_])

@@ -31,7 +31,24 @@ from pipeline.clean.lines import Line, split_lines
 from pipeline.clean.rules import Rules, get_rules, is_ws
 from pipeline.model import Article, CleanResult, Removed
 
-__all__ = ["clean", "is_ws"]
+__all__ = ["clean", "is_ws", "raw_without_removed"]
+
+
+def raw_without_removed(raw: str, removed: list[Removed], raw_start: int, raw_end: int) -> str:
+    """raw[raw_start:raw_end] with the removed fragments inside it taken out.
+
+    A clean span that straddles a caption or running head maps to a raw span that
+    still holds it ("钱\n\n杭州钱塘智慧城\n\n塘智慧城" for 钱塘智慧城); this gives the
+    raw text the clean span was made of, for provenance checks.
+    """
+    out, pos = [], raw_start
+    for r in sorted(removed, key=lambda x: x.raw_start):
+        if r.raw_end <= pos or r.raw_start >= raw_end:
+            continue
+        out.append(raw[pos:max(pos, r.raw_start)])
+        pos = max(pos, r.raw_end)
+    out.append(raw[pos:raw_end] if pos < raw_end else "")
+    return "".join(out)
 
 
 def clean(raw: str, cfg: dict[str, Any] | None = None) -> CleanResult:
