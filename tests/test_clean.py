@@ -95,7 +95,7 @@ def test_magazine_split_into_articles(seed_results) -> None:
     _, res = seed_results["002_7ecacfc05819ac67"]
     arts = res.articles
     assert len(arts) >= 10
-    with_byline = [a for a in arts if a.byline and a.byline.startswith("□文/")]
+    with_byline = [a for a in arts if a.byline and a.byline.startswith("文/")]
     assert len(with_byline) >= 8
     assert sum(bool(a.title) for a in with_byline) >= len(with_byline) - 1
 

@@ -99,7 +99,7 @@ def _attach_displaced_bylines(articles: list[Article], removed: list[Removed], o
         c = bisect.bisect_left(offmap, r.raw_start)
         for a in articles:
             if a.start <= c < max(a.end, a.start + 1) and a.byline is None:
-                a.byline = "".join(ch for ch in r.text if not is_ws(ch)).translate(rules.fold)
+                a.byline = "".join(ch for ch in rules.bullet.sub("", r.text) if not is_ws(ch)).translate(rules.fold)
                 break
 
 

@@ -62,6 +62,7 @@ class Rules:
     credit: tuple[re.Pattern, ...]
     figure: re.Pattern
     end_mark: str
+    bullet: re.Pattern
     byline: tuple[re.Pattern, ...]
     byline_names: re.Pattern
     surnames: frozenset[str]
@@ -130,6 +131,7 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         credit=tuple(re.compile(x) for x in pat["credit"]),
         figure=re.compile(pat["figure"]),
         end_mark=pat["end_mark"],
+        bullet=re.compile(pat["bullet"]),
         byline=tuple(re.compile(x) for x in pat["byline"]),
         byline_names=re.compile(pat["byline_names"]),
         surnames=frozenset(pat["surnames"]),
