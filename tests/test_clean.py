@@ -271,3 +271,25 @@ def test_clean_spans_map_to_raw_without_removed(seed_results) -> None:
             rs, re_ = res.offmap[a], res.offmap[b - 1] + 1
             got = squash(raw_without_removed(raw, res.removed, rs, re_))
             assert got == squash(res.text[a:b]), (res.text[a:b], raw[rs:re_])
+
+
+def test_hypothesis_any_text_keeps_invariants() -> None:
+    """Arbitrary Unicode (and OCR-like Chinese layout pieces): never raises, the map
+    stays exact and nothing is lost."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(["\n", "\n\n", "\n\n\n\n", " ", "\u3000\u3000", "\r\n", "。", "，", "、",
+                              "长三角", "一体化发展", "2016 年", "5.03 亿元", "供图", "■", "图1 ", "〚 〛",
+                              "到到到到到", "——————", "“", "”", "（", "）", "□ 文 / ", "张梦月 李 岚"])
+    texts = st.one_of(st.text(max_size=300), st.lists(pieces, max_size=80).map("".join))
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(texts)
+    def check(raw: str) -> None:
+        res = clean(raw)
+        check_offmap(raw, res)
+        check_nothing_lost(raw, res)
+        assert res.articles[0].start == 0 and res.articles[-1].end == len(res.text)
+
+    check()
