@@ -44,9 +44,11 @@ def estimate_columns(lines: list[Line], rules: Rules) -> None:
     """Set ``col`` (local column width, 0 if none) on every prose line.
 
     The column exists where at least ``min_cluster`` neighbouring lines share one
-    width (within ``cluster_tol``); its width is then the upper quartile of the
-    widths of neighbours that do not end a sentence (those are mostly full lines;
-    the 90th percentile ignores indented first lines and the odd wide heading).
+    width (within ``cluster_tol``); its width is then the 90th percentile of the
+    widths of neighbours that do not end a sentence (mostly full lines; indented
+    first lines and the odd wide heading fall outside). The window around the
+    line is tried first, then its left and right halves, so that the last and
+    first lines of a column block next to other material still get the column.
     """
     cand = [ln for ln in lines if ln.kind == "prose"]
     widths = [ln.width for ln in cand]
@@ -60,28 +62,36 @@ def estimate_columns(lines: list[Line], rules: Rules) -> None:
     for w in widths:
         pre.append(pre[-1] + (rules.min_column - 2 * tol <= w <= rules.max_column + 2 * tol))
     for i, ln in enumerate(cand):
-        lo, hi = max(0, i - win), min(n, i + win + 1)
-        if pre[hi] - pre[lo] < rules.min_cluster:
-            ln.col = 0
-            continue
-        ws = sorted(widths[lo:hi])
-        best, best_hi = 0, 0
-        j = 0
-        for k in range(len(ws)):
-            while ws[k] - ws[j] > 2 * tol:
-                j += 1
-            cnt = k - j + 1
-            if cnt > best or (cnt == best and ws[k] > best_hi):
-                best, best_hi = cnt, ws[k]
-        if best < max(rules.min_cluster, rules.min_share * len(ws)) \
-                or not rules.min_column <= best_hi <= rules.max_column \
-                or not _has_run(widths, clauses, lo, hi, best_hi - 2 * tol - rules.indent_units - 2,
-                                best_hi + rules.indent_units + 2, 3):
-            ln.col = 0
-            continue
-        top = best_hi + rules.indent_units + 2  # full lines above a cluster of indented first lines
-        ro = sorted(widths[k] for k in range(lo, hi) if runon[k] and widths[k] <= top) or ws
-        ln.col = ro[min(len(ro) - 1, (9 * len(ro)) // 10)]
+        ln.col = 0
+        for lo, hi in ((max(0, i - win), min(n, i + win + 1)), (max(0, i - win), i + 1), (i, min(n, i + win + 1))):
+            if pre[hi] - pre[lo] < rules.min_cluster:
+                continue
+            col = _column(widths, runon, clauses, lo, hi, rules)
+            if col:
+                ln.col = col
+                break
+
+
+def _column(widths: list[int], runon: list[bool], clauses: list[bool], lo: int, hi: int, rules: Rules) -> int:
+    """Column width of lines lo..hi, or 0 when they do not form one."""
+    tol = rules.cluster_tol
+    ws = sorted(widths[lo:hi])
+    best, best_hi = 0, 0
+    j = 0
+    for k in range(len(ws)):
+        while ws[k] - ws[j] > 2 * tol:
+            j += 1
+        cnt = k - j + 1
+        if cnt > best or (cnt == best and ws[k] > best_hi):
+            best, best_hi = cnt, ws[k]
+    if best < max(rules.min_cluster, rules.min_share * len(ws)) \
+            or not rules.min_column <= best_hi <= rules.max_column \
+            or not _has_run(widths, clauses, lo, hi, best_hi - 2 * tol - rules.indent_units - 2,
+                            best_hi + rules.indent_units + 2, 3):
+        return 0
+    top = best_hi + rules.indent_units + 2  # full lines above a cluster of indented first lines
+    ro = sorted(widths[k] for k in range(lo, hi) if runon[k] and widths[k] <= top) or ws
+    return ro[min(len(ro) - 1, (9 * len(ro)) // 10)]
 
 
 def _has_run(widths: list[int], clauses: list[bool], lo: int, hi: int, a: int, b: int, n: int) -> bool:
