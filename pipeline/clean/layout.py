@@ -63,12 +63,19 @@ def estimate_columns(lines: list[Line], rules: Rules) -> None:
         pre.append(pre[-1] + (rules.min_column - 2 * tol <= w <= rules.max_column + 2 * tol))
     for i, ln in enumerate(cand):
         ln.col = 0
+        w = widths[i]
         for lo, hi in ((max(0, i - win), min(n, i + win + 1)), (max(0, i - win), i + 1), (i, min(n, i + win + 1))):
             if pre[hi] - pre[lo] < rules.min_cluster:
                 continue
             col = _column(widths, runon, clauses, lo, hi, rules)
-            if col:
-                ln.col = col
+            if not col:
+                continue
+            if not ln.col:
+                ln.col = col  # the first column found stands unless a half-window fits better
+                if col - rules.full_tol - 4 <= w <= col + rules.over_tol + 4:
+                    break  # near enough: a wide or short line of this column (a heading, a label)
+            if col - rules.full_tol <= w <= col + rules.over_tol:
+                ln.col = col  # far off the whole window's column, but one half fits (block edge)
                 break
 
 
