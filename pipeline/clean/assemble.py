@@ -133,9 +133,13 @@ def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False,
     """
     if a.role == "byline" or b.role == "byline":
         return False
-    if rules.indent_re.match(b.lead_ws or ""):
+    if rules.indent_re.match(b.lead_ws or "") or b.bullet:
         return False
     ta = rest_text(a)
+    if a.bullet and not ends_terminal(ta, rules):
+        # a bulleted heading runs on only into the rest of itself
+        return (heading_like(b, rules) and not is_full(b, rules) and b.width <= a.width + rules.cluster_tol
+                and b.role != "byline")
     if indented and a.col > 0 and b.col > 0 and ends_terminal(ta, rules) \
             and a.col - a.width <= rules.term_full_tol and not is_wide(a, rules) \
             and not is_wide(b, rules) and (is_full(b, rules) or ends_terminal(rest_text(b), rules)):

@@ -44,6 +44,7 @@ class Line:
     role: str = ""               # "byline" when the line names the authors
     tail_cut: bool = False       # a caption glued to the line end was cut: the line ran full
     ends_article: bool = False   # the line carries an end-of-article mark
+    bullet: bool = False         # a bullet glyph opened the line: a heading or list item
 
     @property
     def nchars(self) -> int:
