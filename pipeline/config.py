@@ -42,12 +42,17 @@ def load_config(path: str | Path | None = None) -> dict[str, Any]:
 
 
 def config_hash(cfg: dict[str, Any]) -> str:
-    """Stable hash of options and the lexicon files they use (for incremental runs)."""
+    """Stable hash of the options, the lexicon files and the pipeline's code.
+
+    An incremental run reuses a document's rows only when this is unchanged,
+    so editing a lexicon or a stage's code redoes every document.
+    """
     h = hashlib.sha256(json.dumps(cfg, sort_keys=True, ensure_ascii=False).encode())
-    for p in sorted(CONFIG_DIR.rglob("*")):
-        if p.is_file():
-            h.update(p.name.encode())
-            h.update(p.read_bytes())
+    root = CONFIG_DIR.parent
+    files = [p for p in CONFIG_DIR.rglob("*") if p.is_file()] + list(Path(__file__).resolve().parent.rglob("*.py"))
+    for p in sorted(files):
+        h.update(str(p.relative_to(root)).encode())
+        h.update(p.read_bytes())
     return h.hexdigest()[:16]
 
 

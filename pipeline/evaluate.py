@@ -120,8 +120,13 @@ def _amount_ok(r, gi) -> bool:
     return num_eq(getattr(r, "value", None), gi["value"]) and str(getattr(r, "unit", "")) == gi["unit"]
 
 
-def _score_amounts(pa, golds, tot, detail, unit) -> None:
-    preds = _unique_by_text(pa)
+def _match_by_text(preds: list, golds: list[dict], same_value, kind: str, detail, unit):
+    """Pair each gold item with an unused prediction whose text contains or is contained in it.
+
+    Among the text matches the first with the right value wins, else the last
+    text match (the reference scorer's order). Yields (gold, prediction) pairs;
+    misses and false alarms go to ``detail``.
+    """
     used: set[int] = set()
     for gi in golds:
         gt = squash(gi["text"])
@@ -130,13 +135,19 @@ def _score_amounts(pa, golds, tot, detail, unit) -> None:
             if j in used or not _contains(squash(r.text), gt):
                 continue
             hit = j
-            if _amount_ok(r, gi):
+            if same_value(r, gi):
                 break
         if hit is None:
-            detail["amount_fn"].append((unit, gi["text"]))
+            detail[f"{kind}_fn"].append((unit, gi["text"]))
             continue
         used.add(hit)
-        r = preds[hit]
+        yield gi, preds[hit]
+    detail[f"{kind}_fp"] += [(unit, preds[j].text) for j in range(len(preds)) if j not in used]
+
+
+def _score_amounts(pa, golds, tot, detail, unit) -> None:
+    preds = _unique_by_text(pa)
+    for gi, r in _match_by_text(preds, golds, _amount_ok, "amount", detail, unit):
         tot["amount"].update(detect=1)
         if _amount_ok(r, gi) and num_eq(getattr(r, "value_max", None), gi.get("value_max")):
             tot["amount"].update(tp=1, qual_ok=int(getattr(r, "qualifier", None) == gi["qualifier"]))
@@ -144,33 +155,22 @@ def _score_amounts(pa, golds, tot, detail, unit) -> None:
             detail["amount_bad_norm"].append((unit, gi["text"], gi["value"], gi["unit"],
                                               getattr(r, "value", None), getattr(r, "unit", None)))
     tot["amount"].update(pred=len(preds), gold=len(golds))
-    detail["amount_fp"] += [(unit, preds[j].text) for j in range(len(preds)) if j not in used]
+
+
+def _date_ok(r, gi) -> bool:
+    return str(getattr(r, "value", None)) == str(gi["value"])
 
 
 def _score_dates(pdf, golds, tot, detail, unit) -> None:
     preds = _unique_by_text(pdf)
-    used: set[int] = set()
-    for gi in golds:
-        gt = squash(gi["text"])
-        hit = None
-        for j, r in enumerate(preds):
-            if j in used or not _contains(squash(r.text), gt):
-                continue
-            hit = j
-            if str(getattr(r, "value", None)) == str(gi["value"]):
-                break
-        if hit is None:
-            detail["date_fn"].append((unit, gi["text"]))
-            continue
-        used.add(hit)
+    for gi, r in _match_by_text(preds, golds, _date_ok, "date", detail, unit):
         tot["date"].update(detect=1)
-        pv = getattr(preds[hit], "value", None)
-        if str(pv) == str(gi["value"]) or (gi["value"] is None and (_missing(pv) or pv == "")):
+        pv = getattr(r, "value", None)
+        if _date_ok(r, gi) or (gi["value"] is None and (_missing(pv) or pv == "")):
             tot["date"].update(tp=1)
         else:
             detail["date_bad_norm"].append((unit, gi["text"], gi["value"], pv))
     tot["date"].update(pred=len(preds), gold=len(golds))
-    detail["date_fp"] += [(unit, preds[j].text) for j in range(len(preds)) if j not in used]
 
 
 def _score_targets(pt, golds, tot, detail, unit) -> None:

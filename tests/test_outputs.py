@@ -9,8 +9,6 @@ import pandas as pd
 import pytest
 
 from conftest import SEEDS
-from pipeline.clean import raw_without_removed
-from pipeline.model import Removed
 from pipeline.read import decode_bytes
 from pipeline.runner import run_extract
 from pipeline.schema import EXTRACTION_TABLES, SCHEMAS
@@ -63,25 +61,48 @@ def test_every_table_has_rows(seed_outputs):
         assert len(_df(seed_outputs, t)) > 0, t
 
 
+def _removed_spans(outdir) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = {}
+    for r in _df(outdir, "removed").itertuples():
+        out.setdefault(r.doc_id, []).append((r.raw_start, r.raw_end))
+    return out
+
+
+def _raw_without_removed(raw: str, start: int, end: int, removed: list[tuple[int, int]]) -> str:
+    """The raw slice with the fragments the cleaner recorded as removed (captions...) cut out."""
+    keep = [True] * (end - start)
+    for a, b in removed:
+        for i in range(max(a, start), min(b, end)):
+            keep[i - start] = False
+    return "".join(c for c, k in zip(raw[start:end], keep) if k)
+
+
 @pytest.mark.parametrize("table", [*EXTRACTION_TABLES, "sentences"])
 def test_every_row_maps_back_to_the_raw_source(seed_outputs, table):
-    """raw[raw_start:raw_end] without whitespace equals the row text without whitespace,
-    once the fragments the cleaner removed inside the span (a caption or running head
-    that stood between the halves of a sentence) are taken out."""
+    """raw[raw_start:raw_end] without whitespace equals the row text without whitespace.
+
+    Where the cleaner removed a fragment that stood inside the span in the
+    source (a caption between the halves of a sentence), the raw slice with that
+    recorded fragment cut out must equal the text.
+    """
     raws = _raw_texts()
+    removed = _removed_spans(seed_outputs)
     docs = _df(seed_outputs, "documents")
     clean = dict(zip(docs.doc_id, docs.clean_text))
-    removed: dict[str, list[Removed]] = {}
-    for x in _df(seed_outputs, "removed").itertuples():
-        removed.setdefault(x.doc_id, []).append(Removed(x.raw_start, x.raw_end, x.text, x.reason))
     df = _df(seed_outputs, table)
     bad = []
+    n_with_removed = 0
     for r in df.itertuples():
         assert clean[r.doc_id][r.start:r.end] == r.text, (table, r.text)
-        src = raw_without_removed(raws[r.doc_id], removed.get(r.doc_id, []), r.raw_start, r.raw_end)
-        if _squash(src) != _squash(r.text):
-            bad.append((r.doc_id, r.text, raws[r.doc_id][r.raw_start:r.raw_end]))
+        raw = raws[r.doc_id]
+        if _squash(raw[r.raw_start:r.raw_end]) == _squash(r.text):
+            continue
+        n_with_removed += 1
+        cut = _raw_without_removed(raw, r.raw_start, r.raw_end, removed.get(r.doc_id, []))
+        if _squash(cut) != _squash(r.text):
+            bad.append((r.doc_id, r.text, raw[r.raw_start:r.raw_end]))
     assert not bad, bad[:5]
+    assert n_with_removed <= 0.05 * max(1, len(df)), "too many rows straddle removed text"
 
 
 def test_sentence_column_holds_the_row(seed_outputs):

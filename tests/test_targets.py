@@ -166,3 +166,32 @@ def test_bad_amount_offsets_do_not_raise():
 @pytest.mark.parametrize("s,n", [("三", 3), ("两", 2), ("十", 10), ("十五", 15), ("二十", 20), ("25", 25), ("x", None)])
 def test_cn_int(s, n):
     assert cn_int(s) == n
+
+
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a dev dependency
+    given = None
+
+if given is not None:
+    _PIECES = ["到2025年", "力争", "将", "预计", "计划", "年内", "三年内", "，", "；", "：", "。", "\n", "、",
+               "“", "”", "（", "）", "《", "》", "产业规模", "达到", "100亿元", "已", "如果", "例如", "两年",
+               "2023年", "十四五", "建成后5年内", "——", "约", "以", "为支撑", "从", "到", "120家"]
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=40),
+           st.sampled_from([None, "2024", "2023-06", "bad"]))
+    def test_fuzz_never_raises_and_offsets_hold(parts, pub):
+        text = "".join(parts)
+        amounts = []
+        for piece, value, unit in (("100亿元", 1e10, "CNY"), ("120家", 120, "家")):
+            i = text.find(piece)
+            while i >= 0:
+                amounts.append(Amount(i, i + len(piece), piece, value, None, unit, "money", "exact"))
+                i = text.find(piece, i + 1)
+        out = extract_targets(text, split_sentences(text), amounts, [], pub)
+        for t in out:
+            assert 0 <= t.start < t.end <= len(text)
+            assert t.text == text[t.start:t.end]
+            assert t.target_kind in ("goal", "plan", "forecast")
