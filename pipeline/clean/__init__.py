@@ -16,6 +16,25 @@ Passes (one job per module):
   assemble.mark_displaced  labels and running heads dropped inside a sentence
   assemble.build_text    joins / paragraph breaks, text + offmap
   articles.split_articles
+
+Choices (documented so that later stages can rely on them):
+  - Paragraph breaks are one "\\n"; titles, bylines and headings stay in the
+    prose, each as its own paragraph. Bullet glyphs opening a heading (▶ ● □)
+    go to ``removed`` (reason "bullet").
+  - A label, running head or byline that the layout dropped between the halves
+    of a sentence is taken out of the prose into ``removed`` (reasons
+    "displaced_label", "displaced_byline"), so the sentence reads whole; a
+    displaced byline still fills ``Article.byline``.
+  - Repeated-glyph runs keep one unit ("到到到到" -> "到", "20252025…" -> "2025",
+    as GUIDELINES §6 says); runs of punctuation ("————") go entirely.
+  - Spaces: dropped next to Chinese and inside numbers ("2016 年 6 月" ->
+    "2016年6月"); kept between Latin words and between two numbers of two or
+    more digits ("2023-05-05 08:09:33").
+  - Full-width ASCII is folded 1:1 except the ordinary Chinese marks listed in
+    configs/clean.toml [fold] keep_fullwidth (，：；！？（）).
+  - Reasons in ``removed``: page_header, running_header, photo_credit, caption,
+    figure_caption, label_block, vertical_text, orphan_glyph, repeated_glyph,
+    end_mark, bullet, displaced_label, displaced_byline.
 """
 
 from __future__ import annotations

@@ -191,10 +191,6 @@ def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False,
     return "、" in ta and not above_longer
 
 
-def is_wide_line(ln: Line, rules: Rules) -> bool:  # pragma: no cover - alias for readability
-    return is_wide(ln, rules)
-
-
 def build_text(raw: str, lines: list[Line], rules: Rules, gap: int) -> tuple[str, list[int], list[int]]:
     """Clean text, offmap, and the clean offset where each kept line starts (-1 if dropped)."""
     parts: list[str] = []

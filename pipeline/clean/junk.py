@@ -53,7 +53,6 @@ def cut_inline(ln: Line, rules: Rules) -> None:
             if reps >= rules.rep_min:
                 head = m.start() + len(unit)
                 ln.cuts.append((ln.s + head, ln.s + run_end, "repeated_glyph"))
-                ln.keep_unit.append((ln.s + m.start(), ln.s + head))
     for mark in rules.end_mark:
         i = t.find(mark)
         while i >= 0:

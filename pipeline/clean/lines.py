@@ -39,7 +39,6 @@ class Line:
     width: int = 0
     kind: str = "prose"          # "prose" or the reason it was removed
     cuts: list[tuple[int, int, str]] = field(default_factory=list)  # intra-line removals (raw)
-    keep_unit: list[tuple[int, int]] = field(default_factory=list)  # kept heads of collapsed runs
     col: int = 0                 # local column width (0 = unwrapped text)
     role: str = ""               # "byline" when the line names the authors
     tail_cut: bool = False       # a caption glued to the line end was cut: the line ran full
