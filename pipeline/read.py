@@ -104,11 +104,14 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise DocumentError(path, "binary", f"is {what}")
-    if b"\x00" in data[:_SAMPLE]:
+    nuls = data[:_SAMPLE].count(b"\x00")
+    if nuls:
         hit = _utf16_without_bom(data)
         if hit:
             return hit
-        raise DocumentError(path, "binary", "looks binary (NUL bytes, no UTF-16 byte-order mark); pass text files only")
+        # A stray NUL or two in a long text (OCR and copy-paste leave them) is not a binary file.
+        if nuls > max(2, len(data[:_SAMPLE]) // 1000):
+            raise DocumentError(path, "binary", "looks binary (NUL bytes, no UTF-16 byte-order mark); pass text files only")
     utf8_error: UnicodeDecodeError | None = None
     try:
         text = data.decode("utf-8")
@@ -268,6 +271,23 @@ def _unreadable_hint(p: Path, e: OSError) -> str:
     return "check the path, the disk and its permissions"
 
 
+_LOOSE_DATE = re.compile(r"^(?P<y>\d{4})(?:\s*[-/.年]\s*(?P<m>\d{1,2})(?:\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?|\s*月)?)?\s*年?$")
+
+
+def normalize_pub_date(value: str) -> str:
+    """An ISO publication date (2024, 2024-06, 2024-06-05) from ISO or 2024年6月5日 / 2024/6/5 forms.
+
+    Raises ValueError on anything else: a wrong date would silently resolve every
+    relative date (今年, 年内) of the document to the wrong year.
+    """
+    m = _LOOSE_DATE.match(str(value).strip())
+    if m:
+        y, mo, d = m["y"], m["m"], m["d"]
+        if (mo is None or 1 <= int(mo) <= 12) and (d is None or 1 <= int(d) <= 31):
+            return y + (f"-{int(mo):02d}" if mo else "") + (f"-{int(d):02d}" if d else "")
+    raise ValueError(f"pub_date {value!r} is not a date: pass ISO 2024, 2024-06 or 2024-06-05")
+
+
 def make_document(doc_id: str, raw: str, source_path: str, sha256: str | None = None,
                   encoding: str = "utf-8", metadata: dict[str, str] | None = None,
                   pub_date: str | None = None) -> SourceDoc:
@@ -279,7 +299,7 @@ def make_document(doc_id: str, raw: str, source_path: str, sha256: str | None = 
         sha256 = hashlib.sha256(raw.encode("utf-8")).hexdigest()
     src = None
     if pub_date:
-        src = "argument"
+        pub_date, src = normalize_pub_date(pub_date), "argument"
     elif metadata and doc_id in metadata:
         pub_date, src = metadata[doc_id], "metadata"
     else:

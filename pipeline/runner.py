@@ -80,19 +80,24 @@ def run_extract(paths: list[str | Path], outdir: str | Path, metadata: str | Pat
     manifest = store.load_manifest()
     if manifest.get("config_hash") != chash:
         force = True  # another configuration: nothing done before is reusable
+    manifest.pop("run_errors_part", None)  # the last run's input errors are redone below
     store.remove_orphans(manifest)
 
     res = RunResult(outdir=store.root)
     docs = manifest["documents"]
     tasks: list[DocTask] = []
+    run_errors: list[dict] = []  # input problems that belong to no single extracted document
     seen: dict[str, Path] = {}
     current: set[str] = set()
     for path in find_sources(paths):
         doc_id = path.stem
         res.n_docs += 1
         if doc_id in seen:
-            log.error("%s: doc_id %r is also the name of %s; rename one of the files (doc_id is the file name "
-                      "without .txt). Only the first is extracted.", path, doc_id, seen[doc_id])
+            msg = (f"{path}: doc_id {doc_id!r} is also the name of {seen[doc_id]}; rename one of the files "
+                   "(doc_id is the file name without .txt). Only the first is extracted.")
+            log.error("%s", msg)
+            run_errors.append({"doc_id": doc_id, "source_path": str(path), "stage": "read",
+                               "kind": "duplicate_doc_id", "message": msg, "traceback": None})
             res.n_failed += 1
             continue
         seen[doc_id] = path
@@ -130,6 +135,9 @@ def run_extract(paths: list[str | Path], outdir: str | Path, metadata: str | Pat
                 res.stage_seconds[k] = res.stage_seconds.get(k, 0.0) + v
             if r.status != "ok":
                 log.error("%s", r.rows["errors"][0]["message"])
+        store.save_manifest(manifest)
+    if run_errors:
+        manifest["run_errors_part"] = store.write_batch({"errors": run_errors}, ["\x00run_errors"])
         store.save_manifest(manifest)
     store.ensure_tables()
     res.seconds = time.perf_counter() - t0

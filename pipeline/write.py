@@ -97,7 +97,7 @@ class TableStore:
 
     def remove_orphans(self, manifest: dict[str, Any]) -> None:
         """Delete parts no manifest entry names, temporaries, and single-file tables of old layouts."""
-        live = {e.get("part") for e in manifest["documents"].values()}
+        live = {e.get("part") for e in manifest["documents"].values()} | {manifest.get("run_errors_part")}
         for name in SCHEMAS:
             legacy = self.root / f"{name}.parquet"
             if legacy.exists():

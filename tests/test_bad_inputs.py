@@ -166,3 +166,22 @@ def test_a_stage_crash_is_isolated_to_its_document(tmp_path, monkeypatch):
 
     result = CliRunner().invoke(main, ["extract", str(folder), "-o", str(tmp_path / "out2"), "-w", "1"])
     assert result.exit_code == 3
+
+
+def test_real_cli_process_prints_each_bad_file_to_stderr(tmp_path):
+    """What a researcher sees in the terminal: one line per bad file, with the fix, and exit code 3."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_bytes(GOOD["good_utf16"])
+    (folder / "scan.txt").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    (folder / "latin1.txt").write_bytes("Café crème".encode("latin-1"))
+    r = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(folder), "-o", str(tmp_path / "out"),
+                        "-w", "1", "--no-progress"], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 3, r.stderr
+    lines = r.stderr.splitlines()
+    assert any("scan.txt" in ln and "pdftotext" in ln for ln in lines), r.stderr
+    assert any("latin1.txt" in ln and "re-save it as UTF-8" in ln for ln in lines), r.stderr
+    assert "2 document(s) failed" in r.stderr

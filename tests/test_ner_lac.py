@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,10 @@ def test_unknown_spec():
         load_backend("stanza:zh")
     with pytest.raises(NerBackendError, match="needs a model"):
         load_backend("hanlp")
+
+
+@pytest.mark.parametrize(("spec", "module", "extra"), [("hanlp:x", "hanlp", ".[hanlp]"), ("spacy:x", "spacy", ".[spacy]")])
+def test_missing_extra_says_what_to_install(monkeypatch, spec, module, extra):
+    monkeypatch.setitem(sys.modules, module, None)  # makes `import <module>` fail like an absent package
+    with pytest.raises(NerBackendError, match=re.escape(f"pip install '{extra}'")):
+        load_backend(spec)

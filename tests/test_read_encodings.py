@@ -13,6 +13,7 @@ from pipeline.read import (
     find_sources,
     load_metadata,
     make_document,
+    normalize_pub_date,
     read_document,
 )
 
@@ -40,6 +41,14 @@ def test_every_supported_encoding_gives_the_same_text(encode, label, which):
     got, enc = decode_bytes(encode(text))
     assert got == text  # CRLF and full-width forms are left to the cleaner
     assert enc == label
+
+
+def test_a_stray_nul_in_a_long_text_is_kept_as_text():
+    text = _seed_text()
+    data = text.encode("utf-8")
+    mid = data.index("。".encode()) + 3
+    got, enc = decode_bytes(data[:mid] + b"\x00" + data[mid:])
+    assert (got, enc) == (text[:len(data[:mid].decode())] + "\x00" + text[len(data[:mid].decode()):], "utf-8")
 
 
 def test_a_file_cut_inside_its_last_character_keeps_the_rest():
@@ -125,3 +134,17 @@ def test_metadata_csv_saved_by_excel_as_gbk(tmp_path):
 def test_lone_surrogates_become_replacement_characters_in_place():
     doc = make_document("d", "a\ud800b\udfffc", "<string>")
     assert doc.raw == "a\ufffdb\ufffdc"
+
+
+@pytest.mark.parametrize("value,iso", [("2024", "2024"), ("2024-06", "2024-06"), ("2024-06-05", "2024-06-05"),
+                                       ("2024年6月5日", "2024-06-05"), ("2024年6月", "2024-06"), ("2024年", "2024"),
+                                       ("2024/6/5", "2024-06-05"), (" 2023.5.5 ", "2023-05-05")])
+def test_api_pub_date_forms_become_iso(value, iso):
+    assert normalize_pub_date(value) == iso
+    assert make_document("d", "今年", "<string>", pub_date=value).pub_date == iso
+
+
+@pytest.mark.parametrize("value", ["garbage", "2024-13", "2024-06-32", "24-06-05", "六月"])
+def test_api_rejects_a_pub_date_that_is_not_a_date(value):
+    with pytest.raises(ValueError, match="not a date"):
+        make_document("d", "今年", "<string>", pub_date=value)

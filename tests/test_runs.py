@@ -92,3 +92,18 @@ def test_dask_engine_gives_the_local_tables(seed_outputs, tmp_path):
     assert res.n_failed == 0 and res.n_done == 5
     for name in SCHEMAS:
         assert read_table(out, name).equals(read_table(seed_outputs, name)), name
+
+
+def test_duplicate_doc_ids_get_an_errors_row_each_run(small_corpus, tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(small_corpus / f"{SMALL[0]}.txt", other / f"{SMALL[0]}.txt")
+    out = tmp_path / "out"
+    for _ in range(2):  # the second run skips the documents but reports the duplicate again
+        res = run_extract([small_corpus, other], out, workers=1)
+        assert res.n_failed == 1
+        errors = read_table(out, "errors").to_pandas()
+        assert errors.kind.tolist() == ["duplicate_doc_id"] and errors.doc_id.tolist() == [SMALL[0]]
+        assert sorted(read_table(out, "documents").to_pandas().doc_id) == sorted(SMALL)
+    run_extract([small_corpus], out, workers=1)
+    assert read_table(out, "errors").num_rows == 0

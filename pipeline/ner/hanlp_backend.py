@@ -83,8 +83,14 @@ class HanlpBackend:
     """Words, POS and ORG/PER/LOC/TIME spans from a HanLP component."""
 
     def __init__(self, model: str, batch_size: int = 64, max_chars: int | None = DEFAULT_MAX_CHARS,
-                 devices: Any = -1) -> None:
+                 devices: Any = -1, threads: int | None = 1) -> None:
+        """``threads``: torch intra-op threads for this process (1 suits one worker per core;
+        torch's own default spins every core in every worker); None leaves torch's setting."""
         hanlp = _import_hanlp()
+        if threads:
+            import torch
+
+            torch.set_num_threads(int(threads))
         self.name = f"hanlp:{model}"
         self.batch_size = max(1, int(batch_size))
         self.max_chars = max_chars
