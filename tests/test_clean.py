@@ -293,3 +293,15 @@ def test_hypothesis_any_text_keeps_invariants() -> None:
         assert res.articles[0].start == 0 and res.articles[-1].end == len(res.text)
 
     check()
+
+
+def test_figure_text_after_caption_line_removed() -> None:
+    body = _column("长三角地区人工智能发展迅速，产业生态日趋完善，联盟将以搭建协同交流平台为己任，联动各方资源。")
+    fig = ["图2 长三角地区人工智能产业生态图", "长三角人工智能发展联盟", "支撑层 产品层 应用层",
+           "上海：复旦微电子、", "类脑实验室、西井科技", "浙江：海康威视、大华", "股份"]
+    after = _column("新一代人工智能是当前引领性的战略性技术，正在深刻改变人类生产生活方式。")
+    raw = "\n\n".join(body) + "\n " + "\n\n".join(fig) + "\n " + "\n\n".join(after)
+    res = _c(raw)
+    assert "复旦微电子" not in res.text and "支撑层" not in res.text
+    assert res.text.split("\n")[-1] == "新一代人工智能是当前引领性的战略性技术，正在深刻改变人类生产生活方式。"
+    assert {r.reason for r in res.removed} >= {"figure_caption", "figure_text"}

@@ -11,7 +11,8 @@ Passes (one job per module):
   junk.cut_inline        repeated-glyph runs, end marks, glued figure captions
   junk.classify_lines    headers, page numbers, credits, stray glyph lines
   layout.estimate_columns  local column width: is a line full, short or wide
-  junk.mark_blocks       vertical stacks, label / map / figure blocks
+  junk.mark_figures      text set inside a figure, after its "图N" caption line
+  junk.mark_blocks       vertical stacks, label / map blocks
   junk.mark_gap_captions photo labels set apart by a large gap
   assemble.mark_displaced  labels and running heads dropped inside a sentence
   assemble.build_text    joins / paragraph breaks, text + offmap
@@ -33,7 +34,7 @@ Choices (documented so that later stages can rely on them):
   - Full-width ASCII is folded 1:1 except the ordinary Chinese marks listed in
     configs/clean.toml [fold] keep_fullwidth (，：；！？（）).
   - Reasons in ``removed``: page_header, running_header, photo_credit, caption,
-    figure_caption, label_block, vertical_text, orphan_glyph, repeated_glyph,
+    figure_caption, figure_text, label_block, vertical_text, orphan_glyph, repeated_glyph,
     end_mark, bullet, displaced_label, displaced_byline.
 """
 
@@ -44,7 +45,14 @@ from typing import Any
 
 from pipeline.clean.articles import split_articles
 from pipeline.clean.assemble import build_text, mark_displaced
-from pipeline.clean.junk import classify_lines, cut_inline, is_byline, mark_blocks, mark_gap_captions
+from pipeline.clean.junk import (
+    classify_lines,
+    cut_inline,
+    is_byline,
+    mark_blocks,
+    mark_figures,
+    mark_gap_captions,
+)
 from pipeline.clean.layout import estimate_columns, set_widths, typical_gap
 from pipeline.clean.lines import Line, split_lines
 from pipeline.clean.rules import Rules, get_rules, is_ws
@@ -93,6 +101,7 @@ def _clean(raw: str, rules: Rules) -> CleanResult:
     gap = typical_gap(lines)
     classify_lines(lines, rules, gap)
     estimate_columns(lines, rules)
+    mark_figures(lines, rules)
     mark_blocks(lines, rules)
     estimate_columns(lines, rules)
     mark_gap_captions(lines, rules, gap)

@@ -186,6 +186,48 @@ def mark_blocks(lines: list[Line], rules: Rules) -> None:
             i = max(j, i + 1)
 
 
+def mark_figures(lines: list[Line], rules: Rules) -> None:
+    """Text inside a figure: after a caption line "图N …", the narrow lines that follow
+    (labels, boxes, lists set in the figure) up to the next line as wide as the body
+    column the caption interrupted or with sentence punctuation (，；。)."""
+    body = 0
+    i = 0
+    n = len(lines)
+    while i < n:
+        ln = lines[i]
+        if ln.kind == "prose" and ln.col:
+            body = ln.col
+        if ln.kind != "figure_caption" or not body:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i <= rules.figure_max_lines:
+            x = lines[j]
+            if x.kind == "figure_caption" or x.kind != "prose":
+                j += 1
+                continue
+            if x.role == "byline" or is_byline(x, rules) or _sentence(x, rules) or x.bullet \
+                    or (x.nl_before == 1 and x.lead_ws) or (
+                    x.width >= body - rules.full_tol and _sentence(_next_prose(lines, j), rules)):
+                break  # running text again (figure labels list with 、, sentences use ，。), a new block
+            x.kind = "figure_text"
+            j += 1
+        i = j
+
+
+def _sentence(ln: Line | None, rules: Rules) -> bool:
+    """Sentence punctuation: a comma, semicolon or full stop (a colon does not count:
+    figure labels read "上海：…")."""
+    if ln is None:
+        return False
+    t = rest_text(ln)
+    return bool(rules.inner_re.search(t)) or any(c in t for c in "。！？!?")
+
+
+def _next_prose(lines: list[Line], j: int) -> Line | None:
+    return next((x for x in lines[j + 1:j + 4] if x.kind == "prose"), None)
+
+
 def _wrapped_heading(run: list[Line], rules: Rules) -> bool:
     """A few short lines of one measure (the last one shorter): a heading that wrapped.
 

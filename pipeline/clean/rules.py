@@ -53,6 +53,7 @@ class Rules:
     label_run: int
     label_max_chars: int
     vertical_run: int
+    figure_max_lines: int
     caption_max_lines: int
     caption_max_chars: int
     caption_gap_extra: int
@@ -122,6 +123,7 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         label_run=int(ln["label_run"]),
         label_max_chars=int(ln["label_max_chars"]),
         vertical_run=int(ln["vertical_run"]),
+        figure_max_lines=int(ln["figure_max_lines"]),
         caption_max_lines=int(ln["caption_max_lines"]),
         caption_max_chars=int(ln["caption_max_chars"]),
         caption_gap_extra=int(ln["caption_gap_extra"]),
