@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Extras the test suite exercises (optional engines and backends are tested, so CI installs them).
 EXTRAS := dev,dask,hanlp,spacy,examples
 
-.PHONY: setup extract test tests-deps eval lint bench clean
+.PHONY: setup extract test tests-deps eval lint bench clean normalization bench-amounts
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -40,3 +40,12 @@ clean:
 # Throughput, docs/s and worker peak RSS on ../shared/corpus (outputs/bench.json, copy kept in benchmarks/results/).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pipeline.py
+
+# Amounts/dates against the external normalization suites (Recognizers-Text, cn2an), report kept.
+normalization: $(STAMP)
+	$(BIN)/python benchmarks/normalization_report.py > benchmarks/results/normalization.txt
+	head -12 benchmarks/results/normalization.txt
+
+# Throughput of the amounts + dates stages on ../shared/corpus.
+bench-amounts: $(STAMP)
+	$(BIN)/python benchmarks/bench_amounts_dates.py | tee benchmarks/results/amounts_dates.txt

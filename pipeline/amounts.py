@@ -41,6 +41,8 @@ class UnitInfo:
     only_before: tuple[str, ...]
     not_before: tuple[str, ...]
     arabic_only: bool
+    cn_with_magnitude: bool
+    max_value: float | None
 
 
 _CN_DIGITS = "".join(DIGITS)
@@ -52,6 +54,10 @@ _WS_RE = re.compile(r"\s+")
 _RANGE_SEP = r"(?:至|到|~|～|〜|-|—|–|－|－|―|—)"
 _DQUOTE_OPEN = "“\"‘「"
 _DQUOTE_CLOSE = "”\"’」"
+
+
+def _alt_chars(chars: Sequence[str]) -> str:
+    return "".join(re.escape(c) for c in chars) or "\\x00"
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -75,12 +81,15 @@ class _Lex:
                     only_before=tuple(u.get("only_before", ())),
                     not_before=tuple(u.get("not_before", ())),
                     arabic_only=bool(u.get("arabic_only", False)),
+                    cn_with_magnitude=bool(u.get("chinese_numerals_with_magnitude", False)),
+                    max_value=float(u["max_value"]) if "max_value" in u else None,
                 )
         dens = units.get("density", {})
         self.dens_num: dict[str, str] = dict(dens.get("numerator", {}))
         self.dens_den: dict[str, str] = dict(dens.get("denominator", {}))
         self.dens_unit: str = dens.get("unit", "km/km2")
         self.dens_quantity: str = dens.get("quantity", "density")
+        self.symbols: dict[str, str] = dict(units.get("symbols", {}))
 
         self.prefix: dict[str, str] = {}
         for q, ws in quals.get("prefix", {}).items():
@@ -112,12 +121,17 @@ class _Lex:
         self.idioms = [w for w in load_word_list("number_idioms.txt")]
 
         cn = f"[{_CN_CHARS}]"
-        arabic = r"\d+(?:[,，]\d{3})*(?:[.．]\d+)?"
+        # thousands separators: ASCII digits take ",", full-width digits "，" too
+        # (１，０００元); "20，300" with ASCII digits is two numbers in a list
+        # Repetition is bounded everywhere: a long OCR run of digits (20252025…) must
+        # cost O(n), not O(n²) (each start position tries at most a few dozen chars).
+        arabic = (r"[0-9０-９]{1,30}(?:(?:,|(?<=[０-９])，)[0-9０-９]{3}(?![0-9０-９])){0,8}"
+                  r"(?:[.．][0-9０-９]{1,12})?")
         # a number: Arabic with an optional Chinese magnitude (1.5万, 8000余万, 3万亿),
         # or Chinese numerals (三十, 两万亿, 几十, 十几, 三点五); 负 for a sign.
         num = (
-            rf"(?:负|零下)?(?:{arabic}(?:{_WS}[余多](?={_WS}[{_MAG_CHARS}]))?(?:{_WS}[{_MAG_CHARS}]+)?"
-            rf"|(?:[几数](?=[十百千万亿]))?{cn}+(?:点[{_CN_DIGITS}]+)?几?)"
+            rf"(?:负|零下|(?<![\d%.A-Za-z])[-－](?=\d))?(?:{arabic}(?:{_WS}[余多](?={_WS}[{_MAG_CHARS}]))?(?:{_WS}[{_MAG_CHARS}]{{1,4}})?"
+            rf"|(?:[几数](?=[十百千万亿]))?{cn}{{1,24}}(?:点[{_CN_DIGITS}]{{1,12}})?几?)"
         )
         unit_alt = _alt(list(self.units))
         lvl_alt = _alt(self.level_suffixes)
@@ -129,13 +143,15 @@ class _Lex:
             # ratio 2.2∶1
             rf"|(?P<ra>{arabic}){_WS}[∶:]{_WS}(?P<rb>{arabic})(?![\d:∶])"
             # percent written out 百分之四十
-            rf"|百分之(?P<pct>(?:负)?(?:{arabic}|{cn}+(?:点[{_CN_DIGITS}]+)?))"
+            rf"|百分之(?P<pct>(?:负)?(?:{arabic}|{cn}{{1,24}}(?:点[{_CN_DIGITS}]{{1,12}})?))"
             # fraction 三分之一
-            rf"|(?P<fden>{arabic}|{cn}+)分之(?P<fnum>{arabic}|{cn}+(?:点[{_CN_DIGITS}]+)?)"
+            rf"|(?P<fden>{arabic}|{cn}{{1,24}})分之(?P<fnum>{arabic}|{cn}{{1,24}}(?:点[{_CN_DIGITS}]{{1,12}})?)"
             # fraction 1/4 (not a date 2023/5/5)
-            rf"|(?<![\d/])(?P<fa>\d+)/(?P<fb>\d+)(?![\d/])"
+            rf"|(?<![\d/])(?P<fa>\d{{1,12}})/(?P<fb>\d{{1,12}})(?![\d/])"
             # X级 levels 千亿级, “百亿”级, 100亿元级, 千万粉丝量级
             rf"|(?P<lv>{num})(?P<lvq>[{_DQUOTE_CLOSE}])?(?P<lvu>元|美元)?(?P<lvn>[\u4e00-\u9fff]{{1,2}}(?=量级))?(?P<lvs>{lvl_alt})"
+            # currency symbol before the number: ￥300, $20
+            rf"|(?P<sym>[{_alt_chars(self.symbols)}]){_WS}(?P<sn>{arabic}(?:{_WS}[{_MAG_CHARS}]{{1,4}})?)"
             # number (range) unit
             rf"|(?P<n1>{num})(?:{_WS}(?P<sep>{_RANGE_SEP}){_WS}(?:约)?(?P<n2>{num}))?{_WS}"
             rf"(?P<inf>[余多来])?{_WS}(?P<unit>{unit_alt})"
@@ -144,7 +160,7 @@ class _Lex:
         )
         self.rx = re.compile(pattern)
         # characters a mention can start with (numerals, 负/零下, 几/数)
-        self.trigger = re.compile(rf"[\d{_CN_CHARS}负几数]")
+        self.trigger = re.compile(rf"[\d{_CN_CHARS}负几数\-－{_alt_chars(self.symbols)}]")
         self.prefix_rx = re.compile(rf"(?:{_alt(list(self.prefix))}){_WS}[{_DQUOTE_OPEN}]?$")
         self.suffix_rx = re.compile(rf"{_WS}(?:{_alt(list(self.suffix))})")
         self.idiom_rx = re.compile(_alt(self.idioms)) if self.idioms else None
@@ -156,6 +172,7 @@ def _lex() -> _Lex:
     return _Lex()
 
 
+@lru_cache(maxsize=4096)
 def _is_bare_magnitude(s: str) -> bool:
     """千, 万, 亿, 千亿: magnitude characters with no digit (十 alone is the number ten)."""
     s = fold(s)
@@ -171,6 +188,7 @@ def _has_magnitude_or_arabic(s: str) -> bool:
     return any(c.isdigit() for c in s) or any(c in _MAG_CHARS for c in s) or "廿" in s or "卅" in s
 
 
+@lru_cache(maxsize=8192)
 def _number_ok(s: str, unit: UnitInfo | None) -> bool:
     """GUIDELINES §2 numeral rules: Chinese numerals need 十百千万亿; single digits
     二…九/两 count only with a measurement unit; digit strings (二〇二〇) never."""
@@ -243,6 +261,8 @@ class _Scan:
             j -= 1
         if j >= 0:
             c = t[j]
+            if j > 0 and ((c == "," and t[j - 1].isdigit()) or (c == "，" and "０" <= t[j - 1] <= "９")):
+                return True  # the tail of a longer number (１，０００)
             if c == "第" or c in "+＋#＃/／.．" or (c.isascii() and c.isalnum()) or c == "_":
                 return True
         k = ne
@@ -258,6 +278,7 @@ def _qual_merge(*qs: str | None) -> str:
     return "exact"
 
 
+@lru_cache(maxsize=8192)
 def _value(s: str) -> tuple[float | None, bool]:
     """Number value with 余/多 inside (8000余万 -> 8e7, over) handled."""
     t = _WS_RE.sub("", s)
@@ -315,9 +336,14 @@ def _handle(scan: _Scan, m: re.Match) -> Amount | None:
         return _mk(scan, s, e, _round(a / b), None, "ratio", "ratio", _qual_merge(pq, sq))
 
     if g["pct"] is not None:
-        v = parse_number(g["pct"])
+        pct = g["pct"]
+        v = parse_number(pct)
+        while v is None and len(pct) > 1:  # 百分之七十百分位: the numeral ends before 百分位
+            pct = pct[:-1]
+            v = parse_number(pct)
         if v is None:
             return None
+        me = m.start("pct") + len(pct)
         s, pq, _ = scan.prefix(ms)
         e, sq = scan.suffix(me)
         return _mk(scan, s, e, _round(v), None, "%", "percent", _qual_merge(pq, sq))
@@ -354,6 +380,15 @@ def _handle(scan: _Scan, m: re.Match) -> Amount | None:
             unit, quantity = lex.level_unit, lex.level_quantity
         return _mk(scan, s, me, _round(v), None, unit, quantity, "about")
 
+    if g["sym"] is not None:
+        v, _ = _value(g["sn"])
+        if v is None:
+            return None
+        unit = lex.symbols.get(g["sym"], "CNY")
+        e, sq = scan.suffix(me)
+        s, pq, _ = scan.prefix(ms)
+        return _mk(scan, s, e, _round(v), None, unit, "money", _qual_merge(pq, sq))
+
     if g["bare"] is not None:
         # a bare level magnitude: not part of a longer numeral on either side
         prev = t[ms - 1:ms]
@@ -371,6 +406,24 @@ def _handle(scan: _Scan, m: re.Match) -> Amount | None:
     info = lex.units.get(uw)
     if info is None:
         return None
+    if len(n1) == 1 and not n1.isdigit():  # fast path for 一个 / 两年 / 三项 (most rejections)
+        if n1 in _SINGLE_OK:
+            if info.kind != "measure":
+                return None
+        elif n1 not in _MAG_CHARS:
+            return None
+    # 12千米 / 2.3千克: a trailing magnitude that forms a longer unit belongs to the unit
+    last = (n2 or n1)[-1:]
+    if last in _MAG_CHARS and (last + uw) in lex.units and not g["inf"]:
+        stripped = (n2 or n1)[:-1]
+        # only after Arabic digits: 两千米 is 2000 m, 12千米 is 12 km
+        if stripped and stripped[-1].isdigit():
+            uw = last + uw
+            info = lex.units[uw]
+            if n2:
+                n2 = stripped
+            else:
+                n1 = stripped
     nxt_after_unit = t[me:me + 3]
     if info.only_before and not any(nxt_after_unit.startswith(w) for w in info.only_before):
         return None
@@ -378,8 +431,13 @@ def _handle(scan: _Scan, m: re.Match) -> Amount | None:
         return None
     if uw.isascii() and nxt_after_unit[:1].isascii() and nxt_after_unit[:1].isalnum():
         return None  # 5m in 5min, 3A in 3AB
-    if info.arabic_only and not any(c.isdigit() for c in n1):
-        return None
+    if (info.arabic_only or info.cn_with_magnitude) and not any(c.isdigit() for c in n1):
+        if info.arabic_only:
+            return None
+        # Chinese numerals only with a digit and a magnitude (两千分); 十分 / 万分 are adverbs
+        f1 = fold(n1)
+        if not (any(c in DIGITS and c not in "〇零" for c in f1) and any(c in _MAG_CHARS for c in f1)):
+            return None
     # the numeral's first char must not continue a longer numeral / word on the left
     ns = m.start("n1")
     prev = t[ns - 1:ns]
@@ -423,21 +481,25 @@ def _handle(scan: _Scan, m: re.Match) -> Amount | None:
     # 百年 / 千年 alone are idiomatic
     if info.kind != "measure" and _is_bare_magnitude(n1) and pq is None and not g["inf"]:
         return None
-    if info.quantity == "duration" and _WS_RE.sub("", t[max(0, s - 3):s]).endswith(lex.horizon_words):
+    if _is_bare_magnitude(n1):
+        # 每万元GDP / 单位亿元 are per-unit denominators, not amounts; bare 万元 alone is one too
+        before = _WS_RE.sub("", t[max(0, ns - 2):ns])
+        if before.endswith(("每", "单位")) or (fold(n1) in ("万", "萬") and info.quantity == "money" and pq is None):
+            return None
+    if (info.quantity == "duration" and not ov1 and not g["inf"]
+            and _WS_RE.sub("", t[max(0, s - 3):s]).endswith(lex.horizon_words)):
         return None  # 未来十年 / 今后五年 is a target horizon, not a measured duration
     iq = lex.infix.get(g["inf"]) if g["inf"] else None
     if g["inf"] == "来":
         iq = "about"
-    e, sq = me, None
-    if info.kind in ("time", "measure") or True:
-        e, sq = scan.suffix(me)
-        if sq is not None:
-            word = _WS_RE.sub("", t[me:e])
-            if word in ("多", "余") and info.kind == "classifier":
-                e, sq = me, None
+    e, sq = scan.suffix(me)
+    if sq is not None and info.kind == "classifier" and _WS_RE.sub("", t[me:e]) in ("多", "余"):
+        e, sq = me, None  # 3年多 is over 3 years, but 10个多功能厅 is not "over 10"
     qual = _qual_merge(pq, "over" if ov1 else None, iq, sq)
     if info.quantity == "duration" and pword in lex.duration_exact and not (ov1 or iq or sq):
         qual = "exact"
+    if info.max_value is not None and max(v1, v2 or 0) > info.max_value:
+        return None
     factor = info.factor
     value = _round(v1 * factor)
     vmax = _round(v2 * factor) if v2 is not None else None
@@ -463,10 +525,12 @@ def _merge_ranges(scan: _Scan, rows: list[Amount]) -> list[Amount]:
         if (
             p.unit == r.unit and p.quantity == r.quantity and p.value_max is None and r.value_max is None
             and gap and sep_rx.fullmatch(gap) and p.value is not None and r.value is not None
-            and r.value >= p.value and p.qualifier == "exact"
+            and r.value >= p.value and p.qualifier in ("exact", "about")
         ):
+            # 约30%—40%: the first number's 约 covers the range; 3亿元至5亿元以上 keeps the suffix
+            q = p.qualifier if p.qualifier != "exact" else r.qualifier
             out[-1] = Amount(start=p.start, end=r.end, text=scan.text[p.start:r.end], value=p.value,
-                             value_max=r.value, unit=p.unit, quantity=p.quantity, qualifier=r.qualifier)
+                             value_max=r.value, unit=p.unit, quantity=p.quantity, qualifier=q)
         else:
             out.append(r)
     return out

@@ -15,6 +15,7 @@ Durations (三十年, 3年来, 近3年), vague times (近日, 近年来) and dat
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.config import load_lexicon_toml
@@ -32,7 +33,7 @@ _DAY = (
     r"(?:3[01]|[12]\d|0?[1-9]|三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
     r"|[一二三四五六七八九])"
 )
-_QUARTER = r"(?:第?[一二三四1-4]季度)"
+_QUARTER = r"(?:前?第?[一二三四1-4]季度)"  # 前三季度 = Q1..Q3
 _HALF = r"(?:[上下]半年)"
 
 
@@ -49,6 +50,7 @@ class _Lex:
         parts = cfg.get("parts", {})
         self.ypart = tuple(parts.get("year", []))
         self.mpart = tuple(parts.get("month", []))
+        self.part_not_before = tuple(parts.get("not_before", []))
         self.since = tuple(cfg.get("since", {}).get("words", []))
         plans = cfg.get("plans", {})
         self.plan_base = int(plans.get("first_year_of_third", 1966))
@@ -56,11 +58,15 @@ class _Lex:
         yrs = cfg.get("years", {})
         self.ymin, self.ymax = int(yrs.get("min", 1840)), int(yrs.get("max", 2100))
 
-        ypart = _alt(self.ypart)
-        mpart = _alt(self.mpart)
+        nb = f"(?!{_alt(self.part_not_before)})" if self.part_not_before else ""
+        ypart = f"(?:{_alt(self.ypart)}){nb}"
+        mpart = f"(?:{_alt(self.mpart)}){nb}"
         since = _alt(self.since) if self.since else "(?!)"
+        rel_na = "".join(re.escape(c) for c in cfg.get("relative_not_after", {}).get("chars", []))
         rel = _alt(list(self.rel_years) + list(self.same_year))
-        yp = _alt(self.year_parts)
+        if rel_na:
+            rel = f"(?<![{rel_na}])(?:{rel})"
+        yp = f"(?:{_alt(self.year_parts)}){nb}"
         w = _WS
         # a "year head": an absolute year (2020年), a relative one (今年) or 同年
         pattern = (
@@ -81,17 +87,21 @@ class _Lex:
             rf"|(?P<md>(?<![\d{_CN_D}年])(?P<mm>{_MONTH}){w}月{w}(?P<dd>{_DAY}){w}[日号])"
             # month with a part and no year: 6月初, 3月上旬
             rf"|(?P<mpo>(?<![\d{_CN_D}年个])(?P<pm>{_MONTH}){w}月(?P<pmp>{mpart}))"
+            # a month with no year: 3月, 5月份 (relative to the publication year)
+            rf"|(?P<mo>(?<![\d{_CN_D}年个多余第每近])(?P<om>{_MONTH}){w}月(?:份)?(?![\d{_CN_D}度内来]))"
             # quarter / half with no year: 一季度, 上半年
-            rf"|(?P<qo>(?<![年\d])(?:{_QUARTER}|{_HALF}))"
+            rf"|(?P<qo>(?<![年\d前])(?:{_QUARTER}|{_HALF}))"
             # standalone year parts: 年内, 年底
             rf"|(?P<ypo>(?<![\d{_CN_D}十百千两几数多余今去明前后本同当上下])(?:{yp}))"
             # five-year plans
             rf"|(?P<plan>(?<![\d{_CN_D}十第])(?P<pn>十[一二三四五六七八九]|[三四五六七八九])五)"
         )
         self.rx = re.compile(pattern)
+        # every date form contains one of these: a cheap test skips most sentences
+        self.quick = re.compile(r"[年月季五]|\d[-./]\d")
         starts = set("0123456789十年第上下") | set(_CN_D)
-        for w in list(self.rel_years) + list(self.same_year) + list(self.year_parts):
-            starts.add(w[0])
+        for word in list(self.rel_years) + list(self.same_year) + list(self.year_parts):
+            starts.add(word[0])
         self.trigger = re.compile("[" + re.escape("".join(sorted(starts))) + r"\d]")
         self.since_rx = re.compile(rf"{w}(?:{since})")
         self.book_rx = re.compile(r"《[^《》]{0,200}》")
@@ -100,6 +110,18 @@ class _Lex:
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
     return _Lex()
+
+
+@dataclass
+class DateContext:
+    """What earlier sentences of a document tell later ones.
+
+    同年 refers to the last absolute year written, often in the previous
+    sentence; the orchestrator keeps one context per document and passes it
+    to every extract_dates call, in sentence order.
+    """
+
+    last_year: int | None = None
 
 
 def _cn_year(s: str) -> int | None:
@@ -129,11 +151,22 @@ def _day(s: str | None) -> int | None:
     return int(v)
 
 
+@lru_cache(maxsize=256)
 def _pub_year(pub_date: str | None) -> int | None:
     if not pub_date:
         return None
     m = re.match(r"\s*(\d{4})", str(pub_date))
     return int(m.group(1)) if m else None
+
+
+def _quarter_value(y: int | None, txt: str) -> str | None:
+    """2023-Q1, or 2023-Q1/2023-Q3 for 前三季度."""
+    q = _quarter(txt)
+    if y is None or not q:
+        return None
+    if txt.startswith("前") and q > 1:
+        return f"{y:04d}-Q1/{y:04d}-Q{q}"
+    return f"{y:04d}-Q{q}"
 
 
 def _quarter(s: str) -> int | None:
@@ -144,12 +177,13 @@ def _quarter(s: str) -> int | None:
 
 
 class _Scan:
-    def __init__(self, text: str, pub_date: str | None) -> None:
+    def __init__(self, text: str, pub_date: str | None, last_year: int | None = None) -> None:
         self.text = text
         self.lex = _lex()
         self.pub = _pub_year(pub_date)
-        self.last_year: int | None = None  # last absolute year written (for 同年)
-        self.books = [m.span() for m in self.lex.book_rx.finditer(text)]
+        # last absolute year written (for 同年), carried over from earlier sentences
+        self.last_year: int | None = last_year
+        self.books = [m.span() for m in self.lex.book_rx.finditer(text)] if "《" in text else []
 
     def in_book(self, s: int, e: int) -> bool:
         return any(a < e and s < b for a, b in self.books)
@@ -230,14 +264,13 @@ def _handle(scan: _Scan, m: re.Match) -> DateMention | None:
             if not scan.year_ok(y):
                 return None
             nxt = t[e:e + 1]
-            if g["m"] is None and g["q"] is None and g["h"] is None and not g["yp"] and nxt in "代来":
+            if g["m"] is None and g["q"] is None and g["h"] is None and not g["yp"] and nxt and nxt in "代来":
                 return None  # 30年代 / 2000年来 are not calendar years
             scan.last_year = y
         else:
             y, rel = scan.rel_year(g["rel"])
         if g["q"] is not None:
-            q = _quarter(g["q"])
-            val = f"{y:04d}-Q{q}" if y is not None and q else None
+            val = _quarter_value(y, g["q"])
         elif g["h"] is not None:
             val = f"{y:04d}-H{1 if g['h'].startswith('上') else 2}" if y is not None else None
         elif g["m"] is not None:
@@ -273,12 +306,18 @@ def _handle(scan: _Scan, m: re.Match) -> DateMention | None:
         y = scan.pub
         return _mk(scan, s, scan.since(e), f"{y:04d}-{mo:02d}" if y is not None else None, True)
 
+    if g["mo"] is not None:
+        mo = _month(g["om"])
+        if mo is None:
+            return None
+        y = scan.pub
+        return _mk(scan, s, scan.since(e), f"{y:04d}-{mo:02d}" if y is not None else None, True)
+
     if g["qo"] is not None:
         y = scan.pub
         txt = g["qo"]
         if "季度" in txt:
-            q = _quarter(txt)
-            val = f"{y:04d}-Q{q}" if y is not None and q else None
+            val = _quarter_value(y, txt)
         else:
             val = f"{y:04d}-H{1 if txt.startswith('上') else 2}" if y is not None else None
         return _mk(scan, s, scan.since(e), val, True)
@@ -290,7 +329,8 @@ def _handle(scan: _Scan, m: re.Match) -> DateMention | None:
     if g["plan"] is not None:
         before = t[s - 1:s]
         after = t[e:e + 4]
-        quoted = before in "“\"‘「" and t[e:e + 1] in "”\"’」"
+        close = t[e:e + 1]
+        quoted = bool(before) and before in "“\"‘「" and bool(close) and close in "”\"’」"
         if not quoted and not any(after.startswith(w) for w in lex.plan_after):
             return None
         n = parse_number(g["pn"])
@@ -301,13 +341,19 @@ def _handle(scan: _Scan, m: re.Match) -> DateMention | None:
     return None
 
 
-def extract_dates(text: str, pub_date: str | None = None) -> list[DateMention]:
-    """Date mentions in ``text`` (offsets relative to it), resolved against ``pub_date``."""
+def extract_dates(text: str, pub_date: str | None = None, context: DateContext | None = None) -> list[DateMention]:
+    """Date mentions in ``text`` (offsets relative to it), resolved against ``pub_date``.
+
+    ``context`` carries the last absolute year across the sentences of one
+    document (for 同年); without it each call stands alone.
+    """
     rows: list[DateMention] = []
     try:
         if not isinstance(text, str) or not text:
             return rows
-        scan = _Scan(text, pub_date)
+        if _lex().quick.search(text) is None:
+            return rows
+        scan = _Scan(text, pub_date, context.last_year if context is not None else None)
         for m in scan_matches(scan.lex.trigger, scan.lex.rx, text):
             try:
                 d = _handle(scan, m)
@@ -320,6 +366,8 @@ def extract_dates(text: str, pub_date: str | None = None) -> list[DateMention]:
             if rows and d.start < rows[-1].end:
                 continue
             rows.append(d)
+        if context is not None:
+            context.last_year = scan.last_year
     except Exception:
         return rows
     return rows

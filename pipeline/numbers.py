@@ -199,6 +199,9 @@ def parse_number(s: str) -> float | None:
             sign, s = -1.0, s[2:]
         if not s:
             return None
+        if s[0] == ".":
+            s = "0" + s  # .5
+        s = s.replace("万万", "亿").replace("萬萬", "亿")  # 四万万 = 4e8
         toks = _tokens(s)
         if not toks:
             return None
@@ -223,13 +226,16 @@ def parse_number_approx(s: str) -> tuple[float | None, bool]:
 
 
 _FRAC_CN = re.compile(r"^(.+?)分之(.+)$")
-_FRAC_AR = re.compile(r"^(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)$")
+_FRAC_AR = re.compile(r"^(\d*\.?\d+)/(\d*\.?\d+)$")
 
 
 def parse_fraction(s: str) -> float | None:
     """三分之一 -> 1/3, 1/4 -> 0.25; None when not a fraction or the denominator is 0."""
     try:
         s = fold(s)
+        sign = 1.0
+        if s[:1] in ("-", "负"):
+            sign, s = -1.0, s[1:]
         m = _FRAC_CN.match(s)
         if m:
             den, num = parse_number(m.group(1)), parse_number(m.group(2))
@@ -240,7 +246,7 @@ def parse_fraction(s: str) -> float | None:
             num, den = float(m.group(1)), float(m.group(2))
         if num is None or not den:
             return None
-        return num / den
+        return sign * num / den
     except Exception:
         return None
 

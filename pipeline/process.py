@@ -16,7 +16,7 @@ from typing import Any
 from pipeline.amounts import extract_amounts
 from pipeline.clean import clean
 from pipeline.config import load_config
-from pipeline.dates import extract_dates
+from pipeline.dates import DateContext, extract_dates
 from pipeline.model import Amount, DateMention
 from pipeline.ner import load_backend
 from pipeline.organizations import extract_organizations
@@ -31,7 +31,8 @@ class DocumentProcessor:
     def __init__(self, cfg: dict[str, Any] | None = None) -> None:
         self.cfg = cfg if cfg is not None else load_config()
         ner_cfg = self.cfg.get("ner", {})
-        self.backend = load_backend(ner_cfg.get("backend", "lac"), batch_size=int(ner_cfg.get("batch_size", 64)))
+        self.backend = load_backend(ner_cfg.get("backend", "lac"), batch_size=int(ner_cfg.get("batch_size", 64)),
+                                    threads=int(ner_cfg.get("threads", 1)))
         self.last_timings: dict[str, float] = {}
 
     def process(self, doc: SourceDoc) -> dict[str, list[dict]]:
@@ -49,8 +50,9 @@ class DocumentProcessor:
 
         dates: list[DateMention] = []
         amounts: list[Amount] = []
+        date_ctx = DateContext()
         for s in sents:
-            ds = extract_dates(s.text, doc.pub_date)
+            ds = extract_dates(s.text, doc.pub_date, date_ctx)
             amts = extract_amounts(s.text, exclude=[(d.start, d.end) for d in ds])
             dates += [_shift(d, s.start) for d in ds]
             amounts += [_shift(a, s.start) for a in amts]

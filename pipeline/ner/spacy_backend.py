@@ -36,7 +36,9 @@ def _import_spacy() -> Any:
 class SpacyBackend:
     """Words, POS and ORG/PER/LOC/TIME spans from a spaCy pipeline."""
 
-    def __init__(self, model: str, batch_size: int = 64, max_chars: int | None = DEFAULT_MAX_CHARS) -> None:
+    def __init__(self, model: str, batch_size: int = 64, max_chars: int | None = DEFAULT_MAX_CHARS,
+                 threads: int | None = None) -> None:
+        """``threads`` is accepted for a uniform config; spaCy's CPU pipelines use one thread."""
         spacy = _import_spacy()
         self.name = f"spacy:{model}"
         self.batch_size = max(1, int(batch_size))

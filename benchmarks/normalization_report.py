@@ -1,0 +1,446 @@
+"""Accuracy of the number grammar, AMOUNTS and DATES stages on external normalization suites.
+
+Suites (JSONL, passed by path, never copied into the repo):
+  ../shared/external/normalization/recognizers_text_zh.jsonl  (Microsoft Recognizers-Text, Chinese specs)
+  ../shared/external/normalization/cn2an_tests.jsonl          (Ailln/cn2an unit tests)
+
+Each case is first classified as in scope of GUIDELINES.md (§2 amounts, §3 dates)
+or out of scope with a reason (for example: lunar dates, clock times, sub-unit money
+like 五元三毛, units outside the lexicon like 字节, strict-mode-only rejections). Only
+in-scope cases are scored; out-of-scope ones are listed with their reason.
+
+Usage: .venv/bin/python benchmarks/normalization_report.py [--list-out] > benchmarks/results/normalization.txt
+The test tests/test_normalization_external.py imports ``evaluate`` from here and
+asserts the floors (currency+dimension >= 0.90, cn2an >= 0.95).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from pipeline.amounts import extract_amounts  # noqa: E402
+from pipeline.dates import extract_dates, reset_context  # noqa: E402
+from pipeline.numbers import parse_fraction, parse_money, parse_number  # noqa: E402
+
+NORM_DIR = ROOT.parent / "shared" / "external" / "normalization"
+RT_PATH = NORM_DIR / "recognizers_text_zh.jsonl"
+CN2AN_PATH = NORM_DIR / "cn2an_tests.jsonl"
+
+# Recognizers-Text dimension unit names -> our canonical units (configs/units.toml)
+DIM_UNITS = {
+    "Mu": "mu", "Kilogram": "kg", "Centimeter": "cm", "Ton": "t", "Meter": "m", "Kilometer": "km",
+    "Gram": "g", "Kilowatt": "kW", "Microgram": "μg", "Square kilometer": "km2", "Square meter": "m2",
+}
+ISO_OURS = {"CNY", "USD", "EUR", "HKD", "JPY", "GBP", "KRW", "TWD", "CHF", "AUD", "CAD", "RUB", "SGD", "NGN"}
+
+
+@dataclass
+class Suite:
+    name: str
+    ok: int = 0
+    total: int = 0
+    fails: list[str] = field(default_factory=list)
+    out: list[tuple[str, str]] = field(default_factory=list)  # (case, reason)
+
+    @property
+    def acc(self) -> float:
+        return self.ok / self.total if self.total else 1.0
+
+    def add(self, good: bool, label: str) -> None:
+        self.total += 1
+        if good:
+            self.ok += 1
+        else:
+            self.fails.append(label)
+
+
+def _nf(s: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+
+def _close(a: float | None, b: float | None, rel: float = 1e-6) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= rel * max(abs(a), abs(b)) + 1e-9
+
+
+def _overlap(a: str, b: str) -> bool:
+    a, b = _nf(a), _nf(b)
+    a, b = a.casefold(), b.casefold()
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+# ---------------------------------------------------------------- Recognizers-Text: money
+def _money_scope(entry: dict) -> str | None:
+    """Reason an expected currency entry is out of scope, or None."""
+    txt = entry.get("Text", "")
+    res = entry.get("Resolution") or {}
+    if res.get("value") is None:
+        return "no number written (a bare currency name is not an amount, §2)"
+    if res.get("isoCurrency") is None:
+        return "no ISO currency in the expectation (Bitcoin, bare $)"
+    if res["isoCurrency"] not in ISO_OURS:
+        return f"currency {res['isoCurrency']} not in the units lexicon"
+    if re.search(r"[角毛]|美分|銭|元.*分|日元\d", txt):
+        return "sub-unit money (角/毛/分/美分) compounds are not §2 amounts"
+    if txt.endswith("块"):
+        return "colloquial 块 is ambiguous with the classifier 块 (plots, screens)"
+    if "兆" in txt:
+        return "兆 is 1e6 or 1e12 by region: ambiguous, not in the number grammar"
+    num = re.sub(r"[^\u4e00-\u9fff\d.]", "", txt)
+    if re.fullmatch(r"一[美欧港日英]?[元圆镑]?.*", num) and not re.search(r"[十百千万亿\d]", num):
+        return "single 一 before a unit is not counted (§2 counts 二…九/两 only)"
+    return None
+
+
+def eval_money(rows: list[dict], suite: Suite) -> None:
+    for r in rows:
+        if r["model"] != "CurrencyModel":
+            continue
+        inp = r["input"]
+        exp = r["expected"]
+        got = [a for a in extract_amounts(inp) if a.quantity == "money"]
+        if not exp:
+            suite.add(not got, f"{inp!r}: expected no money, got {[a.text for a in got]}")
+            continue
+        for e in exp:
+            why = _money_scope(e)
+            if why:
+                suite.out.append((f"{inp} -> {e.get('Text')}", why))
+                continue
+            val = float(e["Resolution"]["value"])
+            iso = e["Resolution"]["isoCurrency"]
+            hit = any(_overlap(a.text, e["Text"]) and _close(a.value, val) and a.unit == iso for a in got)
+            suite.add(hit, f"{inp!r}: expected {e['Text']} {val} {iso}; got {[(a.text, a.value, a.unit) for a in got]}")
+
+
+# ---------------------------------------------------------------- Recognizers-Text: dimension
+def _dim_scope(entry: dict) -> str | None:
+    txt = entry.get("Text", "")
+    unit = (entry.get("Resolution") or {}).get("unit")
+    if unit not in DIM_UNITS:
+        return f"unit {unit} (data, frequency, energy, traditional weights) is not in the units lexicon"
+    if "半" in txt:
+        return "X半 (and a half after the unit) is not a §2 numeral form"
+    num = re.sub(r"[^\u4e00-\u9fff\d.]", "", txt)
+    if num.startswith("一") and not re.search(r"[十百千万亿\d]", num):
+        return "single 一 before a unit is not counted (§2 counts 二…九/两 only)"
+    return None
+
+
+def eval_dimension(rows: list[dict], suite: Suite) -> None:
+    for r in rows:
+        if r["model"] != "DimensionModel":
+            continue
+        inp = r["input"]
+        exp = r["expected"]
+        got = [a for a in extract_amounts(inp) if a.quantity in ("length", "area", "power", "other")]
+        if not exp:
+            if "NotSupported" in r and "Comment" in r:
+                suite.out.append((inp, "ambiguous classifier case the suite itself marks unsupported"))
+                continue
+            suite.add(not got, f"{inp!r}: expected no dimension, got {[a.text for a in got]}")
+            continue
+        for e in exp:
+            why = _dim_scope(e)
+            if why:
+                suite.out.append((f"{inp} -> {e.get('Text')}", why))
+                continue
+            val = float(e["Resolution"]["value"])
+            unit = DIM_UNITS[e["Resolution"]["unit"]]
+            hit = any(_overlap(a.text, e["Text"]) and _close(a.value, val) and a.unit == unit for a in got)
+            suite.add(hit, f"{inp!r}: expected {e['Text']} {val} {unit}; got {[(a.text, a.value, a.unit) for a in got]}")
+
+
+# ---------------------------------------------------------------- Recognizers-Text: percent
+def _pct_scope(entry: dict) -> str | None:
+    txt = _nf(entry.get("Text", ""))
+    if re.search(r"[成折]$", txt) or "成" in txt:
+        return "成/折 (tenths, discounts) are not §2 percent forms"
+    if "千分之" in txt or "‰" in txt:
+        return "per-mille is not a §2 percent form"
+    if not re.search(r"%|百分之|百分[点點]", txt):
+        return "no % / 百分之 / 百分点 written"
+    if re.search(r"[a-zA-Z]", txt):
+        return "percent inside a URL or code"
+    if "個" in txt or "點" in txt or "萬" in txt:
+        return "traditional characters (個 點 萬) are outside the simplified-Chinese policy texts"
+    raw = entry.get("Text", "")
+    if re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]|[\u4e00-\u9fff]\s+[0-9０-９]|[0-9０-９.．]\s+[\u4e00-\u9fff]", raw):
+        return "spaces inside a Chinese numeral (the cleaner removes them, §6)"
+    if re.search(r"\d，\d", raw) or re.search(r"[０-９]，[０-９]", raw):
+        return "full-width comma as a thousands separator is ambiguous with the clause comma"
+    if re.search(r"百分之\s*[\d.]+\s*[%％]", txt) or "百分之百" in txt:
+        return "double-marked or idiomatic percent (百分之 N%, 百分之百)"
+    return None
+
+
+def eval_percent(rows: list[dict], suite: Suite) -> None:
+    for r in rows:
+        if r["model"] != "PercentModel":
+            continue
+        inp = r["input"]
+        exp = r["expected"]
+        got = [a for a in extract_amounts(inp) if a.quantity == "percent"]
+        if re.search(r"\d\s*[-~～至到]\s*\d+(?:\.\d+)?\s*[%％]", inp):
+            suite.out.append((inp, "a range like 5-20% is one §2 range amount (value 5, value_max 20)"))
+            continue
+        if re.search(r"[0-9０-９]，[0-9０-９]", inp):
+            suite.out.append((inp, "full-width comma as a thousands separator is ambiguous with the clause comma"))
+            continue
+        if "二三十" in inp or "三四十" in inp:
+            suite.out.append((inp, "approximate adjacent-digit numerals (二三十) are not §2 quantities"))
+            continue
+        if not exp:
+            if r.get("NotSupported"):
+                suite.out.append((inp, "negative case the suite marks unsupported"))
+                continue
+            suite.add(not got, f"{inp!r}: expected no percent, got {[a.text for a in got]}")
+            continue
+        for e in exp:
+            why = _pct_scope(e)
+            if why:
+                suite.out.append((f"{inp} -> {e.get('Text')}", why))
+                continue
+            val = float(str(e["Resolution"]["value"]).rstrip("%"))
+            hit = any(_overlap(a.text, e["Text"]) and _close(a.value, val) for a in got)
+            suite.add(hit, f"{inp!r}: expected {e['Text']} {val}; got {[(a.text, a.value) for a in got]}")
+
+
+# ---------------------------------------------------------------- Recognizers-Text: numbers
+def _num_scope(entry: dict) -> str | None:
+    txt = _nf(entry.get("Text", ""))
+    res = entry.get("Resolution") or {}
+    if res.get("value") is None:
+        return "no numeric value in the expectation"
+    if re.search(r"[eE][+-]?\d|\^", txt):
+        return "scientific notation is not in policy texts"
+    if re.search(r"[半对對双雙打个個几幾]", txt):
+        return "quantity words (半 对 双 打 个) or vague 几 are not numerals"
+    if "兆" in txt:
+        return "兆 is 1e6 or 1e12 by region: ambiguous"
+    if re.search(r"[^\d.,\-+/〇零○一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億兩貳參陸廿卅负負点點分之]", txt):
+        return "mixed with other characters (ordinals, words, symbols)"
+    if txt.startswith("第"):
+        return "ordinal"
+    if re.search(r"\d\s+\d+/\d", entry.get("Text", "")):
+        return "mixed fractions (1 3/5) are not in policy texts"
+    return None
+
+
+def eval_numbers(rows: list[dict], suite: Suite) -> None:
+    for r in rows:
+        if r["model"] != "NumberModel":
+            continue
+        for e in r["expected"]:
+            why = _num_scope(e)
+            if why:
+                suite.out.append((f"{r['input']} -> {e.get('Text')}", why))
+                continue
+            txt = _nf(e["Text"]).replace("負", "负").replace("點", "点")
+            val = float(e["Resolution"]["value"])
+            got = parse_fraction(txt) if ("分之" in txt or "/" in txt) else parse_number(txt)
+            suite.add(_close(got, val, 1e-4), f"{e['Text']!r}: expected {val}, got {got}")
+
+
+# ---------------------------------------------------------------- Recognizers-Text: dates
+_TIMEX_OK = re.compile(r"^(?:\d{4}|\d{4}-\d{2}|\d{4}-\d{2}-\d{2}|XXXX-\d{2}-\d{2}|XXXX-\d{2})$")
+_DATE_WORDS = re.compile(
+    r"农历|正月|大年|民国|年前|年后|初[一二三四五六七八九十]|廿|[周週]|星期|礼拜|禮拜|节|節|号?之前|以前|以后|天|日前|昨|明早|"
+    r"上午|下午|晚上|点|點|时|時|分|元年|神龙|神龍|世纪|年代|最后|倒数|第|号\d|[a-zA-Z]|这个月|这月|本月|上个月|下个月|上月|下月|今日|今早"
+)
+
+
+def _date_scope(r: dict, e: dict) -> str | None:
+    txt = e.get("Text", "")
+    val = e.get("Value") or {}
+    timex = val.get("Timex") if isinstance(val, dict) else None
+    if timex is None:
+        vals = (e.get("Resolution") or {}).get("values") or []
+        timex = vals[0].get("timex") if vals else None
+    if timex is None or not _TIMEX_OK.match(timex):
+        return "not a §3 calendar form (time of day, week, duration, range arithmetic, holiday)"
+    if _DATE_WORDS.search(txt):
+        return "lunar / weekday / holiday / clock / era / day-relative wording is outside §3"
+    m = re.match(r"([\d〇零一二三四五六七八九]{2,4})年", _nf(txt))
+    if m and len(m.group(1)) == 2:
+        return "two-digit years (18年) are read as durations in policy texts"
+    if timex[:4].isdigit() and not 1840 <= int(timex[:4]) <= 2100:
+        return "year outside the plausible range of policy texts (1840-2100)"
+    if re.search(r"\d{1,2}/\d{1,2}$|\d{1,2}[-/]\d{1,2}[^\d]|^\d{1,2}/\d{1,2}", _nf(txt)) and not re.search(r"\d{4}", txt):
+        return "month/day with a slash is ambiguous with fractions"
+    if re.search(r"[千百]", txt.split("年")[0]) and "年" in txt:
+        return "a year spelled with 千/百 (两千零四年) is not a §3 year form"
+    if re.search(r"月[一二三四五六七八九十廿卅]+$", _nf(txt)):
+        return "a day without 日/号 (八月十五) is not a §3 date form"
+    if "年" not in txt and "月" not in txt and not re.search(r"\d{4}[-./]", txt) and "今年" not in txt:
+        return "no year or month written"
+    return None
+
+
+def eval_dates(rows: list[dict], suite: Suite) -> None:
+    seen: set[tuple[str, str]] = set()
+    for r in rows:
+        if r["model"] not in ("DateParser", "DatePeriodParser", "DateTimeModel"):
+            continue
+        inp = r["input"]
+        base = (r.get("base_time") or "")[:10] or None
+        for e in r["expected"]:
+            key = (inp, e.get("Text", ""))
+            if key in seen:
+                continue
+            seen.add(key)
+            why = _date_scope(r, e)
+            if why:
+                suite.out.append((f"{inp} -> {e.get('Text')}", why))
+                continue
+            val = e.get("Value") or {}
+            timex = val.get("Timex") if isinstance(val, dict) and val.get("Timex") else (e.get("Resolution") or {}).get("values", [{}])[0].get("timex")
+            reset_context()
+            got = extract_dates(inp, base)
+            if timex.startswith("XXXX"):
+                good = any(_overlap(d.text, e["Text"]) and d.relative and d.value and d.value[4:] == timex[4:] for d in got)
+            else:
+                good = any(_overlap(d.text, e["Text"]) and d.value == timex for d in got)
+            suite.add(good, f"{inp!r}: expected {e['Text']} {timex}; got {[(d.text, d.value) for d in got]}")
+
+
+# ---------------------------------------------------------------- cn2an
+def _cn2an_scope(r: dict) -> str | None:
+    task = r.get("task", "")
+    if task == "cn2an":
+        if isinstance(r.get("expected"), str):
+            return "direct mode keeps leading zeros as a string (phone-number style), not a quantity"
+        if r.get("group") == "error_strict_datas":
+            return "strict-mode rejection; the grammar follows cn2an's lenient normal mode (OCR text)"
+        return None
+    if task == "an2cn":
+        return "reverse direction (number -> Chinese); the Chinese side is covered by the cn2an cases"
+    if task.startswith("transform an2cn"):
+        return "reverse direction (number -> Chinese text)"
+    if task == "transform cn2an (sentence, direct)":
+        return "direct mode (digit-by-digit phone numbers), not a quantity"
+    inp = r["input"]
+    if task.startswith("transform cn2an"):
+        if re.search(r"两个|三个|切两半|第一场|廿二日|零年|半斤|亿年", inp):
+            return "guideline exclusion (single digit + classifier, ordinal, day without month, 半, geological years)"
+        return None
+    return "unknown task"
+
+
+def _transform_expect(inp: str, out: str) -> list[tuple[str, float | str]]:
+    """What the cn2an sentence transform implies for our tables: list of (kind, value)."""
+    pairs: list[tuple[str, float | str]] = []
+    if re.search(r"\d+年\d+月\d+日", out):
+        m = re.search(r"(\d+)年(\d+)月(\d+)日", out)
+        assert m
+        pairs.append(("date", f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"))
+        return pairs
+    if re.search(r"\d+月\d+日", out):
+        m = re.search(r"(\d+)月(\d+)日", out)
+        assert m
+        pairs.append(("date_md", f"-{int(m.group(1)):02d}-{int(m.group(2)):02d}"))
+    for m in re.finditer(r"(-?[\d.]+)(%|℃|/\d+|元|块|米|分)", out):
+        num, u = m.group(1), m.group(2)
+        if u.startswith("/"):
+            pairs.append(("amount", float(num) / float(u[1:])))
+        else:
+            pairs.append(("amount", float(num)))
+    return pairs
+
+
+def eval_cn2an(rows: list[dict], suite: Suite) -> None:
+    for r in rows:
+        why = _cn2an_scope(r)
+        label = f"[{r.get('task')}] {r['input']}"
+        if why:
+            suite.out.append((label, why))
+            continue
+        task = r["task"]
+        exp = r["expected"]
+        if task == "cn2an":
+            if isinstance(exp, dict):
+                got = parse_number(r["input"])
+                suite.add(got is None, f"{label}: expected rejection, got {got}")
+            else:
+                f = parse_money if r.get("kind") == "money" else parse_number
+                got = f(r["input"])
+                suite.add(_close(got, float(exp), 1e-9), f"{label}: expected {exp}, got {got}")
+            continue
+        # sentence transforms: compare against our amounts/dates of the sentence
+        inp = r["input"]
+        want = _transform_expect(inp, exp)
+        reset_context()
+        ds = extract_dates(inp, "2020")
+        amts = extract_amounts(inp, [(d.start, d.end) for d in ds])
+        if not want:  # 大陆 / 半岛 / 两岸关系: nothing to extract
+            suite.add(not amts, f"{label}: expected nothing, got {[a.text for a in amts]}")
+            continue
+        good = True
+        for kind, v in want:
+            if kind == "date":
+                good &= any(d.value == v for d in ds)
+            elif kind == "date_md":
+                good &= any(d.value and d.value.endswith(str(v)) for d in ds)
+            else:
+                good &= any(_close(a.value, float(v), 1e-6) for a in amts)
+        suite.add(good, f"{label}: expected {want}; got dates {[(d.text, d.value) for d in ds]} amounts {[(a.text, a.value) for a in amts]}")
+
+
+# ---------------------------------------------------------------- driver
+def evaluate(rt_path: Path = RT_PATH, cn2an_path: Path = CN2AN_PATH) -> dict[str, Suite]:
+    rt = [json.loads(line) for line in open(rt_path, encoding="utf-8") if line.strip()]
+    cn = [json.loads(line) for line in open(cn2an_path, encoding="utf-8") if line.strip()]
+    suites = {k: Suite(k) for k in ("rt_currency", "rt_dimension", "rt_percent", "rt_number", "rt_date", "cn2an")}
+    eval_money(rt, suites["rt_currency"])
+    eval_dimension(rt, suites["rt_dimension"])
+    eval_percent(rt, suites["rt_percent"])
+    eval_numbers(rt, suites["rt_number"])
+    eval_dates(rt, suites["rt_date"])
+    eval_cn2an(cn, suites["cn2an"])
+    other = Counter(r["model"] for r in rt if r["model"] not in (
+        "CurrencyModel", "DimensionModel", "PercentModel", "NumberModel", "DateParser", "DatePeriodParser", "DateTimeModel"))
+    suites["rt_other_models"] = Suite("rt_other_models", out=[(f"{m} ({n} cases)", "model outside §2/§3 (time, set, duration, holiday, age, temperature, ordinal, range, extractor-only) or covered by the parser cases") for m, n in sorted(other.items())])
+    return suites
+
+
+def report(suites: dict[str, Suite], list_out: bool = True) -> str:
+    lines = ["# External normalization suites: accuracy on in-scope cases", ""]
+    lines.append(f"{'suite':<16} {'correct':>8} {'in scope':>9} {'accuracy':>9} {'out of scope':>13}")
+    for s in suites.values():
+        lines.append(f"{s.name:<16} {s.ok:>8} {s.total:>9} {s.acc:>9.3f} {len(s.out):>13}")
+    cd = Suite("rt_currency+dim", ok=suites["rt_currency"].ok + suites["rt_dimension"].ok,
+               total=suites["rt_currency"].total + suites["rt_dimension"].total)
+    lines.append(f"{cd.name:<16} {cd.ok:>8} {cd.total:>9} {cd.acc:>9.3f}")
+    for s in suites.values():
+        if s.fails:
+            lines += ["", f"## {s.name}: failures ({len(s.fails)})"] + [f"  - {f}" for f in s.fails]
+    if list_out:
+        for s in suites.values():
+            if s.out:
+                by = defaultdict(list)
+                for case, why in s.out:
+                    by[why].append(case)
+                lines += ["", f"## {s.name}: out of scope ({len(s.out)})"]
+                for why, cases in by.items():
+                    lines.append(f"  * {why} ({len(cases)}):")
+                    lines += [f"      {c}" for c in cases]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    res = evaluate()
+    sys.stdout.write(report(res, list_out=True))
+    if not math.isfinite(res["cn2an"].acc):  # pragma: no cover
+        sys.exit(1)
