@@ -149,10 +149,15 @@ def _caption(rng: random.Random, pool: list[str]) -> str:
     return f"{head} {org[:6]} {rng.choice(_CREDIT)}"
 
 
-def lay_out(paras: list[str], rng: random.Random) -> Laid:
-    """One synthetic OCR document from consecutive paragraphs."""
+def lay_out(paras: list[str], rng: random.Random, variant: str = "blank") -> Laid:
+    """One synthetic OCR document from consecutive paragraphs.
+
+    variant: "blank" (a blank line between wrapped lines, as seed 002), "single"
+    (one newline), "indent" (the paragraph indent kept as two ideographic spaces),
+    "crlf" (Windows line ends).
+    """
     width = 2 * rng.randint(12, 20)
-    sep = "\n\n"
+    sep = "\n" if variant == "single" else "\n\n"
     mag, issue, year = rng.choice(_MAG), rng.randint(1, 12), rng.randint(2015, 2024)
     sect = rng.choice(_SECT)
     header_every = rng.randint(25, 45)
@@ -168,6 +173,8 @@ def lay_out(paras: list[str], rng: random.Random) -> Laid:
         body = p[-1] in _TERMINAL  # photo captions sit in body text, not inside a heading
         cap_at = rng.randrange(len(lines) - 1) if body and len(lines) >= 3 and rng.random() < 0.15 else -1
         for i, ln in enumerate(lines):
+            if variant == "indent" and i == 0 and body:
+                ln = "\u3000\u3000" + ln
             out.append(ln + sep)
             n_lines += 1
             if i == cap_at:
@@ -182,10 +189,13 @@ def lay_out(paras: list[str], rng: random.Random) -> Laid:
                     head = f"{mag} · {sect} {page}"
                 out.append(head + "\n\n\n\n")
                 junk.append(head)
-    return Laid(raw="".join(out), paragraphs=paras, junk=junk)
+    raw = "".join(out)
+    if variant == "crlf":
+        raw = raw.replace("\n", "\r\n")
+    return Laid(raw=raw, paragraphs=paras, junk=junk)
 
 
-def restore_rate(n_min: int = MIN_PARAGRAPHS, seed: int = SEED) -> dict:
+def restore_rate(n_min: int = MIN_PARAGRAPHS, seed: int = SEED, variant: str = "blank") -> dict:
     """Share of corpus paragraphs given back exactly as one clean paragraph."""
     rng = random.Random(seed)
     docs = corpus_docs()
@@ -199,7 +209,7 @@ def restore_rate(n_min: int = MIN_PARAGRAPHS, seed: int = SEED) -> dict:
         k += 1
         start = rng.randrange(max(1, len(paras) - 30))
         chunk = [_ascii_digits(p) for p in paras[start:start + rng.randint(20, 40)]]
-        laid = lay_out(chunk, rng)
+        laid = lay_out(chunk, rng, variant)
         res = clean(laid.raw)
         got = res.text.split("\n")
         have: dict[str, int] = {}
@@ -237,6 +247,16 @@ def test_generated_junk_removed(generated: dict) -> None:
     assert generated["junk_removed"] >= 0.99 * generated["junk"]
 
 
+@pytest.mark.parametrize("variant", ["single", "indent", "crlf"])
+def test_generated_layout_variants(variant: str) -> None:
+    """The same prose with one newline between lines, kept indents, or CRLF."""
+    if not CORPUS.exists():
+        pytest.skip("../shared/corpus not available")
+    r = restore_rate(n_min=600, seed=SEED + 1, variant=variant)
+    assert r["rate"] >= 0.98, r["misses"][:5]
+    assert r["junk_removed"] == r["junk"]
+
+
 def test_wrap_keeps_text() -> None:
     rng = random.Random(1)
     p = "2016年6月，国家发展改革委联合颁发《长江三角洲城市群发展规划》，首次作出明确界定。"
@@ -247,9 +267,32 @@ def test_wrap_keeps_text() -> None:
 
 
 if __name__ == "__main__":
+    for v in ("single", "indent", "crlf"):
+        x = restore_rate(n_min=600, seed=SEED + 1, variant=v)
+        x.pop("misses")
+        print(v, x)
     r = restore_rate()
     for want, got in r.pop("misses")[:10]:
         print("WANT", want[:80])
         for g in got:
             print("  GOT", g[:80])
     print(r)
+
+
+def test_plain_text_paragraphs_pass_through() -> None:
+    """Text that is already clean (one paragraph a line) loses or merges nothing:
+    every corpus paragraph that ends a sentence, after a line that ends one too,
+    comes out as one clean paragraph."""
+    if not CORPUS.exists():
+        pytest.skip("../shared/corpus not available")
+    fold = get_rules(None).fold
+    for txt in sorted(CORPUS.glob("*.txt")):
+        raw = txt.read_text(encoding="utf-8")
+        got = set(clean(raw).text.split("\n"))
+        lines = [x.strip() for x in raw.split("\n") if x.strip()]
+        n = ok = 0
+        for prev, p, nxt in zip(lines, lines[1:], lines[2:], strict=False):
+            if p[-1] in _TERMINAL and prev[-1] in _TERMINAL and nxt[0] not in "》）」”":
+                n += 1
+                ok += "".join(p.split()).translate(fold) in got
+        assert n > 1000 and ok == n, (txt.name, n, ok)

@@ -11,26 +11,71 @@ Passes (one job per module):
   junk.cut_inline        repeated-glyph runs, end marks, glued figure captions
   junk.classify_lines    headers, page numbers, credits, stray glyph lines
   layout.estimate_columns  local column width: is a line full, short or wide
-  junk.mark_blocks       vertical stacks, label / map / figure blocks
+  junk.mark_figures      text set inside a figure, after its "图N" caption line
+  junk.mark_blocks       vertical stacks, label / map blocks
   junk.mark_gap_captions photo labels set apart by a large gap
   assemble.mark_displaced  labels and running heads dropped inside a sentence
   assemble.build_text    joins / paragraph breaks, text + offmap
   articles.split_articles
+
+Choices (documented so that later stages can rely on them):
+  - Paragraph breaks are one "\\n"; titles, bylines and headings stay in the
+    prose, each as its own paragraph. Bullet glyphs opening a heading (▶ ● □)
+    go to ``removed`` (reason "bullet").
+  - A label, running head or byline that the layout dropped between the halves
+    of a sentence is taken out of the prose into ``removed`` (reasons
+    "displaced_label", "displaced_byline"), so the sentence reads whole; a
+    displaced byline still fills ``Article.byline``.
+  - Repeated-glyph runs keep one unit ("到到到到" -> "到", "20252025…" -> "2025",
+    as GUIDELINES §6 says); runs of punctuation ("————") go entirely.
+  - Spaces: dropped next to Chinese and inside numbers ("2016 年 6 月" ->
+    "2016年6月"); kept between Latin words and between two numbers of two or
+    more digits ("2023-05-05 08:09:33").
+  - Full-width ASCII is folded 1:1 except the ordinary Chinese marks listed in
+    configs/clean.toml [fold] keep_fullwidth (，：；！？（）).
+  - Reasons in ``removed``: page_header, running_header, photo_credit, caption,
+    figure_caption, figure_text, label_block, vertical_text, orphan_glyph, repeated_glyph,
+    end_mark, bullet, displaced_label, displaced_byline.
 """
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from pipeline.clean.articles import split_articles
 from pipeline.clean.assemble import build_text, mark_displaced
-from pipeline.clean.junk import classify_lines, cut_inline, is_byline, mark_blocks, mark_gap_captions
+from pipeline.clean.junk import (
+    classify_lines,
+    cut_inline,
+    is_byline,
+    mark_blocks,
+    mark_figures,
+    mark_gap_captions,
+)
 from pipeline.clean.layout import estimate_columns, set_widths, typical_gap
 from pipeline.clean.lines import Line, split_lines
 from pipeline.clean.rules import Rules, get_rules, is_ws
 from pipeline.model import Article, CleanResult, Removed
 
-__all__ = ["clean", "is_ws"]
+__all__ = ["clean", "is_ws", "raw_without_removed"]
+
+
+def raw_without_removed(raw: str, removed: list[Removed], raw_start: int, raw_end: int) -> str:
+    """raw[raw_start:raw_end] with the removed fragments inside it taken out.
+
+    A clean span that straddles a caption or running head maps to a raw span that
+    still holds it ("钱\n\n杭州钱塘智慧城\n\n塘智慧城" for 钱塘智慧城); this gives the
+    raw text the clean span was made of, for provenance checks.
+    """
+    out, pos = [], raw_start
+    for r in sorted(removed, key=lambda x: x.raw_start):
+        if r.raw_end <= pos or r.raw_start >= raw_end:
+            continue
+        out.append(raw[pos:max(pos, r.raw_start)])
+        pos = max(pos, r.raw_end)
+    out.append(raw[pos:raw_end] if pos < raw_end else "")
+    return "".join(out)
 
 
 def clean(raw: str, cfg: dict[str, Any] | None = None) -> CleanResult:
@@ -52,10 +97,11 @@ def _clean(raw: str, rules: Rules) -> CleanResult:
     lines = split_lines(raw)
     for ln in lines:
         cut_inline(ln, rules)
-    set_widths(lines)
+    set_widths(lines, rules)
     gap = typical_gap(lines)
     classify_lines(lines, rules, gap)
     estimate_columns(lines, rules)
+    mark_figures(lines, rules)
     mark_blocks(lines, rules)
     estimate_columns(lines, rules)
     mark_gap_captions(lines, rules, gap)
@@ -67,7 +113,22 @@ def _clean(raw: str, rules: Rules) -> CleanResult:
     text, offmap, starts = build_text(raw, lines, rules, gap)
     removed = _removed(raw, lines)
     articles = split_articles(text, _paragraphs(text, lines, starts), rules)
+    _attach_displaced_bylines(articles, removed, offmap, rules)
     return CleanResult(text=text, offmap=offmap, removed=removed, articles=articles)
+
+
+def _attach_displaced_bylines(articles: list[Article], removed: list[Removed], offmap: list[int],
+                              rules: Rules) -> None:
+    """A byline the layout dropped inside a sentence left the prose; it still names the
+    authors of the article it stands in."""
+    for r in removed:
+        if r.reason != "displaced_byline":
+            continue
+        c = bisect.bisect_left(offmap, r.raw_start)
+        for a in articles:
+            if a.start <= c < max(a.end, a.start + 1) and a.byline is None:
+                a.byline = "".join(ch for ch in rules.bullet.sub("", r.text) if not is_ws(ch)).translate(rules.fold)
+                break
 
 
 def _removed(raw: str, lines: list[Line]) -> list[Removed]:
@@ -107,8 +168,6 @@ def _paragraphs(text: str, lines: list[Line], starts: list[int]) -> list[tuple[i
     if not flags:
         return []
     para_starts = [f[0] for f in flags]
-    import bisect
-
     for ln in lines:
         if ln.kind != "prose" and not ln.ends_article:
             continue

@@ -15,6 +15,7 @@ from pipeline.model import Article
 _PARA = re.compile(r"[^\n]+")
 _MAX_TITLE_PARAS = 3
 _MAX_TITLE_CHARS = 80
+_SUBTITLE = ("——", "—", "--")
 
 
 def _heading(t: str, rules: Rules) -> bool:
@@ -60,7 +61,10 @@ def _title_byline(text: str, paras, heads) -> tuple[str | None, str | None]:
     byline = text[paras[byline_i][0]:paras[byline_i][1]] if byline_i is not None else None
     title = None
     if byline_i is not None and byline_i > 0 and heads[byline_i - 1]:
-        p = paras[byline_i - 1]
+        k = byline_i - 1
+        if text[paras[k][0]:paras[k][0] + 2] in _SUBTITLE and k > 0 and heads[k - 1]:
+            k -= 1  # "——…" is the subtitle under the title
+        p = paras[k]
         title = text[p[0]:p[1]]
     else:
         for k, p in enumerate(paras[:_MAX_TITLE_PARAS + 1]):

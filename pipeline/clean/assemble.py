@@ -16,7 +16,12 @@ from pipeline.clean.lines import Line
 from pipeline.clean.rules import Rules, is_ws
 
 _LATIN = re.compile(r"[A-Za-z]")
-_ALNUM = re.compile(r"[A-Za-z0-9]")
+_COLON = re.compile(r"[：:]")
+# Two numbers side by side keep their space ("05 08:09"); letter-spaced digits
+# ("1 9 9 3 年") are one number and close up.
+_DIGITS_END = re.compile(r"\d\d$")
+_DIGITS_START = re.compile(r"\d\d")
+_FULLWIDTH = re.compile("[\uff01-\uff5e]")
 _TOKEN = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]+")
 # Two words of display text set apart by a space ("扎实推进跨省通办 打造优质服务品牌"):
 # running prose never spaces Chinese characters, headings and labels do.
@@ -30,6 +35,13 @@ def open_count(t: str, rules: Rules) -> int:
 
 def spaced_display(t: str, rules: Rules) -> bool:
     return bool(_SPACED.search(t)) and not has_clause(t, rules)
+
+
+def runs_on_unwrapped(t: str, rules: Rules) -> bool:
+    """In unwrapped text a line without a final mark runs on when it reads as a
+    sentence part (a comma, semicolon or colon inside) or is too long for a heading.
+    The enumeration comma alone does not count: headings use it ("一、工作回顾")."""
+    return rules.inner_re.search(t) is not None or nchars(t) > rules.heading_max_chars
 
 
 def heading_like(ln: Line, rules: Rules) -> bool:
@@ -46,7 +58,7 @@ def unfinished(ln: Line, rules: Rules) -> bool:
         return True
     if ln.col > 0:
         return is_full(ln, rules)
-    return has_clause(t, rules) or nchars(t) > rules.heading_max_chars
+    return runs_on_unwrapped(t, rules)
 
 
 def _continues(ln: Line, rules: Rules) -> bool:
@@ -71,12 +83,12 @@ def mark_displaced(lines: list[Line], rules: Rules, gap: int) -> None:
     i = 0
     while i < len(kept) - 2:
         a = kept[i]
-        if not unfinished(a, rules):
+        if not unfinished(a, rules) or (a.idx > 0 and lines[a.idx - 1].ends_article):
             i += 1
             continue
         k = i + 1
-        while k < len(kept) and k - i - 1 < rules.caption_max_lines and _caption_like(kept[k], rules) \
-                and kept[k].role != "byline":
+        while k < len(kept) and k - i - 1 < rules.caption_max_lines and \
+                (_caption_like(kept[k], rules) or kept[k].role == "byline"):
             k += 1
         if k == i + 1 or k >= len(kept) or not _continues(kept[k], rules):
             i += 1
@@ -91,7 +103,7 @@ def mark_displaced(lines: list[Line], rules: Rules, gap: int) -> None:
         )
         if evidence:
             for x in labels:
-                x.kind = "displaced_label"
+                x.kind = "displaced_byline" if x.role == "byline" else "displaced_label"
             i = k
         else:
             i += 1
@@ -103,20 +115,39 @@ def _after_header(lines: list[Line], ln: Line) -> bool:
     return prev is not None and prev.kind in ("page_header", "running_header")
 
 
-def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False) -> bool:
+def title_pair(a: Line, b: Line, rules: Rules, gap: int) -> bool:
+    """Two lines of one stacked title block (single newline where paragraphs use blank lines)."""
+    ta = rest_text(a)
+    return (gap >= 2 and b.nl_before == 1 and heading_like(b, rules) and not has_clause(ta, rules)
+            and ta.rstrip()[-1:] not in "。！？!?" and a.role != "byline" and b.role != "byline")
+
+
+def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False,
+                a_titled: bool = False, indented: bool = False) -> bool:
     """True when the break between kept lines a and b lies inside a paragraph.
 
     ``a_opens``: line a starts a paragraph (the break before it was kept), so a
-    shortfall of about the lost indent is no paragraph end.
+    shortfall of about the lost indent is no paragraph end. ``indented``: the file
+    keeps paragraph indents, so a wrapped line after a sentence end that is not
+    indented continues the paragraph.
     """
     if a.role == "byline" or b.role == "byline":
         return False
-    if rules.indent_re.match(b.lead_ws or ""):
+    if rules.indent_re.match(b.lead_ws or "") or b.bullet:
         return False
     ta = rest_text(a)
-    if gap >= 2 and b.nl_before == 1 and heading_like(b, rules) \
-            and not has_clause(ta, rules) and ta.rstrip()[-1:] not in "。！？!?":
+    if a.bullet and not ends_terminal(ta, rules):
+        # a bulleted heading runs on only into the rest of itself
+        return (heading_like(b, rules) and not is_full(b, rules) and b.width <= a.width + rules.cluster_tol
+                and b.role != "byline")
+    if indented and a.col > 0 and b.col > 0 and ends_terminal(ta, rules) \
+            and a.col - a.width <= rules.term_full_tol and not is_wide(a, rules) \
+            and not is_wide(b, rules) and (is_full(b, rules) or ends_terminal(rest_text(b), rules)):
+        return True  # b is not indented: the paragraph runs on
+    if title_pair(a, b, rules, gap):
         return True  # a title set on two lines of one block
+    if a_titled:
+        return False  # the last line of a stacked title block ends it
     term = ends_terminal(ta, rules)
     if not term and open_count(ta, rules) > 0:
         return True
@@ -142,11 +173,22 @@ def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False)
                 and a.width >= rules.heading_wrap_min and b.role != "byline")
     if term:
         return False
-    return has_clause(ta, rules) or nchars(ta) > rules.heading_max_chars
-
-
-def is_wide_line(ln: Line, rules: Rules) -> bool:  # pragma: no cover - alias for readability
-    return is_wide(ln, rules)
+    tb = rest_text(b)
+    if rules.enum_re.match(tb):
+        return False  # "一、…", "（二）…": the next line opens a numbered heading or item
+    # A heading ("一、工作回顾", "（六）更加注重社会建设，着力保障和改善民生") stands
+    # above a paragraph line far longer than itself; a list line runs on.
+    na, nb = nchars(ta), nchars(tb)
+    above_longer = nb > max(2 * na, rules.heading_max_chars)
+    if rules.enum_re.match(ta) and above_longer:
+        return False
+    if runs_on_unwrapped(ta, rules):
+        return True
+    if na <= rules.heading_max_chars and _COLON.search(ta):
+        # "营商环境：干事创业护城墙", "来源:杭州日报 作者:…", "2023-05-05 08:09:33": a
+        # heading, byline or dateline over a longer paragraph line or a short label.
+        return not (2 * nb > 3 * na or (nb <= 12 and heading_like(b, rules)))
+    return "、" in ta and not above_longer
 
 
 def build_text(raw: str, lines: list[Line], rules: Rules, gap: int) -> tuple[str, list[int], list[int]]:
@@ -159,9 +201,14 @@ def build_text(raw: str, lines: list[Line], rules: Rules, gap: int) -> tuple[str
     prev: Line | None = None
     last_ch = ""
     opens = True
+    titled = False
+    n_ind = sum(1 for ln in kept if rules.indent_re.match(ln.lead_ws or ""))
+    indented = n_ind >= max(3, len(kept) // 50)
     for ln in kept:
         if prev is not None:
-            if should_join(prev, ln, rules, gap, opens):
+            join = should_join(prev, ln, rules, gap, opens, titled, indented)
+            titled = title_pair(prev, ln, rules, gap)
+            if join:
                 opens = False
                 first = _first_char(raw, ln)
                 if _LATIN.match(last_ch or "") and _LATIN.match(first or ""):
@@ -191,7 +238,10 @@ def _first_char(raw: str, ln: Line) -> str:
 
 
 def _emit_line(raw: str, ln: Line, parts: list[str], offmap: list[int], fold: dict, last_ch: str) -> str:
-    """Append the line's kept characters; inner spaces survive only between Latin words."""
+    """Append the line's kept characters; inner spaces survive only between Latin words
+    ("Big Data") and between two numbers of two or more digits ("2023-05-05 08:09:33";
+    letter-spaced "1 9 9 3" closes up), never next to
+    Chinese ("2016 年 6 月" -> "2016年6月", "5.03 亿元" -> "5.03亿元")."""
     segs: list[tuple[int, int]] = []
     pos = ln.s
     for a, b, _ in sorted(ln.cuts):
@@ -201,12 +251,16 @@ def _emit_line(raw: str, ln: Line, parts: list[str], offmap: list[int], fold: di
     if pos < ln.e:
         segs.append((pos, ln.e))
     prev_end = -1
+    last_tok = ""
     for a, b in segs:
         for m in _TOKEN.finditer(raw, a, b):
             s, e = m.span()
-            tok = raw[s:e].translate(fold)
-            if prev_end >= 0 and s > prev_end and _ALNUM.match(last_ch) and _ALNUM.match(tok[0]) \
-                    and (_LATIN.match(last_ch) or _LATIN.match(tok[0])):
+            tok = raw[s:e]
+            if _FULLWIDTH.search(tok):
+                tok = tok.translate(fold)
+            if prev_end >= 0 and s > prev_end and (
+                    (_LATIN.match(last_ch) and _LATIN.match(tok[0]))
+                    or (_DIGITS_END.search(last_tok) and _DIGITS_START.match(tok))):
                 ws = next((i for i in range(prev_end, s) if is_ws(raw[i])), -1)
                 if ws >= 0:
                     parts.append(" ")
@@ -214,5 +268,6 @@ def _emit_line(raw: str, ln: Line, parts: list[str], offmap: list[int], fold: di
             parts.append(tok)
             offmap.extend(range(s, e))
             last_ch = tok[-1]
+            last_tok = tok
             prev_end = e
     return last_ch

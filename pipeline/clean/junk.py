@@ -37,9 +37,11 @@ def _primitive(unit: str) -> str:
 def cut_inline(ln: Line, rules: Rules) -> None:
     """Record repeated-glyph runs, end marks and glued figure captions as cuts."""
     t = ln.text
-    if len(t) >= 4:
+    # Glyph runs come from display type (headings, banners) set on short lines; long
+    # unwrapped paragraphs are not searched (the regex costs ~0.5 us a character).
+    if 4 <= len(t) <= rules.repeat_max_line:
         for m in rules.repeat_re.finditer(t):
-            unit = _primitive(m.group(1))
+            unit = _primitive(m.group(1) or m.group(2))
             reps = len(m.group(0)) // len(unit)
             run_end = m.start() + reps * len(unit)
             if _is_punct(unit):
@@ -51,13 +53,17 @@ def cut_inline(ln: Line, rules: Rules) -> None:
             if reps >= rules.rep_min:
                 head = m.start() + len(unit)
                 ln.cuts.append((ln.s + head, ln.s + run_end, "repeated_glyph"))
-                ln.keep_unit.append((ln.s + m.start(), ln.s + head))
-    if rules.end_mark:
-        for i, ch in enumerate(t):
-            if ch in rules.end_mark:
-                ln.cuts.append((ln.s + i, ln.s + i + 1, "end_mark"))
-                ln.ends_article = True
-    m = rules.figure.search(t)
+    for mark in rules.end_mark:
+        i = t.find(mark)
+        while i >= 0:
+            ln.cuts.append((ln.s + i, ln.s + i + 1, "end_mark"))
+            ln.ends_article = True
+            i = t.find(mark, i + 1)
+    b = rules.bullet.match(t)
+    if b and b.end() < len(t) and not any(a <= ln.s < z for a, z, _ in ln.cuts):
+        ln.cuts.append((ln.s, ln.s + len(b.group().rstrip()), "bullet"))
+        ln.bullet = True
+    m = rules.figure.search(t) if "图" in t else None
     if m and m.start() > 0 and not _inside_cut(ln, ln.s + m.start()):
         ln.cuts.append((ln.s + m.start(), ln.s + m.end(), "figure_caption"))
         ln.tail_cut = True
@@ -68,7 +74,7 @@ def _inside_cut(ln: Line, pos: int) -> bool:
 
 
 def has_clause(s: str, rules: Rules) -> bool:
-    return any(c in rules.clause for c in s)
+    return rules.clause_re.search(s) is not None
 
 
 def ends_terminal(s: str, rules: Rules) -> bool:
@@ -83,7 +89,8 @@ def ends_terminal(s: str, rules: Rules) -> bool:
 
 
 def nchars(s: str) -> int:
-    return len(s) - sum(1 for c in s if c.isspace())
+    """Characters that are not spaces (lines are stripped, so only inner spaces count)."""
+    return len(s) - s.count(" ") - s.count("\u3000") - s.count("\t") - s.count("\xa0")
 
 
 def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
@@ -97,6 +104,8 @@ def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
     at_break: set[str] = set()
     big = gap + rules.caption_gap_extra
     for i, ln in enumerate(lines):
+        if len(ln.text) > 3 * rules.repeat_max_chars:
+            continue
         sig = _signature(ln.text)
         if 4 <= len(sig) <= rules.repeat_max_chars:
             sigs[sig] += 1
@@ -112,7 +121,8 @@ def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
         clause = has_clause(t, rules)
         if not clause and len(t) <= 50 and any(p.search(t) for p in rules.header):
             ln.kind = "page_header"
-        elif (not clause and sigs.get(_signature(ln.text), 0) >= rules.repeat_min
+        elif (not clause and sigs and len(ln.text) <= 3 * rules.repeat_max_chars
+              and sigs.get(_signature(ln.text), 0) >= rules.repeat_min
               and not ends_terminal(t, rules) and not _column_text(widths, i, rules)):
             ln.kind = "running_header"
         elif len(t) <= 60 and not any(c in "。！？!?" for c in t) and any(p.search(t) for p in rules.credit):
@@ -138,8 +148,9 @@ def _signature(t: str) -> str:
 
 
 def _label_like(ln: Line, rules: Rules) -> bool:
+    """Short and without sentence punctuation (an enumeration comma may separate labels)."""
     t = rest_text(ln)
-    if nchars(t) > rules.label_max_chars or has_clause(t, rules) or ends_terminal(t, rules):
+    if nchars(t) > rules.label_max_chars or ends_terminal(t, rules) or has_clause(t.replace("、", ""), rules):
         return False
     return not is_full(ln, rules)
 
@@ -175,6 +186,48 @@ def mark_blocks(lines: list[Line], rules: Rules) -> None:
             i = max(j, i + 1)
 
 
+def mark_figures(lines: list[Line], rules: Rules) -> None:
+    """Text inside a figure: after a caption line "图N …", the narrow lines that follow
+    (labels, boxes, lists set in the figure) up to the next line as wide as the body
+    column the caption interrupted or with sentence punctuation (，；。)."""
+    body = 0
+    i = 0
+    n = len(lines)
+    while i < n:
+        ln = lines[i]
+        if ln.kind == "prose" and ln.col:
+            body = ln.col
+        if ln.kind != "figure_caption" or not body:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i <= rules.figure_max_lines:
+            x = lines[j]
+            if x.kind == "figure_caption" or x.kind != "prose":
+                j += 1
+                continue
+            if x.role == "byline" or is_byline(x, rules) or _sentence(x, rules) or x.bullet \
+                    or (x.nl_before == 1 and x.lead_ws) or (
+                    x.width >= body - rules.full_tol and _sentence(_next_prose(lines, j), rules)):
+                break  # running text again (figure labels list with 、, sentences use ，。), a new block
+            x.kind = "figure_text"
+            j += 1
+        i = j
+
+
+def _sentence(ln: Line | None, rules: Rules) -> bool:
+    """Sentence punctuation: a comma, semicolon or full stop (a colon does not count:
+    figure labels read "上海：…")."""
+    if ln is None:
+        return False
+    t = rest_text(ln)
+    return bool(rules.inner_re.search(t)) or any(c in t for c in "。！？!?")
+
+
+def _next_prose(lines: list[Line], j: int) -> Line | None:
+    return next((x for x in lines[j + 1:j + 4] if x.kind == "prose"), None)
+
+
 def _wrapped_heading(run: list[Line], rules: Rules) -> bool:
     """A few short lines of one measure (the last one shorter): a heading that wrapped.
 
@@ -189,8 +242,10 @@ def _wrapped_heading(run: list[Line], rules: Rules) -> bool:
 def mark_gap_captions(lines: list[Line], rules: Rules, gap: int) -> None:
     """A short unpunctuated line set apart by an unusually large gap is a photo label."""
     prev = None
-    for ln in lines:
+    for i, ln in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
         if ln.kind == "prose" and prev is not None and prev.kind not in ("page_header", "running_header") \
+                and not prev.ends_article and not (nxt is not None and nxt.nl_before == 1 and is_byline(nxt, rules)) \
                 and ln.nl_before >= gap + rules.caption_gap_extra:
             t = rest_text(ln)
             if (nchars(t) <= rules.caption_max_chars and not has_clause(t, rules)
@@ -204,10 +259,10 @@ def is_byline(ln: Line, rules: Rules) -> bool:
     t = rest_text(ln)
     if len(t) > 40 or any(c in "。！？，," for c in t):
         return False
-    for i, p in enumerate(rules.byline):
-        if p.search(t):
-            if i == len(rules.byline) - 1:
-                toks = t.split()
-                return nchars(t) <= 16 and any(len(x) >= 2 for x in toks) and sum(len(x) == 1 for x in toks) <= 2
-            return True
+    if any(p.search(t) for p in rules.byline):
+        return True
+    if rules.byline_names.match(t):
+        toks = t.split()
+        return (nchars(t) <= 16 and any(len(x) >= 2 for x in toks) and sum(len(x) == 1 for x in toks) <= 2
+                and all(x[0] in rules.surnames for x in toks if len(x) >= 2))
     return False

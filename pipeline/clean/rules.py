@@ -6,6 +6,7 @@ running head, another credit word) is a data change, not a code change.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +30,9 @@ class Rules:
     terminal: frozenset[str]
     closing: frozenset[str]
     clause: frozenset[str]
+    clause_re: re.Pattern
+    inner_re: re.Pattern
+    enum_re: re.Pattern
     terminal_seq: tuple[str, ...]
     orphan: frozenset[str]
     full_tol: int
@@ -37,6 +41,7 @@ class Rules:
     cluster_tol: int
     min_cluster: int
     min_column: int
+    min_share: float
     max_column: int
     heading_max_chars: int
     indent_units: int
@@ -48,6 +53,7 @@ class Rules:
     label_run: int
     label_max_chars: int
     vertical_run: int
+    figure_max_lines: int
     caption_max_lines: int
     caption_max_chars: int
     caption_gap_extra: int
@@ -57,10 +63,14 @@ class Rules:
     credit: tuple[re.Pattern, ...]
     figure: re.Pattern
     end_mark: str
+    bullet: re.Pattern
     byline: tuple[re.Pattern, ...]
+    byline_names: re.Pattern
+    surnames: frozenset[str]
     rep_min: int
     rep_min_punct: int
     rep_max_unit: int
+    repeat_max_line: int
     repeat_re: re.Pattern
 
 
@@ -76,8 +86,7 @@ def _merge(base: dict, over: dict | None) -> dict:
 
 def _fold_table(keep: str) -> dict[int, str]:
     """Full-width ASCII -> half-width, one character for one character."""
-    table = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in keep}
-    return table
+    return {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in keep}
 
 
 def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
@@ -91,6 +100,9 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         terminal=frozenset(p["terminal"]),
         closing=frozenset(p["closing"]),
         clause=frozenset(p["clause"]),
+        clause_re=re.compile("[" + re.escape(p["clause"]) + "]"),
+        inner_re=re.compile("[" + re.escape(p["inner"]) + "]"),
+        enum_re=re.compile(p["enum"]),
         terminal_seq=tuple(p["terminal_seq"]),
         orphan=frozenset(p["orphan"]),
         full_tol=int(lay["full_tol"]),
@@ -99,6 +111,7 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         cluster_tol=int(lay["cluster_tol"]),
         min_cluster=int(lay["min_cluster"]),
         min_column=int(lay["min_column"]),
+        min_share=float(lay["min_share"]),
         max_column=int(lay["max_column"]),
         heading_max_chars=int(lay["heading_max_chars"]),
         indent_units=int(lay["indent_units"]),
@@ -110,6 +123,7 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         label_run=int(ln["label_run"]),
         label_max_chars=int(ln["label_max_chars"]),
         vertical_run=int(ln["vertical_run"]),
+        figure_max_lines=int(ln["figure_max_lines"]),
         caption_max_lines=int(ln["caption_max_lines"]),
         caption_max_chars=int(ln["caption_max_chars"]),
         caption_gap_extra=int(ln["caption_gap_extra"]),
@@ -119,21 +133,33 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         credit=tuple(re.compile(x) for x in pat["credit"]),
         figure=re.compile(pat["figure"]),
         end_mark=pat["end_mark"],
+        bullet=re.compile(pat["bullet"]),
         byline=tuple(re.compile(x) for x in pat["byline"]),
+        byline_names=re.compile(pat["byline_names"]),
+        surnames=frozenset(pat["surnames"]),
         rep_min=int(rep["min_reps"]),
         rep_min_punct=int(rep["min_reps_punct"]),
         rep_max_unit=max_unit,
-        repeat_re=re.compile(r"(\S{1,%d}?)\1{%d,}" % (max_unit, min_rep - 1)),  # noqa: UP031
+        repeat_max_line=int(rep["max_line"]),
+        # One glyph repeated, or a short unit of digits / Latin / marks repeated
+        # ("20252025…"); CJK units longer than one character are not searched (cost).
+        repeat_re=re.compile(r"(\S)\1{%d,}|([^\s\u3400-\u9fff]{2,%d}?)\2{%d,}"  # noqa: UP031
+                             % (min_rep - 1, max_unit, min_rep - 1)),
     )
 
 
 @lru_cache(maxsize=8)
 def _cached(key: str) -> Rules:
-    return build_rules(None)
+    return build_rules(json.loads(key) if key else None)
 
 
 def get_rules(cfg: dict[str, Any] | None) -> Rules:
-    """Rules for ``cfg``; the default set is built once per process."""
-    if not cfg:
-        return _cached("default")
-    return build_rules(cfg)
+    """Rules for ``cfg`` (stage options shaped like configs/clean.toml), built once
+    per distinct option set and process."""
+    if not isinstance(cfg, dict) or not cfg:
+        return _cached("")
+    try:
+        key = json.dumps(cfg, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return build_rules(cfg)
+    return _cached(key)
