@@ -77,8 +77,25 @@ def run_task(task: DocTask, cfg: dict[str, Any]) -> DocResult:
         res.rows = {"errors": [_error_row(task, stage, "exception", f"{type(e).__name__}: {e}",
                                           traceback.format_exc())]}
     res.seconds = time.perf_counter() - t0
-    res.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+    res.peak_rss_mb = peak_rss_mb()
     return res
+
+
+def peak_rss_mb() -> float:
+    """This process's own peak resident memory in MB.
+
+    /proc/self/status VmHWM belongs to the current process image; getrusage's
+    ru_maxrss would also count the parent's memory that a spawned worker had
+    before exec (Linux keeps that maximum across exec).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def _error_row(task: DocTask, stage: str, kind: str, message: str, tb: str | None) -> dict:
