@@ -14,29 +14,49 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import Any
 
-from pipeline.worker import DocResult, DocTask, init_worker, run_task
+from pipeline.worker import DocResult, DocTask, init_worker, run_chunk
 
 
 class EngineError(RuntimeError):
     """The engine cannot start (missing extra, unreachable scheduler)."""
 
 
+def chunks(tasks: Iterable[DocTask], max_docs: int, max_bytes: int) -> Iterator[list[DocTask]]:
+    """Consecutive tasks grouped up to ``max_docs`` documents or ``max_bytes`` of files."""
+    chunk: list[DocTask] = []
+    size = 0
+    for t in tasks:
+        if chunk and (len(chunk) >= max_docs or size + t.n_bytes > max_bytes):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(t)
+        size += t.n_bytes
+    if chunk:
+        yield chunk
+
+
+def _chunks_of(tasks: Iterable[DocTask], cfg: dict[str, Any]) -> Iterator[list[DocTask]]:
+    run = cfg.get("run", {})
+    return chunks(tasks, int(run.get("chunk_docs", 16)), int(run.get("chunk_bytes", 600_000)))
+
+
 def run_local(tasks: Iterable[DocTask], cfg: dict[str, Any], workers: int) -> Iterator[DocResult]:
     """In-process when workers == 1, else a spawn-started pool streaming in input order."""
     if workers <= 1:
         init_worker(cfg)
-        for t in tasks:
-            yield run_task(t, cfg)
+        for c in _chunks_of(tasks, cfg):
+            yield from run_chunk(c, cfg)
         return
     ctx = mp.get_context("spawn")  # no model or runtime state is inherited through fork
     with ctx.Pool(workers, initializer=init_worker, initargs=(cfg,), maxtasksperchild=None) as pool:
-        # imap streams: only a few documents per worker are in flight at a time.
-        yield from pool.imap(partial(run_task, cfg=cfg), tasks, chunksize=1)
+        # imap streams: only a few chunks per worker are in flight at a time.
+        for results in pool.imap(partial(run_chunk, cfg=cfg), _chunks_of(tasks, cfg), chunksize=1):
+            yield from results
 
 
 def run_dask(tasks: Iterable[DocTask], cfg: dict[str, Any], scheduler: str | None, workers: int,
-             window: int = 64) -> Iterator[DocResult]:
-    """Submit documents to a Dask cluster, at most ``window`` in flight, yielding in input order."""
+             window: int = 16) -> Iterator[DocResult]:
+    """Submit chunks of documents to a Dask cluster, at most ``window`` in flight, yielding in input order."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as e:
@@ -54,12 +74,12 @@ def run_dask(tasks: Iterable[DocTask], cfg: dict[str, Any], scheduler: str | Non
                           "`dask scheduler` and workers with `dask worker ADDRESS`") from e
     try:
         pending: list = []
-        for t in tasks:
-            pending.append(client.submit(run_task, t, cfg, pure=False))
+        for c in _chunks_of(tasks, cfg):
+            pending.append(client.submit(run_chunk, c, cfg, pure=False))
             if len(pending) >= window:
-                yield pending.pop(0).result()
+                yield from pending.pop(0).result()
         for f in pending:
-            yield f.result()
+            yield from f.result()
     finally:
         client.close()
         if cluster is not None:

@@ -57,6 +57,13 @@ def _versions() -> dict[str, str]:
     return out
 
 
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _file_sha256(path: Path) -> str | None:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -108,7 +115,7 @@ def run_extract(paths: list[str | Path], outdir: str | Path, metadata: str | Pat
                 and prev.get("sha256") == _file_sha256(path)):
             res.n_skipped += 1
             continue
-        tasks.append(DocTask(str(path), doc_id, pub))
+        tasks.append(DocTask(str(path), doc_id, pub, _file_size(path)))
     store.remove_documents(manifest, {d for d in docs if d not in current} | {t.doc_id for t in tasks})
 
     manifest.update(versions=_versions(), config_hash=chash, engine=engine, workers=workers,

@@ -1,7 +1,9 @@
-"""The per-document task every engine runs: read one file, extract, return its rows.
+"""The task every engine runs: read a chunk of files, extract, return each one's rows.
 
 Models load once per worker process (``init_worker``), so a pool of N
-processes holds N models, never one per document.
+processes holds N models, never one per document. A chunk holds a few
+documents so that NER batches span them; every document still succeeds or
+fails on its own.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class DocTask:
     path: str
     doc_id: str
     pub_date: str | None
+    n_bytes: int = 0  # file size, for sizing chunks
 
 
 @dataclass
@@ -56,29 +59,59 @@ def get_processor(cfg: dict[str, Any]):
     return _PROCESSOR
 
 
-def run_task(task: DocTask, cfg: dict[str, Any]) -> DocResult:
-    """Process one document; any failure becomes an ``errors`` row, never an exception."""
+def run_chunk(tasks: list[DocTask], cfg: dict[str, Any]) -> list[DocResult]:
+    """Process a chunk of documents; every failure becomes an ``errors`` row, never an exception."""
     t0 = time.perf_counter()
-    res = DocResult(task.doc_id, task.path, "ok")
-    stage = "read"
-    try:
-        meta = {task.doc_id: task.pub_date} if task.pub_date else None
-        doc = read_document(task.path, meta)
+    results = [DocResult(t.doc_id, t.path, "ok") for t in tasks]
+    docs, owners = [], []
+    for task, res in zip(tasks, results):
+        try:
+            meta = {task.doc_id: task.pub_date} if task.pub_date else None
+            doc = read_document(task.path, meta)
+        except DocumentError as e:
+            _fail(res, task, "read", e.kind, str(e), None)
+            continue
+        except Exception as e:  # noqa: BLE001 - one document's failure must not stop the batch
+            _fail(res, task, "read", "exception", f"{type(e).__name__}: {e}", traceback.format_exc())
+            continue
         res.sha256, res.n_chars = doc.sha256, len(doc.raw)
-        stage = "extract"
-        proc = get_processor(cfg)
-        res.rows = proc.process(doc)
-        res.stage_seconds = dict(getattr(proc, "last_timings", {}))
-    except DocumentError as e:
-        res.status = "failed"
-        res.rows = {"errors": [_error_row(task, stage, e.kind, str(e), None)]}
-    except Exception as e:  # noqa: BLE001 - one document's failure must not stop the batch
-        res.status = "failed"
-        res.rows = {"errors": [_error_row(task, stage, "exception", f"{type(e).__name__}: {e}",
-                                          traceback.format_exc())]}
-    res.seconds = time.perf_counter() - t0
-    res.peak_rss_mb = peak_rss_mb()
-    return res
+        docs.append(doc)
+        owners.append((task, res))
+    if docs:
+        from pipeline.process import DocFailure
+
+        try:
+            outs = get_processor(cfg).process_many(docs)
+        except Exception as e:  # noqa: BLE001 - the backend itself failed: every document of the chunk
+            tb = traceback.format_exc()
+            outs = [DocFailure(d, "extract", e) for d in docs]
+            for task, res in owners:
+                _fail(res, task, "extract", "exception", f"{type(e).__name__}: {e}", tb)
+        for (task, res), out in zip(owners, outs):
+            if res.status != "ok":
+                continue
+            if isinstance(out, DocFailure):
+                tb = "".join(traceback.format_exception(out.error))
+                _fail(res, task, out.stage, "exception", f"{type(out.error).__name__}: {out.error}", tb)
+            else:
+                res.rows, res.stage_seconds = out.rows, dict(out.timings)
+    elapsed = time.perf_counter() - t0
+    total = sum(r.n_chars for r in results) or 1
+    rss = peak_rss_mb()
+    for r in results:
+        r.seconds = elapsed * (r.n_chars or 1) / total if len(results) > 1 else elapsed
+        r.peak_rss_mb = rss
+    return results
+
+
+def _fail(res: DocResult, task: DocTask, stage: str, kind: str, message: str, tb: str | None) -> None:
+    res.status = "failed"
+    res.rows = {"errors": [_error_row(task, stage, kind, message, tb)]}
+
+
+def _error_row(task: DocTask, stage: str, kind: str, message: str, tb: str | None) -> dict:
+    return {"doc_id": task.doc_id, "source_path": task.path, "stage": stage, "kind": kind,
+            "message": message, "traceback": tb}
 
 
 def peak_rss_mb() -> float:
@@ -96,8 +129,3 @@ def peak_rss_mb() -> float:
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-
-
-def _error_row(task: DocTask, stage: str, kind: str, message: str, tb: str | None) -> dict:
-    return {"doc_id": task.doc_id, "source_path": task.path, "stage": stage, "kind": kind,
-            "message": message, "traceback": tb}

@@ -106,7 +106,8 @@ def check_offsets(text: str, tabs) -> None:
 def test_extract_text_never_raises_and_offsets_hold(text, pub_date):
     tabs = extract_text(text, doc_id="fuzz", pub_date=pub_date)
     assert tabs["documents"].doc_id.tolist() == ["fuzz"]
-    check_offsets(text, tabs)
+    # the read stage replaces lone surrogates by U+FFFD (Parquet cannot hold them), one for one
+    check_offsets(re.sub("[\ud800-\udfff]", "\ufffd", text), tabs)
 
 
 def test_known_awkward_inputs():
