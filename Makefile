@@ -32,7 +32,7 @@ tests-deps:
 	@fc-list :lang=zh 2>/dev/null | grep -q . || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq fonts-wqy-microhei || true; }
 
 lint: $(STAMP)
-	$(BIN)/ruff check pipeline tests examples
+	$(BIN)/ruff check pipeline tests examples benchmarks
 
 clean:
 	rm -rf outputs/*.parquet outputs/*/ .pytest_cache
