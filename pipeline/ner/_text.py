@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from pipeline.model import Analysis
+
 # Marks after which a long sentence may be cut without splitting a word.
 _CUT_MARKS = frozenset("，、；：,;:　 \t\n。！？!?）)》」』”")
 
@@ -49,3 +53,22 @@ def align_tokens(text: str, tokens: list[str]) -> list[tuple[int, int]]:
         spans.append((i, i + len(tok)))
         cur = i + len(tok)
     return spans
+
+
+def analyze_in_pieces(sentences: list[str], max_chars: int | None,
+                      run_all: Callable[[list[str]], list[Analysis]]) -> list[Analysis]:
+    """Cut long sentences at clause marks, analyze the non-blank pieces with
+    ``run_all`` (one Analysis per piece), and join each sentence's pieces back
+    with offsets shifted to the sentence."""
+    texts = [s if isinstance(s, str) else ("" if s is None else str(s)) for s in sentences]
+    pieces: list[tuple[int, int, str]] = []
+    for si, t in enumerate(texts):
+        for a, b in chunk_spans(t, max_chars):
+            if t[a:b].strip():
+                pieces.append((si, a, t[a:b]))
+    out = [Analysis([], [], []) for _ in texts]
+    for (si, off, _t), an in zip(pieces, run_all([p[2] for p in pieces]), strict=True):
+        out[si].words.extend(an.words)
+        out[si].pos.extend(an.pos)
+        out[si].entities.extend((st + off, en + off, lab) for st, en, lab in an.entities)
+    return out

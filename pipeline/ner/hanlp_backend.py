@@ -23,7 +23,7 @@ from typing import Any
 
 from pipeline.model import Analysis
 from pipeline.ner import NerBackendError, normalize_label
-from pipeline.ner._text import align_tokens, chunk_spans
+from pipeline.ner._text import align_tokens, analyze_in_pieces
 
 log = logging.getLogger(__name__)
 
@@ -104,19 +104,7 @@ class HanlpBackend:
         self.multitask = _is_multitask(self.component)
 
     def analyze(self, sentences: list[str]) -> list[Analysis]:
-        texts = [s if isinstance(s, str) else ("" if s is None else str(s)) for s in sentences]
-        pieces: list[tuple[int, int, str]] = []
-        for si, t in enumerate(texts):
-            for a, b in chunk_spans(t, self.max_chars):
-                if t[a:b].strip():
-                    pieces.append((si, a, t[a:b]))
-        results = self._run_all([p[2] for p in pieces])
-        out = [Analysis([], [], []) for _ in texts]
-        for (si, off, _text), an in zip(pieces, results, strict=True):
-            out[si].words.extend(an.words)
-            out[si].pos.extend(an.pos)
-            out[si].entities.extend((s + off, e + off, lab) for s, e, lab in an.entities)
-        return out
+        return analyze_in_pieces(sentences, self.max_chars, self._run_all)
 
     def _run_all(self, texts: list[str]) -> list[Analysis]:
         out: list[Analysis] = []

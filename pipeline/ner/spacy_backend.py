@@ -15,7 +15,7 @@ from typing import Any
 
 from pipeline.model import Analysis
 from pipeline.ner import NerBackendError, normalize_label
-from pipeline.ner._text import chunk_spans
+from pipeline.ner._text import analyze_in_pieces
 
 log = logging.getLogger(__name__)
 
@@ -52,18 +52,7 @@ class SpacyBackend:
             ) from e
 
     def analyze(self, sentences: list[str]) -> list[Analysis]:
-        texts = [s if isinstance(s, str) else ("" if s is None else str(s)) for s in sentences]
-        pieces: list[tuple[int, int, str]] = []
-        for si, t in enumerate(texts):
-            for a, b in chunk_spans(t, self.max_chars):
-                if t[a:b].strip():
-                    pieces.append((si, a, t[a:b]))
-        out = [Analysis([], [], []) for _ in texts]
-        for (si, off, _t), an in zip(pieces, self._run_all([p[2] for p in pieces]), strict=True):
-            out[si].words.extend(an.words)
-            out[si].pos.extend(an.pos)
-            out[si].entities.extend((s + off, e + off, lab) for s, e, lab in an.entities)
-        return out
+        return analyze_in_pieces(sentences, self.max_chars, self._run_all)
 
     def _run_all(self, texts: list[str]) -> list[Analysis]:
         try:
