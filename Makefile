@@ -35,7 +35,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests examples benchmarks
 
 clean:
-	rm -rf outputs/*.parquet outputs/*/ .pytest_cache
+	rm -rf outputs/*.parquet outputs/*/ outputs/_manifest.json .pytest_cache
 
 # Throughput, docs/s and worker peak RSS on ../shared/corpus (outputs/bench.json, copy kept in benchmarks/results/).
 bench: $(STAMP)

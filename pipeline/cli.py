@@ -11,6 +11,12 @@ import click
 from pipeline.config import ConfigError
 
 
+class SetupError(click.ClickException):
+    """Bad configuration, metadata or engine: nothing was extracted (exit code 2)."""
+
+    exit_code = 2
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", is_flag=True, help="Log every document as it is processed.")
 def main(verbose: bool) -> None:
@@ -54,7 +60,7 @@ def extract(paths: tuple[str, ...], outdir: str, metadata: str | None, config: s
         res = run_extract(list(paths), outdir, metadata=metadata, config=config, workers=workers,
                           engine=engine, scheduler=scheduler, force=force, progress=progress)
     except (ConfigError, DocumentError, EngineError) as e:
-        raise click.ClickException(str(e)) from e
+        raise SetupError(str(e)) from e
     click.echo(f"{res.n_docs} documents: {res.n_done} extracted, {res.n_skipped} unchanged and skipped, "
                f"{res.n_failed} failed; {res.n_chars:,} chars in {res.seconds:.1f}s -> {outdir}", err=True)
     if res.n_failed:

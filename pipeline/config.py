@@ -42,12 +42,14 @@ def load_config(path: str | Path | None = None) -> dict[str, Any]:
 
 
 def config_hash(cfg: dict[str, Any]) -> str:
-    """Stable hash of the options, the lexicon files and the pipeline's code.
+    """Stable hash of the extraction options, the lexicon files and the pipeline's code.
 
     An incremental run reuses a document's rows only when this is unchanged,
     so editing a lexicon or a stage's code redoes every document.
     """
-    h = hashlib.sha256(json.dumps(cfg, sort_keys=True, ensure_ascii=False).encode())
+    # How a run is scheduled (workers, batch and chunk sizes) does not change its rows.
+    options = {k: v for k, v in cfg.items() if k != "run"}
+    h = hashlib.sha256(json.dumps(options, sort_keys=True, ensure_ascii=False).encode())
     root = CONFIG_DIR.parent
     files = [p for p in CONFIG_DIR.rglob("*") if p.is_file()] + list(Path(__file__).resolve().parent.rglob("*.py"))
     for p in sorted(files):

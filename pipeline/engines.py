@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import Any
 
-from pipeline.worker import DocResult, DocTask, init_worker, run_chunk
+from pipeline.worker import DocResult, DocTask, get_processor, init_worker, run_chunk
 
 
 class EngineError(RuntimeError):
@@ -43,7 +43,7 @@ def _chunks_of(tasks: Iterable[DocTask], cfg: dict[str, Any]) -> Iterator[list[D
 def run_local(tasks: Iterable[DocTask], cfg: dict[str, Any], workers: int) -> Iterator[DocResult]:
     """In-process when workers == 1, else a spawn-started pool streaming in input order."""
     if workers <= 1:
-        init_worker(cfg)
+        get_processor(cfg)
         for c in _chunks_of(tasks, cfg):
             yield from run_chunk(c, cfg)
         return

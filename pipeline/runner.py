@@ -25,7 +25,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from pipeline.config import config_hash, load_config
+from pipeline.config import ConfigError, config_hash, load_config
 from pipeline.engines import run_engine
 from pipeline.read import find_sources, load_metadata
 from pipeline.worker import DocResult, DocTask
@@ -112,7 +112,7 @@ def run_extract(paths: list[str | Path], outdir: str | Path, metadata: str | Pat
         pub = meta.get(doc_id)
         prev = docs.get(doc_id)
         if (not force and prev and prev.get("status") == "ok" and prev.get("pub_date_arg") == pub
-                and prev.get("sha256") == _file_sha256(path)):
+                and store.has_part(prev.get("part")) and prev.get("sha256") == _file_sha256(path)):
             res.n_skipped += 1
             continue
         tasks.append(DocTask(str(path), doc_id, pub, _file_size(path)))
@@ -120,6 +120,8 @@ def run_extract(paths: list[str | Path], outdir: str | Path, metadata: str | Pat
 
     manifest.update(versions=_versions(), config_hash=chash, engine=engine, workers=workers,
                     started=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    if tasks:
+        _check_backend(cfg)
     results = run_engine(engine, tasks, cfg, workers, scheduler)
     pubs = {t.doc_id: t.pub_date for t in tasks}
     for batch in _batches(_progress(results, len(tasks), progress), int(run_cfg.get("batch_docs", 64)),
@@ -154,6 +156,19 @@ def run_extract(paths: list[str | Path], outdir: str | Path, metadata: str | Pat
                               "worker_peak_rss_mb": round(res.peak_rss_mb, 1)})
     store.save_manifest(manifest)
     return res
+
+
+def _check_backend(cfg: dict[str, Any]) -> None:
+    """Load the models once here, so a bad backend spec or a missing extra stops the
+    run with a clear message before any worker starts (a pool whose workers cannot
+    initialize would restart them forever)."""
+    from pipeline.ner import NerBackendError
+    from pipeline.worker import get_processor
+
+    try:
+        get_processor(cfg)
+    except NerBackendError as e:
+        raise ConfigError(f"ner.backend: {e}") from e
 
 
 def _progress(results: Iterator[DocResult], total: int, enabled: bool | None) -> Iterator[DocResult]:

@@ -116,6 +116,10 @@ class TableStore:
             if not folder.is_dir() or not any(folder.glob("*.parquet")):
                 write_parquet_atomic(schema.empty_table(), folder / "part-empty.parquet")
 
+    def has_part(self, part: str | None) -> bool:
+        """Whether a part's rows are still on disk (a cleaned OUTDIR keeps no stale manifest promise)."""
+        return bool(part) and self._part_path("documents", part).exists()
+
     def _part_path(self, table: str, part: str) -> Path:
         return self.root / table / f"part-{part}.parquet"
 

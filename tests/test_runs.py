@@ -107,3 +107,33 @@ def test_duplicate_doc_ids_get_an_errors_row_each_run(small_corpus, tmp_path):
         assert sorted(read_table(out, "documents").to_pandas().doc_id) == sorted(SMALL)
     run_extract([small_corpus], out, workers=1)
     assert read_table(out, "errors").num_rows == 0
+
+
+def test_a_cleaned_outdir_is_refilled_not_skipped(small_corpus, tmp_path):
+    out = tmp_path / "out"
+    run_extract([small_corpus], out, workers=1)
+    for name in SCHEMAS:  # what `make clean` removes, leaving a manifest behind
+        shutil.rmtree(out / name)
+    res = run_extract([small_corpus], out, workers=1)
+    assert res.n_done == 2 and res.n_skipped == 0
+    assert read_table(out, "documents").num_rows == 2
+
+
+def test_scheduling_options_do_not_invalidate_earlier_results(small_corpus, tmp_path):
+    out = tmp_path / "out"
+    run_extract([small_corpus], out, workers=1)
+    cfg = tmp_path / "sched.toml"
+    cfg.write_text("[run]\nbatch_docs = 1\nchunk_docs = 1\n", encoding="utf-8")
+    res = run_extract([small_corpus], out, workers=1, config=cfg)
+    assert res.n_skipped == 2
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_bad_backend_stops_the_run_with_exit_code_2(small_corpus, tmp_path, workers):
+    cfg = tmp_path / "bad.toml"
+    cfg.write_text('[ner]\nbackend = "nosuchbackend:x"\n', encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(small_corpus), "-o", str(tmp_path / "o"),
+                           "--config", str(cfg), "--workers", str(workers)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    assert "ner.backend" in proc.stderr and "Traceback" not in proc.stderr
