@@ -29,6 +29,7 @@ from pipeline.numbers import (
     parse_number,
     parse_number_approx,
 )
+from pipeline.numbers import alternation as _alt
 from pipeline.numbers import scan as scan_matches
 
 
@@ -58,10 +59,6 @@ _DQUOTE_CLOSE = "”\"’」"
 
 def _alt_chars(chars: Sequence[str]) -> str:
     return "".join(re.escape(c) for c in chars) or "\\x00"
-
-
-def _alt(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 class _Lex:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pipeline.config import load_lexicon_toml
 from pipeline.model import DateMention
 from pipeline.numbers import DIGITS, parse_number
+from pipeline.numbers import alternation as _alt
 from pipeline.numbers import scan as scan_matches
 
 _WS = r"[ \t\u3000\u00a0]{0,3}"
@@ -35,10 +36,6 @@ _DAY = (
 )
 _QUARTER = r"(?:前?第?[一二三四1-4]季度)"  # 前三季度 = Q1..Q3
 _HALF = r"(?:[上下]半年)"
-
-
-def _alt(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 class _Lex:

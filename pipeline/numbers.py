@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Numeral characters are the grammar itself (not a lexicon): digit values,
 # in-section units (十百千) and section units (万亿).
@@ -277,6 +278,11 @@ def parse_money(s: str) -> float | None:
         return round(yuan + jiao / 10 + fen / 100, 4)
     except Exception:
         return None
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first so the longest form wins."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def scan(trigger: re.Pattern[str], rx: re.Pattern[str], text: str):

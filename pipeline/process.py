@@ -65,14 +65,14 @@ class DocumentProcessor:
         try:
             analyses = self.backend.analyze([s.text for p in ready for s in p.sents])
         except Exception:  # noqa: BLE001 - retry document by document so only the culprit fails
-            analyses = []
-            for k, p in enumerate(ready):
+            analyses, kept = [], []
+            for p in ready:
                 try:
                     analyses += self.backend.analyze([s.text for s in p.sents])
+                    kept.append(p)
                 except Exception as e:  # noqa: BLE001
                     prepared[prepared.index(p)] = DocFailure(p.doc, "ner", e)
-                    ready[k] = None  # type: ignore[call-overload]
-            ready = [p for p in ready if p is not None]
+            ready = kept
         ner_seconds = time.perf_counter() - t0
         n_chars = sum(len(p.cr.text) for p in ready) or 1
         i = 0
