@@ -38,8 +38,9 @@ class CleanResult:
     """Clean prose plus the exact map back to the raw text.
 
     ``offmap[i]`` is the raw index of clean character ``i``: every clean
-    character is one raw character (possibly width-folded), so a clean span
-    [s, e) maps to raw [min(offmap[s:e]), max(offmap[s:e]) + 1).
+    character is one raw character (possibly width-folded), and the map
+    strictly increases (cleaning drops and joins but never reorders), so a
+    clean span [s, e) maps to raw [offmap[s], offmap[e - 1] + 1).
     """
 
     text: str

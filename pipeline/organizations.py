@@ -20,6 +20,7 @@ Public entry point: :func:`extract_organizations`.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass
@@ -47,7 +48,7 @@ _DEF_INLINE_RE = re.compile(
 _RANK = {"gazetteer": 5, "suffix": 4, "alias": 3, "ner": 2, "enum": 1}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     s: int
     e: int
@@ -74,23 +75,34 @@ def _tokens(text: str, an: Analysis) -> list[_Tok]:
     cur = 0
     pos = list(an.pos) + [""] * max(0, len(an.words) - len(an.pos))
     for w, p in zip(an.words, pos):
-        w2 = w.strip()
-        if not w2:
-            continue
-        i = text.find(w2, cur)
-        if i < 0:
-            continue
+        if w and text.startswith(w, cur) and not w[0].isspace() and not w[-1].isspace():
+            w2, i = w, cur  # the usual case: words tile the sentence
+        else:
+            w2 = w.strip()
+            if not w2:
+                continue
+            i = text.find(w2, cur)
+            if i < 0:
+                continue
         toks.append(_Tok(i, i + len(w2), w2, p or "x"))
         cur = i + len(w2)
-    for st, en, lab in sorted(an.entities or []):
+    if not an.entities:
+        return toks
+    # Tokens are in order and disjoint, so the ones overlapping an entity are a
+    # contiguous run found by bisection (a scan per entity was quadratic).
+    starts = [t.s for t in toks]
+    ends = [t.e for t in toks]
+    for st, en, lab in sorted(an.entities):
         if lab not in ("ORG", "LOC", "PER", "TIME") or not (0 <= st < en <= len(text)):
             continue
-        idx = [k for k, t in enumerate(toks) if t.s < en and t.e > st]
-        if not idx:
+        a = bisect.bisect_right(ends, st)  # first token ending after st
+        b = bisect.bisect_left(starts, en) - 1  # last token starting before en
+        if a > b:
             continue
-        a, b = idx[0], idx[-1]
         s2, e2 = min(toks[a].s, st), max(toks[b].e, en)
         toks[a : b + 1] = [_Tok(s2, e2, text[s2:e2], lab)]
+        starts[a : b + 1] = [s2]
+        ends[a : b + 1] = [e2]
     return toks
 
 
@@ -217,9 +229,10 @@ def _suffix_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> tuple[lis
     """Suffix-anchored names, and generic ones (no proper part) kept for short-form matching."""
     out: list[_Cand] = []
     generic: list[_Cand] = []
+    last_chars = lx.suffix_last_chars
     for j, t in enumerate(toks):
-        if _PUNCT_RE.match(t.text):
-            continue
+        if t.text[-1] not in last_chars or _PUNCT_RE.match(t.text):
+            continue  # most tokens end in a character no suffix ends with
         # the suffix may span this token and the ones before it (有限/公司), or sit inside it
         suf = lx.suffix_at_end(text[max(0, t.e - lx.max_suffix) : t.e])
         if suf is None:

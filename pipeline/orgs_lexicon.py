@@ -76,11 +76,11 @@ class OrgLexicon:
 
     def __post_init__(self) -> None:
         # Most tokens end in a character no suffix ends with: reject those at once.
-        self._last_chars = frozenset(k[-1] for k in self.suffixes if k)
+        self.suffix_last_chars = frozenset(k[-1] for k in self.suffixes if k)
 
     def suffix_at_end(self, s: str) -> Suffix | None:
         """Longest configured suffix that ``s`` ends with."""
-        if not s or s[-1] not in self._last_chars:
+        if not s or s[-1] not in self.suffix_last_chars:
             return None
         for k in range(min(len(s), self.max_suffix), 0, -1):
             suf = self.suffixes.get(s[-k:])

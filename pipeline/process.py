@@ -201,8 +201,9 @@ class _Provenance:
     def raw_span(self, start: int, end: int) -> dict[str, int | None]:
         if end <= start or start >= len(self.offmap):
             return {"raw_start": None, "raw_end": None}
-        seg = self.offmap[start:end]
-        return {"raw_start": int(min(seg)), "raw_end": int(max(seg)) + 1}
+        end = min(end, len(self.offmap))
+        # offmap strictly increases (clean never reorders text), so the span's ends bound it
+        return {"raw_start": self.offmap[start], "raw_end": self.offmap[end - 1] + 1}
 
     def sentence_of(self, start: int) -> str | None:
         i = bisect.bisect_right(self.starts, start) - 1
@@ -211,7 +212,7 @@ class _Provenance:
         return None
 
     def row(self, rec) -> dict:
-        d = asdict(rec)
+        d = dict(vars(rec))  # records are flat: no need for asdict's deep copy
         d["doc_id"] = self.doc_id
         d.update(self.raw_span(rec.start, rec.end))
         d["sentence"] = self.sentence_of(rec.start)

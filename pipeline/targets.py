@@ -351,9 +351,9 @@ class _Extractor:
                  dates: list[DateMention], pub_date: str | None,
                  analyses: Sequence[Analysis] | None = None) -> None:
         self.text = text
-        self.tags: dict[int, list[tuple[str, str]]] = {}
+        self.analyses: dict[int, Analysis] = {}  # by sentence start; zipped only where a trigger asks
         if analyses is not None and len(analyses) == len(sentences):
-            self.tags = {s.start: list(zip(a.words, a.pos)) for s, a in zip(sentences, analyses)}
+            self.analyses = {s.start: a for s, a in zip(sentences, analyses)}
         self.sents = sorted(sentences, key=lambda s: s.start)
         self.amounts = sorted((a for a in amounts if a.end > a.start), key=lambda a: a.start)
         self.dates = sorted(dates, key=lambda d: d.start)
@@ -644,8 +644,9 @@ class _Extractor:
 
     def _verb(self, t: _Trigger) -> bool:
         s = next(x for x in self.sents if x.start == t.sent_start)
-        tags = self.tags.get(s.start)
-        return _verb_use(tags if tags is not None else _lac_tags(s.text), t.start - s.start)
+        an = self.analyses.get(s.start)
+        tags = list(zip(an.words, an.pos)) if an is not None else _lac_tags(s.text)
+        return _verb_use(tags, t.start - s.start)
 
     def _trigger_ok(self, t: _Trigger, ch: _Chain, clauses: list[_Clause],
                     deadlines: list[_Deadline]) -> bool:
