@@ -137,12 +137,11 @@ def run_extract(paths: list[str | Path], outdir: str | Path, metadata: str | Pat
 
     manifest.update(versions=_versions(), config_hash=chash, engine=engine, workers=workers,
                     started=datetime.now(timezone.utc).isoformat(timespec="seconds"))
-    if tasks:
-        _check_backend(cfg)
     results = run_engine(engine, tasks, cfg, workers, scheduler)
     pubs = {t.doc_id: t.pub_date for t in tasks}
-    for batch in _batches(_progress(results, len(tasks), progress), int(run_cfg.get("batch_docs", 64)),
-                          int(run_cfg.get("batch_chars", 2_000_000))):
+    for batch in _setup_checked(_batches(_progress(results, len(tasks), progress),
+                                         int(run_cfg.get("batch_docs", 64)),
+                                         int(run_cfg.get("batch_chars", 2_000_000)))):
         rows: dict[str, list[dict]] = defaultdict(list)
         for r in batch:
             for name, rs in r.rows.items():
@@ -176,15 +175,17 @@ def run_extract(paths: list[str | Path], outdir: str | Path, metadata: str | Pat
     return res
 
 
-def _check_backend(cfg: dict[str, Any]) -> None:
-    """Load the models once here, so a bad backend spec or a missing extra stops the
-    run with a clear message before any worker starts (a pool whose workers cannot
-    initialize would restart them forever)."""
+def _setup_checked(batches: Iterator[list[DocResult]]) -> Iterator[list[DocResult]]:
+    """Batches, with a backend that cannot load turned into a ConfigError (exit code 2).
+
+    Workers load the models themselves, so the parent never loads them just to
+    check the spec; the first chunk of a worker whose backend failed raises
+    NerBackendError, which stops the engine (the pool is terminated).
+    """
     from pipeline.ner import NerBackendError
-    from pipeline.worker import get_processor
 
     try:
-        get_processor(cfg)
+        yield from batches
     except NerBackendError as e:
         raise ConfigError(f"ner.backend: {e}") from e
 

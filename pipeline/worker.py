@@ -18,6 +18,7 @@ from pipeline.read import DocumentError, read_document
 
 _PROCESSOR = None
 _CFG: dict[str, Any] | None = None
+_INIT_ERROR: Exception | None = None
 
 
 @dataclass
@@ -44,24 +45,41 @@ class DocResult:
 
 
 def init_worker(cfg: dict[str, Any]) -> None:
-    """Load the models of this worker process (called once per process)."""
-    global _PROCESSOR, _CFG
+    """Load the models of this worker process (called once per process).
+
+    A failure is kept, not raised: a pool whose initializer raises restarts
+    its workers forever. The first chunk raises it instead (``get_processor``),
+    which reaches the parent through the pool and stops the run.
+    """
+    global _PROCESSOR, _CFG, _INIT_ERROR
     from pipeline.process import DocumentProcessor
 
     _CFG = cfg
-    _PROCESSOR = DocumentProcessor(cfg)
+    try:
+        _PROCESSOR, _INIT_ERROR = DocumentProcessor(cfg), None
+    except Exception as e:  # noqa: BLE001 - reported by get_processor
+        _PROCESSOR, _INIT_ERROR = None, e
 
 
 def get_processor(cfg: dict[str, Any]):
-    """The process-wide processor for ``cfg`` (loaded on first use, e.g. on a Dask worker)."""
-    if _PROCESSOR is None or _CFG != cfg:
+    """The process-wide processor for ``cfg`` (loaded on first use, e.g. on a Dask worker).
+
+    Raises what loading the models raised (NerBackendError for a bad backend).
+    """
+    if _CFG != cfg or (_PROCESSOR is None and _INIT_ERROR is None):
         init_worker(cfg)
+    if _INIT_ERROR is not None:
+        raise _INIT_ERROR
     return _PROCESSOR
 
 
 def run_chunk(tasks: list[DocTask], cfg: dict[str, Any]) -> list[DocResult]:
-    """Process a chunk of documents; every failure becomes an ``errors`` row, never an exception."""
+    """Process a chunk of documents; every failure becomes an ``errors`` row.
+
+    Only a processor that cannot load raises: that stops the run, not one document.
+    """
     t0 = time.perf_counter()
+    processor = get_processor(cfg)
     results = [DocResult(t.doc_id, t.path, "ok") for t in tasks]
     docs, owners = [], []
     for task, res in zip(tasks, results):
@@ -81,7 +99,7 @@ def run_chunk(tasks: list[DocTask], cfg: dict[str, Any]) -> list[DocResult]:
         from pipeline.process import DocFailure
 
         try:
-            outs = get_processor(cfg).process_many(docs)
+            outs = processor.process_many(docs)
         except Exception as e:  # noqa: BLE001 - the backend itself failed: every document of the chunk
             tb = traceback.format_exc()
             outs = [DocFailure(d, "extract", e) for d in docs]
