@@ -139,6 +139,7 @@ class _Lexicon:
     creation_verbs: set[str]
     leading: list[str]
     predicate_rx: re.Pattern[str]
+    continuation_rx: re.Pattern[str]
     use_pos: bool
 
 
@@ -191,6 +192,7 @@ def _lexicon() -> _Lexicon:
         creation_verbs=set(d["metric"]["creation_verbs"]),
         leading=sorted(d["metric"]["leading"], key=len, reverse=True),
         predicate_rx=re.compile("|".join(map(re.escape, d["metric"]["predicate_markers"]))),
+        continuation_rx=re.compile(d["chains"]["continuation"]),
         use_pos=bool(d.get("options", {}).get("use_pos", True)),
     )
 
@@ -428,7 +430,8 @@ class _Extractor:
     def _chains(self, par: list[Sentence]) -> list[_Chain]:
         chains: list[_Chain] = []
         for s in par:
-            if chains and chains[-1].sents[-1].text.rstrip("”’」』）)\"' ").endswith(("；", ";", "：", ":")):
+            if chains and (chains[-1].sents[-1].text.rstrip("”’」』）)\"' ").endswith(("；", ";", "：", ":"))
+                           or self.lx.continuation_rx.match(s.text)):
                 chains[-1].sents.append(s)
             else:
                 chains.append(_Chain([s]))
@@ -743,7 +746,8 @@ class _Extractor:
                 return None
             return _Deadline(st, en, gtext, str(p.year))
         if p.kind == "pub":
-            if before[-1:].isdigit() or before[-1:] in _CN_DIGITS or before[-1:] in "几数多十百":
+            last = before[-1:]  # '' at the start of the text: '' in "…" would be True
+            if last and (last.isdigit() or last in _CN_DIGITS or last in "几数多十百"):
                 return None  # the tail of 一九八五年底前 or 几年内, not 年底前 / 年内
             return _Deadline(st, en, gtext, str(self.pub_year) if self.pub_year else None)
         if p.kind == "pub_month":

@@ -153,6 +153,8 @@ def test_more_forms(sentence: str, text: str | None, value, unit) -> None:
     [
         ("党的十一届三中全会。", "十一届"),
         ("庆祝建党一百周年。", "周年"),
+        ("迎来建校60周年。", "周"),  # an anniversary is an ordinal, and never weeks
+        ("纪念改革开放四十周年。", "周年"),
         ("高呼万岁。", "万岁"),
         ("万元GDP能耗下降。", "万元"),
         ("每亿元投资带动就业。", "亿元"),
