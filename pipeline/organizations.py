@@ -64,6 +64,7 @@ class _Cand:
     type: str
     source: str
     name: str | None = None
+    token: str | None = None  # the backend token it came from, when cut from one (its place/body votes)
 
 
 # ---------------------------------------------------------------- tokens
@@ -351,9 +352,26 @@ def _ner_candidates(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Cand]:
             for qs, qe in quotes
         ):
             continue  # “一网通办”, “山南投融资”: the quoted phrase is a slogan or brand, not this piece
-        suf = lx.suffix_at_end(t.text)
-        out.append(_Cand(t.s, t.e, t.text, suf.type if suf else "company", "ner"))
+        e = t.e - _title_tail(t.text, lx)
+        suf = lx.suffix_at_end(text[t.s : e])
+        out.append(_Cand(t.s, e, text[t.s : e], suf.type if suf else "company", "ner", token=t.text))
     return out
+
+
+def _title_tail(name: str, lx: OrgLexicon) -> int:
+    """Length of a post glued to the end of a backend ORG (河北省栾城县委|书记), else 0.
+
+    Cut only when what remains ends like a body: a configured suffix or a
+    gazetteer shape (县委, 市政府), so a name that merely ends in such
+    characters (中央委员) is not cut into a fragment.
+    """
+    for w in lx.title_words:
+        if name.endswith(w) and len(name) - len(w) >= 2:
+            rest = name[: -len(w)]
+            if lx.suffix_at_end(rest) is not None or any(pat.search(rest) for pat, _, _ in lx.gaz_patterns):
+                return len(w)
+            return 0
+    return 0
 
 
 def _head_type(toks: list[_Tok], lx: OrgLexicon) -> str | None:
@@ -616,7 +634,7 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
         ner = [
             c
             for c in _ner_candidates(st, toks, lx)
-            if loc_votes.get(c.text, 0) < 0 and (c.s, c.e) not in vetoed and not _place_plus_weak(c.text, lx)
+            if loc_votes.get(c.token or c.text, 0) < 0 and (c.s, c.e) not in vetoed and not _place_plus_weak(c.text, lx)
         ]
         cands = found + ner + enum
         good = []
@@ -660,7 +678,8 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
     return _propagate(text, lexicon, books, lx, bounds, proper_spans)
 
 
-_LIST_SEG_RE = re.compile(r"(?<=、)([^、，,。；;：:！？!?（）()《》“”等\s]{4,32}?)(?=、|和|及|与|等|，|。|；|$)")
+# 的 ends a list item: 党中央、国务院的部署 lists one body and a phrase about the next
+_LIST_SEG_RE = re.compile(r"(?<=、)([^、，,。；;：:！？!?（）()《》“”等的\s]{4,32}?)(?=、|和|及|与|等|，|。|；|$)")
 
 
 def _list_mates(text: str, chosen: list[_Cand], lx: OrgLexicon) -> list[_Cand]:

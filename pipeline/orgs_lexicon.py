@@ -43,6 +43,7 @@ class OrgLexicon:
     apposition_nouns: frozenset[str]
     apposition_tails: tuple[str, ...]
     title_followers: tuple[str, ...]
+    title_words: tuple[str, ...]  # longest first
     max_name_chars: int
     max_paren_chars: int
     admin_suffixes: tuple[str, ...]
@@ -133,6 +134,7 @@ def load_org_lexicon() -> OrgLexicon:
         apposition_nouns=_fs(g.get("apposition_nouns")),
         apposition_tails=tuple(g.get("apposition_tails", [])),
         title_followers=tuple(g.get("title_followers", [])),
+        title_words=tuple(sorted(g.get("title_words", []), key=len, reverse=True)),
         max_name_chars=int(g.get("max_name_chars", 32)),
         max_paren_chars=int(g.get("max_paren_chars", 8)),
         admin_suffixes=tuple(sorted(f.get("admin_suffixes", []), key=len, reverse=True)),

@@ -334,3 +334,24 @@ def test_user_gazetteer_names(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(orgmod, "load_org_lexicon", lambda: lx)
     _, orgs = run("打造/v 云谷/n 、/w 西溪/LOC 。/w")
     assert surfaces(orgs) == {"云谷": ("云谷", "platform")}
+
+
+def test_post_glued_to_a_body_is_cut_off() -> None:
+    _, orgs = run("临安区委书记/ORG 调研/v 重点/n 企业/n 。/w")
+    assert surfaces(orgs) == {"临安区委": ("临安区委", "government")}
+
+
+def test_name_ending_like_a_post_is_not_cut_when_the_rest_is_no_body() -> None:
+    _, orgs = run("华科委员/ORG 出席/v 。/w")  # 华科 alone does not end like a body: keep the span
+    assert "华" not in {o.text for o in orgs}
+    assert all(o.text != "华科" for o in orgs)
+
+
+def test_role_noun_before_a_name_is_not_part_of_it() -> None:
+    _, orgs = run("第一/m 大/a 股东/n 宁波富邦银行/ORG 增持/v 。/w")
+    assert set(surfaces(orgs)) == {"宁波富邦银行"}
+
+
+def test_list_item_with_de_is_a_phrase_not_a_body() -> None:
+    _, orgs = run("按照/p 省委/ORG 、/w 省政府/ORG 的/u 部署/vn ，/w 认真/ad 落实/v 。/w")
+    assert set(surfaces(orgs)) == {"省委", "省政府"}
