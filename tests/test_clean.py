@@ -226,6 +226,32 @@ def test_wrapped_column_rejoins_and_keeps_paragraphs() -> None:
     assert any(r.reason == "page_header" for r in res.removed)
 
 
+def test_prose_line_set_wider_than_its_column_runs_on() -> None:
+    """A line wider than the column, with clause marks and no sentence end, is
+    loosely set prose: it joins the next line (a number split across the break,
+    3|000万元, is whole again). Widths vary as in a ragged OCR column."""
+    body = ("园区近年来持续完善生物医药产业链条，引进创新药企数十家，形成了较为完整的产业生态。"
+            "今年以来，园区生物医药产业产值同比增长明显，新增企业多家，项目加快推进。"
+            "园区又出台新一轮产业扶持政策，对进入临床试验的创新药项目最高给予3000万元资助。"
+            "根据最新发布的行动方案，园区将继续加大投入力度，推动产业集聚发展，打造产业高地。")
+    cut = body.index("000万元")
+
+    def wrap(text: str) -> list[str]:
+        out, i = [], 0
+        while i < len(text):
+            w = 26 + len(out) % 2
+            out.append(text[i:i + w])
+            i += w
+        return out
+
+    # columns of 26-27 characters; the line ending at the split is set 30 wide
+    lines = wrap(body[:cut - 31]) + [body[cut - 31:cut]] + wrap(body[cut:])
+    assert all(len(x) in (26, 27) for x in lines[:-3]) and len(lines[-3]) == 31
+    assert "".join(lines) == body
+    res = _c("\n".join(lines))
+    assert res.text == body
+
+
 def test_glued_figure_caption_cut() -> None:
     lines = _column("此外，长三角地区还是国际化的港口性集群，优势都十分明显。要充分发挥好这些难得的独特优势，激活产业协同的内生动力。")
     k = next(i for i, x in enumerate(lines) if x.endswith("发挥") or "发挥" in x)

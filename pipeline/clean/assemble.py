@@ -153,7 +153,9 @@ def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False,
         return True
     if a.col > 0:
         if is_wide(a, rules):
-            return False
+            # Wider than the column: a title or label stands alone, but a line of
+            # prose (clause marks, no sentence end) set a little loose runs on.
+            return not term and has_clause(ta, rules) and not is_wide(b, rules)
         full = is_full(a, rules)
         if term:
             da = a.col - a.width
