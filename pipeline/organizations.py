@@ -107,6 +107,52 @@ def _tokens(text: str, an: Analysis) -> list[_Tok]:
     return toks
 
 
+def _merge_departments(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Tok]:
+    """One ORG token for a department named after two fields (无锡市工业|和|信息化局).
+
+    Found on the text, not the tokens, since the backend may glue the joiner to
+    a field (文化|和旅游厅): a joiner followed by a short field ending in a
+    government suffix (two or more characters before it: not 干部, 大厅), preceded
+    by a short field that is not a body itself; every token of the run must be
+    a noun-like word, and the run must follow a place or body token, which it
+    takes in (浙江省 + 文化和旅游厅), or start with a backend ORG (无锡市工业).
+    """
+    if not lx.dept_joiners or not any(j in text for j in lx.dept_joiners):
+        return toks
+    for ji in [i for i, ch in enumerate(text) if ch in lx.dept_joiners]:
+        right = next((text[ji + 1 : ji + 1 + n] for n in range(lx.dept_field_max + 1, 1, -1)
+                      if text[ji + 1 : ji + 1 + n].endswith(lx.dept_suffixes)), None)
+        suf = lx.suffix_at_end(right) if right else None
+        if suf is None or suf.type != "government" or len(right) - len(suf.text) < 2:
+            continue  # 干部, 全部, 大厅: one character before the suffix is a word, not a field
+        e = ji + 1 + len(right)
+        a = next((k for k, t in enumerate(toks) if t.s <= ji < t.e), None)
+        b = next((k for k, t in enumerate(toks) if t.s < e <= t.e), None)
+        if a is None or b is None or toks[b].e != e:
+            continue
+        # the field before the joiner: the token(s) ending at it
+        if toks[a].s < ji:
+            first = a  # the joiner sits inside a token (工业和信息化局 half-cut)
+        else:
+            first = a - 1
+        if first < 0 or ji - toks[first].s > lx.dept_field_max + 6:
+            continue
+        left = text[toks[first].s : ji]
+        if not left or lx.suffix_at_end(left) is not None or any(pat.search(left) for pat, _, _ in lx.gaz_patterns):
+            continue  # 区经信局和区发改局: two bodies
+        run = toks[first : b + 1]
+        if any(t.tag not in lx.dept_field_tags for t in run):
+            continue
+        placed = first > 0 and toks[first - 1].tag in ("LOC", "ns", "ORG")
+        if not (toks[first].tag == "ORG" or placed):
+            continue  # a department belongs to a place (浙江省 文化和旅游厅) or was seen as a body
+        if placed and toks[first].tag not in ("LOC", "ORG"):
+            first -= 1
+        s0 = toks[first].s
+        toks[first : b + 1] = [_Tok(s0, e, text[s0:e], "ORG")]
+    return toks
+
+
 # ---------------------------------------------------------------- helpers
 
 
@@ -614,7 +660,8 @@ def _extract(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> 
         if name in text:
             add(name, name, typ, "gazetteer")
 
-    sents = [(sent, _tokens(sent.text, an)) for sent, an in zip(sentences, analyses) if sent.text and an is not None]
+    sents = [(sent, _merge_departments(sent.text, _tokens(sent.text, an), lx))
+             for sent, an in zip(sentences, analyses) if sent.text and an is not None]
     # document votes: a span the backend calls a place more often than a body is a place (上海, 江苏)
     loc_votes: dict[str, int] = {}
     for _, toks in sents:

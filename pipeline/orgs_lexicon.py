@@ -44,6 +44,10 @@ class OrgLexicon:
     apposition_tails: tuple[str, ...]
     title_followers: tuple[str, ...]
     title_words: tuple[str, ...]  # longest first
+    dept_suffixes: tuple[str, ...]  # conjoined departments (工业和信息化局)
+    dept_joiners: tuple[str, ...]
+    dept_field_max: int
+    dept_field_tags: frozenset[str]
     max_name_chars: int
     max_paren_chars: int
     admin_suffixes: tuple[str, ...]
@@ -135,6 +139,10 @@ def load_org_lexicon() -> OrgLexicon:
         apposition_tails=tuple(g.get("apposition_tails", [])),
         title_followers=tuple(g.get("title_followers", [])),
         title_words=tuple(sorted(g.get("title_words", []), key=len, reverse=True)),
+        dept_suffixes=tuple(g.get("conjoined_department", {}).get("suffixes", [])),
+        dept_joiners=tuple(g.get("conjoined_department", {}).get("joiners", [])),
+        dept_field_max=int(g.get("conjoined_department", {}).get("field_max_chars", 6)),
+        dept_field_tags=_fs(g.get("conjoined_department", {}).get("field_tags")),
         max_name_chars=int(g.get("max_name_chars", 32)),
         max_paren_chars=int(g.get("max_paren_chars", 8)),
         admin_suffixes=tuple(sorted(f.get("admin_suffixes", []), key=len, reverse=True)),

@@ -58,7 +58,7 @@ _LIST_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PAR_END = ("。", "！", "？", "!", "?", "；", ";", "：", ":", "…", "”", "’", "」", "』", "）", ")", "■")
 # Every deadline pattern holds one of these characters: a cheap pre-filter.
-_DEADLINE_HINT = re.compile(r"[年五叶月]")
+_DEADLINE_HINT = re.compile(r"[年五叶月季]")
 
 
 def year_int(s: str) -> int:
@@ -757,6 +757,18 @@ class _Extractor:
             if mo is None or not 1 <= mo <= 12:
                 return None
             return _Deadline(st, en, gtext, f"{self.pub_year}-{mo:02d}" if self.pub_year else None)
+        if p.kind in ("pub_rel_month", "pub_rel_quarter"):
+            if before[-1:] == "年" or before[-1:].isdigit():
+                return None  # part of 2025年6月 or 2025年三季度, read by the year pattern
+            off = {"今年": 0, "明年": 1, "后年": 2}.get(m.group("rel") or "今年", 0)
+            year = self.pub_year + off if self.pub_year else None
+            if p.kind == "pub_rel_month":
+                mo = cn_int(m.group("m"))
+                if mo is None or not 1 <= mo <= 12:
+                    return None
+                return _Deadline(st, en, gtext, f"{year}-{mo:02d}" if year else None)
+            q = cn_int(m.group("q"))
+            return _Deadline(st, en, gtext, f"{year}-Q{q}" if year and q else None)
         if p.kind == "pub_half":
             h = "H1" if m.group("h") == "上" else "H2"
             return _Deadline(st, en, gtext, f"{self.pub_year}-{h}" if self.pub_year else None)
@@ -955,7 +967,9 @@ class _Extractor:
         target_ci = ci
         after = self._blank(g.trig.end, c.end, deadlines)
         after = re.sub(r"[\s“”\"，,：:]", "", self.lx.trigger_rx.sub("", after))
-        if len(after) <= 2:
+        if len(after) <= 2 and not (after and self.lx.completion_rx.fullmatch(after)):
+            # only a lead-in (到2025年，…): the next clause states the goal; but
+            # 该项目力争2025年底前建成 states it here, in its completion verb
             target_ci = ci + 1
             if target_ci >= len(clauses) or clauses[target_ci].sent != c.sent:
                 return None

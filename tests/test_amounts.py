@@ -137,6 +137,7 @@ def test_bad_input_never_raises() -> None:
         ("累计举办5届。", "5届", 5, "届"),
         ("售价￥300。", "￥300", 300, "CNY"),
         ("人口四万万。", None, None, None),
+        ("年产电堆5万台套。", "5万台套", 50000, "台套"),  # a compound classifier as written, not 台
     ],
 )
 def test_more_forms(sentence: str, text: str | None, value, unit) -> None:

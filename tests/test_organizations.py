@@ -355,3 +355,28 @@ def test_role_noun_before_a_name_is_not_part_of_it() -> None:
 def test_list_item_with_de_is_a_phrase_not_a_body() -> None:
     _, orgs = run("按照/p 省委/ORG 、/w 省政府/ORG 的/u 部署/vn ，/w 认真/ad 落实/v 。/w")
     assert set(surfaces(orgs)) == {"省委", "省政府"}
+
+
+@pytest.mark.parametrize(
+    "tagged, name",
+    [
+        ("记者/n 从/p 无锡市工业/ORG 和/c 信息化局/vn 获悉/v 。/w", "无锡市工业和信息化局"),
+        ("浙江省/LOC 文化/n 和旅游厅/c 近日/TIME 表示/v 。/w", "浙江省文化和旅游厅"),
+    ],
+)
+def test_department_named_after_two_fields_is_one_body(tagged: str, name: str) -> None:
+    _, orgs = run(tagged)
+    assert surfaces(orgs) == {name: (name, "government")}
+
+
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        "区经信局/ORG 和/c 区发改局/ORG 联合/vd 发文/v 。/w",  # two bodies
+        "全市/n 党员/n 和/c 干部/n 参加/v 。/w",  # 干部: cadres, not a department
+        "要/v 加强/v 和/c 改进/v 党委/n 领导/n 。/w",  # verbs
+    ],
+)
+def test_conjoined_words_that_are_not_one_department(tagged: str) -> None:
+    _, orgs = run(tagged)
+    assert not any("和" in o.text for o in orgs)
