@@ -163,6 +163,12 @@ class _Lex:
         self.suffix_rx = re.compile(rf"{_WS}(?:{_alt(list(self.suffix))})")
         self.idiom_rx = re.compile(_alt(self.idioms)) if self.idioms else None
         self.book_rx = re.compile(r"《[^《》]{0,200}》")
+        qn = units.get("quoted_names", {})
+        qcls = qn.get("classifiers", [])
+        n = int(qn.get("max_chars", 10))
+        self.quoted_name_rx = re.compile(
+            rf"[“\"]([^“”\"，。、；]{{0,{n}}}?[\u4e00-\u9fffA-Za-z][0-9０-９零〇一二两三四五六七八九十百千]+(?:{_alt(qcls)}))[”\"]"
+        ) if qcls else None
 
 
 @lru_cache(maxsize=1)
@@ -211,6 +217,8 @@ class _Scan:
                 blk.extend(m.span() for m in self.lex.book_rx.finditer(self.text))
             if self.lex.idiom_rx is not None:
                 blk.extend(m.span() for m in self.lex.idiom_rx.finditer(self.text))
+            if self.lex.quoted_name_rx is not None and ("“" in self.text or '"' in self.text):
+                blk.extend(m.span(1) for m in self.lex.quoted_name_rx.finditer(self.text))
             self._block = blk
         return any(a < e and s < b for a, b in self._block)
 
