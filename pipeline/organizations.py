@@ -117,9 +117,9 @@ def _merge_departments(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Tok
     a noun-like word, and the run must follow a place or body token, which it
     takes in (浙江省 + 文化和旅游厅), or start with a backend ORG (无锡市工业).
     """
-    if not lx.dept_joiners or not any(j in text for j in lx.dept_joiners):
+    if lx.dept_rx is None:
         return toks
-    for ji in [i for i, ch in enumerate(text) if ch in lx.dept_joiners]:
+    for ji in [m.start() for m in lx.dept_rx.finditer(text)]:
         right = next((text[ji + 1 : ji + 1 + n] for n in range(lx.dept_field_max + 1, 1, -1)
                       if text[ji + 1 : ji + 1 + n].endswith(lx.dept_suffixes)), None)
         suf = lx.suffix_at_end(right) if right else None

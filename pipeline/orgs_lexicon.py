@@ -82,6 +82,13 @@ class OrgLexicon:
     def __post_init__(self) -> None:
         # Most tokens end in a character no suffix ends with: reject those at once.
         self.suffix_last_chars = frozenset(k[-1] for k in self.suffixes if k)
+        # a joiner followed, within a field's length, by a department suffix: the
+        # only places where _merge_departments has work (a cheap C-level scan)
+        self.dept_rx = re.compile(
+            "[" + "".join(map(re.escape, self.dept_joiners)) + "]"
+            + f"(?=[\u4e00-\u9fff]{{1,{self.dept_field_max}}}?(?:"
+            + "|".join(map(re.escape, self.dept_suffixes)) + "))"
+        ) if self.dept_joiners and self.dept_suffixes else None
 
     def suffix_at_end(self, s: str) -> Suffix | None:
         """Longest configured suffix that ``s`` ends with."""
