@@ -830,17 +830,24 @@ def _brands(text: str, lexicon: dict[str, tuple[str, str, int]], lx: OrgLexicon)
             continue
         core = lx.legal_suffix_re.sub("", full)
         core = re.sub(r"[（(][^（）()]*[）)]", "", core)
+        core = lx.place_prefix_re.sub("", core)
+        # 启衡生物技术 -> 启衡生物 -> 启衡: the text may use any of these as the
+        # short name; the longest one it uses stands (启衡生物董事长 -> 启衡生物)
+        forms = [core]
         for _ in range(3):
             before = core
-            core = lx.place_prefix_re.sub("", core)
-            core = lx.industry_tail_re.sub("", core)
+            core = lx.industry_tail_re.sub("", lx.place_prefix_re.sub("", core))
             if core == before:
                 break
-        if not (2 <= len(core) <= 4) or core in lexicon or _rejected(core, lx):
-            continue
-        alone = text.replace(full, "").count(core)
-        if alone:
-            out[core] = (name, typ)
+            forms.append(core)
+        rest = text.replace(full, "")
+        for form in forms:  # longest first
+            long_ok = form is not core and 2 <= len(form) - len(core) and len(form) <= 6
+            if not (2 <= len(form) <= 4 or long_ok) or form in lexicon or _rejected(form, lx):
+                continue
+            if rest.count(form):
+                out[form] = (name, typ)
+                break
     return out
 
 

@@ -380,3 +380,15 @@ def test_department_named_after_two_fields_is_one_body(tagged: str, name: str) -
 def test_conjoined_words_that_are_not_one_department(tagged: str) -> None:
     _, orgs = run(tagged)
     assert not any("和" in o.text for o in orgs)
+
+
+def test_guidance_fund_and_fund_of_funds_are_named_bodies() -> None:
+    _, orgs = run("设立/v 规模/n 30亿元/m 的/u 常州市创业投资/ORG 引导/v 基金/n 和/c 常州市物联网产业/ORG 母基金/n 。/w")
+    assert surfaces(orgs) == {"常州市创业投资引导基金": ("常州市创业投资引导基金", "other"),
+                              "常州市物联网产业母基金": ("常州市物联网产业母基金", "other")}
+
+
+def test_brand_short_name_is_the_longest_form_the_text_uses() -> None:
+    _, orgs = run("入驻/v 的/u 嘉兴/LOC 明澈光电科技股份有限公司/ORG 完成/v 融资/vn 。/w",
+                  "明澈光电/ORG 董事长/n 表示/v 。/w")
+    assert set(surfaces(orgs)) == {"嘉兴明澈光电科技股份有限公司", "明澈光电"}
