@@ -9,11 +9,10 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-import tomllib
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
 DEFAULT_CONFIG = CONFIG_DIR / "default.toml"

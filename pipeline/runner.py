@@ -18,7 +18,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata as im
 from pathlib import Path
 from typing import Any
@@ -136,7 +136,7 @@ def run_extract(paths: list[str | Path], outdir: str | Path, metadata: str | Pat
     store.remove_documents(manifest, {d for d in docs if d not in current} | {t.doc_id for t in tasks})
 
     manifest.update(versions=_versions(), config_hash=chash, engine=engine, workers=workers,
-                    started=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                    started=datetime.now(UTC).isoformat(timespec="seconds"))
     results = run_engine(engine, tasks, cfg, workers, scheduler)
     pubs = {t.doc_id: t.pub_date for t in tasks}
     for batch in _setup_checked(_batches(_progress(results, len(tasks), progress),
@@ -167,7 +167,7 @@ def run_extract(paths: list[str | Path], outdir: str | Path, metadata: str | Pat
         store.save_manifest(manifest)
     store.ensure_tables()
     res.seconds = time.perf_counter() - t0
-    manifest.update(finished=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    manifest.update(finished=datetime.now(UTC).isoformat(timespec="seconds"),
                     last_run={"documents": res.n_docs, "extracted": res.n_done, "skipped": res.n_skipped,
                               "failed": res.n_failed, "seconds": round(res.seconds, 3),
                               "worker_peak_rss_mb": round(res.peak_rss_mb, 1)})

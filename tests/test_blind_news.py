@@ -6,10 +6,10 @@ code; see tests/data/blind_news/README.md for what it measured before any fix.
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
-import tomllib
 
 from pipeline.evaluate import check_minimums, format_report, score
 from pipeline.runner import run_extract
