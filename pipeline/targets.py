@@ -110,6 +110,7 @@ class _Lexicon:
     pos_checked: set[str]
     not_trigger_rx: list[re.Pattern[str]]
     not_before: list[str]
+    copula_rx: re.Pattern[str]
     not_after: list[str]
     past_rx: re.Pattern[str]
     soft_past_rx: re.Pattern[str]
@@ -163,6 +164,7 @@ def _lexicon() -> _Lexicon:
         pos_checked=set(d["triggers"].get("pos_checked", [])),
         not_trigger_rx=[re.compile(p) for p in d["not_trigger"].get("patterns", [])],
         not_before=list(d["not_trigger"].get("not_before", [])),
+        copula_rx=re.compile(d["not_trigger"].get("copula", "(?!)")),
         not_after=list(d["not_trigger"].get("not_after", [])),
         past_rx=re.compile("|".join(f"(?:{m})" for m in d["past"]["markers"])),
         soft_past_rx=re.compile("|".join(f"(?:{m})" for m in d["past"].get("soft_markers", ["累计"]))),
@@ -633,8 +635,8 @@ class _Extractor:
             if any(rx.match(self.text, st, s.end) for rx in lx.not_trigger_rx):
                 continue
             before = self.text[max(s.start, st - 4):st]
-            if any(before.endswith(b) for b in lx.not_before):
-                continue
+            if any(before.endswith(b) for b in lx.not_before) and not lx.copula_rx.match(self.text, st, s.end):
+                continue  # 的规划 is a noun; but 我们的目标是，… states the goal
             after = self.text[m.end():s.end]
             if any(after.startswith(x) for x in lx.not_after):
                 continue
