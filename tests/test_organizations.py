@@ -392,3 +392,8 @@ def test_brand_short_name_is_the_longest_form_the_text_uses() -> None:
     _, orgs = run("入驻/v 的/u 嘉兴/LOC 明澈光电科技股份有限公司/ORG 完成/v 融资/vn 。/w",
                   "明澈光电/ORG 董事长/n 表示/v 。/w")
     assert set(surfaces(orgs)) == {"嘉兴明澈光电科技股份有限公司", "明澈光电"}
+
+
+def test_xietong_inside_a_platform_name() -> None:
+    _, orgs = run("双方/n 共建/v 临港/LOC 嘉兴/LOC 协同/vd 创新/v 产业园/n 。/w")
+    assert set(surfaces(orgs)) == {"临港嘉兴协同创新产业园"}
