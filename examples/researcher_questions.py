@@ -74,6 +74,13 @@ def organizations_by_type(orgs: pd.DataFrame, top: int = 3) -> pd.DataFrame:
     return g.sort_values("organizations", ascending=False)
 
 
+def _empty(ax, message: str) -> None:
+    """An empty panel that says why (a corpus with nothing to plot)."""
+    ax.text(0.5, 0.5, message, ha="center", transform=ax.transAxes)
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
 def plot(by_type: pd.DataFrame, by_deadline: pd.DataFrame, png: Path) -> None:
     """Organizations by type and targets by deadline year, side by side (ASCII labels: no CJK font needed)."""
     import matplotlib
@@ -85,9 +92,7 @@ def plot(by_type: pd.DataFrame, by_deadline: pd.DataFrame, png: Path) -> None:
     if len(by_type):
         a.barh(by_type["type"][::-1], by_type.organizations[::-1], color="#3b6fd8")
     else:
-        a.text(0.5, 0.5, "no organizations", ha="center", transform=a.transAxes)
-        a.set_xticks([])
-        a.set_yticks([])
+        _empty(a, "no organizations")
     a.set_title("Distinct organizations by type")
     a.set_xlabel("organizations")
     if len(by_deadline):
@@ -96,9 +101,7 @@ def plot(by_type: pd.DataFrame, by_deadline: pd.DataFrame, png: Path) -> None:
               label="with a quantity")
         b.legend()
     else:
-        b.text(0.5, 0.5, "no targets with a deadline", ha="center", transform=b.transAxes)
-        b.set_xticks([])
-        b.set_yticks([])
+        _empty(b, "no targets with a deadline")
     b.set_title("Targets by deadline year")
     b.set_xlabel("deadline year")
     fig.tight_layout()

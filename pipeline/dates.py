@@ -109,6 +109,12 @@ def _lex() -> _Lex:
     return _Lex()
 
 
+def relative_year_offset(word: str) -> int | None:
+    """Years from the publication year that a word such as 今年 / 明年 names
+    (configs/dates.toml [relative_years]; shared with the targets' deadlines)."""
+    return _lex().rel_years.get(word)
+
+
 @dataclass
 class DateContext:
     """What earlier sentences of a document tell later ones.

@@ -138,7 +138,7 @@ def _merge_departments(text: str, toks: list[_Tok], lx: OrgLexicon) -> list[_Tok
         if first < 0 or ji - toks[first].s > lx.dept_field_max + 6:
             continue
         left = text[toks[first].s : ji]
-        if not left or lx.suffix_at_end(left) is not None or any(pat.search(left) for pat, _, _ in lx.gaz_patterns):
+        if not left or _ends_like_body(left, lx):
             continue  # 区经信局和区发改局: two bodies
         run = toks[first : b + 1]
         if any(t.tag not in lx.dept_field_tags for t in run):
@@ -414,10 +414,13 @@ def _title_tail(name: str, lx: OrgLexicon) -> int:
     for w in lx.title_words:
         if name.endswith(w) and len(name) - len(w) >= 2:
             rest = name[: -len(w)]
-            if lx.suffix_at_end(rest) is not None or any(pat.search(rest) for pat, _, _ in lx.gaz_patterns):
-                return len(w)
-            return 0
+            return len(w) if _ends_like_body(rest, lx) else 0
     return 0
+
+
+def _ends_like_body(name: str, lx: OrgLexicon) -> bool:
+    """Does ``name`` end like a body: a configured suffix or a gazetteer shape (县委, 市政府)?"""
+    return lx.suffix_at_end(name) is not None or any(pat.search(name) for pat, _, _ in lx.gaz_patterns)
 
 
 def _head_type(toks: list[_Tok], lx: OrgLexicon) -> str | None:
@@ -842,7 +845,7 @@ def _brands(text: str, lexicon: dict[str, tuple[str, str, int]], lx: OrgLexicon)
             forms.append(core)
         rest = text.replace(full, "")
         for form in forms:  # longest first
-            long_ok = form is not core and 2 <= len(form) - len(core) and len(form) <= 6
+            long_ok = form != core and 2 <= len(form) - len(core) and len(form) <= 6
             if not (2 <= len(form) <= 4 or long_ok) or form in lexicon or _rejected(form, lx):
                 continue
             if rest.count(form):

@@ -42,6 +42,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from pipeline.config import load_lexicon_toml
+from pipeline.dates import relative_year_offset
 from pipeline.model import Amount, Analysis, DateMention, Sentence, Target
 
 log = logging.getLogger(__name__)
@@ -762,8 +763,8 @@ class _Extractor:
         if p.kind in ("pub_rel_month", "pub_rel_quarter"):
             if before[-1:] == "年" or before[-1:].isdigit():
                 return None  # part of 2025年6月 or 2025年三季度, read by the year pattern
-            off = {"今年": 0, "明年": 1, "后年": 2}.get(m.group("rel") or "今年", 0)
-            year = self.pub_year + off if self.pub_year else None
+            off = relative_year_offset(m.group("rel")) if m.group("rel") else 0
+            year = self.pub_year + off if self.pub_year and off is not None else None
             if p.kind == "pub_rel_month":
                 mo = cn_int(m.group("m"))
                 if mo is None or not 1 <= mo <= 12:
