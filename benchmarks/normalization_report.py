@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pipeline.amounts import extract_amounts  # noqa: E402
-from pipeline.dates import extract_dates  # noqa: E402
-from pipeline.numbers import parse_fraction, parse_money, parse_number  # noqa: E402
+from pipeline.core.numbers import parse_fraction, parse_money, parse_number  # noqa: E402
+from pipeline.stages.amounts.grammar import extract_amounts  # noqa: E402
+from pipeline.stages.dates.grammar import extract_dates  # noqa: E402
 
 NORM_DIR = ROOT.parent / "shared" / "external" / "normalization"
 RT_PATH = NORM_DIR / "recognizers_text_zh.jsonl"

@@ -16,7 +16,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.model import Analysis, Org, Sentence
+from pipeline.core.records import Analysis, Org, Sentence
 
 _ENT = {"ORG": "ORG", "PER": "PER", "LOC": "LOC", "TIME": "TIME"}
 
@@ -97,8 +97,8 @@ def load_gold(gold_dir: Path) -> list[tuple[str, dict, list[dict]]]:
 
 
 def run_doc(raw: str) -> tuple[str, list[int], list[Org]]:
-    from pipeline.organizations import extract_organizations
-    from pipeline.sentences import split_sentences
+    from pipeline.stages.organizations.layer import extract_organizations
+    from pipeline.stages.sentences.split import split_sentences
 
     text, offmap = naive_clean(raw)
     sents: list[Sentence] = split_sentences(text)

@@ -14,10 +14,10 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.amounts import extract_amounts
-from pipeline.dates import extract_dates
-from pipeline.sentences import split_sentences
-from pipeline.targets import extract_targets
+from pipeline.stages.amounts.grammar import extract_amounts
+from pipeline.stages.dates.grammar import extract_dates
+from pipeline.stages.sentences.split import split_sentences
+from pipeline.stages.targets.extract import extract_targets
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "gov_work_reports_wikisource.txt"

@@ -6,15 +6,15 @@ from functools import lru_cache
 
 import pandas as pd
 
-from pipeline.read import make_document
-from pipeline.schema import to_table
+from pipeline.run.schema import to_table
+from pipeline.stages.read.decode import make_document
 
 API_TABLES = ("documents", "organizations", "amounts", "dates", "targets", "sentences", "removed", "articles")
 
 
 @lru_cache(maxsize=1)
 def _processor():
-    from pipeline.process import DocumentProcessor
+    from pipeline.run.task import DocumentProcessor
 
     return DocumentProcessor()
 

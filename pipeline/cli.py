@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from pipeline.config import ConfigError
+from pipeline.core.config import ConfigError
 
 
 class SetupError(click.ClickException):
@@ -52,9 +52,9 @@ def extract(paths: tuple[str, ...], outdir: str, metadata: str | None, config: s
     last run into OUTDIR is skipped. Exit code 0: every document done; 3: some
     documents failed (see OUTDIR/errors); 2: bad arguments, config or engine.
     """
-    from pipeline.engines import EngineError
-    from pipeline.read import DocumentError
-    from pipeline.runner import run_extract
+    from pipeline.run.batch import run_extract
+    from pipeline.run.engines import EngineError
+    from pipeline.stages.read.decode import DocumentError
 
     try:
         res = run_extract(list(paths), outdir, metadata=metadata, config=config, workers=workers,
@@ -90,7 +90,7 @@ def _parse_min(values: tuple[str, ...]) -> dict[str, float]:
 @click.option("--detail", is_flag=True, help="List misses and false alarms per table.")
 def eval_cmd(gold_dir: str, outdir: str, minimums: tuple[str, ...], as_json: bool, detail: bool) -> None:
     """Score the tables in OUTDIR against the gold region files in GOLD_DIR (SPEC.md scoring)."""
-    from pipeline.evaluate import check_minimums, format_report, score
+    from pipeline.tools.evaluate import check_minimums, format_report, score
 
     mins = _parse_min(minimums)
     res, det = score(gold_dir, outdir)
@@ -118,7 +118,7 @@ def review(doc_id: str, output: str, outdir: str) -> None:
 
     Hover a highlight for its normalized value; the text the cleaner removed is listed with its reasons.
     """
-    from pipeline.review import ReviewError, write_review
+    from pipeline.tools.review import ReviewError, write_review
 
     try:
         path = write_review(outdir, doc_id, output)

@@ -21,7 +21,7 @@ GOLD = ROOT / "tests" / "gold"
 @pytest.fixture(scope="session")
 def seed_outputs(tmp_path_factory) -> Path:
     """OUTDIR of one full extraction of seeds/ with seeds/metadata.csv."""
-    from pipeline.runner import run_extract
+    from pipeline.run.batch import run_extract
 
     out = tmp_path_factory.mktemp("seed_outputs")
     res = run_extract([SEEDS], out, metadata=SEEDS / "metadata.csv", workers=2)

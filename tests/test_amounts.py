@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.amounts import extract_amounts
-from pipeline.dates import extract_dates
+from pipeline.stages.amounts.grammar import extract_amounts
+from pipeline.stages.dates.grammar import extract_dates
 
 
 def _one(sentence: str, text: str):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.amounts import extract_amounts
-from pipeline.dates import extract_dates
+from pipeline.stages.amounts.grammar import extract_amounts
+from pipeline.stages.dates.grammar import extract_dates
 
 # Building blocks that exercise the grammar: numerals, units, qualifiers,
 # date words, punctuation, whitespace and OCR-like noise.

@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.runner import run_extract
-from pipeline.schema import EXTRACTION_TABLES
-from pipeline.write import read_table
+from pipeline.run.batch import run_extract
+from pipeline.run.schema import EXTRACTION_TABLES
+from pipeline.run.store import read_table
 
 TEXT = ("杭州市上城区人民政府2023年5月发布通知。\r\n"
         "力争到2025年，全区数字经济核心产业增加值突破５００亿元，新增企业1.5万余家。\n"
@@ -138,7 +138,7 @@ def test_cli_exits_0_when_every_document_is_fine(tmp_path):
 
 def test_a_stage_crash_is_isolated_to_its_document(tmp_path, monkeypatch):
     """An exception inside one stage for one document: recorded with its traceback, the batch goes on."""
-    import pipeline.process as process
+    import pipeline.run.task as process
 
     real = process.extract_amounts
 

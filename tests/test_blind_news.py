@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import check_minimums, format_report, score
-from pipeline.runner import run_extract
+from pipeline.run.batch import run_extract
+from pipeline.tools.evaluate import check_minimums, format_report, score
 
 DATA = Path(__file__).parent / "data" / "blind_news"
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.clean import clean, is_ws, raw_without_removed
-from pipeline.clean.rules import get_rules
-from pipeline.model import CleanResult
+from pipeline.core.records import CleanResult
+from pipeline.stages.clean import clean, is_ws, raw_without_removed
+from pipeline.stages.clean.rules import get_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

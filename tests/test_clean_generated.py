@@ -26,8 +26,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.clean import clean  # noqa: E402
-from pipeline.clean.rules import get_rules  # noqa: E402
+from pipeline.stages.clean import clean  # noqa: E402
+from pipeline.stages.clean.rules import get_rules  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 if not CORPUS.exists():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT
-from pipeline import datadict
-from pipeline.schema import SCHEMAS
+from pipeline.run.schema import SCHEMAS
+from pipeline.tools import datadict
 
 DOC = ROOT / "docs" / "tables.md"
 
@@ -38,7 +38,7 @@ def test_the_doc_lists_exactly_the_schema_columns_in_order():
 
 def test_the_committed_doc_is_what_the_generator_writes():
     assert DOC.read_text(encoding="utf-8") == datadict.render(), (
-        "docs/tables.md is stale: run `python -m pipeline.datadict > docs/tables.md`")
+        "docs/tables.md is stale: run `python -m pipeline.tools.datadict > docs/tables.md`")
     assert datadict.main(["--check", str(DOC)]) == 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.dates import DateContext, extract_dates
+from pipeline.stages.dates.grammar import DateContext, extract_dates
 
 
 def _vals(sentence: str, pub: str | None = "2022-09"):

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from conftest import GOLD, requires_shared
 from pipeline.cli import main
-from pipeline.evaluate import check_minimums, score
+from pipeline.tools.evaluate import check_minimums, score
 
 
 def _reference_score(gold, out):

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from pipeline.write import TableStore
+from pipeline.run.store import TableStore
 
 SCRIPT = ROOT / "examples" / "researcher_questions.py"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

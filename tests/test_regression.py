@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 
 from conftest import GOLD, ROOT
-from pipeline.evaluate import check_minimums, format_report, score
+from pipeline.tools.evaluate import check_minimums, format_report, score
 
 
 def test_dev_gold_scores_meet_floors(seed_outputs):

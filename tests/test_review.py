@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from pipeline.cli import main
-from pipeline.review import KINDS, Span, build_review, read_table, render_spans
-from pipeline.write import TableStore
+from pipeline.run.store import TableStore
+from pipeline.tools.review import KINDS, Span, build_review, read_table, render_spans
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = "/usr/bin/chromium"

@@ -13,9 +13,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import ROOT, SEEDS
-from pipeline.runner import run_extract
-from pipeline.schema import SCHEMAS
-from pipeline.write import read_table
+from pipeline.run.batch import run_extract
+from pipeline.run.schema import SCHEMAS
+from pipeline.run.store import read_table
 
 SMALL = ["000_1e09561dce7322ff", "004_2b47e149472050a6"]
 

@@ -1,4 +1,4 @@
-from pipeline.sentences import split_sentences
+from pipeline.stages.sentences.split import split_sentences
 
 
 def test_splits_at_sentence_marks_and_paragraphs():

@@ -1,8 +1,8 @@
 """Targets stage: the hand-written case set (tests/data/targets_cases.jsonl) and contract checks.
 
 Each case carries the quantities and dates the earlier stages should hand over,
-so the stage is tested on its own (hand mode) and, when pipeline.amounts and
-pipeline.dates are present, through the real stages (real mode).
+so the stage is tested on its own (hand mode) and, when pipeline.stages.amounts.grammar and
+pipeline.stages.dates.grammar are present, through the real stages (real mode).
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.model import Amount, DateMention
-from pipeline.sentences import split_sentences
-from pipeline.targets import cn_int, extract_targets
+from pipeline.core.records import Amount, DateMention
+from pipeline.stages.sentences.split import split_sentences
+from pipeline.stages.targets.extract import cn_int, extract_targets
 
 CASES_PATH = Path(__file__).parent / "data" / "targets_cases.jsonl"
 CASES = [json.loads(line) for line in CASES_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -49,8 +49,8 @@ def _hand_inputs(case: dict) -> tuple[list[Amount], list[DateMention]]:
 
 
 def _real_inputs(text: str, pub: str | None) -> tuple[list[Amount], list[DateMention]]:
-    amounts_mod = pytest.importorskip("pipeline.amounts")
-    dates_mod = pytest.importorskip("pipeline.dates")
+    amounts_mod = pytest.importorskip("pipeline.stages.amounts.grammar")
+    dates_mod = pytest.importorskip("pipeline.stages.dates.grammar")
     amounts: list[Amount] = []
     dates: list[DateMention] = []
     for s in split_sentences(text):

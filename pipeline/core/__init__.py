@@ -1,0 +1,1 @@
+"""Shared building blocks: records passed between stages, config and lexicon loading, numerals."""

@@ -1,0 +1,102 @@
+"""Configuration: stage options in configs/default.toml, lexicons as data files under configs/.
+
+Rules are data: a stage asks for its lexicon by file name through
+``lexicon_path`` and never embeds word lists in code.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+_PKG = Path(__file__).resolve().parent.parent
+
+
+def _config_dir() -> Path:
+    """Lexicons and default options: inside the installed package (a wheel copies the checkout's
+    configs/ to pipeline/configs as package data), else configs/ beside the package in a checkout."""
+    inside = _PKG / "configs"
+    return inside if (inside / "default.toml").exists() else _PKG.parent / "configs"
+
+
+CONFIG_DIR = _config_dir()
+DEFAULT_CONFIG = CONFIG_DIR / "default.toml"
+
+
+class ConfigError(ValueError):
+    """A config or lexicon file is missing or malformed."""
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = copy.deepcopy(base)
+    for k, v in over.items():
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = _merge(out[k], v)
+        else:
+            out[k] = v
+    return out
+
+
+def load_config(path: str | Path | None = None) -> dict[str, Any]:
+    """Default options, overridden by ``path`` (a TOML file) when given."""
+    cfg = _read_toml(DEFAULT_CONFIG)
+    if path is not None:
+        cfg = _merge(cfg, _read_toml(Path(path)))
+    return cfg
+
+
+def config_hash(cfg: dict[str, Any]) -> str:
+    """Stable hash of the extraction options, the lexicon files and the pipeline's code.
+
+    An incremental run reuses a document's rows only when this is unchanged,
+    so editing a lexicon or a stage's code redoes every document.
+    """
+    # How a run is scheduled (workers, batch and chunk sizes) does not change its rows.
+    options = {k: v for k, v in cfg.items() if k != "run"}
+    h = hashlib.sha256(json.dumps(options, sort_keys=True, ensure_ascii=False).encode())
+    files = [("configs", p.relative_to(CONFIG_DIR)) for p in CONFIG_DIR.rglob("*") if p.is_file()]
+    files += [("pipeline", p.relative_to(_PKG)) for p in _PKG.rglob("*.py")]
+    for base, rel in sorted(files):
+        h.update(f"{base}/{rel}".encode())
+        h.update(((CONFIG_DIR if base == "configs" else _PKG) / rel).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError as e:
+        raise ConfigError(f"config file {path} not found: pass an existing TOML file") from e
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"config file {path} is not valid TOML ({e}): fix the line it names") from e
+
+
+def lexicon_path(name: str) -> Path:
+    """Path of a lexicon file under configs/."""
+    p = CONFIG_DIR / name
+    if not p.exists():
+        raise ConfigError(f"lexicon {p} not found: it ships with the project under configs/")
+    return p
+
+
+@cache
+def load_lexicon_toml(name: str) -> dict[str, Any]:
+    """A TOML lexicon under configs/, parsed once per process."""
+    return _read_toml(lexicon_path(name))
+
+
+@cache
+def load_word_list(name: str) -> tuple[str, ...]:
+    """A one-entry-per-line lexicon under configs/; ``#`` starts a comment."""
+    out = []
+    for line in lexicon_path(name).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return tuple(out)

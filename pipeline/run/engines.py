@@ -1,0 +1,95 @@
+"""Execution engines: run the per-document task over many documents.
+
+Every engine yields DocResults in input order, so the tables do not depend
+on the engine or the number of workers.
+- local, 1 worker: in this process.
+- local, N workers: a process pool; each process loads its models once.
+- dask: the same task on a Dask cluster (``--scheduler ADDRESS``) or a LocalCluster.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Iterable, Iterator
+from functools import partial
+from typing import Any
+
+from pipeline.run.workers import DocResult, DocTask, get_processor, init_worker, run_chunk
+
+
+class EngineError(RuntimeError):
+    """The engine cannot start (missing extra, unreachable scheduler)."""
+
+
+def chunks(tasks: Iterable[DocTask], max_docs: int, max_bytes: int) -> Iterator[list[DocTask]]:
+    """Consecutive tasks grouped up to ``max_docs`` documents or ``max_bytes`` of files."""
+    chunk: list[DocTask] = []
+    size = 0
+    for t in tasks:
+        if chunk and (len(chunk) >= max_docs or size + t.n_bytes > max_bytes):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(t)
+        size += t.n_bytes
+    if chunk:
+        yield chunk
+
+
+def _chunks_of(tasks: Iterable[DocTask], cfg: dict[str, Any]) -> Iterator[list[DocTask]]:
+    run = cfg.get("run", {})
+    return chunks(tasks, int(run.get("chunk_docs", 16)), int(run.get("chunk_bytes", 600_000)))
+
+
+def run_local(tasks: Iterable[DocTask], cfg: dict[str, Any], workers: int) -> Iterator[DocResult]:
+    """In-process when workers == 1, else a spawn-started pool streaming in input order."""
+    if workers <= 1:
+        get_processor(cfg)
+        for c in _chunks_of(tasks, cfg):
+            yield from run_chunk(c, cfg)
+        return
+    ctx = mp.get_context("spawn")  # no model or runtime state is inherited through fork
+    with ctx.Pool(workers, initializer=init_worker, initargs=(cfg,), maxtasksperchild=None) as pool:
+        # imap streams: only a few chunks per worker are in flight at a time.
+        for results in pool.imap(partial(run_chunk, cfg=cfg), _chunks_of(tasks, cfg), chunksize=1):
+            yield from results
+
+
+def run_dask(tasks: Iterable[DocTask], cfg: dict[str, Any], scheduler: str | None, workers: int,
+             window: int = 16) -> Iterator[DocResult]:
+    """Submit chunks of documents to a Dask cluster, at most ``window`` in flight, yielding in input order."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as e:
+        raise EngineError("the dask engine needs its extra: pip install '.[dask]'") from e
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="30s")
+        else:
+            cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            client = Client(cluster)
+    except OSError as e:
+        raise EngineError(f"cannot reach the Dask scheduler {scheduler!r} ({e}); start it with "
+                          "`dask scheduler` and workers with `dask worker ADDRESS`") from e
+    try:
+        pending: list = []
+        for c in _chunks_of(tasks, cfg):
+            pending.append(client.submit(run_chunk, c, cfg, pure=False))
+            if len(pending) >= window:
+                yield from pending.pop(0).result()
+        for f in pending:
+            yield from f.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run_engine(engine: str, tasks: Iterable[DocTask], cfg: dict[str, Any], workers: int,
+               scheduler: str | None = None) -> Iterator[DocResult]:
+    if engine == "local":
+        return run_local(tasks, cfg, workers)
+    if engine == "dask":
+        return run_dask(tasks, cfg, scheduler, workers)
+    raise EngineError(f"unknown engine {engine!r}: use local or dask")

@@ -1,0 +1,149 @@
+"""The task every engine runs: read a chunk of files, extract, return each one's rows.
+
+Models load once per worker process (``init_worker``), so a pool of N
+processes holds N models, never one per document. A chunk holds a few
+documents so that NER batches span them; every document still succeeds or
+fails on its own.
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+import traceback
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.stages.read.decode import DocumentError, read_document
+
+_PROCESSOR = None
+_CFG: dict[str, Any] | None = None
+_INIT_ERROR: Exception | None = None
+
+
+@dataclass
+class DocTask:
+    """What a worker needs to process one document (small, picklable)."""
+
+    path: str
+    doc_id: str
+    pub_date: str | None
+    n_bytes: int = 0  # file size, for sizing chunks
+
+
+@dataclass
+class DocResult:
+    doc_id: str
+    path: str
+    status: str  # "ok" or "failed"
+    sha256: str | None = None
+    n_chars: int = 0
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: float = 0.0  # of the worker process, after this document
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+
+
+def init_worker(cfg: dict[str, Any]) -> None:
+    """Load the models of this worker process (called once per process).
+
+    A failure is kept, not raised: a pool whose initializer raises restarts
+    its workers forever. The first chunk raises it instead (``get_processor``),
+    which reaches the parent through the pool and stops the run.
+    """
+    global _PROCESSOR, _CFG, _INIT_ERROR
+    from pipeline.run.task import DocumentProcessor
+
+    _CFG = cfg
+    try:
+        _PROCESSOR, _INIT_ERROR = DocumentProcessor(cfg), None
+    except Exception as e:  # noqa: BLE001 - reported by get_processor
+        _PROCESSOR, _INIT_ERROR = None, e
+
+
+def get_processor(cfg: dict[str, Any]):
+    """The process-wide processor for ``cfg`` (loaded on first use, e.g. on a Dask worker).
+
+    Raises what loading the models raised (NerBackendError for a bad backend).
+    """
+    if _CFG != cfg or (_PROCESSOR is None and _INIT_ERROR is None):
+        init_worker(cfg)
+    if _INIT_ERROR is not None:
+        raise _INIT_ERROR
+    return _PROCESSOR
+
+
+def run_chunk(tasks: list[DocTask], cfg: dict[str, Any]) -> list[DocResult]:
+    """Process a chunk of documents; every failure becomes an ``errors`` row.
+
+    Only a processor that cannot load raises: that stops the run, not one document.
+    """
+    t0 = time.perf_counter()
+    processor = get_processor(cfg)
+    results = [DocResult(t.doc_id, t.path, "ok") for t in tasks]
+    docs, owners = [], []
+    for task, res in zip(tasks, results):
+        try:
+            meta = {task.doc_id: task.pub_date} if task.pub_date else None
+            doc = read_document(task.path, meta)
+        except DocumentError as e:
+            _fail(res, task, "read", e.kind, str(e), None)
+            continue
+        except Exception as e:  # noqa: BLE001 - one document's failure must not stop the batch
+            _fail(res, task, "read", "exception", f"{type(e).__name__}: {e}", traceback.format_exc())
+            continue
+        res.sha256, res.n_chars = doc.sha256, len(doc.raw)
+        docs.append(doc)
+        owners.append((task, res))
+    if docs:
+        from pipeline.run.task import DocFailure
+
+        try:
+            outs = processor.process_many(docs)
+        except Exception as e:  # noqa: BLE001 - the backend itself failed: every document of the chunk
+            tb = traceback.format_exc()
+            outs = [DocFailure(d, "extract", e) for d in docs]
+            for task, res in owners:
+                _fail(res, task, "extract", "exception", f"{type(e).__name__}: {e}", tb)
+        for (task, res), out in zip(owners, outs):
+            if res.status != "ok":
+                continue
+            if isinstance(out, DocFailure):
+                tb = "".join(traceback.format_exception(out.error))
+                _fail(res, task, out.stage, "exception", f"{type(out.error).__name__}: {out.error}", tb)
+            else:
+                res.rows, res.stage_seconds = out.rows, dict(out.timings)
+    elapsed = time.perf_counter() - t0
+    total = sum(r.n_chars for r in results) or 1
+    rss = peak_rss_mb()
+    for r in results:
+        r.seconds = elapsed * (r.n_chars or 1) / total if len(results) > 1 else elapsed
+        r.peak_rss_mb = rss
+    return results
+
+
+def _fail(res: DocResult, task: DocTask, stage: str, kind: str, message: str, tb: str | None) -> None:
+    res.status = "failed"
+    res.rows = {"errors": [_error_row(task, stage, kind, message, tb)]}
+
+
+def _error_row(task: DocTask, stage: str, kind: str, message: str, tb: str | None) -> dict:
+    return {"doc_id": task.doc_id, "source_path": task.path, "stage": stage, "kind": kind,
+            "message": message, "traceback": tb}
+
+
+def peak_rss_mb() -> float:
+    """This process's own peak resident memory in MB.
+
+    /proc/self/status VmHWM belongs to the current process image; getrusage's
+    ru_maxrss would also count the parent's memory that a spawned worker had
+    before exec (Linux keeps that maximum across exec).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux

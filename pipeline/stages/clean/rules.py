@@ -1,0 +1,165 @@
+"""Compiled cleaning rules: configs/clean/clean.toml merged with the [clean] stage options.
+
+The patterns live in the TOML file so that a new layout (another magazine's
+running head, another credit word) is a data change, not a code change.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pipeline.core.config import load_lexicon_toml
+
+# Whitespace for the cleaner: str.isspace() plus zero-width and BOM characters,
+# which OCR and web copies leave between words and which carry no text.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def is_ws(ch: str) -> bool:
+    """True for characters the cleaner treats as layout whitespace."""
+    return ch.isspace() or ch in ZERO_WIDTH
+
+
+@dataclass(frozen=True)
+class Rules:
+    fold: dict[int, str]
+    terminal: frozenset[str]
+    closing: frozenset[str]
+    clause: frozenset[str]
+    clause_re: re.Pattern
+    inner_re: re.Pattern
+    enum_re: re.Pattern
+    terminal_seq: tuple[str, ...]
+    orphan: frozenset[str]
+    full_tol: int
+    over_tol: int
+    window: int
+    cluster_tol: int
+    min_cluster: int
+    min_column: int
+    min_share: float
+    max_column: int
+    heading_max_chars: int
+    indent_units: int
+    term_full_tol: int
+    open_marks: str
+    close_marks: str
+    heading_wrap_min: int
+    indent_re: re.Pattern
+    label_run: int
+    label_max_chars: int
+    vertical_run: int
+    figure_max_lines: int
+    caption_max_lines: int
+    caption_max_chars: int
+    caption_gap_extra: int
+    repeat_min: int
+    repeat_max_chars: int
+    header: tuple[re.Pattern, ...]
+    credit: tuple[re.Pattern, ...]
+    figure: re.Pattern
+    end_mark: str
+    bullet: re.Pattern
+    byline: tuple[re.Pattern, ...]
+    byline_names: re.Pattern
+    surnames: frozenset[str]
+    rep_min: int
+    rep_min_punct: int
+    rep_max_unit: int
+    repeat_max_line: int
+    repeat_re: re.Pattern
+
+
+def _merge(base: dict, over: dict | None) -> dict:
+    out = {k: (dict(v) if isinstance(v, dict) else v) for k, v in base.items()}
+    for k, v in (over or {}).items():
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = _merge(out[k], v)
+        else:
+            out[k] = v
+    return out
+
+
+def _fold_table(keep: str) -> dict[int, str]:
+    """Full-width ASCII -> half-width, one character for one character."""
+    return {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in keep}
+
+
+def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
+    """Rules from configs/clean/clean.toml, with ``cfg`` (same layout) overriding it."""
+    d = _merge(load_lexicon_toml("clean/clean.toml"), cfg if isinstance(cfg, dict) else None)
+    p, lay, ln, pat, rep = d["punct"], d["layout"], d["lines"], d["patterns"], d["repeat"]
+    max_unit = int(rep["max_unit"])
+    min_rep = max(2, min(int(rep["min_reps"]), int(rep["min_reps_punct"])))
+    return Rules(
+        fold=_fold_table(d["fold"]["keep_fullwidth"]),
+        terminal=frozenset(p["terminal"]),
+        closing=frozenset(p["closing"]),
+        clause=frozenset(p["clause"]),
+        clause_re=re.compile("[" + re.escape(p["clause"]) + "]"),
+        inner_re=re.compile("[" + re.escape(p["inner"]) + "]"),
+        enum_re=re.compile(p["enum"]),
+        terminal_seq=tuple(p["terminal_seq"]),
+        orphan=frozenset(p["orphan"]),
+        full_tol=int(lay["full_tol"]),
+        over_tol=int(lay["over_tol"]),
+        window=int(lay["window"]),
+        cluster_tol=int(lay["cluster_tol"]),
+        min_cluster=int(lay["min_cluster"]),
+        min_column=int(lay["min_column"]),
+        min_share=float(lay["min_share"]),
+        max_column=int(lay["max_column"]),
+        heading_max_chars=int(lay["heading_max_chars"]),
+        indent_units=int(lay["indent_units"]),
+        term_full_tol=int(lay["term_full_tol"]),
+        open_marks=lay["open_marks"],
+        close_marks=lay["close_marks"],
+        heading_wrap_min=int(lay["heading_wrap_min"]),
+        indent_re=re.compile(lay["indent_re"]),
+        label_run=int(ln["label_run"]),
+        label_max_chars=int(ln["label_max_chars"]),
+        vertical_run=int(ln["vertical_run"]),
+        figure_max_lines=int(ln["figure_max_lines"]),
+        caption_max_lines=int(ln["caption_max_lines"]),
+        caption_max_chars=int(ln["caption_max_chars"]),
+        caption_gap_extra=int(ln["caption_gap_extra"]),
+        repeat_min=int(ln["repeat_min"]),
+        repeat_max_chars=int(ln["repeat_max_chars"]),
+        header=tuple(re.compile(x) for x in pat["header"]),
+        credit=tuple(re.compile(x) for x in pat["credit"]),
+        figure=re.compile(pat["figure"]),
+        end_mark=pat["end_mark"],
+        bullet=re.compile(pat["bullet"]),
+        byline=tuple(re.compile(x) for x in pat["byline"]),
+        byline_names=re.compile(pat["byline_names"]),
+        surnames=frozenset(pat["surnames"]),
+        rep_min=int(rep["min_reps"]),
+        rep_min_punct=int(rep["min_reps_punct"]),
+        rep_max_unit=max_unit,
+        repeat_max_line=int(rep["max_line"]),
+        # One glyph repeated, or a short unit of digits / Latin / marks repeated
+        # ("20252025…"); CJK units longer than one character are not searched (cost).
+        repeat_re=re.compile(r"(\S)\1{%d,}|([^\s\u3400-\u9fff]{2,%d}?)\2{%d,}"  # noqa: UP031
+                             % (min_rep - 1, max_unit, min_rep - 1)),
+    )
+
+
+@lru_cache(maxsize=8)
+def _cached(key: str) -> Rules:
+    return build_rules(json.loads(key) if key else None)
+
+
+def get_rules(cfg: dict[str, Any] | None) -> Rules:
+    """Rules for ``cfg`` (stage options shaped like configs/clean/clean.toml), built once
+    per distinct option set and process."""
+    if not isinstance(cfg, dict) or not cfg:
+        return _cached("")
+    try:
+        key = json.dumps(cfg, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return build_rules(cfg)
+    return _cached(key)

@@ -1,0 +1,183 @@
+"""Lexicons of the organization layer, loaded once from configs/organizations/.
+
+Kept apart from the grammar so that the rules stay data: suffix classes,
+inside/stop word classes, filters, enumeration cues and the user gazetteer
+all live in TOML files with comments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.core.config import load_lexicon_toml
+
+TYPES = ("company", "government", "research", "association", "platform", "media", "other")
+
+
+@dataclass(frozen=True)
+class Suffix:
+    text: str
+    type: str
+    weak: bool
+    bare_ok: bool
+
+
+@dataclass
+class OrgLexicon:
+    suffixes: dict[str, Suffix]
+    max_suffix: int
+    inside_tags: frozenset[str]
+    name_tags: frozenset[str]
+    name_words: frozenset[str]
+    name_verbs: frozenset[str]
+    name_verb_reach: int
+    name_verb_prefixes: tuple[str, ...]
+    place_abbrev_chars: frozenset[str]
+    break_words: frozenset[str]
+    inside_f: frozenset[str]
+    strip_left_tags: frozenset[str]
+    stop_words: frozenset[str]
+    role_nouns: frozenset[str]
+    apposition_nouns: frozenset[str]
+    apposition_tails: tuple[str, ...]
+    title_followers: tuple[str, ...]
+    title_words: tuple[str, ...]  # longest first
+    dept_suffixes: tuple[str, ...]  # conjoined departments (工业和信息化局)
+    dept_joiners: tuple[str, ...]
+    dept_field_max: int
+    dept_field_tags: frozenset[str]
+    max_name_chars: int
+    max_paren_chars: int
+    admin_suffixes: tuple[str, ...]
+    admin_unit_re: re.Pattern[str]
+    place_words: frozenset[str]
+    building_suffixes: tuple[str, ...]
+    event_suffixes: tuple[str, ...]
+    event_exceptions: tuple[str, ...]
+    generic_words: frozenset[str]
+    category_words: frozenset[str]
+    common_words: frozenset[str]
+    miscut_pairs: tuple[tuple[str, str], ...]
+    category_modifiers: frozenset[str]
+    level_words: frozenset[str]
+    negative_followers: frozenset[str]
+    split_patterns: list[re.Pattern[str]]
+    reject_patterns: list[re.Pattern[str]]
+    closers: frozenset[str]
+    list_openers: frozenset[str]
+    negative_heads: frozenset[str]
+    openers: frozenset[str]
+    separators: frozenset[str]
+    max_gap_tokens: int
+    max_item_chars: int
+    heads: dict[str, str]
+    legal_suffix_re: re.Pattern[str]
+    place_prefix_re: re.Pattern[str]
+    industry_tail_re: re.Pattern[str]
+    gaz_patterns: list[tuple[re.Pattern[str], str, bool]] = field(default_factory=list)
+    gaz_names: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Most tokens end in a character no suffix ends with: reject those at once.
+        self.suffix_last_chars = frozenset(k[-1] for k in self.suffixes if k)
+        # a joiner followed, within a field's length, by a department suffix: the
+        # only places where _merge_departments has work (a cheap C-level scan)
+        self.dept_rx = re.compile(
+            "[" + "".join(map(re.escape, self.dept_joiners)) + "]"
+            + f"(?=[\u4e00-\u9fff]{{1,{self.dept_field_max}}}?(?:"
+            + "|".join(map(re.escape, self.dept_suffixes)) + "))"
+        ) if self.dept_joiners and self.dept_suffixes else None
+
+    def suffix_at_end(self, s: str) -> Suffix | None:
+        """Longest configured suffix that ``s`` ends with."""
+        if not s or s[-1] not in self.suffix_last_chars:
+            return None
+        for k in range(min(len(s), self.max_suffix), 0, -1):
+            suf = self.suffixes.get(s[-k:])
+            if suf is not None:
+                return suf
+        return None
+
+
+def _fs(xs: list[str] | None) -> frozenset[str]:
+    return frozenset(xs or ())
+
+
+@lru_cache(maxsize=1)
+def load_org_lexicon() -> OrgLexicon:
+    """Parse configs/organizations/*.toml once per process."""
+    suf_cfg = load_lexicon_toml("organizations/suffixes.toml")
+    suffixes: dict[str, Suffix] = {}
+    # later sections do not override earlier ones: order = specificity of TYPES
+    for typ in TYPES:
+        sec = suf_cfg.get(typ, {})
+        weak = set(sec.get("weak", []))
+        bare = set(sec.get("bare_ok", []))
+        for s in sec.get("strong", []) + sec.get("weak", []):
+            if s not in suffixes:
+                suffixes[s] = Suffix(s, typ, s in weak, s in bare)
+    g = load_lexicon_toml("organizations/grammar.toml")
+    f = load_lexicon_toml("organizations/filters.toml")
+    e = load_lexicon_toml("organizations/enumeration.toml")
+    z = load_lexicon_toml("organizations/gazetteer.toml")
+    b = load_lexicon_toml("organizations/brands.toml")
+    heads: dict[str, str] = {}
+    for typ, words in e.get("heads", {}).items():
+        for w in words:
+            heads.setdefault(w, typ)
+    return OrgLexicon(
+        suffixes=suffixes,
+        max_suffix=max((len(s) for s in suffixes), default=1),
+        inside_tags=_fs(g.get("inside_tags")),
+        name_tags=_fs(g.get("name_tags")),
+        name_words=_fs(g.get("name_words")),
+        name_verbs=_fs(g.get("name_verbs")),
+        name_verb_reach=int(g.get("name_verb_reach", 2)),
+        name_verb_prefixes=tuple(g.get("name_verb_prefixes", [])),
+        place_abbrev_chars=frozenset(g.get("place_abbrev_chars", "")),
+        break_words=_fs(g.get("break_words")),
+        inside_f=_fs(g.get("inside_f")),
+        strip_left_tags=_fs(g.get("strip_left_tags")),
+        stop_words=_fs(g.get("stop_words")),
+        role_nouns=_fs(g.get("role_nouns")),
+        apposition_nouns=_fs(g.get("apposition_nouns")),
+        apposition_tails=tuple(g.get("apposition_tails", [])),
+        title_followers=tuple(g.get("title_followers", [])),
+        title_words=tuple(sorted(g.get("title_words", []), key=len, reverse=True)),
+        dept_suffixes=tuple(g.get("conjoined_department", {}).get("suffixes", [])),
+        dept_joiners=tuple(g.get("conjoined_department", {}).get("joiners", [])),
+        dept_field_max=int(g.get("conjoined_department", {}).get("field_max_chars", 6)),
+        dept_field_tags=_fs(g.get("conjoined_department", {}).get("field_tags")),
+        max_name_chars=int(g.get("max_name_chars", 32)),
+        max_paren_chars=int(g.get("max_paren_chars", 8)),
+        admin_suffixes=tuple(sorted(f.get("admin_suffixes", []), key=len, reverse=True)),
+        admin_unit_re=re.compile(f.get("admin_unit_pattern", "^$")),
+        place_words=_fs(f.get("place_words")),
+        building_suffixes=tuple(f.get("building_suffixes", [])),
+        event_suffixes=tuple(f.get("event_suffixes", [])),
+        event_exceptions=tuple(f.get("event_exceptions", [])),
+        generic_words=_fs(f.get("generic_words")),
+        category_words=_fs(f.get("category_words")),
+        common_words=_fs(f.get("common_words")),
+        miscut_pairs=tuple(tuple(p.split("|", 1)) for p in f.get("miscut_pairs", []) if "|" in p),
+        category_modifiers=_fs(f.get("category_modifiers")),
+        level_words=_fs(f.get("level_words")),
+        negative_followers=_fs(f.get("negative_followers")),
+        split_patterns=[re.compile(p) for p in f.get("split_patterns", [])],
+        reject_patterns=[re.compile(p) for p in f.get("reject_patterns", [])],
+        closers=_fs(e.get("closers")),
+        list_openers=_fs(e.get("list_openers")),
+        negative_heads=_fs(e.get("negative_heads")),
+        openers=_fs(e.get("openers")),
+        separators=_fs(e.get("separators")),
+        max_gap_tokens=int(e.get("max_gap_tokens", 9)),
+        max_item_chars=int(e.get("max_item_chars", 16)),
+        heads=heads,
+        legal_suffix_re=re.compile("(?:" + "|".join(map(re.escape, b.get("legal_suffixes", ["有限公司"]))) + ")$"),
+        place_prefix_re=re.compile(b.get("place_prefix", "^$")),
+        industry_tail_re=re.compile(b.get("industry_tail", "^$")),
+        gaz_patterns=[(re.compile(p["regex"]), p["type"], bool(p.get("override"))) for p in z.get("pattern", [])],
+        gaz_names={k: v for k, v in z.get("names", {}).items() if v in TYPES},
+    )

@@ -1,0 +1,1 @@
+"""Read: decode source files into documents (doc ids, publication dates)."""
