@@ -9,7 +9,8 @@ import pandas as pd
 from pipeline.run.schema import to_table
 from pipeline.stages.read.decode import make_document
 
-API_TABLES = ("documents", "organizations", "amounts", "dates", "targets", "sentences", "removed", "articles")
+API_TABLES = ("documents", "organizations", "amounts", "dates", "targets", "sentences", "removed", "articles",
+              "places")
 
 
 @lru_cache(maxsize=1)

@@ -121,7 +121,8 @@ def run_extract(paths: list[str | Path], outdir: str | Path, metadata: str | Pat
                    "(doc_id is the file name without .txt). Only the first is extracted.")
             log.error("%s", msg)
             run_errors.append({"doc_id": doc_id, "source_path": str(path), "stage": "read",
-                               "kind": "duplicate_doc_id", "message": msg, "traceback": None})
+                               "kind": "duplicate_doc_id", "message": msg, "traceback": None,
+                               "row_id": f"{doc_id}:errors:duplicate_doc_id:{len(run_errors)}"})
             res.n_failed += 1
             continue
         seen[doc_id] = path

@@ -22,7 +22,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.run.schema import SCHEMAS, to_table
+from pipeline.run.schema import DOC_TABLES, SCHEMAS, to_table
 
 MANIFEST = "_manifest.json"
 
@@ -72,7 +72,7 @@ class TableStore:
     def write_batch(self, rows: dict[str, list[dict]], doc_ids: list[str]) -> str:
         """Write one part per table for the documents ``doc_ids``; returns the part id."""
         part = hashlib.sha1("\n".join(doc_ids).encode()).hexdigest()[:16]
-        for name in SCHEMAS:
+        for name in DOC_TABLES:
             write_parquet_atomic(to_table(name, rows.get(name, [])), self._part_path(name, part))
         return part
 
@@ -84,7 +84,7 @@ class TableStore:
             docs.pop(d, None)
         live = {e.get("part") for e in docs.values()}
         for part in parts:
-            for name in SCHEMAS:
+            for name in DOC_TABLES:
                 p = self._part_path(name, part)
                 if not p.exists():
                     continue
