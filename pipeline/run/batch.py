@@ -27,6 +27,7 @@ from tqdm import tqdm
 
 from pipeline.core.config import ConfigError, config_hash, load_config
 from pipeline.run.engines import run_engine
+from pipeline.run.registry import build_registry
 from pipeline.run.store import TableStore
 from pipeline.run.workers import DocResult, DocTask
 from pipeline.stages.read.decode import find_sources, load_metadata
@@ -167,6 +168,7 @@ def run_extract(paths: list[str | Path], outdir: str | Path, metadata: str | Pat
         manifest["run_errors_part"] = store.write_batch({"errors": run_errors}, ["\x00run_errors"])
         store.save_manifest(manifest)
     store.ensure_tables()
+    build_registry(store.root)  # across every document of OUTDIR, after the per-document tasks (any engine)
     res.seconds = time.perf_counter() - t0
     manifest.update(finished=datetime.now(UTC).isoformat(timespec="seconds"),
                     last_run={"documents": res.n_docs, "extracted": res.n_done, "skipped": res.n_skipped,

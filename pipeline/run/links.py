@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from pipeline.core.records import Article, Sentence
+from pipeline.run.registry import org_id
 from pipeline.stages.places.divisions import gazetteer
 from pipeline.stages.places.mentions import PlaceMention, resolve, scan
 from pipeline.stages.places.region import RegionIndex, national_code, region_name
@@ -101,6 +102,8 @@ def link_rows(rows: dict[str, list[dict]], doc_id: str, loc: Locator, places: li
             org = r.get("name") if name == "organizations" else None
             code, how = regions.for_row(org, r.get("sentence_index"), r.get("article_index"))
             r.update(adcode=code, region=region_name(code), region_source=how)
+    for r in rows.get("organizations", []):
+        r["org_id"] = org_id(r["name"], r.get("type"))
     for r in rows.get("documents", []):
         r.update(adcode=regions.document, region=region_name(regions.document))
     link_targets(rows.get("targets", []), rows.get("amounts", []), rows.get("dates", []))

@@ -130,4 +130,4 @@ def read_table(outdir: str | Path, name: str) -> pa.Table:
     src = root / name if (root / name).is_dir() else root / f"{name}.parquet"
     t = pq.read_table(src, schema=SCHEMAS[name]) if src.is_dir() else pq.read_table(src)
     keys = [k for k in ("doc_id", "sentence_index", "article_index", "start", "raw_start", "end") if k in t.column_names]
-    return t.sort_by([(k, "ascending") for k in keys]) if t.num_rows else t
+    return t.sort_by([(k, "ascending") for k in keys]) if t.num_rows and keys else t
