@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -33,6 +35,9 @@ def main(verbose: bool) -> None:
               help="CSV with doc_id,pub_date (ISO) anchoring relative dates; wins over a dateline in the document.")
 @click.option("--config", "config", type=click.Path(exists=True, dir_okay=False),
               help="TOML file overriding options of configs/default.toml.")
+@click.option("--lexicons", type=click.Path(exists=True, file_okay=False),
+              help="Folder of edited lexicons (same layout as configs/, e.g. organizations/gazetteer.toml); "
+                   "its files replace the shipped ones of the same path.")
 @click.option("-w", "--workers", type=click.IntRange(min=1),
               help="Worker processes (default: run.workers in the config, 0 there meaning all cores).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -42,7 +47,7 @@ def main(verbose: bool) -> None:
 @click.option("--force", is_flag=True, help="Redo every document, even those unchanged since the last run.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar (default: shown only when stderr is a terminal).")
-def extract(paths: tuple[str, ...], outdir: str, metadata: str | None, config: str | None,
+def extract(paths: tuple[str, ...], outdir: str, metadata: str | None, config: str | None, lexicons: str | None,
             workers: int | None, engine: str, scheduler: str | None, force: bool, progress: bool | None) -> None:
     """Extract tables from PATHS (.txt files or folders of them) into OUTDIR.
 
@@ -56,6 +61,10 @@ def extract(paths: tuple[str, ...], outdir: str, metadata: str | None, config: s
     from pipeline.run.engines import EngineError
     from pipeline.stages.read.decode import DocumentError
 
+    if lexicons:
+        from pipeline.core.config import LEXICONS_ENV
+
+        os.environ[LEXICONS_ENV] = str(Path(lexicons).resolve())  # workers inherit it
     try:
         res = run_extract(list(paths), outdir, metadata=metadata, config=config, workers=workers,
                           engine=engine, scheduler=scheduler, force=force, progress=progress)
