@@ -28,6 +28,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("encoding", pa.string()),
         pa.field("pub_date_source", pa.string()),
         pa.field("n_sentences", pa.int64()),
+        # metadata CSV columns beyond doc_id,pub_date (source, city …) as one JSON object, null when none
+        pa.field("extra", pa.string()),
     ]),
     "sentences": pa.schema([
         pa.field("doc_id", pa.string()),

@@ -757,8 +757,8 @@ def _list_mates(text: str, chosen: list[_Cand], lx: OrgLexicon) -> list[_Cand]:
 
 def _before_event(toks: list[_Tok], c: _Cand, lx: OrgLexicon) -> bool:
     """全球私募基金|西湖|峰会: a name that opens an event's name is part of the event."""
-    k = next((i for i, t in enumerate(toks) if t.s >= c.e), None)
-    if k is None:
+    k = bisect.bisect_left(toks, c.e, key=lambda t: t.s)  # tokens are in text order: no scan of them all
+    if k == len(toks):
         return False
     for t in toks[k : k + 3]:
         if t.tag not in ("LOC", "ns", "n", "nz", "m", "vn"):

@@ -618,8 +618,10 @@ class _Extractor:
             y = year_int(m.group("y"))
             if self._in_book(m.start()):
                 continue
-            after = self.text[m.end():s.end]
-            if after.lstrip().startswith(tuple(lx.dtrig_not_before)) or re.match(r"[^，,。；;]{0,12}为止", after):
+            j = m.end()  # the text after the trigger is read in place, not copied (linear in the sentence)
+            while j < s.end and self.text[j].isspace():
+                j += 1
+            if self.text.startswith(tuple(lx.dtrig_not_before), j, s.end) or _UNTIL.match(self.text, m.end(), s.end):
                 continue
             if self.pub_year is not None and y < self.pub_year:
                 continue
@@ -638,8 +640,7 @@ class _Extractor:
             before = self.text[max(s.start, st - 4):st]
             if any(before.endswith(b) for b in lx.not_before) and not lx.copula_rx.match(self.text, st, s.end):
                 continue  # 的规划 is a noun; but 我们的目标是，… states the goal
-            after = self.text[m.end():s.end]
-            if any(after.startswith(x) for x in lx.not_after):
+            if self.text.startswith(tuple(lx.not_after), m.end(), s.end):
                 continue
             t = _Trigger(st, m.end(), w, lx.trigger_kind[w], w in lx.weak)
             t.pos_check = w in lx.pos_checked and lx.use_pos
@@ -1139,6 +1140,9 @@ class _Extractor:
 
 
 # --------------------------------------------------------------------------- text helpers
+
+
+_UNTIL = re.compile(r"[^，,。；;]{0,12}为止")
 
 
 def _year_of(pub_date: str | None) -> int | None:
