@@ -26,7 +26,7 @@ def main(verbose: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("-o", "--outdir", required=True, type=click.Path(file_okay=False),
               help="Folder for the Parquet tables (created if missing).")
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False),
@@ -42,8 +42,15 @@ def main(verbose: bool) -> None:
 @click.option("--force", is_flag=True, help="Redo every document, even those unchanged since the last run.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar (default: shown only when stderr is a terminal).")
+@click.option("--table", "table", type=click.Path(exists=True, dir_okay=False),
+              help="A .csv, .parquet or .jsonl file with one document per row (instead of, or besides, PATHS).")
+@click.option("--text-col", default="text", show_default=True, help="--table: the column holding the text.")
+@click.option("--id-col", default="doc_id", show_default=True, help="--table: the column holding the doc_id.")
+@click.option("--date-col", default="pub_date", show_default=True,
+              help="--table: the column holding the publication date (optional column).")
 def extract(paths: tuple[str, ...], outdir: str, metadata: str | None, config: str | None,
-            workers: int | None, engine: str, scheduler: str | None, force: bool, progress: bool | None) -> None:
+            workers: int | None, engine: str, scheduler: str | None, force: bool, progress: bool | None,
+            table: str | None, text_col: str, id_col: str, date_col: str) -> None:
     """Extract tables from PATHS (.txt files or folders of them) into OUTDIR.
 
     Each table is a Parquet dataset folder OUTDIR/<table>/ (read it with
@@ -51,8 +58,12 @@ def extract(paths: tuple[str, ...], outdir: str, metadata: str | None, config: s
     run. doc_id is the file name without .txt. A document unchanged since the
     last run into OUTDIR is skipped. Exit code 0: every document done; 3: some
     documents failed (see OUTDIR/errors); 2: bad arguments, config or engine.
+    With --table, each row's text is kept as OUTDIR/_sources/TABLE/<doc_id>.txt
+    and the other columns as metadata (dates from --date-col).
     """
     from pipeline.run.batch import run_extract
+
+    paths, metadata = _with_table(paths, outdir, metadata, table, text_col, id_col, date_col)
     from pipeline.run.engines import EngineError
     from pipeline.stages.read.decode import DocumentError
 
@@ -66,6 +77,24 @@ def extract(paths: tuple[str, ...], outdir: str, metadata: str | None, config: s
     if res.n_failed:
         click.echo(f"{res.n_failed} document(s) failed: see the errors table ({outdir}/errors)", err=True)
         sys.exit(3)
+
+
+def _with_table(paths: tuple[str, ...], outdir: str, metadata: str | None, table: str | None,
+                text_col: str, id_col: str, date_col: str) -> tuple[tuple[str, ...], str | None]:
+    """PATHS and --metadata, with the rows of --table written as source files (exit 2 on a bad table)."""
+    if table is None:
+        if not paths:
+            raise click.UsageError("give PATHS (.txt files or folders) or --table FILE")
+        return paths, metadata
+    if metadata is not None:
+        raise click.UsageError("--table takes its dates from --date-col: leave out --metadata")
+    from pipeline.api.tablefile import TableInputError, spill
+
+    try:
+        folder, meta = spill(table, outdir, text_col, id_col, date_col)
+    except TableInputError as e:
+        raise SetupError(str(e)) from e
+    return (*paths, str(folder)), str(meta)
 
 
 def _parse_min(values: tuple[str, ...]) -> dict[str, float]:
