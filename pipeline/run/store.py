@@ -31,7 +31,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.run.schema import SCHEMAS, to_table
+from pipeline.run.schema import DOC_TABLES, to_table
 
 MANIFEST = "_manifest.json"
 LOCK = ".pipeline.lock"
@@ -122,7 +122,7 @@ class TableStore:
     # -- writing --------------------------------------------------------------------------------
     def write_part(self, rows: dict[str, list[dict]], doc_ids: list[str]) -> str:
         """Write one part per table for ``doc_ids`` and record it (visible at the next commit)."""
-        return self._write_tables({n: to_table(n, rows.get(n, [])) for n in SCHEMAS}, doc_ids)
+        return self._write_tables({n: to_table(n, rows.get(n, [])) for n in DOC_TABLES}, doc_ids)
 
     def _write_tables(self, tables: dict[str, pa.Table], doc_ids: list[str]) -> str:
         n = int(self.manifest["next_part"])
