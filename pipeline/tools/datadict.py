@@ -47,6 +47,8 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "pub_date_source": ("Where `pub_date` came from: `metadata` (the --metadata CSV), `header` (a dateline "
                             "at the head of the text), `argument` (the API's pub_date), or null.", "metadata"),
         "n_sentences": ("Sentences of `clean_text` (rows in `sentences`).", "58"),
+        "extra": ("The --metadata CSV's other columns for this document (source, city …) as one JSON object; "
+                  "null when there are none.", '{"source": "杭州日报"}'),
     },
     "sentences": {
         "": ("The sentences of each `clean_text`, with their segmentation into words.", ""),
