@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -26,13 +28,16 @@ def main(verbose: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("-o", "--outdir", required=True, type=click.Path(file_okay=False),
               help="Folder for the Parquet tables (created if missing).")
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False),
               help="CSV with doc_id,pub_date (ISO) anchoring relative dates; wins over a dateline in the document.")
 @click.option("--config", "config", type=click.Path(exists=True, dir_okay=False),
               help="TOML file overriding options of configs/default.toml.")
+@click.option("--lexicons", type=click.Path(exists=True, file_okay=False),
+              help="Folder of edited lexicons (same layout as configs/, e.g. organizations/gazetteer.toml); "
+                   "its files replace the shipped ones of the same path.")
 @click.option("-w", "--workers", type=click.IntRange(min=1),
               help="Worker processes (default: run.workers in the config, 0 there meaning all cores).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -46,9 +51,15 @@ def main(verbose: bool) -> None:
               help="Drop documents already in OUTDIR that are not given now (default: keep them).")
 @click.option("--follow-links", is_flag=True,
               help="Read files whose links lead outside the folders given (default: refuse them, errors row).")
-def extract(paths: tuple[str, ...], outdir: str, metadata: str | None, config: str | None,
+@click.option("--table", "table", type=click.Path(exists=True, dir_okay=False),
+              help="A .csv, .parquet or .jsonl file with one document per row (instead of, or besides, PATHS).")
+@click.option("--text-col", default="text", show_default=True, help="--table: the column holding the text.")
+@click.option("--id-col", default="doc_id", show_default=True, help="--table: the column holding the doc_id.")
+@click.option("--date-col", default="pub_date", show_default=True,
+              help="--table: the column holding the publication date (optional column).")
+def extract(paths: tuple[str, ...], outdir: str, metadata: str | None, config: str | None, lexicons: str | None,
             workers: int | None, engine: str, scheduler: str | None, force: bool, progress: bool | None,
-            prune: bool, follow_links: bool) -> None:
+            prune: bool, follow_links: bool, table: str | None, text_col: str, id_col: str, date_col: str) -> None:
     """Extract tables from PATHS (.txt files or folders of them) into OUTDIR.
 
     Each table is a Parquet dataset folder OUTDIR/<table>/ (read it with
@@ -58,12 +69,19 @@ def extract(paths: tuple[str, ...], outdir: str, metadata: str | None, config: s
     kept unless --prune. One run at a time writes an OUTDIR (a lock). Exit code
     0: every document done; 3: some documents failed (see OUTDIR/errors); 2: bad
     arguments, config, metadata, engine, or an OUTDIR that cannot be written.
+    With --table, each row's text is kept as OUTDIR/_sources/TABLE/<doc_id>.txt
+    and the other columns as metadata (dates from --date-col).
     """
     from pipeline.run.batch import run_extract
     from pipeline.run.engines import EngineError
     from pipeline.run.store import StoreError
     from pipeline.stages.read.decode import DocumentError
 
+    paths, metadata = _with_table(paths, outdir, metadata, table, text_col, id_col, date_col)
+    if lexicons:
+        from pipeline.core.config import LEXICONS_ENV
+
+        os.environ[LEXICONS_ENV] = str(Path(lexicons).resolve())  # workers inherit it
     try:
         res = run_extract(list(paths), outdir, metadata=metadata, config=config, workers=workers,
                           engine=engine, scheduler=scheduler, force=force, progress=progress,
@@ -76,6 +94,24 @@ def extract(paths: tuple[str, ...], outdir: str, metadata: str | None, config: s
     if res.n_failed:
         click.echo(f"{res.n_failed} document(s) failed: see the errors table ({outdir}/errors)", err=True)
         sys.exit(3)
+
+
+def _with_table(paths: tuple[str, ...], outdir: str, metadata: str | None, table: str | None,
+                text_col: str, id_col: str, date_col: str) -> tuple[tuple[str, ...], str | None]:
+    """PATHS and --metadata, with the rows of --table written as source files (exit 2 on a bad table)."""
+    if table is None:
+        if not paths:
+            raise click.UsageError("give PATHS (.txt files or folders) or --table FILE")
+        return paths, metadata
+    if metadata is not None:
+        raise click.UsageError("--table takes its dates from --date-col: leave out --metadata")
+    from pipeline.api.tablefile import TableInputError, spill
+
+    try:
+        folder, meta = spill(table, outdir, text_col, id_col, date_col)
+    except TableInputError as e:
+        raise SetupError(str(e)) from e
+    return (*paths, str(folder)), str(meta)
 
 
 def _parse_min(values: tuple[str, ...]) -> dict[str, float]:

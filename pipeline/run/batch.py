@@ -138,7 +138,8 @@ class _Run:
     def _run_error(self, doc_id: str, path: Path, kind: str, msg: str) -> None:
         log.error("%s", msg)
         self.run_errors.append({"doc_id": doc_id, "source_path": str(path), "stage": "read",
-                                "kind": kind, "message": msg, "traceback": None})
+                                "kind": kind, "message": msg, "traceback": None,
+                                "row_id": f"{doc_id}:errors:{kind}:{len(self.run_errors)}"})
         self.res.n_failed += 1
 
     def plan(self, paths: list[str | Path], follow_links: bool, prune: bool) -> list[DocTask]:

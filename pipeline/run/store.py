@@ -31,7 +31,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.run.schema import SCHEMAS, to_table
+from pipeline.run.schema import DOC_TABLES, SCHEMAS, to_table
 
 MANIFEST = "_manifest.json"
 LOCK = ".pipeline.lock"
@@ -122,7 +122,7 @@ class TableStore:
     # -- writing --------------------------------------------------------------------------------
     def write_part(self, rows: dict[str, list[dict]], doc_ids: list[str]) -> str:
         """Write one part per table for ``doc_ids`` and record it (visible at the next commit)."""
-        return self._write_tables({n: to_table(n, rows.get(n, [])) for n in SCHEMAS}, doc_ids)
+        return self._write_tables({n: to_table(n, rows.get(n, [])) for n in DOC_TABLES}, doc_ids)
 
     def _write_tables(self, tables: dict[str, pa.Table], doc_ids: list[str]) -> str:
         n = int(self.manifest["next_part"])
@@ -149,7 +149,7 @@ class TableStore:
             return
         self.manifest["parts"].pop(old, None)
         self.commit()
-        for n in SCHEMAS:
+        for n in DOC_TABLES:
             self.part_path(n, old).unlink(missing_ok=True)
 
     # -- reading and checking ---------------------------------------------------------------------
@@ -164,7 +164,7 @@ class TableStore:
             rows = self.manifest["parts"][part].get("rows", {})
             try:
                 self._verified[part] = all(
-                    pq.read_metadata(self.part_path(n, part)).num_rows == rows.get(n) for n in SCHEMAS)
+                    pq.read_metadata(self.part_path(n, part)).num_rows == rows.get(n) for n in DOC_TABLES)
             except (OSError, pa.ArrowException):
                 self._verified[part] = False
         return self._verified[part]
@@ -179,7 +179,7 @@ class TableStore:
         """Delete parts and temporaries no commit names (a killed run's leftovers); returns how many."""
         named = set(self.manifest["parts"]) | {EMPTY}
         n = 0
-        for name in SCHEMAS:
+        for name in DOC_TABLES:
             legacy = self.root / f"{name}.parquet"
             if legacy.exists():
                 legacy.unlink()
@@ -209,18 +209,18 @@ class TableStore:
             if live == set(parts[part]["docs"]):
                 continue
             if live:
-                tables = {n: _filtered(self.part_path(n, part), live) for n in SCHEMAS}
+                tables = {n: _filtered(self.part_path(n, part), live) for n in DOC_TABLES}
                 new = self._write_tables(tables, [d for d in parts[part]["docs"] if d in live])
                 for d in live:
                     self.manifest["documents"][d]["part"] = new
             del parts[part]
             self.commit()
-            for n in SCHEMAS:
+            for n in DOC_TABLES:
                 self.part_path(n, part).unlink(missing_ok=True)
 
     def ensure_tables(self) -> None:
         """Every table folder holds at least an empty part, so readers always find the schema."""
-        for name, schema in SCHEMAS.items():
+        for name, schema in ((n, SCHEMAS[n]) for n in DOC_TABLES):
             folder = self.root / name
             if not folder.is_dir() or not any(folder.glob("*.parquet")):
                 write_parquet_atomic(schema.empty_table(), folder / f"part-{EMPTY}.parquet")

@@ -188,7 +188,7 @@ def _fail(res: DocResult, task: DocTask, stage: str, kind: str, message: str, tb
 
 def _error_row(task: DocTask, stage: str, kind: str, message: str, tb: str | None) -> dict:
     return {"doc_id": task.doc_id, "source_path": task.path, "stage": stage, "kind": kind,
-            "message": message, "traceback": tb}
+            "message": message, "traceback": tb, "row_id": f"{task.doc_id}:errors:{stage}"}
 
 
 def peak_rss_mb() -> float:
