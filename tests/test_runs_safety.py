@@ -122,10 +122,10 @@ def test_workers_are_capped_and_zero_is_refused(tmp_path):
         run_extract([src], out, workers=0)
 
 
-@pytest.mark.parametrize(("toml", "key"), [('[run]\nbatch_docs = "abc"\n', "run.batch_docs"),
+@pytest.mark.parametrize(("toml", "key"), [('[run]\nbatch_docs = "abc"\n', "batch_docs"),
                                            ("ner = 5\n", "ner"),
-                                           ('[ner]\nbatch_size = "x"\n', "ner.batch_size"),
-                                           ("[run]\ndoc_seconds = -1\n", "run.doc_seconds")])
+                                           ('[ner]\nbatch_size = "x"\n', "batch_size"),
+                                           ("[run]\ndoc_seconds = -1\n", "doc_seconds")])
 def test_wrong_config_types_exit_2_with_one_line(tmp_path, toml, key):
     """Finding 7: no traceback, the key named."""
     src = _docs(tmp_path / "in", a=TEXT)
