@@ -17,7 +17,7 @@ from conftest import GOLD, ROOT
 from pipeline.cli import main
 from pipeline.core.config import ConfigError
 from pipeline.run.batch import run_extract
-from pipeline.run.schema import SCHEMAS
+from pipeline.run.schema import DOC_TABLES, SCHEMAS
 from pipeline.run.store import LOCK, StoreError, TableStore, read_table
 from pipeline.stages.read.decode import DocumentError
 
@@ -216,7 +216,7 @@ def test_outdir_adds_and_updates_and_prune_says_how_many_it_dropped(tmp_path):
     r = CliRunner().invoke(main, ["extract", str(second), "-o", str(out), "-w", "1", "--prune"])
     assert r.exit_code == 0 and "2 not given and dropped" in r.output, r.output
     assert read_table(out, "documents").column("doc_id").to_pylist() == ["c"]
-    for name in SCHEMAS:  # the folders alone are exact too (what pandas.read_parquet reads)
+    for name in DOC_TABLES:  # the folders alone are exact too (what pandas.read_parquet reads)
         ids = set(pq.read_table(out / name).column("doc_id").to_pylist())
         assert ids <= {"c"}, name
 

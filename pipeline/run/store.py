@@ -274,7 +274,9 @@ def read_table(outdir: str | Path, name: str) -> pa.Table:
     store.root = root
     store.manifest = store.load_manifest()
     src = root / name if (root / name).is_dir() else root / f"{name}.parquet"
-    if store.manifest.get("format") == FORMAT and (root / MANIFEST).exists():
+    if name not in DOC_TABLES:  # a run-level table (one file set per run, not per document): read whole
+        t = pq.read_table(src, schema=schema) if src.is_dir() else schema.empty_table()
+    elif store.manifest.get("format") == FORMAT and (root / MANIFEST).exists():
         t = _read_named(store, name, schema)
     elif src.exists():  # no manifest of this layout: an older OUTDIR or one built by hand
         t = pq.read_table(src, schema=schema) if src.is_dir() else pq.read_table(src)
