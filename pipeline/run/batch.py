@@ -145,6 +145,7 @@ class _Run:
     def plan(self, paths: list[str | Path], follow_links: bool, prune: bool) -> list[DocTask]:
         """The documents to (re)do; the rest are skipped, refused or reported."""
         self.store.clean_unnamed()
+        self.store.commit()  # from now on OUTDIR has a manifest: a part no commit names is never read
         docs = self.manifest["documents"]
         tasks: list[DocTask] = []
         seen: dict[str, Path] = {}
