@@ -28,6 +28,7 @@ from pipeline.run.schema import to_table
 from pipeline.stages.read.decode import normalize_pub_date
 
 FRAME_SOURCE = "<frame>"
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
 
 
 @dataclass
@@ -54,7 +55,10 @@ def iso_date(v: Any) -> str | None:
         return v.isoformat()[:10]
     if isinstance(v, int | float) and float(v).is_integer():
         v = str(int(v))
-    return normalize_pub_date(str(v))
+    v = str(v).strip()
+    if _STAMP.match(v):  # a timestamp exported as text: its day
+        v = v[:10]
+    return normalize_pub_date(v)
 
 
 def columns_of(df: pd.DataFrame, text: str, id: str | None, date: str | None) -> tuple[str | None, str | None]:
@@ -169,7 +173,7 @@ def _read_back(out: Path | None, by_file: dict[str, Row], src: str) -> dict[str,
     tables = {}
     for name in API_TABLES:
         df = (read_table(out, name) if out is not None else to_table(name, [])).to_pandas()
-        df["doc_id"] = df["doc_id"].map(ids).fillna(df["doc_id"]).astype(object)
+        df["doc_id"] = df["doc_id"].map(ids).fillna(df["doc_id"]).astype(df["doc_id"].dtype)
         if "source_path" in df.columns:
             df["source_path"] = FRAME_SOURCE
         if name == "errors" and len(df):
