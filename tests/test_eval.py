@@ -26,9 +26,10 @@ def _reference_score(gold, out):
     spec.loader.exec_module(mod)
     if int(pd.__version__.split(".")[0]) < 3:
         return mod.score(str(gold), str(out))[0]
-    with warnings.catch_warnings(), pd.option_context("future.infer_string", False):
-        warnings.simplefilter("ignore")
-        return mod.score(str(gold), str(out))[0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the option is deprecated in pandas 3 (removed in 4, which pyproject excludes)
+        with pd.option_context("future.infer_string", False):
+            return mod.score(str(gold), str(out))[0]
 
 
 def _flat(res):
