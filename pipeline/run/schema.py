@@ -49,6 +49,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("encoding", pa.string()),
         _cat("pub_date_source", "pub_date_source"),
         pa.field("n_sentences", pa.int64()),
+        # metadata CSV columns beyond doc_id,pub_date (source, city …) as one JSON object, null when none
+        pa.field("extra", pa.string()),
     ]),
     "sentences": pa.schema([
         pa.field("doc_id", pa.string()),
@@ -128,9 +130,55 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
 }
 
+# ----- links (issue 15): ids, sentence/article, regions, target links, places, the registry -----
+_ROW_ID = [pa.field("row_id", pa.string())]
+_WHERE = [pa.field("sentence_index", pa.int64()), pa.field("article_index", pa.int64())]
+_REGION = [pa.field("region", pa.string()), pa.field("adcode", pa.string()), pa.field("region_source", pa.string())]
+_ACTOR = [pa.field("actor_org_id", pa.string()), pa.field("actor", pa.string())]
+_LINKS: dict[str, list[pa.Field]] = {
+    "documents": [*_ROW_ID, pa.field("region", pa.string()), pa.field("adcode", pa.string())],
+    "sentences": _ROW_ID,
+    "organizations": [*_ROW_ID, *_WHERE, *_REGION, pa.field("org_id", pa.string())],
+    "amounts": [*_ROW_ID, *_WHERE, *_REGION, *_ACTOR],
+    "dates": [*_ROW_ID, *_WHERE],
+    "targets": [*_ROW_ID, *_WHERE, *_REGION, *_ACTOR, pa.field("amount_id", pa.string()),
+                pa.field("date_id", pa.string())],
+    "removed": _ROW_ID,
+    "articles": _ROW_ID,
+    "errors": _ROW_ID,
+}
+SCHEMAS = {name: pa.schema([*schema, *_LINKS.get(name, [])]) for name, schema in SCHEMAS.items()}
+SCHEMAS["places"] = pa.schema([
+    pa.field("doc_id", pa.string()),
+    pa.field("text", pa.string()),
+    pa.field("province", pa.string()),
+    pa.field("city", pa.string()),
+    pa.field("county", pa.string()),
+    pa.field("adcode", pa.string()),
+    pa.field("level", pa.string()),
+    pa.field("old_adcode", pa.string()),
+    pa.field("n_candidates", pa.int64()),
+    pa.field("resolved_by", pa.string()),
+    *_PROV, *_ROW_ID, *_WHERE,
+])
+# Run-level tables: built from every document's rows after the per-document tasks (pipeline/run/registry.py).
+SCHEMAS["organizations_registry"] = pa.schema([
+    pa.field("org_id", pa.string()),
+    pa.field("name", pa.string()),
+    pa.field("aliases", pa.list_(pa.string())),
+    pa.field("type", pa.string()),
+    pa.field("n_docs", pa.int64()),
+    pa.field("n_mentions", pa.int64()),
+    pa.field("region", pa.string()),
+    pa.field("adcode", pa.string()),
+])
+RUN_TABLES = ("organizations_registry",)
+# Tables written per batch of documents, every row keyed by doc_id.
+DOC_TABLES = tuple(n for n in SCHEMAS if n not in RUN_TABLES)
+
 TABLES = tuple(SCHEMAS)
 # Tables whose rows are extractions with clean and raw provenance.
-EXTRACTION_TABLES = ("organizations", "amounts", "dates", "targets")
+EXTRACTION_TABLES = ("organizations", "amounts", "dates", "targets", "places")
 
 
 def to_table(name: str, rows: list[dict]) -> pa.Table:
