@@ -20,13 +20,13 @@ from typing import Any
 import pandas as pd
 
 from pipeline.core.config import ConfigError, load_config
-from pipeline.run.schema import to_table
+from pipeline.run.schema import DOC_TABLES, to_table
 from pipeline.stages.read.decode import make_document
 
 log = logging.getLogger("pipeline")
 
-API_TABLES = ("documents", "organizations", "amounts", "dates", "targets", "sentences", "removed", "articles",
-              "errors")
+# Every per-document table (run-level tables such as organizations_registry need a whole run).
+API_TABLES = tuple(n for n in DOC_TABLES)
 
 
 def resolve_config(config: str | Path | Mapping[str, Any] | None) -> dict[str, Any]:
