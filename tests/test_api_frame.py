@@ -83,8 +83,10 @@ def test_frame_config_dict_and_n_process_give_the_same_rows():
     two = extract_frame(df, n_process=2, config={"ner": {"batch_size": 4}})
     for name in ("documents", "amounts", "dates", "targets", "organizations"):
         pd.testing.assert_frame_equal(one[name], two[name])
-    with pytest.raises(ConfigError, match="'nerr' is not an option"):
+    with pytest.raises(ConfigError, match="nerr"):
         extract_frame(df, config={"nerr": {}})
+    with pytest.raises(ConfigError, match="batchsize"):
+        extract_frame(df, config={"ner": {"batchsize": 4}})
 
 
 @pytest.mark.parametrize("bad, word", [(None, "NoneType"), (pd.Series(["x"]), "Series"), (b"x", "bytes"),
@@ -103,8 +105,8 @@ def test_extract_text_takes_config_and_returns_errors(tmp_path):
     b = extract_text(T2, pub_date="2024", config={"ner": {"batch_size": 3}})
     assert a["errors"].empty and list(a["errors"].columns)[:3] == ["doc_id", "source_path", "stage"]
     pd.testing.assert_frame_equal(a["amounts"], b["amounts"])
-    bad = extract_text(T2, config={"ner": {"batch_size": "many"}})  # the stage fails: an errors row
-    assert bad["errors"].kind.tolist() == ["exception"] and bad["documents"].empty
+    with pytest.raises(ConfigError, match="batch_size"):
+        extract_text(T2, config={"ner": {"batch_size": "many"}})
 
 
 @pytest.mark.parametrize("v, iso", [("2024", "2024"), ("2024年6月5日", "2024-06-05"), (2023, "2023"),
@@ -129,6 +131,7 @@ def test_cli_extract_table_in_three_formats(tmp_path, messy):
         docs = read_table(out, "documents").to_pandas()
         assert docs.doc_id.tolist() == ["a", "b"] and docs.pub_date.tolist() == ["2023", "2024-05-01"]
         assert (out / "_sources" / "t" / "a.txt").read_text(encoding="utf-8") == T1
+        assert [json.loads(x) for x in docs.extra] == [{"city": "杭州"}, {"city": "南京"}]  # other columns kept
         got[kind] = read_table(out, "amounts").to_pandas().drop(columns=[])
     pd.testing.assert_frame_equal(got["csv"], got["parquet"])
     pd.testing.assert_frame_equal(got["csv"], got["jsonl"])
@@ -159,3 +162,17 @@ def test_cli_table_row_without_text_is_an_error_row_and_a_dropped_row_loses_its_
     p.write_text(json.dumps(rows[0], ensure_ascii=False), encoding="utf-8")
     CliRunner().invoke(main, ["extract", "--table", str(p), "-o", str(out)])
     assert sorted(f.name for f in (out / "_sources" / "t").iterdir()) == ["a.txt"]
+
+
+def test_extract_text_reports_a_failing_stage_as_an_errors_row(monkeypatch):
+    import pipeline.api.text as api_text
+
+    class Broken:
+        def process(self, doc):
+            raise RuntimeError("the stage broke")
+
+    monkeypatch.setattr(api_text, "_processor", lambda cfg_json: Broken())
+    out = extract_text(T2, doc_id="x")
+    assert out["errors"][["doc_id", "stage", "kind"]].values.tolist() == [["x", "extract", "exception"]]
+    assert "RuntimeError: the stage broke" in out["errors"].message[0] and "Traceback" in out["errors"].traceback[0]
+    assert out["documents"].empty and out["amounts"].empty
