@@ -42,6 +42,8 @@ def test_frame_extracts_good_rows_in_order_with_their_dates_and_columns(messy_ta
     assert (docs.source_path == "<frame>").all()
     t = messy_tables["targets"]
     assert t.doc_id.tolist() == ["a"] and t.deadline_year.tolist() == [2025]
+    assert t.row_id.tolist() == ["a:targets:0"] and docs.row_id.tolist() == ["a", "b"]  # ids name the rows' doc_ids
+    assert messy_tables["amounts"].row_id.str.startswith(("a:", "b:")).all()
     d = messy_tables["dates"]
     assert d.loc[d.doc_id == "b", "value"].tolist() == ["2024"]  # 今年 anchored by the date column
 
