@@ -68,8 +68,9 @@ def organizations_by_type(orgs: pd.DataFrame, top: int = 3) -> pd.DataFrame:
     """Q3: distinct organizations per type, their mentions, and the most mentioned names."""
     if orgs.empty:
         return pd.DataFrame(columns=["type", "organizations", "mentions", "most mentioned"])
-    g = orgs.groupby("type").agg(organizations=("name", "nunique"), mentions=("name", "size"),
-                                 most=("name", lambda n: "、".join(n.value_counts().index[:top])))
+    # observed=True: `type` is a category (the whole vocabulary); only the types that occur are listed.
+    g = orgs.groupby("type", observed=True).agg(organizations=("name", "nunique"), mentions=("name", "size"),
+                                                most=("name", lambda n: "、".join(n.value_counts().index[:top])))
     g = g.reset_index().rename(columns={"most": "most mentioned"})
     return g.sort_values("organizations", ascending=False)
 
