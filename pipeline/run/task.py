@@ -138,18 +138,19 @@ class DocumentProcessor:
                 "start": a.start, "end": a.end, **prov.raw_span(a.start, a.end),
             } for a in cr.articles],
         }
-        _link(rows, doc.doc_id, text, sents, cr.articles, prov)
+        _link(rows, doc.doc_id, text, sents, cr.articles, prov, [a.pos for a in pos_source] if pos_source else None)
         clock.lap("rows")
         return rows
 
 
-def _link(rows: dict[str, list[dict]], doc_id: str, text: str, sents, articles, prov: _Provenance) -> None:
+def _link(rows: dict[str, list[dict]], doc_id: str, text: str, sents, articles, prov: _Provenance,
+          pos: list[list[str]] | None) -> None:
     """Place mentions, then ids, sentence/article indexes, regions and target links (pipeline/run/links.py)."""
     loc = Locator(sents, articles)
     places = find_places(text, loc, Locator.word_starts(sents))
     rows["places"] = place_rows(doc_id, places, lambda m: {
         "start": m.start, "end": m.end, **prov.raw_span(m.start, m.end), "sentence": prov.sentence_of(m.start)})
-    link_rows(rows, doc_id, loc, places)
+    link_rows(rows, doc_id, loc, places, sents, pos)
 
 
 @dataclass
