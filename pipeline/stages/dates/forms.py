@@ -16,19 +16,6 @@ from pipeline.stages.dates.resolve import (
 )
 
 
-def iso_range(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
-    """2018/1/10-2018/7/10."""
-    y1, y2 = num(g["ay"], 0, 9999), num(g["by"], 0, 9999)
-    m1, m2, d1, d2 = num(g["am"], 1, 12), num(g["bm"], 1, 12), num(g["ad"], 1, 31), num(g["bd"], 1, 31)
-    if None in (m1, m2, d1, d2) or not (scan.year_ok(y1, True) and scan.year_ok(y2, True)):
-        return []
-    a, b = iso(y1, m1, d1), iso(y2, m2, d2)
-    if a is None or b is None or b <= a:
-        return []
-    scan.note_year(y2, m.start(), absolute=True)
-    return [scan.mk(m.start(), m.end(), f"{a}/{b}", False)]
-
-
 def iso_date(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
     """2023-05-05, 2023.5.5, 2023/05/05."""
     y, mo, d = num(g["iy"], 0, 9999), num(g["im"], 1, 12), num(g["id"], 1, 31)
@@ -49,7 +36,7 @@ def day_range(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
     m1, d1 = num(g["drm1"], 1, 12), num(g["drd1"], 1, 31)
     m2 = num(g["drm2"], 1, 12) if g["drm2"] else m1
     d2 = num(g["drd2"], 1, 31)
-    y2 = year_of(scan, g["dry2"], month_follows=True) if g["dry2"] else y1
+    y2 = year_of(scan, g["dry2"]) if g["dry2"] else y1
     if m1 is None or m2 is None or d1 is None or d2 is None or (g["dry2"] and y2 is None):
         return []
     if y1 is None or y2 is None:
@@ -61,8 +48,8 @@ def day_range(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
 
 
 def year_span(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
-    """2018-2020年, 2007年与2009年间, 从2016到2018 -> start/end years."""
-    a, b = (g["j1"], g["j2"]) if g["yj"] is not None else (g["y1"] or g["fy1"], g["y2"] or g["fy2"])
+    """2018-2020年, 2007年与2009年间 -> start/end years."""
+    a, b = (g["j1"], g["j2"]) if g["yj"] is not None else (g["y1"], g["y2"])
     y1, y2 = year_of(scan, a), year_of(scan, b)
     if not (scan.year_ok(y1) and scan.year_ok(y2)) or y2 <= y1:  # type: ignore[operator]
         return []

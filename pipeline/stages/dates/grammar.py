@@ -46,7 +46,7 @@ from pipeline.stages.dates.resolve import Resolver, Scan
 
 # named group of the grammar (lexicon.py) -> its resolver, in the grammar's order
 _RESOLVERS: dict[str, Resolver] = {
-    "isor": forms.iso_range, "iso": forms.iso_date, "dr": forms.day_range, "yj": forms.year_span,
+    "iso": forms.iso_date, "dr": forms.day_range, "yj": forms.year_span,
     "yr": forms.year_span, "yl": forms.year_list, "dec": forms.decade, "ymr": forms.year_month_range,
     "mr": relative.month_range, "qr": forms.quarter_range, "ago": relative.years_ago, "ym": relative.year_head,
     "md": relative.month_day, "mpo": relative.month_only, "mo": relative.month_only, "qo": relative.quarter_only,

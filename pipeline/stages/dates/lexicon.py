@@ -16,8 +16,8 @@ from pipeline.core.numbers import alternation as _alt
 
 _SEP = r"(?:-|—|–|－|―|~|～|〜|至|到)"
 _CN_D = "〇零○一二三四五六七八九"
-_YEAR = rf"(?:\d{{4}}|[{_CN_D}]{{4}})"
-_YEAR2 = rf"(?:\d{{2}}|[{_CN_D}]{{2}})"
+# 二〇一九; OCR and typists also write its zeros as 0 (二0一0年, 二００一年 after width folding)
+_YEAR = rf"(?:\d{{4}}|[{_CN_D}0]{{4}})"
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])"
 _DAY = (
     r"(?:3[01]|[12]\d|0?[1-9]|三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
@@ -48,20 +48,23 @@ class Lex:
         yrs = cfg.get("years", {})
         self.ymin, self.ymax = int(yrs.get("min", 1840)), int(yrs.get("max", 2100))
         self.full_date_min = int(yrs.get("full_date_min", self.ymin))
-        self.pivot = int(yrs.get("two_digit_pivot", 50))
         dec = cfg.get("decades", {})
         self.centuries: dict[str, int] = {k: int(v) for k, v in dec.get("centuries", {}).items()}
         self.default_century = int(dec.get("default_century", 1900))
         ago = cfg.get("years_ago", {})
         self.ago_before = tuple(ago.get("before", []))
         self.ago_max = int(ago.get("max_years", 100))
+        self.after_opens_after = tuple(ago.get("after_opens_after", []))
+        self.after_not_before = tuple(ago.get("after_not_before", []))
         ref = cfg.get("reference", {})
         self.baseline_before = tuple(ref.get("baseline_before", []))
+        units = "".join(re.escape(c) for c in cfg.get("brackets", {}).get("unit_after", []))
         inv = "".join(cfg.get("invisible", {}).get("chars", []))
         self.invisible = re.compile(f"[{re.escape(inv)}]") if inv else None
 
         w = rf"[ \t\u3000\u00a0{re.escape(inv)}]{{0,3}}"
         self.w = w
+        br_nb = f"(?!{w}[{units}])" if units else ""
         nb = "".join(re.escape(c) for c in parts.get("not_before", []))
         nb = f"(?![{nb}])" if nb else ""
         ypart = f"(?:{_alt(parts.get('year', []))}){nb}"
@@ -77,31 +80,28 @@ class Lex:
         ago_na = "".join(re.escape(c) for c in ago.get("not_after", []))
         ago_nb = "".join(re.escape(c) for c in ago.get("not_before", []))
         ago_nb = f"(?![{ago_nb}])" if ago_nb else ""
-        head = rf"(?:(?<![\d.])(?P<{{p}}y>{_YEAR}|{_YEAR2}){w}年|(?P<{{p}}rel>{rel}))"
+        head = rf"(?:(?<![\d.{_CN_D}])(?P<{{p}}y>{_YEAR}){w}年|(?P<{{p}}rel>{rel}))"
 
         def yhead(prefix: str) -> str:
             return head.replace("{p}", prefix)
 
         pattern = "|".join([
-            # 2018/1/10-2018/7/10: a range of numeric dates
-            rf"(?P<isor>(?<![\d.])(?P<ay>\d{{4}})(?P<asep>[-./])(?P<am>\d{{1,2}})(?P=asep)(?P<ad>\d{{1,2}}){w}{_SEP}{w}"
-            rf"(?P<by>\d{{4}})(?P=asep)(?P<bm>\d{{1,2}})(?P=asep)(?P<bd>\d{{1,2}})(?![\d.]))",
             # 2023-05-05, 2023.5.5, 2023/05/05
             r"(?P<iso>(?<![\d.])(?P<iy>\d{4})(?P<isep>[-./])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?![\d.]))",
             # day ranges: 2016年6月1日-6月30日, 一月十日到十二日, 7月4日到7月6日
             rf"(?P<dr>(?:{yhead('dr')}{w})?(?<![\d{_CN_D}十])(?P<drm1>{_MONTH}){w}月{w}(?P<drd1>{_DAY}){w}[日号]{w}{_SEP}{w}"
-            rf"(?:(?P<dry2>{_YEAR}|{_YEAR2}){w}年{w})?(?:(?P<drm2>{_MONTH}){w}月{w})?(?P<drd2>{_DAY}){w}[日号])",
+            rf"(?:(?P<dry2>{_YEAR}){w}年{w})?(?:(?P<drm2>{_MONTH}){w}月{w})?(?P<drd2>{_DAY}){w}[日号])",
             # 2007年与2009年间, 2015年和2018年之间
             rf"(?P<yj>(?<![\d.])(?P<j1>{_YEAR}){w}年?{w}(?:与|和|及|至|到){w}(?P<j2>{_YEAR}){w}年{w}之?间)",
-            # 2018-2020年, 2018年-2020年, 2010—2017年度, 从2016到2018
-            rf"(?P<yr>(?<![\d.])(?P<y1>{_YEAR}){w}年?{w}{_SEP}{w}(?P<y2>{_YEAR}){w}年(?:度)?"
-            rf"|(?<=从)(?P<fy1>\d{{4}}){w}(?:到|至){w}(?P<fy2>\d{{4}})(?![\d年]))",
+            # 2018-2020年, 2018年-2020年, 2010—2017年度
+            rf"(?P<yr>(?<![\d.])(?P<y1>{_YEAR}){w}年?{w}{_SEP}{w}(?P<y2>{_YEAR}){w}年(?:度)?)",
             # 2008、2009、2010年: years sharing one 年
-            rf"(?P<yl>(?<![\d.])\d{{4}}(?:{w}[、和及与]{w}\d{{4}})+{w}年(?!代))",
+            rf"(?P<yl>(?<![\d.{_CN_D}])(?:\d{{4}}(?:{w}[、和及与]{w}\d{{4}})+|[{_CN_D}0]{{4}}(?:{w}[、和及与]{w}[{_CN_D}0]{{4}})+)"
+            rf"{w}年(?!代))",
             # decades: 上世纪80年代, 90年代, 八九十年代, 1980年代
             rf"(?P<dec>(?:(?P<cent>{cent}){w}|(?<![\d{_CN_D}十百千]))"
             rf"(?:(?P<dd1>[一二三四五六七八九])(?P<dd2>[一二三四五六七八九])十|(?P<dn>[1-9]0|[一二三四五六七八九]十)"
-            rf"|(?P<dfull>1[89]\d0|20\d0)){w}年代)",
+            rf"|(?P<dfull>1[89]\d0|20\d0)){w}年代(?:初|末|中期|后期|前期|中叶)?)",
             # year + month range: 2023年1—5月, 2019年1月至2020年3月
             rf"(?P<ymr>{yhead('r')}{w}(?P<rm1>{_MONTH}){w}月?{w}{_SEP}{w}"
             rf"(?:(?P<ry2>{_YEAR}){w}年{w})?(?P<rm2>{_MONTH}){w}月(?:份)?(?![\d{_CN_D}日号]))",
@@ -111,7 +111,7 @@ class Lex:
             rf"(?P<qr>(?:{yhead('q')}{w})?(?<![\d{_CN_D}前])第?(?P<q1>[一二三四1-4]){w}(?:季度)?{w}(?:至|到|-|—|、){w}第?"
             rf"(?P<q2>[一二三四1-4]){w}季度)",
             # N年前 / N年后: 十年前, 三年以后
-            rf"(?P<ago>(?<![\d{_CN_D}十百千{ago_na}])(?P<an>{_COUNT}){w}年{w}(?P<adir>{ago_w}){ago_nb})",
+            rf"(?P<ago>(?<![\d{_CN_D}十百千{ago_na}])(?!0)(?P<an>{_COUNT}){w}年{w}(?P<adir>{ago_w}){ago_nb})",
             # year head + month [+ day] [+ part]
             rf"(?P<ym>{yhead('')}{w}"
             rf"(?:(?P<q>{_QUARTER})|(?P<h>{_HALF})|(?P<m>{_MONTH}){w}月(?!{w}[-—–~～至到]{w}\d)"
@@ -129,7 +129,7 @@ class Lex:
             # five-year plans: 十四五, 九五, 十五 (the 10th)
             rf"(?P<plan>(?<![\d{_CN_D}十第])(?P<pn>十[一二三四五六七八九]|十|[三四五六七八九])五)",
             # a bare year in brackets after a name: 西溪园区（2012）
-            rf"(?P<br>(?<=[\u4e00-\u9fff”》])[（(]{w}(?P<b1>\d{{4}})(?:{w}{_SEP}{w}(?P<b2>\d{{4}}))?{w}年?{w}[）)])",
+            rf"(?P<br>(?<=[\u4e00-\u9fff”》])[（(]{w}(?P<b1>\d{{4}})(?:{w}{_SEP}{w}(?P<b2>\d{{4}}))?{w}年?{w}[）)]{br_nb})",
         ])
         self.rx = re.compile(pattern)
         # every date form contains one of these: a cheap test skips most sentences
@@ -140,7 +140,7 @@ class Lex:
         self.trigger = re.compile("[" + re.escape("".join(sorted(starts))) + r"\d]")
         self.since_rx = re.compile(rf"{w}(?:{since})")
         self.book_rx = re.compile(r"《[^《》]{0,200}》")
-        self.year_rx = re.compile(r"\d{4}")
+        self.year_rx = re.compile(rf"\d{{4}}|[{_CN_D}0]{{4}}")
 
 
 @lru_cache(maxsize=1)

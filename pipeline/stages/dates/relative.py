@@ -100,6 +100,11 @@ def years_ago(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
     if n is None:
         return []
     sign = -1 if g["adir"] in scan.lex.ago_before else 1
+    if sign > 0:
+        lx, t, s = scan.lex, scan.text, m.start()
+        opens = s == 0 or t[:s].rstrip(" ").endswith(lx.after_opens_after)
+        if not opens or t[m.end():].lstrip().startswith(lx.after_not_before):
+            return []
     y = scan.pub + sign * n if scan.pub is not None else None
     return [scan.mk(m.start(), m.end(), iso(y), True, since=False)]
 

@@ -85,19 +85,13 @@ def num(s: str | None, lo: int, hi: int) -> int | None:
 
 
 def year_of(scan: Scan, s: str | None, month_follows: bool = False) -> int | None:
-    """A written year: four digits (2019, 二〇一九), or two digits when the form
-    makes them a year (07年, 零八年, 18年10月1日); None otherwise."""
+    """A written four-digit year (2019, 二〇一九, 二0一0), via the one numeral parser."""
     if not s:
         return None
     s = s.strip()
-    v = num(s, 0, 9999)
-    if v is None:
-        return None
-    if len(s) == 2:
-        if not (month_follows or s[0] in "0〇零○"):
-            return None
-        return (2000 if v < scan.lex.pivot else 1900) + v
-    return v
+    if not s.isascii():
+        s = s.replace("0", "〇")  # 二0一0: a zero typed as a digit inside a year in Chinese numerals
+    return num(s, 0, 9999)
 
 
 def valid_day(y: int | None, mo: int, d: int) -> bool:
