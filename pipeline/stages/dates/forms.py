@@ -16,6 +16,21 @@ from pipeline.stages.dates.resolve import (
 )
 
 
+def iso_range(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
+    """2018/1/10-2018/7/10: a range (§3) whose ends are numeric dates."""
+    y1, y2 = num(g["ay"], 0, 9999), num(g["by"], 0, 9999)
+    m1, m2, d1, d2 = num(g["am"], 1, 12), num(g["bm"], 1, 12), num(g["ad"], 1, 31), num(g["bd"], 1, 31)
+    if m1 is None or m2 is None or d1 is None or d2 is None:
+        return []
+    if not (scan.year_ok(y1, True) and scan.year_ok(y2, True)) or not (valid_day(y1, m1, d1) and valid_day(y2, m2, d2)):
+        return []
+    a, b = iso(y1, m1, d1), iso(y2, m2, d2)
+    if a is None or b is None or b <= a:
+        return []
+    scan.note_year(y2, m.start(), absolute=True)
+    return [scan.mk(m.start(), m.end(), f"{a}/{b}", False)]
+
+
 def iso_date(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
     """2023-05-05, 2023.5.5, 2023/05/05."""
     y, mo, d = num(g["iy"], 0, 9999), num(g["im"], 1, 12), num(g["id"], 1, 31)

@@ -46,7 +46,7 @@ from pipeline.stages.dates.resolve import Resolver, Scan
 
 # named group of the grammar (lexicon.py) -> its resolver, in the grammar's order
 _RESOLVERS: dict[str, Resolver] = {
-    "iso": forms.iso_date, "dr": forms.day_range, "yj": forms.year_span,
+    "isor": forms.iso_range, "iso": forms.iso_date, "dr": forms.day_range, "yj": forms.year_span,
     "yr": forms.year_span, "yl": forms.year_list, "dec": forms.decade, "ymr": forms.year_month_range,
     "mr": relative.month_range, "qr": forms.quarter_range, "ago": relative.years_ago, "ym": relative.year_head,
     "md": relative.month_day, "mpo": relative.month_only, "mo": relative.month_only, "qo": relative.quarter_only,
@@ -89,6 +89,14 @@ def _resolve(scan: Scan, m) -> list[DateMention]:
     return fn(scan, m, g)
 
 
+def _at(scan: Scan, rx, p: int) -> list[DateMention]:
+    """The mentions the grammar ``rx`` reads at position ``p`` (none when it reads nothing)."""
+    m = rx.match(scan.text, p)
+    if m is None or m.end() <= p:
+        return []
+    return [d for d in _resolve(scan, m) if d.start < d.end]
+
+
 def _clean(text: str) -> str:
     """Invisible characters (zero-width space…) become spaces, which the grammar
     skips like OCR spaces; offsets are unchanged."""
@@ -118,8 +126,9 @@ def extract_dates(text: str, pub_date: str | None = None, context: DateContext |
         if t is None:
             break
         p = t.start()
-        m = lx.rx.match(work, p)
-        found = [d for d in _resolve(scan, m) if d.start < d.end] if m is not None and m.end() > p else []
+        found = _at(scan, lx.rx, p)
+        if not found:
+            found = _at(scan, lx.rx_single, p)
         found = [d for d in found if not scan.in_book(d.start, d.end) and not (rows and d.start < rows[-1].end)]
         for d in found:
             d.text = text[d.start:d.end]

@@ -85,7 +85,10 @@ class Lex:
         def yhead(prefix: str) -> str:
             return head.replace("{p}", prefix)
 
-        pattern = "|".join([
+        alts = [
+            # a range of numeric dates: 2018/1/10-2018/7/10
+            rf"(?P<isor>(?<![\d.])(?P<ay>\d{{4}})(?P<asep>[-./])(?P<am>\d{{1,2}})(?P=asep)(?P<ad>\d{{1,2}}){w}{_SEP}{w}"
+            rf"(?P<by>\d{{4}})(?P=asep)(?P<bm>\d{{1,2}})(?P=asep)(?P<bd>\d{{1,2}})(?![\d.]))",
             # 2023-05-05, 2023.5.5, 2023/05/05
             r"(?P<iso>(?<![\d.])(?P<iy>\d{4})(?P<isep>[-./])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?![\d.]))",
             # day ranges: 2016年6月1日-6月30日, 一月十日到十二日, 7月4日到7月6日
@@ -105,8 +108,9 @@ class Lex:
             # year + month range: 2023年1—5月, 2019年1月至2020年3月
             rf"(?P<ymr>{yhead('r')}{w}(?P<rm1>{_MONTH}){w}月?{w}{_SEP}{w}"
             rf"(?:(?P<ry2>{_YEAR}){w}年{w})?(?P<rm2>{_MONTH}){w}月(?:份)?(?![\d{_CN_D}日号]))",
-            # bare month range 1—5月, 三月到五月
-            rf"(?P<mr>(?<![\d{_CN_D}十])(?P<bm1>{_MONTH}){w}月?{w}{_SEP}{w}(?P<bm2>{_MONTH}){w}月(?:份)?(?![\d{_CN_D}日号]))",
+            # bare month range 1—5月, 三月到五月, 三月和九月之间 (…间 may cross the new year)
+            rf"(?P<mr>(?<![\d{_CN_D}十])(?P<bm1>{_MONTH}){w}月?{w}(?:{_SEP}|(?P<bmj>[和与及])){w}(?P<bm2>{_MONTH}){w}月(?:份)?"
+            rf"(?(bmj){w}(?P<bmk>之?间)|(?![\d{_CN_D}日号])))",
             # quarter ranges: 一至三季度, 2024年一、二季度
             rf"(?P<qr>(?:{yhead('q')}{w})?(?<![\d{_CN_D}前])第?(?P<q1>[一二三四1-4]){w}(?:季度)?{w}(?:至|到|-|—|、){w}第?"
             rf"(?P<q2>[一二三四1-4]){w}季度)",
@@ -130,8 +134,12 @@ class Lex:
             rf"(?P<plan>(?<![\d{_CN_D}十第])(?P<pn>十[一二三四五六七八九]|十|[三四五六七八九])五)",
             # a bare year in brackets after a name: 西溪园区（2012）
             rf"(?P<br>(?<=[\u4e00-\u9fff”》])[（(]{w}(?P<b1>\d{{4}})(?:{w}{_SEP}{w}(?P<b2>\d{{4}}))?{w}年?{w}[）)]{br_nb})",
-        ])
-        self.rx = re.compile(pattern)
+        ]
+        self.rx = re.compile("|".join(alts))
+        # the same grammar without the forms that span several dates: tried where a
+        # range or list was read and rejected, so 8月至2月 still yields 8月
+        spans = ("(?P<isor>", "(?P<dr>", "(?P<yj>", "(?P<yr>", "(?P<yl>", "(?P<ymr>", "(?P<mr>", "(?P<qr>")
+        self.rx_single = re.compile("|".join(a for a in alts if not a.startswith(spans)))
         # every date form contains one of these: a cheap test skips most sentences
         self.quick = re.compile(r"[年月季五（(]|\d[-./]\d")
         starts = set("0123456789十年第上下前后本（(") | set(_CN_D) | {"两"}

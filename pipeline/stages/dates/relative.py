@@ -61,12 +61,13 @@ def month_only(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
 
 
 def month_range(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
-    """1—5月, 三月到五月: months of the reference year."""
+    """1—5月, 三月到五月, 三月和九月之间: months of the reference year (10月和5月间 crosses it)."""
     m1, m2 = num(g["bm1"], 1, 12), num(g["bm2"], 1, 12)
-    if m1 is None or m2 is None or m2 <= m1:
+    if m1 is None or m2 is None or m2 == m1 or (m2 < m1 and not g["bmk"]):
         return []
     y = scan.anchor()
-    val = f"{y:04d}-{m1:02d}/{y:04d}-{m2:02d}" if y is not None else None
+    y2 = y + 1 if y is not None and m2 < m1 else y
+    val = f"{y:04d}-{m1:02d}/{y2:04d}-{m2:02d}" if y is not None and y2 is not None else None
     return [scan.mk(m.start(), m.end(), val, True, "period")]
 
 
