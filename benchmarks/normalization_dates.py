@@ -65,7 +65,7 @@ def scope(e: dict, timex: str | None) -> str | None:
         return "a span counted from now (近三年, 过去十年, 前1周): a duration by §5 (近3年 is a duration)"
     if _LUNAR.search(txt):
         return "lunar calendar: §3 values are ISO-8601 (Gregorian); the suite writes the lunar month-day as Gregorian"
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", timex) and not _valid(timex):
+    if re.fullmatch(r"[\dX]{4}-\d{2}-\d{2}", timex) and not _valid(timex.replace("XXXX", "2000")):
         return "not a calendar date (2019-02-29, February 30): no ISO-8601 value"
     if _WEEK.search(timex):
         return "week, weekday, weekend or season: no §3 value form (year, month, day, quarter, half)"

@@ -37,9 +37,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.core.pubdate import pub_year
+from pipeline.core.pubdate import parse_pub_date, pub_year
 from pipeline.core.records import DateMention
-from pipeline.stages.dates import forms, relative
+from pipeline.stages.dates import days, forms, relative
 from pipeline.stages.dates.horizons import horizons, mark_by
 from pipeline.stages.dates.lexicon import lex as _lex
 from pipeline.stages.dates.resolve import Resolver, Scan
@@ -51,6 +51,9 @@ _RESOLVERS: dict[str, Resolver] = {
     "mr": relative.month_range, "qr": forms.quarter_range, "ago": relative.years_ago, "ym": relative.year_head,
     "md": relative.month_day, "mpo": relative.month_only, "mo": relative.month_only, "qo": relative.quarter_only,
     "ypo": relative.year_part, "plan": relative.plan, "br": forms.bracket_year,
+    "dmy": days.day_first, "ft": days.open_span, "aft": days.open_span, "rday": days.relative_day,
+    "rmon": days.relative_month, "bday": days.bare_day, "wk": days.weekday, "dago": days.days_ago,
+    "ordm": days.ordinal_month,
 }
 
 
@@ -118,7 +121,7 @@ def extract_dates(text: str, pub_date: str | None = None, context: DateContext |
     if lx.quick.search(text) is None:
         return rows
     work = _clean(text)
-    scan = Scan(work, lx, pub_year(pub_date), context.last_year if context else None,
+    scan = Scan(work, lx, parse_pub_date(pub_date) if pub_date else None, context.last_year if context else None,
                 context.para_year if context else None)
     pos, n = 0, len(work)
     while pos < n:

@@ -36,8 +36,9 @@ def year_head(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
         return [scan.mk(s, e, half_value(y, g["h"]), rel)]
     if g["m"] is not None:
         mo = num(g["m"], 1, 12)
-        d = num(g["d"], 1, 31) if g["d"] else None
-        if mo is None or (g["d"] and (d is None or not valid_day(y, mo, d))):
+        dw = g["d"] or g["dcn"]
+        d = num(dw, 1, 31) if dw else None
+        if mo is None or (dw and (d is None or not valid_day(y, mo, d))):
             return []
         return [scan.mk(s, e, iso(y, mo, d), rel)]
     return [scan.mk(s, e, iso(y), rel)]
@@ -45,7 +46,7 @@ def year_head(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
 
 def month_day(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
     """4月17日: the month-day of the reference year."""
-    mo, d = num(g["mm"], 1, 12), num(g["dd"], 1, 31)
+    mo, d = num(g["mm"], 1, 12), num(g["dd"] or g["ddn"], 1, 31)
     y = scan.anchor()
     if mo is None or d is None or not valid_day(y, mo, d):
         return []
@@ -61,9 +62,9 @@ def month_only(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
 
 
 def month_range(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
-    """1—5月, 三月到五月, 三月和九月之间: months of the reference year (10月和5月间 crosses it)."""
+    """1—5月, 三月到五月, 三月和九月之间: months of the reference year (10月和5月间, 8月至2月 cross it)."""
     m1, m2 = num(g["bm1"], 1, 12), num(g["bm2"], 1, 12)
-    if m1 is None or m2 is None or m2 == m1 or (m2 < m1 and not g["bmk"]):
+    if m1 is None or m2 is None or m2 == m1 or (m2 < m1 and not (g["bmk"] or g["bmz"])):
         return []
     y = scan.anchor()
     y2 = y + 1 if y is not None and m2 < m1 else y

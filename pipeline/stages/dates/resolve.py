@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from pipeline.core.numbers import parse_number
+from pipeline.core.pubdate import PubDate
 from pipeline.core.records import DateMention
 from pipeline.stages.dates.lexicon import Lex
 
@@ -21,10 +22,11 @@ from pipeline.stages.dates.lexicon import Lex
 class Scan:
     """One call's text, anchors and the reference years it updates."""
 
-    def __init__(self, text: str, lx: Lex, pub: int | None, last_year: int | None, para_year: int | None) -> None:
+    def __init__(self, text: str, lx: Lex, pub: PubDate | None, last_year: int | None, para_year: int | None) -> None:
         self.text = text
         self.lex = lx
-        self.pub = pub
+        self.pubdate = pub
+        self.pub = pub.year if pub is not None else None
         self.last_year = last_year  # last absolute year written in the document (同年)
         self.para_year = para_year  # last year the paragraph names (its reference year)
         self.books = [m.span() for m in lx.book_rx.finditer(text)] if "《" in text else []
@@ -85,13 +87,16 @@ def num(s: str | None, lo: int, hi: int) -> int | None:
 
 
 def year_of(scan: Scan, s: str | None, month_follows: bool = False) -> int | None:
-    """A written four-digit year (2019, 二〇一九, 二0一0), via the one numeral parser."""
+    """A written year (2019, 二〇一九, 二0一0, 两千零四, 07), via the one numeral parser."""
     if not s:
         return None
     s = s.strip()
     if not s.isascii():
         s = s.replace("0", "〇")  # 二0一0: a zero typed as a digit inside a year in Chinese numerals
-    return num(s, 0, 9999)
+    v = num(s, 0, 9999)
+    if v is not None and len(s) == 2 and "千" not in s:  # 07年, 零八年, 18年10月1日 (the grammar checked the form)
+        v += 2000 if v < scan.lex.pivot else 1900
+    return v
 
 
 def valid_day(y: int | None, mo: int, d: int) -> bool:
