@@ -35,6 +35,17 @@ class Lex:
 
     def __init__(self) -> None:
         cfg = load_lexicon_toml("dates/dates.toml")
+        self._words(cfg)
+        f = self._fragments(cfg)
+        spans = self._span_forms(f)
+        self.rx = re.compile("|".join(spans + self._single_forms(f)))
+        # the same grammar without the forms that span several dates: tried where a
+        # range or list was read and rejected, so 8月至2月 still yields 8月
+        self.rx_single = re.compile("|".join(self._single_forms(f)))
+        self._filters()
+
+    def _words(self, cfg: dict) -> None:
+        """Word lists and numbers from configs/dates/dates.toml."""
         self.rel_years: dict[str, int] = {k: int(v) for k, v in cfg.get("relative_years", {}).items()}
         self.anaphoric_years = tuple(cfg.get("anaphoric_years", {}).get("words", []))
         self.same_year = tuple(cfg.get("same_year", {}).get("words", []))
@@ -42,7 +53,6 @@ class Lex:
         self.year_parts = tuple(yparts.get("words", []))
         self.anaphoric_parts = tuple(yparts.get("anaphoric", []))
         self.habitual = tuple(cfg.get("habitual", {}).get("words", []))
-        parts = cfg.get("parts", {})
         self.since = tuple(cfg.get("since", {}).get("words", []))
         plans = cfg.get("plans", {})
         self.plan_base = int(plans.get("first_year_of_third", 1966))
@@ -65,12 +75,16 @@ class Lex:
         self.pivot = int(cfg.get("two_digit_years", {}).get("pivot", 50))
         ref = cfg.get("reference", {})
         self.baseline_before = tuple(ref.get("baseline_before", []))
+
+    def _fragments(self, cfg: dict) -> dict[str, str]:
+        """Regex pieces shared by the forms, built from the word lists."""
+        parts = cfg.get("parts", {})
+        ago = cfg.get("years_ago", {})
         units = "".join(re.escape(c) for c in cfg.get("brackets", {}).get("unit_after", []))
         inv = "".join(cfg.get("invisible", {}).get("chars", []))
         self.invisible = re.compile(f"[{re.escape(inv)}]") if inv else None
 
         w = rf"[ \t\u3000\u00a0{re.escape(inv)}]{{0,3}}"
-        self.w = w
         br_nb = f"(?!{w}[{units}])" if units else ""
         nb = "".join(re.escape(c) for c in parts.get("not_before", []))
         nb = f"(?![{nb}])" if nb else ""
@@ -92,9 +106,6 @@ class Lex:
                  rf"|[一二两]千[零〇一二三四五六七八九十]{{0,4}}(?={w}年{w}{_MONTH}{w}月)")
         head = rf"(?:(?<![\d.{_CN_D}])(?P<{{p}}y>{yform}){w}年|(?P<{{p}}rel>{rel}))"
 
-        def yhead(prefix: str) -> str:
-            return head.replace("{p}", prefix)
-
         rd = cfg.get("relative_days", {})
         rday = _alt(self.rel_days) or "(?!)"
         rday_na = "".join(re.escape(c) for c in rd.get("not_after", []))
@@ -107,7 +118,19 @@ class Lex:
         bday_nb = "".join(re.escape(c) for c in bd.get("not_before", []))
         bday_nb = f"(?![{bday_nb}])" if bday_nb else ""
         wkp = _alt(self.rel_weeks) or "(?!)"
-        alts = [
+        self.w = w
+        self.since_rx = re.compile(rf"{w}(?:{since})")
+        return {k: v for k, v in locals().items() if isinstance(v, str)}
+
+    def _span_forms(self, f: dict[str, str]) -> list[str]:
+        """Ranges, lists and decades: forms that span several dates (tried first)."""
+        w = f["w"]
+        nb = f["nb"]
+        cent = f["cent"]
+        def yhead(prefix: str) -> str:
+            return f["head"].replace("{p}", prefix)
+
+        return [
             # a range of numeric dates: 2018/1/10-2018/7/10
             rf"(?P<isor>(?<![\d.])(?P<ay>\d{{4}})(?P<asep>[-./])(?P<am>\d{{1,2}})(?P=asep)(?P<ad>\d{{1,2}}){w}{_SEP}{w}"
             rf"(?P<by>\d{{4}})(?P=asep)(?P<bm>\d{{1,2}})(?P=asep)(?P<bd>\d{{1,2}})(?![\d.]))",
@@ -142,6 +165,30 @@ class Lex:
             # quarter ranges: 一至三季度, 2024年一、二季度
             rf"(?P<qr>(?:{yhead('q')}{w})?(?<![\d{_CN_D}前])第?(?P<q1>[一二三四1-4]){w}(?:季度)?{w}(?:至|到|-|—|、){w}第?"
             rf"(?P<q2>[一二三四1-4]){w}季度)",
+        ]
+
+    def _single_forms(self, f: dict[str, str]) -> list[str]:
+        """Forms of one date."""
+        w = f["w"]
+        ypart = f["ypart"]
+        mpart = f["mpart"]
+        rel = f["rel"]
+        yp = f["yp"]
+        ago_w = f["ago_w"]
+        ago_na = f["ago_na"]
+        ago_nb = f["ago_nb"]
+        def yhead(prefix: str) -> str:
+            return f["head"].replace("{p}", prefix)
+
+        rday = f["rday"]
+        rday_na = f["rday_na"]
+        rday_nb = f["rday_nb"]
+        rmon = f["rmon"]
+        bday_na = f["bday_na"]
+        bday_nb = f["bday_nb"]
+        wkp = f["wkp"]
+        br_nb = f["br_nb"]
+        return [
             # N年前 / N年后: 十年前, 三年以后
             rf"(?P<ago>(?<![\d{_CN_D}十百千{ago_na}])(?!0)(?P<an>{_COUNT}){w}年{w}(?P<adir>{ago_w}){ago_nb})",
             # days and months named from the publication date: 昨天, 明日, 本月十日, 去年本月十日
@@ -174,11 +221,9 @@ class Lex:
             # a bare year in brackets after a name: 西溪园区（2012）
             rf"(?P<br>(?<=[\u4e00-\u9fff”》])[（(]{w}(?P<b1>\d{{4}})(?:{w}{_SEP}{w}(?P<b2>\d{{4}}))?{w}年?{w}[）)]{br_nb})",
         ]
-        self.rx = re.compile("|".join(alts))
-        # the same grammar without the forms that span several dates: tried where a
-        # range or list was read and rejected, so 8月至2月 still yields 8月
-        spans = ("(?P<isor>", "(?P<ft>", "(?P<aft>", "(?P<dr>", "(?P<yj>", "(?P<yr>", "(?P<yl>", "(?P<ymr>", "(?P<mr>", "(?P<qr>")
-        self.rx_single = re.compile("|".join(a for a in alts if not a.startswith(spans)))
+
+    def _filters(self) -> None:
+        """Cheap tests that skip text with no date, and the helper patterns."""
         # every date form contains one of these: a cheap test skips most sentences
         self.quick = re.compile(r"[年月季五（(天日周週期拜]|\d[-./到至~～—]\d")
         starts = set("0123456789十年第上下前后本（(") | set(_CN_D) | {"两"}
@@ -186,9 +231,9 @@ class Lex:
         for word in words + list(self.rel_days) + list(self.rel_months) + list(self.rel_weeks):
             starts.add(word[0])
         self.trigger = re.compile("[" + re.escape("".join(sorted(starts))) + r"\d]")
-        self.since_rx = re.compile(rf"{w}(?:{since})")
         self.book_rx = re.compile(r"《[^《》]{0,200}》")
         self.year_rx = re.compile(rf"\d{{4}}|[{_CN_D}0]{{4}}")
+
 
 
 @lru_cache(maxsize=1)
