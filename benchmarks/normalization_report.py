@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.normalization_dates import eval_dates  # noqa: E402
 from pipeline.core.numbers import parse_fraction, parse_money, parse_number  # noqa: E402
 from pipeline.stages.amounts.grammar import extract_amounts  # noqa: E402
 from pipeline.stages.dates.grammar import extract_dates  # noqa: E402
@@ -255,64 +256,7 @@ def eval_numbers(rows: list[dict], suite: Suite) -> None:
 
 
 # ---------------------------------------------------------------- Recognizers-Text: dates
-_TIMEX_OK = re.compile(r"^(?:\d{4}|\d{4}-\d{2}|\d{4}-\d{2}-\d{2}|XXXX-\d{2}-\d{2}|XXXX-\d{2})$")
-_DATE_WORDS = re.compile(
-    r"农历|正月|大年|民国|年前|年后|初[一二三四五六七八九十]|廿|[周週]|星期|礼拜|禮拜|节|節|号?之前|以前|以后|天|日前|昨|明早|"
-    r"上午|下午|晚上|点|點|时|時|分|元年|神龙|神龍|世纪|年代|最后|倒数|第|号\d|[a-zA-Z]|这个月|这月|本月|上个月|下个月|上月|下月|今日|今早"
-)
-
-
-def _date_scope(r: dict, e: dict) -> str | None:
-    txt = e.get("Text", "")
-    val = e.get("Value") or {}
-    timex = val.get("Timex") if isinstance(val, dict) else None
-    if timex is None:
-        vals = (e.get("Resolution") or {}).get("values") or []
-        timex = vals[0].get("timex") if vals else None
-    if timex is None or not _TIMEX_OK.match(timex):
-        return "not a §3 calendar form (time of day, week, duration, range arithmetic, holiday)"
-    if _DATE_WORDS.search(txt):
-        return "lunar / weekday / holiday / clock / era / day-relative wording is outside §3"
-    m = re.match(r"([\d〇零一二三四五六七八九]{2,4})年", _nf(txt))
-    if m and len(m.group(1)) == 2:
-        return "two-digit years (18年) are read as durations in policy texts"
-    if timex[:4].isdigit() and not 1840 <= int(timex[:4]) <= 2100:
-        return "year outside the plausible range of policy texts (1840-2100)"
-    if re.search(r"\d{1,2}/\d{1,2}$|\d{1,2}[-/]\d{1,2}[^\d]|^\d{1,2}/\d{1,2}", _nf(txt)) and not re.search(r"\d{4}", txt):
-        return "month/day with a slash is ambiguous with fractions"
-    if re.search(r"[千百]", txt.split("年")[0]) and "年" in txt:
-        return "a year spelled with 千/百 (两千零四年) is not a §3 year form"
-    if re.search(r"月[一二三四五六七八九十廿卅]+$", _nf(txt)):
-        return "a day without 日/号 (八月十五) is not a §3 date form"
-    if "年" not in txt and "月" not in txt and not re.search(r"\d{4}[-./]", txt) and "今年" not in txt:
-        return "no year or month written"
-    return None
-
-
-def eval_dates(rows: list[dict], suite: Suite) -> None:
-    seen: set[tuple[str, str]] = set()
-    for r in rows:
-        if r["model"] not in ("DateParser", "DatePeriodParser", "DateTimeModel"):
-            continue
-        inp = r["input"]
-        base = (r.get("base_time") or "")[:10] or None
-        for e in r["expected"]:
-            key = (inp, e.get("Text", ""))
-            if key in seen:
-                continue
-            seen.add(key)
-            why = _date_scope(r, e)
-            if why:
-                suite.out.append((f"{inp} -> {e.get('Text')}", why))
-                continue
-            val = e.get("Value") or {}
-            timex = val.get("Timex") if isinstance(val, dict) and val.get("Timex") else (e.get("Resolution") or {}).get("values", [{}])[0].get("timex")
-            got = extract_dates(inp, base)
-            if timex.startswith("XXXX"):
-                good = any(_overlap(d.text, e["Text"]) and d.relative and d.value and d.value[4:] == timex[4:] for d in got)
-            else:
-                good = any(_overlap(d.text, e["Text"]) and d.value == timex for d in got)
-            suite.add(good, f"{inp!r}: expected {e['Text']} {timex}; got {[(d.text, d.value) for d in got]}")
+# Scope and scoring of the date cases live in benchmarks/normalization_dates.py (eval_dates).
 
 
 # ---------------------------------------------------------------- cn2an

@@ -103,7 +103,11 @@ class DocumentProcessor:
         dates: list[DateMention] = []
         amounts: list[Amount] = []
         date_ctx = DateContext()
+        prev_end = 0
         for s in sents:
+            if "\n" in text[prev_end:s.start]:
+                date_ctx.new_paragraph()  # a paragraph sets its own reference year (dates stage)
+            prev_end = s.end
             ds = extract_dates(s.text, doc.pub_date, date_ctx)
             amts = extract_amounts(s.text, exclude=[(d.start, d.end) for d in ds])
             dates += [_shift(d, s.start) for d in ds]
