@@ -157,6 +157,8 @@ class _Extractor(ReachMixin, ListMixin, TriggerMixin, DeadlineMixin, RowMixin):
         if not triggers and ctx is None:
             self._section_plans(ch)
             return False
+        if ctx is None:
+            self._section_plans(ch, until=triggers[0].start)  # 新建5G基站2.3万个以上，…，努力把…
         inherited = _Governor(ctx.trig, inherited=True, heading_deadline=ctx.deadline) if ctx is not None else None
         new_govs, rows_by_clause = self._govern(ch, clauses, deadlines, triggers, inherited)
         for g_i, g in enumerate(new_govs):

@@ -59,9 +59,9 @@ class _Lexicon:
     use_pos: bool
     sections: dict[str, Any]
     plan_verb_rx: re.Pattern[str]
-    budget_rx: re.Pattern[str]
     restatement_rx: re.Pattern[str]
     list_min: int
+    not_plan_quantities: frozenset[str]
     pos_map: dict[str, str]
 
 
@@ -117,8 +117,8 @@ def _lexicon() -> _Lexicon:
         sections={"max_chars": int(d["sections"]["max_chars"]), "top": re.compile(d["sections"]["top"]),
                   "past": re.compile(d["sections"]["past"]), "forward": re.compile(d["sections"]["forward"])},
         plan_verb_rx=re.compile("|".join(map(re.escape, d["sections"]["plan_verbs"]))),
-        budget_rx=re.compile("|".join(map(re.escape, d["sections"]["budget_nouns"]))),
         restatement_rx=re.compile(d["sections"]["restatement"]),
         list_min=int(d["lists"]["min_item_chars"]),
+        not_plan_quantities=frozenset(d["sections"].get("not_quantities", [])),
         pos_map={str(k): str(v) for k, v in d.get("pos_map", {}).items()},
     )

@@ -54,9 +54,11 @@ class ListMixin:
         i, j = bisect.bisect_left(self._a_starts, lo), bisect.bisect_left(self._a_starts, hi)
         return self.amounts[i:j]
 
-    def _section_plans(self, ch: _Chain) -> None:
-        """Plans of a forward section that carry no trigger word: a quantity whose clause states a
-        plan or a budget (安排…3000亿元, 一般公共预算支出规模29.7万亿元) is a plan of the section's year."""
+    def _section_plans(self, ch: _Chain, until: int | None = None) -> None:
+        """Plans of a forward section that no trigger word governs (before ``until``, the chain's first
+        trigger): a quantity of the year's tasks (安排…3000亿元, 一般公共预算支出规模29.7万亿元,
+        新建5G基站2.3万个以上) is a plan of the section's year; its trigger is the clause's first plan
+        verb as written, else none. Durations ([sections] not_quantities) are no plans."""
         if self.section is None or self.section.past or not ch.amounts:
             return
         clauses = self._clauses(ch)
@@ -67,13 +69,11 @@ class ListMixin:
             by_clause.setdefault(clause_of(a.start), []).append(a)
         for a in ch.amounts:
             ci = clause_of(a.start)
-            if ci < 0:
+            if ci < 0 or (until is not None and a.start >= until) or a.quantity in self.lx.not_plan_quantities:
                 continue
             c = clauses[ci]
-            verbs = list(self.lx.plan_verb_rx.finditer(self.text, c.start, a.start))
-            if not verbs and not self.lx.budget_rx.search(self.text, c.start, a.start):
-                continue
-            word = verbs[0].group() if verbs else None
+            verb = self.lx.plan_verb_rx.search(self.text, c.start, a.start)
+            word = verb.group() if verb else None
             g = _Governor(_Trigger(c.start, c.start, word, "plan", True), inherited=True)  # type: ignore[arg-type]
             if self._amount_ok(a, c, ch, deadlines, by_clause.get(ci, []), g):
                 self._amount_row(a, clauses, ci, g, deadlines)
