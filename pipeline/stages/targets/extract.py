@@ -73,6 +73,27 @@ def extract_targets(text: str, sentences: list[Sentence], amounts: list[Amount],
     return _Extractor(text, sentences, amounts, dates, pub_date, analyses).run()
 
 
+def _restated_once(rows: list[Target]) -> list[Target]:
+    """Rows in text order, each once: the same span and value once, and a goal restated later
+    (经济增长目标设定为6%左右 after the list's 经济增长6%左右: same value, unit and qualifier, a metric
+    that opens with the same four characters) listed once, at its first statement."""
+    seen: set[tuple[Any, ...]] = set()
+    stated: dict[tuple[Any, ...], int] = {}
+    uniq = []
+    for t in sorted(rows, key=lambda t: (t.start, t.end)):
+        key = (t.start, t.end, t.value_text, t.value, t.deadline_text)
+        if key in seen:
+            continue
+        seen.add(key)
+        head = (t.value, t.unit, t.qualifier, (t.metric or "")[:4]) if t.value is not None and t.metric else None
+        if head is not None and len(head[3]) == 4 and stated.get(head, t.start) < t.start - len(t.text):
+            continue  # stated before, in an earlier clause
+        if head is not None:
+            stated.setdefault(head, t.end)
+        uniq.append(t)
+    return uniq
+
+
 class _Extractor(ReachMixin, ListMixin, TriggerMixin, DeadlineMixin, RowMixin):
     """One document's pass: paragraphs in order, each chain under its triggers."""
 
@@ -127,14 +148,7 @@ class _Extractor(ReachMixin, ListMixin, TriggerMixin, DeadlineMixin, RowMixin):
                 ctx.left -= 1
                 if ctx.left <= 0:
                     ctx = None
-        seen: set[tuple[Any, ...]] = set()
-        uniq = []
-        for t in sorted(self.out, key=lambda t: (t.start, t.end)):
-            key = (t.start, t.end, t.value_text, t.value, t.deadline_text)
-            if key not in seen:
-                seen.add(key)
-                uniq.append(t)
-        return uniq
+        return _restated_once(self.out)
 
     # ---------------------------------------------------------------- one chain
 
@@ -190,6 +204,8 @@ class _Extractor(ReachMixin, ListMixin, TriggerMixin, DeadlineMixin, RowMixin):
                     # 预计…将 / 力争…，将… / 到2025年将…: the trigger in force stays
                     # (a later 到2035年 does replace an earlier 到2025年)
                     continue
+                if gov is not None and self._list_lead(gov, clauses) and t.deadline is None:
+                    continue  # 预期目标是：A增长5%左右、努力争取更好结果，B…: the lead governs its items
                 hd = gov.heading_deadline if gov is not None else None
                 scope = (gov.scope_lo if (gov is not None and not gov.inherited)
                          else self._scope_start(clauses, ci, deadlines))
