@@ -116,7 +116,7 @@ class DeadlineMixin:
             prev = self.text[max(0, st - 1):st]
             if prev in ("于", "在"):
                 st -= 1  # 于2026年建成: the year is written as a time of completion
-            elif not (prev == "" or prev in _CLAUSE_BREAK + "。！？\n“\"、 "):
+            elif not (prev == "" or prev in _CLAUSE_BREAK + "。！？\n“\"、 " or self._after_trigger(st)):
                 return None  # a plain date inside a clause, not a deadline
         return _Deadline(st, en, self.text[st:en], value, bare=bare)
 
@@ -140,7 +140,8 @@ class DeadlineMixin:
         return [_Deadline(m.start(), m.end(), m.group(), year) for m in self.lx.year_words_rx.finditer(self.text, lo, hi)]
 
     def _deadline_triggers(self, lo: int, hi: int) -> list[_Trigger]:
-        """到20XX年 in text[lo:hi]: a plan trigger that is also its own deadline."""
+        """到20XX年 in text[lo:hi]: a plan trigger that is also its own deadline. (年内, 年底前 as triggers
+        were tried: policy half A rose, half B did not move, so the rule stays out.)"""
         lx = self.lx
         out = []
         for dl in self._deadlines_in(lo, hi):
@@ -152,6 +153,10 @@ class DeadlineMixin:
             word = "到" + dl.value + "年"  # type: ignore[operator]
             out.append(_Trigger(dl.start, dl.end, word, lx.deadline_trigger_kind, "DEADLINE" in lx.weak, dl))
         return out
+
+    def _after_trigger(self, pos: int) -> bool:
+        """A goal or plan word right before ``pos`` (力争2027年建成…): the year it governs is its deadline."""
+        return any(self.text.endswith(w, 0, pos) for w in self.lx.trigger_kind)
 
     def _year_at(self, lo: int, hi: int) -> _Deadline | None:
         """A year of publication or later that opens text[lo:hi] (a milestone: 2023年正式启动)."""
