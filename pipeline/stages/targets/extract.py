@@ -204,7 +204,7 @@ class _Extractor(ReachMixin, ListMixin, TriggerMixin, DeadlineMixin, RowMixin):
                     # 预计…将 / 力争…，将… / 到2025年将…: the trigger in force stays
                     # (a later 到2035年 does replace an earlier 到2025年)
                     continue
-                if gov is not None and self._list_lead(gov, clauses) and t.deadline is None:
+                if gov is not None and gov.clause != ci and self._list_lead(gov, clauses) and t.deadline is None:
                     continue  # 预期目标是：A增长5%左右、努力争取更好结果，B…: the lead governs its items
                 hd = gov.heading_deadline if gov is not None else None
                 scope = (gov.scope_lo if (gov is not None and not gov.inherited)
