@@ -20,6 +20,7 @@ from pipeline.stages.targets.model import _Chain, _Deadline, _Trigger
 
 _CLAUSE_BREAK = "，,；;：:"
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_UNTIL = re.compile(r"[^，,。；;]{0,12}为止")
 
 
 def deadline_mentions(text: str, sentences: list[Sentence], dates: list[DateMention],
@@ -147,8 +148,10 @@ class DeadlineMixin:
         for dl in self._deadlines_in(lo, hi):
             if not self.text.startswith("到", dl.start) or not _YEAR.fullmatch(dl.value or ""):
                 continue
-            after = self.text[dl.end:hi]
-            if after.lstrip().startswith(tuple(lx.dtrig_not_before)) or re.match(r"[^，,。；;]{0,12}为止", after):
+            j = dl.end  # the text after the trigger is read in place, not copied (linear in the sentence)
+            while j < hi and self.text[j].isspace():
+                j += 1
+            if self.text.startswith(tuple(lx.dtrig_not_before), j, hi) or _UNTIL.match(self.text, dl.end, hi):
                 continue
             word = "到" + dl.value + "年"  # type: ignore[operator]
             out.append(_Trigger(dl.start, dl.end, word, lx.deadline_trigger_kind, "DEADLINE" in lx.weak, dl))

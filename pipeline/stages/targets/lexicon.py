@@ -62,7 +62,6 @@ class _Lexicon:
     restatement_rx: re.Pattern[str]
     list_min: int
     not_plan_quantities: frozenset[str]
-    pos_map: dict[str, str]
 
 
 @cache
@@ -120,5 +119,4 @@ def _lexicon() -> _Lexicon:
         restatement_rx=re.compile(d["sections"]["restatement"]),
         list_min=int(d["lists"]["min_item_chars"]),
         not_plan_quantities=frozenset(d["sections"].get("not_quantities", [])),
-        pos_map={str(k): str(v) for k, v in d.get("pos_map", {}).items()},
     )

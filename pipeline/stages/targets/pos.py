@@ -1,8 +1,8 @@
 """The noun/verb check of a trigger word that doubles as a noun (计划, 规划 ...).
 
 It reads the NER backend's analysis of the sentence (words + POS) that pipeline/run/task.py passes in;
-other backends' tag sets fold into LAC's through configs/targets/targets.toml [pos_map]. The stage
-loads no tagger of its own.
+every backend's tags are the NER contract's set (configs/ner/pos.toml, LAC's PKU-style tags). The
+stage loads no tagger of its own; a tag outside that set leaves the decision to the lexical rules.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 _VERBISH = ("v", "vd", "ad", "d", "p")
-# LAC's tag set, into which [pos_map] folds the other backends' tags
+# LAC's tag set, the NER contract's (configs/ner/pos.toml)
 _KNOWN = frozenset("n f s t nr ns nt nw nz v vd vn a ad an d m q r p c u xc w PER LOC ORG TIME".split())
 
 
