@@ -115,9 +115,8 @@ class DocumentProcessor:
         clock.lap("amounts_dates")
         orgs = extract_organizations(text, sents, analyses)
         clock.lap("organizations")
-        # LAC's POS tags serve the targets' noun/verb check; other backends' tag sets differ.
-        pos_source = analyses if self.backend.name == "lac" else None
-        targets = extract_targets(text, sents, amounts, dates, doc.pub_date, analyses=pos_source)
+        # the backend's POS tags (the NER contract's set) serve the targets' noun/verb check
+        targets = extract_targets(text, sents, amounts, dates, doc.pub_date, analyses=analyses)
         clock.lap("targets")
 
         prov = _Provenance(doc.doc_id, text, offmap, sents)
