@@ -105,6 +105,13 @@ def _parse_tokens(toks: list[tuple[str, object]]) -> float | None:
     if any(t[0] == "p" for t in toks):
         k = next(i for i, t in enumerate(toks) if t[0] == "p")
         head, tail = toks[:k], toks[k + 1:]
+        scale = 1.0
+        while tail and tail[-1][0] in ("s", "b") and len(tail) > 1:  # 三点五亿 = 3.5 * 1e8
+            scale *= float(tail[-1][1])  # type: ignore[arg-type]
+            tail = tail[:-1]
+        if scale != 1.0:
+            inner = _parse_tokens(head + [("p", None)] + tail)
+            return None if inner is None else inner * scale
         if not head or not tail:
             return None
         if len(tail) == 1 and tail[0][0] == "a":

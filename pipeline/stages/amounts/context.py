@@ -39,8 +39,8 @@ def number_ok(s: str, unit: UnitInfo | None) -> bool:
     """GUIDELINES §2 numeral rules: Chinese numerals need 十百千万亿; single digits
     二…九/两 count only with a measurement unit; digit strings (二〇二〇) never."""
     s = fold(s).lstrip("-").removeprefix("负").removeprefix("零下")
-    if any(c.isdigit() for c in s) or has_magnitude_or_arabic(s):
-        return True
+    if any(c.isdigit() for c in s) or has_magnitude_or_arabic(s) or "点" in s:
+        return True  # 四点五个百分点: a decimal is a number, never an article
     if len(s) == 1 and (s in SINGLE_OK or s == "半"):
         return unit is not None and unit.kind == "measure"
     return False
@@ -159,7 +159,7 @@ class Scan:
             c = t[j]
             if j > 0 and ((c == "," and t[j - 1].isdigit()) or (c == "，" and "０" <= t[j - 1] <= "９")):
                 return True  # the tail of a longer number (１，０００)
-            if c == "第" or c in "+＋#＃/／.．" or (c.isascii() and c.isalnum()) or c == "_" or c in _EMOJI:
+            if c == "第" or c in "+＋#＃/／.．%=&" or (c.isascii() and c.isalnum()) or c == "_" or c in _EMOJI:
                 return True
         if ne < len(t) and (t[ne] in "+＋" or t[ne] in _EMOJI):
             return True

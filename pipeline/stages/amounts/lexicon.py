@@ -156,7 +156,7 @@ class Lex:
         num = (
             rf"(?:负|零下|(?<![\d%.A-Za-z])[-－](?=\d))?"
             rf"(?:{arabic}(?:{WS}[余多](?={WS}{mag}))?(?:{WS}{mag}{{1,4}}(?:[0-9零〇]{{1,4}}{mag}{{1,3}}){{0,3}})?"
-            rf"|(?:[几数](?=[十百千万亿]))?{cn}{{1,24}}(?:[点點][{CN_DIGITS}]{{1,12}})?几?"
+            rf"|(?:[几数](?=[十百千万亿]))?{cn}{{1,24}}(?:[点點][{CN_DIGITS}]{{1,12}}{mag}{{0,3}})?几?"
             rf"|半(?=个?[\u4e00-\u9fff]))"
         )
         unit_alt = _alt(list(self.units))
@@ -167,7 +167,7 @@ class Lex:
             # ratio 2.2∶1
             rf"|(?P<ra>{arabic}){WS}[∶:]{WS}(?P<rb>{arabic})(?![\d:∶])"
             # percent written out 百分之四十
-            rf"|百分之(?P<pct>(?:负)?(?:{arabic}|{cn}{{1,24}}(?:[点點][{CN_DIGITS}]{{1,12}})?))"
+            rf"|[百佰]分之(?P<pct>(?:负)?(?:{arabic}|{cn}{{1,24}}(?:[点點][{CN_DIGITS}]{{1,12}})?))"
             # fraction 三分之一
             rf"|(?P<fden>{arabic}|{cn}{{1,24}})分之(?P<fnum>{arabic}|{cn}{{1,24}}(?:[点點][{CN_DIGITS}]{{1,12}})?)"
             # fraction 1/4 (not a date 2023/5/5)

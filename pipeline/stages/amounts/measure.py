@@ -23,9 +23,12 @@ _YEAR4 = re.compile(r"\d{4}")
 _MAG_END = re.compile(rf"[{MAG_CHARS}]+$")
 
 
-def _quick_reject(n1: str, info: UnitInfo) -> bool:
-    """一个 / 两年 / 三项: the most frequent rejections, decided on one character."""
+def _quick_reject(n1: str, info: UnitInfo, half: bool) -> bool:
+    """一个 / 两年 / 三项: the most frequent rejections, decided on one character
+    (一吨半 is one and a half tonnes: 一 before a measure unit and 半 is no article)."""
     if len(n1) == 1 and not n1.isdigit():
+        if n1 == "一" and half:
+            return info.kind != "measure"
         if n1 in SINGLE_OK or n1 == "半":
             return info.kind != "measure"
         return n1 not in MAG_CHARS
@@ -129,7 +132,7 @@ def number_unit(scan: Scan, m: re.Match) -> Amount | None:
     lx = scan.lex
     n1, n2, uw, inf = m.group("n1"), m.group("n2"), m.group("unit"), m.group("inf")
     info = lx.units.get(uw)
-    if info is None or _quick_reject(n1, info):
+    if info is None or _quick_reject(n1, info, bool(m.group("half"))):
         return None
     n1, n2, uw = _split_magnitude_unit(scan, n1, n2, uw, inf)
     info = lx.units[uw]
@@ -139,7 +142,7 @@ def number_unit(scan: Scan, m: re.Match) -> Amount | None:
     prev = scan.text[ns - 1:ns]
     if (prev and (prev in CN_CHARS or prev.isdigit())) or scan.bad_context(ns, m.end("n1")):
         return None
-    if not all(n is None or number_ok(n, info) for n in (n1, n2)):
+    if not all(n is None or number_ok(n, info) or (n == "一" and m.group("half")) for n in (n1, n2)):
         return None
     if info.unit == "year" and _is_year(scan, m.end(), n1, n2):
         return None
