@@ -148,7 +148,7 @@ def _parse_tokens(toks: list[tuple[str, object]]) -> float | None:
                     cur = cur * 10
                 continue
             if cur is not None and cur_is_single:
-                cur = cur * 10 + float(v)  # type: ignore[arg-type]
+                return None  # 二三十 / 三四百: "twenty or thirty", a guess between two numbers
             else:
                 if cur is not None:
                     return None

@@ -127,6 +127,27 @@ def _written_unit(scan: Scan, e: int, uw: str, info: UnitInfo) -> tuple[str, str
     return info.unit, info.quantity, e
 
 
+_GROUP_HEAD = re.compile(r"(?<![\d.,，A-Za-z])\d{1,3}(?:，\d{3})*，$")
+_CURRENCY_SIGN = "$￥¥＄€£"
+
+
+def _comma_group_start(scan: Scan, ns: int, n1: str) -> int | None:
+    """发电量3，120亿度, 27，203，319，000元: ASCII digits grouped with full-width commas (older
+    typesetting; the cleaner folds full-width digits but keeps the comma). The number starts
+    at the first group when the candidate begins with exactly three digits. A head after a
+    currency sign ($20，300美圆) is an amount of its own; a tail whose head cannot be read is
+    dropped (None) rather than read as 000元 = 0."""
+    if ns < 2 or scan.text[ns - 1] != "，" or not scan.text[ns - 2].isdigit() or not re.match(r"\d{3}(?!\d)", n1):
+        return ns
+    lo = max(0, ns - 48)
+    hm = _GROUP_HEAD.search(scan.text, lo, ns)
+    if hm is None:
+        return None
+    if scan.text[hm.start() - 1:hm.start()] in _CURRENCY_SIGN and hm.start() > 0:
+        return ns
+    return hm.start()
+
+
 def number_unit(scan: Scan, m: re.Match) -> Amount | None:
     """The general number (range) + unit form."""
     lx = scan.lex
@@ -138,7 +159,11 @@ def number_unit(scan: Scan, m: re.Match) -> Amount | None:
     info = lx.units[uw]
     if not _unit_fits(scan, m, n1, uw, info):
         return None
-    ns = m.start("n1")
+    ns = _comma_group_start(scan, m.start("n1"), n1)
+    if ns is None:
+        return None
+    if ns != m.start("n1"):
+        n1 = scan.text[ns:m.start("n1")] + n1
     prev = scan.text[ns - 1:ns]
     if (prev and (prev in CN_CHARS or prev.isdigit())) or scan.bad_context(ns, m.end("n1")):
         return None
