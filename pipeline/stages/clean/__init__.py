@@ -81,16 +81,12 @@ def raw_without_removed(raw: str, removed: list[Removed], raw_start: int, raw_en
 def clean(raw: str, cfg: dict[str, Any] | None = None) -> CleanResult:
     """Clean prose, offset map, removed fragments and articles for one decoded text.
 
-    Never raises on text input: if a rule fails on some odd input, the text is
-    returned with only whitespace handling so that the pipeline keeps going.
+    A rule that fails raises: the run's per-document isolation records it in
+    ``errors``, so a broken rule is never mistaken for an empty document.
     """
     if not isinstance(raw, str):
         raw = "" if raw is None else str(raw)
-    rules = get_rules(cfg)
-    try:
-        return _clean(raw, rules)
-    except Exception:  # noqa: BLE001 - a stage must not stop the pipeline on one document
-        return _fallback(raw, rules)
+    return _clean(raw, get_rules(cfg))
 
 
 def _clean(raw: str, rules: Rules) -> CleanResult:
@@ -186,21 +182,3 @@ def _paragraphs(text: str, lines: list[Line], starts: list[int]) -> list[tuple[i
         if ln.ends_article:
             flags[k][3] = True
     return [tuple(f) for f in flags]  # type: ignore[misc]
-
-
-def _fallback(raw: str, rules: Rules) -> CleanResult:
-    """Whitespace-only cleaning: one paragraph per non-blank line."""
-    parts: list[str] = []
-    offmap: list[int] = []
-    for ln in split_lines(raw):
-        if parts:
-            parts.append("\n")
-            offmap.append(raw.find("\n", offmap[-1]) if offmap else 0)
-        for i in range(ln.s, ln.e):
-            ch = raw[i]
-            if not is_ws(ch):
-                parts.append(ch.translate(rules.fold))
-                offmap.append(i)
-    text = "".join(parts)
-    return CleanResult(text=text, offmap=offmap, removed=[],
-                       articles=[Article(index=0, title=None, byline=None, start=0, end=len(text))])

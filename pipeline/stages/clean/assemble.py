@@ -22,7 +22,7 @@ _COLON = re.compile(r"[：:]")
 _DIGITS_END = re.compile(r"\d\d$")
 _DIGITS_START = re.compile(r"\d\d")
 _FULLWIDTH = re.compile("[\uff01-\uff5e]")
-_TOKEN = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]+")
+_TOKEN = re.compile(r"\S+")
 # Two words of display text set apart by a space ("扎实推进跨省通办 打造优质服务品牌"):
 # running prose never spaces Chinese characters, headings and labels do.
 _SPACED = re.compile(r"[\u4e00-\u9fff”》）]\s+[\u4e00-\u9fff“《（]")

@@ -14,7 +14,7 @@ from collections import Counter
 
 from pipeline.stages.clean.layout import is_full, rest_text
 from pipeline.stages.clean.lines import Line
-from pipeline.stages.clean.rules import Rules
+from pipeline.stages.clean.rules import INVISIBLE_RE, Rules
 
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
@@ -34,9 +34,18 @@ def _primitive(unit: str) -> str:
     return unit
 
 
+def cut_invisible(ln: Line) -> None:
+    """Cut each invisible format character (ZWSP, ZWJ, BOM, bidi marks ...): the
+    prose must not keep them, so that the word or number they split parses."""
+    for m in INVISIBLE_RE.finditer(ln.text):
+        ln.cuts.append((ln.s + m.start(), ln.s + m.end(), "invisible"))
+
+
 def cut_inline(ln: Line, rules: Rules) -> None:
-    """Record repeated-glyph runs, end marks and glued figure captions as cuts."""
+    """Record invisible characters, repeated-glyph runs, end marks, inline credits and
+    glued figure captions as cuts."""
     t = ln.text
+    cut_invisible(ln)
     # Glyph runs come from display type (headings, banners) set on short lines; long
     # unwrapped paragraphs are not searched (the regex costs ~0.5 us a character).
     if 4 <= len(t) <= rules.repeat_max_line:
