@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.core.numbers import parse_fraction, parse_int, parse_money, parse_number, parse_number_approx, read_digits
+from pipeline.core.numbers import (
+    parse_fraction,
+    parse_int,
+    parse_money,
+    parse_number,
+    parse_number_approx,
+    read_digits,
+)
 
 
 @pytest.mark.parametrize(
