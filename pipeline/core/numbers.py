@@ -100,35 +100,41 @@ def _parse_tokens(toks: list[tuple[str, object]]) -> float | None:
     everything smaller than themselves (so 3万亿 = 3e12, 一千一百万一千亿 works)."""
     if not toks:
         return None
-    # split off a decimal part introduced by 点
-    dec: float | None = None
     if any(t[0] == "p" for t in toks):
-        k = next(i for i, t in enumerate(toks) if t[0] == "p")
-        head, tail = toks[:k], toks[k + 1:]
-        scale = 1.0
-        while tail and tail[-1][0] in ("s", "b") and len(tail) > 1:  # 三点五亿 = 3.5 * 1e8
-            scale *= float(tail[-1][1])  # type: ignore[arg-type]
-            tail = tail[:-1]
-        if scale != 1.0:
-            inner = _parse_tokens(head + [("p", None)] + tail)
-            return None if inner is None else inner * scale
-        if not head or not tail:
-            return None
-        if len(tail) == 1 and tail[0][0] == "a":
-            txt = tail[0][1][1]  # type: ignore[index]
-            if "." in txt:
-                return None
-            dec = float("0." + txt)
-        elif all(t[0] == "d" for t in tail):
-            dec = float("0." + "".join(str(t[1]) for t in tail))
-        else:
-            return None
-        toks = head
-    # pure digit string (一七二零, 二〇〇二): positional reading
-    if all(t[0] == "d" for t in toks):
-        val = float("".join(str(t[1]) for t in toks))
-        return val + (dec or 0.0)
+        return _parse_decimal(toks)
+    if all(t[0] == "d" for t in toks):  # pure digit string (一七二零, 二〇〇二): positional reading
+        return float("".join(str(t[1]) for t in toks))
+    return _parse_sections(toks)
 
+
+def _parse_decimal(toks: list[tuple[str, object]]) -> float | None:
+    """A whole part, 点, a decimal part (三点五), scaled by magnitudes after it (三点五亿 = 3.5e8)."""
+    k = next(i for i, t in enumerate(toks) if t[0] == "p")
+    head, tail = toks[:k], toks[k + 1:]
+    scale = 1.0
+    while tail and tail[-1][0] in ("s", "b") and len(tail) > 1:
+        scale *= float(tail[-1][1])  # type: ignore[arg-type]
+        tail = tail[:-1]
+    if scale != 1.0:
+        inner = _parse_decimal(head + [("p", None)] + tail)
+        return None if inner is None else inner * scale
+    if not head or not tail:
+        return None
+    if len(tail) == 1 and tail[0][0] == "a":
+        txt = tail[0][1][1]  # type: ignore[index]
+        if "." in txt:
+            return None
+        dec = float("0." + txt)
+    elif all(t[0] == "d" for t in tail):
+        dec = float("0." + "".join(str(t[1]) for t in tail))
+    else:
+        return None
+    whole = _parse_tokens(head)
+    return None if whole is None else whole + dec
+
+
+def _parse_sections(toks: list[tuple[str, object]]) -> float | None:
+    """Digits and units (三万五千, 1亿2千万): sections below 万 summed, big units multiply."""
     chunks: list[tuple[float, int]] = []  # (value, magnitude) of finished big-unit sections
     section = 0.0  # value of the current section below 万
     cur: float | None = None  # pending digit / arabic number
@@ -197,10 +203,7 @@ def _parse_tokens(toks: list[tuple[str, object]]) -> float | None:
         if cur_is_single and not zero_seen and last_unit >= 100 and cur < 10 and (chunks or section):
             cur = cur * last_unit / 10  # 三万五 = 35000, 两千六 = 2600, 一百二 = 120
         section += cur
-    total = section + sum(c for c, _ in chunks)
-    if dec is not None:
-        total += dec
-    return total
+    return section + sum(c for c, _ in chunks)
 
 
 def _strict_ok(toks: list[tuple[str, object]]) -> bool:

@@ -37,7 +37,11 @@ _SEP_RX = re.compile(rf"{WS}{RANGE_SEP}{WS}")
 def _handle(scan: Scan, m: re.Match) -> Amount | None:
     for group, handler in _HANDLERS:
         if m.group(group) is not None:
-            return handler(scan, m)
+            a = handler(scan, m)
+            if a is None and group == "n1":  # the unit was no unit: maybe a 亿 amount of money
+                hm = scan.lex.headline_rx.match(scan.text, m.start())
+                return forms.headline_money(scan, hm) if hm else None
+            return a
     return None
 
 

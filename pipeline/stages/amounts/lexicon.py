@@ -115,6 +115,8 @@ class Lex:
 
     def _compile(self, units: dict) -> None:
         self.rx = re.compile(self._pattern())
+        # tried again where a number+unit candidate was rejected (迈上1200亿台阶: 台阶 is no unit)
+        self.headline_rx = re.compile(self._headline_pattern(self._arabic, self._cn))
         # characters a mention can start with (numerals, 负/零下, 几/数, 半, symbols, code letters)
         code_first = "".join(sorted({c[0] for c in self.codes}))
         self.trigger = re.compile(
@@ -150,6 +152,7 @@ class Lex:
         arabic = (rf"(?:{d}{{1,3}}(?:[ \u00a0\u2009\u202f]{d}{{3}}(?![0-9０-９])){{1,6}}"
                   rf"|{d}{{1,30}}(?:(?:,|(?<=[０-９])，){d}{{3}}(?![0-9０-９])){{0,8}})"
                   rf"(?:[.．]{d}{{1,12}})?")
+        self._arabic, self._cn = arabic, cn
         mag = rf"[{MAG_CHARS}]"
         # a number: Arabic with Chinese magnitudes, further sections allowed (1.5万, 8000余万,
         # 3万亿, 1亿2千万), or Chinese numerals (三十, 两万亿, 几十, 十几, 三点五, 四十九兆…); 负 sign.
@@ -184,8 +187,11 @@ class Lex:
             # bare level magnitude with no unit (千亿产业规模)
             rf"|(?P<bare>{_alt(self.bare_levels)})"
             # a 亿 magnitude with no unit: money only next to a money word (超300亿)
-            rf"|(?P<hn>(?:{arabic}|{cn}{{1,24}})(?:{_alt(self.money_magnitudes)}))(?![{CN_CHARS}\d])"
+            rf"|{self._headline_pattern(arabic, cn)}"
         )
+
+    def _headline_pattern(self, arabic: str, cn: str) -> str:
+        return rf"(?P<hn>(?:{arabic}|{cn}{{1,24}})(?:{_alt(self.money_magnitudes)}))(?![{CN_CHARS}\d])"
 
 
 @lru_cache(maxsize=1)

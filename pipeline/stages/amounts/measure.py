@@ -44,6 +44,9 @@ def _unit_fits(scan: Scan, m: re.Match, n1: str, uw: str, info: UnitInfo) -> boo
         return False
     if uw.isascii() and nxt[:1].isascii() and nxt[:1].isalnum():
         return False  # 5m in 5min, 3A in 3AB
+    ns = m.start("n1")
+    if uw.isascii() and uw[:1].isalpha() and n1[:1] in "-－" and ns > 0 and "\u4e00" <= scan.text[ns - 1] <= "\u9fff":
+        return False  # 歼-35A, 运-20: a model name, not -35 A
     if info.needs_magnitude and not any(c in MAG_CHARS for c in fold(n1)):
         return False  # 120亿度 is kWh, 25度 is a slope
     if (info.arabic_only or info.cn_with_magnitude) and not any(c.isdigit() for c in n1):
