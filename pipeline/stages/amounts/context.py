@@ -108,7 +108,7 @@ class Scan:
         t = self.text
         if "“" not in t:
             return False
-        open_ = t.rfind("“", 0, s + 1)
+        open_ = t.rfind("“", max(0, s - 16), s + 1)  # a short quotation only: bounded look back
         if open_ < 0 or "”" in t[open_:s]:
             return False
         m = self.lex.quoted_span_rx.match(t, open_)

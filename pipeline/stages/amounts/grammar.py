@@ -38,7 +38,7 @@ def _handle(scan: Scan, m: re.Match) -> Amount | None:
     for group, handler in _HANDLERS:
         if m.group(group) is not None:
             a = handler(scan, m)
-            if a is None and group == "n1":  # the unit was no unit: maybe a 亿 amount of money
+            if a is None and group == "n1" and "亿" in m.group("n1"):  # the unit was no unit: 亿 money?
                 hm = scan.lex.headline_rx.match(scan.text, m.start())
                 return forms.headline_money(scan, hm) if hm else None
             return a

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.core.config import load_lexicon_toml, load_word_list
-from pipeline.core.numbers import BIG_UNITS, DIGITS, EMOJI_MARKS, SMALL_UNITS, TRILLION
+from pipeline.core.numbers import BIG_UNITS, DIGITS, SMALL_UNITS, TRILLION
 from pipeline.core.numbers import alternation as _alt
 
 CN_DIGITS = "".join(DIGITS)
@@ -144,7 +144,7 @@ class Lex:
 
     def _pattern(self) -> str:
         """The scanner: one alternative per form of GUIDELINES §2, tried in this order."""
-        d = rf"(?:[0-9０-９](?![{EMOJI_MARKS}]))"  # a keycap 5️⃣ is a picture, not a digit
+        d = "[0-9０-９]"  # a keycap 5️⃣ is a picture, not a digit: Scan.bad_context rejects it
         cn = rf"(?:[{CN_CHARS}]|{_alt(list(TRILLION))}(?=[{CN_CHARS}]))"
         # thousands separators: ASCII digits take ",", full-width digits "，" too (１，０００元);
         # OCR splits digit groups with one space (1 234 567元). Repetition is bounded
