@@ -7,7 +7,7 @@ end it (stop words, clause verbs, a complete name of another class).
 
 from __future__ import annotations
 
-from pipeline.stages.organizations.lexicon import OrgLexicon
+from pipeline.stages.organizations.lexicon import OrgLexicon, Suffix
 from pipeline.stages.organizations.tokens import Tok
 
 
@@ -32,10 +32,18 @@ def is_brandish(t: Tok, lx: OrgLexicon) -> bool:
     return t.tag in lx.tags.brandish or bool(lx.pat.has_latin.search(t.text))
 
 
-def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon) -> bool:
+def is_session(t: Tok, lx: OrgLexicon, head: Suffix | None) -> bool:
+    """第十四届, 第十一次: a session ordinal, inside the name of a congress or committee only."""
+    return (head is not None and head.text in lx.session_heads and t.tag in lx.tags.numeral
+            and bool(lx.session_ordinal.match(t.text)))
+
+
+def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | None = None) -> bool:
     """May token ``k`` stand inside the name whose head token is ``j``?"""
     t = toks[k]
     T = lx.tags
+    if is_session(t, lx, head):
+        return j - k <= lx.name_verb_reach
     if t.text in lx.stop_words or t.text in lx.apposition_nouns:
         return False
     if len(t.text) > 2 and t.tag in T.noun and t.text.endswith(lx.apposition_tails):
@@ -78,9 +86,11 @@ def group_start(toks: list[Tok], k: int, lx: OrgLexicon) -> int | None:
     return None
 
 
-def _opens_clause(t: Tok, lx: OrgLexicon) -> bool:
+def _opens_clause(t: Tok, lx: OrgLexicon, head: Suffix | None) -> bool:
     """A token at the left edge that modifies the clause, not the name."""
     T = lx.tags
+    if is_session(t, lx, head):
+        return False  # 第九届全国人民代表大会
     return (
         t.tag in T.strip_left and t.tag not in T.name
         or t.text in lx.stop_words
@@ -97,13 +107,14 @@ def _joins_places(toks: list[Tok], k: int, lx: OrgLexicon) -> bool:
             and toks[k + 1].tag in place)
 
 
-def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head_type: str | None = None) -> int:
+def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = None) -> int:
     """Leftmost token index of the name whose head token is ``j``.
 
     A complete name of another class on the way (上海证券交易所|资本市场服务G60科创走廊)
     ends the extension: it is a neighbour, not a part.
     """
     P = lx.pat
+    head_type = head.type if head else None
     k = j - 1
     first = j
     while k >= 0:
@@ -117,7 +128,7 @@ def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head_type: str | None =
             m = group_start(toks, k, lx)
             if m is None:
                 break
-            if m > 0 and inside_ok(toks, m - 1, j, lx):
+            if m > 0 and inside_ok(toks, m - 1, j, lx, head):
                 first = m - 1
                 k = m - 2
                 continue
@@ -128,10 +139,10 @@ def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head_type: str | None =
             first = k
             k -= 1
             continue
-        if not inside_ok(toks, k, j, lx):
+        if not inside_ok(toks, k, j, lx, head):
             break
         first = k
         k -= 1
-    while first < j and _opens_clause(toks[first], lx):
+    while first < j and _opens_clause(toks[first], lx, head):
         first += 1
     return first
