@@ -8,7 +8,7 @@ end it (stop words, clause verbs, a complete name of another class).
 from __future__ import annotations
 
 from pipeline.stages.organizations.lexicon import OrgLexicon, Suffix
-from pipeline.stages.organizations.tokens import Tok
+from pipeline.stages.organizations.tokens import Tok, ends_like_body
 
 
 def is_place_abbrev(t: Tok, lx: OrgLexicon) -> bool:
@@ -44,6 +44,9 @@ def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | No
     T = lx.tags
     if is_session(t, lx, head):
         return j - k <= lx.name_verb_reach
+    if t.text == lx.rank_mark or (len(t.text) >= lx.rank_modifier_min_chars and t.text.endswith(lx.rank_mark)
+                                  and t.text not in lx.level_words):
+        return False  # 字段级|自贸试验区: a rank modifier, not a name part (but 宁波国家级临空经济示范区)
     if t.text in lx.stop_words or t.text in lx.apposition_nouns:
         return False
     if len(t.text) > 2 and t.tag in T.noun and t.text.endswith(lx.apposition_tails):
@@ -89,8 +92,8 @@ def group_start(toks: list[Tok], k: int, lx: OrgLexicon) -> int | None:
 def _opens_clause(t: Tok, lx: OrgLexicon, head: Suffix | None) -> bool:
     """A token at the left edge that modifies the clause, not the name."""
     T = lx.tags
-    if is_session(t, lx, head):
-        return False  # 第九届全国人民代表大会
+    if is_session(t, lx, head) or (lx.pat.alnum.match(t.text) and lx.pat.has_latin.search(t.text)):
+        return False  # 第九届全国人民代表大会, 6G创新产业集聚区
     return (
         t.tag in T.strip_left and t.tag not in T.name
         or t.text in lx.stop_words
@@ -107,6 +110,14 @@ def _joins_places(toks: list[Tok], k: int, lx: OrgLexicon) -> bool:
             and toks[k + 1].tag in place)
 
 
+def _joins_fields(toks: list[Tok], k: int, lx: OrgLexicon, head: Suffix | None) -> bool:
+    """就业促进|和|劳动保护…领导小组: a joiner between two nouns inside a group's or alliance's name."""
+    T = lx.tags
+    return (head is not None and head.type in lx.conj_types and not head.weak and toks[k].text in lx.conj_joiners
+            and 0 < k < len(toks) - 1 and toks[k - 1].tag in T.conj_neighbour and toks[k + 1].tag in T.conj_neighbour
+            and not ends_like_body(toks[k - 1].text, lx))  # 浙江省知识产权局|和|…: two bodies
+
+
 def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = None) -> int:
     """Leftmost token index of the name whose head token is ``j``.
 
@@ -117,6 +128,7 @@ def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = N
     head_type = head.type if head else None
     k = j - 1
     first = j
+    joiner = -1
     while k >= 0:
         t = toks[k]
         if toks[j].e - t.s > lx.max_name_chars:
@@ -135,7 +147,9 @@ def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = N
             if t.text in P.close_quotes and k + 1 < j:
                 first = m  # a quoted part may open the name (“16+1”经贸合作示范区)
             break
-        if _joins_places(toks, k, lx):
+        if _joins_places(toks, k, lx) or (joiner < 0 and _joins_fields(toks, k, lx, head)):
+            if toks[k].tag not in lx.tags.place:
+                joiner = k if toks[k].text in lx.conj_joiners else joiner
             first = k
             k -= 1
             continue
@@ -145,4 +159,8 @@ def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = N
         k -= 1
     while first < j and _opens_clause(toks[first], lx, head):
         first += 1
+    if joiner >= first and not any(is_nameish(x, lx) for x in toks[first:joiner]):
+        first = joiner + 1  # 企业和高校联盟: no proper part before the joiner, the name starts after it
+        while first < j and _opens_clause(toks[first], lx, head):
+            first += 1
     return first

@@ -99,6 +99,7 @@ class OrgLexicon:
     max_suffix: int
     tags: Tags
     noun_only: frozenset[str]
+    country_named: frozenset[str]
     pat: Patterns
     name_words: frozenset[str]
     name_verbs: frozenset[str]
@@ -119,6 +120,9 @@ class OrgLexicon:
     dept_field_max: int
     max_name_chars: int
     session_ordinal: re.Pattern[str]
+    rank_modifier_min_chars: int
+    conj_joiners: frozenset[str]
+    conj_types: frozenset[str]
     session_heads: frozenset[str]
     deictic_levels: frozenset[str]
     deictic_bodies: frozenset[str]
@@ -194,6 +198,11 @@ def _fs(xs: list[str] | None) -> frozenset[str]:
     return frozenset(xs or ())
 
 
+def _per_type(suf_cfg: dict, key: str) -> frozenset[str]:
+    """The suffixes listed under ``key`` in any type's section of suffixes.toml."""
+    return frozenset(x for sec in suf_cfg.values() if isinstance(sec, dict) for x in sec.get(key, []))
+
+
 @lru_cache(maxsize=1)
 def load_org_lexicon() -> OrgLexicon:
     """Parse configs/organizations/*.toml once per process."""
@@ -220,7 +229,8 @@ def load_org_lexicon() -> OrgLexicon:
         suffixes=suffixes,
         max_suffix=max((len(s) for s in suffixes), default=1),
         tags=Tags(load_lexicon_toml("organizations/tags.toml")),
-        noun_only=frozenset(x for sec in suf_cfg.values() if isinstance(sec, dict) for x in sec.get("noun_only", [])),
+        noun_only=_per_type(suf_cfg, "noun_only"),
+        country_named=_per_type(suf_cfg, "country_named"),
         pat=_patterns(load_lexicon_toml("organizations/patterns.toml")),
         name_words=_fs(g.get("name_words")),
         name_verbs=_fs(g.get("name_verbs")),
@@ -241,6 +251,9 @@ def load_org_lexicon() -> OrgLexicon:
         dept_field_max=int(g.get("conjoined_department", {}).get("field_max_chars", 6)),
         max_name_chars=int(g.get("max_name_chars", 32)),
         session_ordinal=re.compile(g["session"]["ordinal"]),
+        rank_modifier_min_chars=int(g["rank_modifier_min_chars"]),
+        conj_joiners=_fs(g["conjoined_name"]["joiners"]),
+        conj_types=_fs(g["conjoined_name"]["types"]),
         session_heads=_fs(g["session"]["heads"]),
         deictic_levels=_fs(g["deictic"]["levels"]),
         deictic_bodies=_fs(g["deictic"]["bodies"]),

@@ -77,9 +77,11 @@ def _weak_company_ok(text: str, name_toks: list[Tok], prefix: str, head: Tok, s:
 def _is_proper(name_toks: list[Tok], prefix: str, head: Tok, suf: Suffix, lx: OrgLexicon) -> bool:
     """Does the run before the suffix hold a proper part (not 国家实验室, 省级高新区, 省技术创新中心)?"""
     proper = [x for x in name_toks if is_nameish(x, lx)]
-    if name_toks and not prefix and name_toks[-1].text in lx.level_words and proper == [name_toks[-1]]:
-        proper = []  # 国家实验室, 省级高新区: a class, not a body
-    prefix_proper = bool(prefix) and (head.tag in lx.tags.prefix_proper or prefix in lx.name_words)
+    if name_toks and not prefix and name_toks[-1].text in lx.level_words and proper == [name_toks[-1]] \
+            and not (suf.text in lx.country_named and name_toks[-1].tag in lx.tags.place):
+        proper = []  # 国家实验室, 省级高新区: a class, not a body (but 中国队 is the national team)
+    prefix_proper = bool(prefix) and (head.tag in lx.tags.prefix_proper or prefix in lx.name_words) \
+        and prefix not in lx.common_words and prefix not in lx.category_words  # 产业|集聚区 is a class
     if suf.type in lx.class_level_types and not prefix_proper and all(x.text in lx.class_levels for x in proper):
         return False  # 省实验室, 省技术创新中心: a level alone names a class of labs and zones
     return bool(proper) or prefix_proper
