@@ -130,6 +130,8 @@ def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
         clause = has_clause(t, rules)
         if not clause and len(t) <= 50 and any(p.search(t) for p in rules.header):
             ln.kind = "page_header"
+        elif rules.page_number.match(t) and not _glued_number(lines, i, rules):
+            ln.kind = "page_header"
         elif (not clause and sigs and len(ln.text) <= 3 * rules.repeat_max_chars
               and sigs.get(_signature(ln.text), 0) >= rules.repeat_min
               and not ends_terminal(t, rules) and not _column_text(widths, i, rules)):
@@ -140,6 +142,17 @@ def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
             ln.kind = "figure_caption"
         elif all(c in rules.orphan or c.isspace() for c in t):
             ln.kind = "orphan_glyph"
+
+
+def _glued_number(lines: list[Line], i: int, rules: Rules) -> bool:
+    """The digits of line i belong to a number of the prose that the layout broke:
+    the line above stops at a decimal point ("投资1." / "2" / "亿元"), or the lines
+    around it end and open with a digit. A page number never eats those digits."""
+    prev = rest_text(lines[i - 1]) if i > 0 else ""
+    nxt = rest_text(lines[i + 1]) if i + 1 < len(lines) else ""
+    if rules.number_end.search(prev):
+        return True
+    return prev[-1:].isdigit() and rules.number_start.match(nxt) is not None
 
 
 def _column_text(widths: list[int], i: int, rules: Rules) -> bool:
