@@ -46,6 +46,10 @@ def cut_inline(ln: Line, rules: Rules) -> None:
     glued figure captions as cuts."""
     t = ln.text
     cut_invisible(ln)
+    if "（" in t or "(" in t:
+        for rx, why in rules.inline:
+            for m in rx.finditer(t):
+                ln.cuts.append((ln.s + m.start(), ln.s + m.end(), why))
     # Glyph runs come from display type (headings, banners) set on short lines; long
     # unwrapped paragraphs are not searched (the regex costs ~0.5 us a character).
     if 4 <= len(t) <= rules.repeat_max_line:
@@ -138,8 +142,12 @@ def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
             ln.kind = "running_header"
         elif len(t) <= 60 and not any(c in "。！？!?" for c in t) and any(p.search(t) for p in rules.credit):
             ln.kind = "photo_credit"
+        elif len(t) <= 60 and not clause and any(p.search(t) for p in rules.source):
+            ln.kind = "source_credit"
         elif rules.figure.match(t):
             ln.kind = "figure_caption"
+        elif rules.figure_label.match(t):
+            ln.kind = "figure_label"
         elif all(c in rules.orphan or c.isspace() for c in t):
             ln.kind = "orphan_glyph"
 

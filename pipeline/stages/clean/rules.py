@@ -75,6 +75,9 @@ class Rules:
     header: tuple[re.Pattern, ...]
     credit: tuple[re.Pattern, ...]
     figure: re.Pattern
+    figure_label: re.Pattern
+    source: tuple[re.Pattern, ...]
+    inline: tuple[tuple[re.Pattern, str], ...]
     end_mark: str
     bullet: re.Pattern
     byline: tuple[re.Pattern, ...]
@@ -149,6 +152,9 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         header=tuple(re.compile(x) for x in pat["header"]),
         credit=tuple(re.compile(x) for x in pat["credit"]),
         figure=re.compile(pat["figure"]),
+        figure_label=re.compile(pat["figure_label"]),
+        source=tuple(re.compile(x) for x in pat["source"]),
+        inline=tuple((re.compile(x), str(why)) for x, why in pat["inline"]),
         end_mark=pat["end_mark"],
         bullet=re.compile(pat["bullet"]),
         byline=tuple(re.compile(x) for x in pat["byline"]),
