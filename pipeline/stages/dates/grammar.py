@@ -5,11 +5,32 @@ One compiled regex finds absolute dates (2020年5月11日, 2023-05-05, 2019年 1
 halves (一季度, 上半年), parts (年底, 6月初, 上旬), X以来, five-year plans
 (十四五) and relative forms (今年, 去年6月, 年内, 4月17日, 同年11月).
 Relative forms resolve against ``pub_date`` ('2024', '2024-06',
-'2023-05-05'); with no date the value is None and the text is kept.
-Durations (三十年, 3年来, 近3年), vague times (近日, 近年来) and dates inside
-《…》 are not dates. Word lists are data in configs/dates/dates.toml.
+'2023-05-05', parsed by pipeline/core/pubdate.py); with no date the value is
+None and the text is kept. Durations (三十年, 3年来, 近3年), vague times
+(近日, 近年来) and dates inside 《…》 are not dates. Word lists are data in
+configs/dates/dates.toml.
 
-    extract_dates(text, pub_date) -> list[DateMention]      # never raises
+API (names are stable: the targets stage builds on them)::
+
+    extract_dates(text, pub_date=None, context=None) -> list[DateMention]
+        the dates table (GUIDELINES §3): points and periods, no horizons
+    deadline_mentions(text, pub_date=None, context=None) -> list[DateMention]
+        the same plus horizons (三年内, 未来十年, 用3至5年): what targets read
+
+Every DateMention has
+    kind      "point"   one calendar unit: 2025年, 2025年6月, 6月1日, 今年, 一季度, 上半年
+              "period"  a start/end span: 十四五, 2021-2025年, 1—5月, 前三季度
+              "horizon" a span counted from the anchor year, value = its last
+                        year (三年内 -> pub + 3); only from deadline_mentions
+    relative  True when the value needs the anchor (今年, 4月17日, 三年内)
+    by_lead, by_tail   lengths of a "by / before / within" word right before
+              (到, 至, 截至) or after (前, 之前, 以前, 以内) the mention:
+              text[start - by_lead:end + by_tail] is the deadline phrase
+              (到2025年, 2025年底前); ``by`` is True for those and for 年内 / horizons.
+Kind follows the value's shape (a "/" makes a period); relative is a separate
+flag, so 今年上半年 is a relative point and 去年1—5月 a relative period.
+A deadline of a period is its end (十四五 -> 2025); 到2025年 is a point with a
+by_lead, not a horizon.
 """
 
 from __future__ import annotations
@@ -19,10 +40,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.core.config import load_lexicon_toml
-from pipeline.core.numbers import DIGITS, parse_number
 from pipeline.core.numbers import alternation as _alt
+from pipeline.core.numbers import parse_number
 from pipeline.core.numbers import scan as scan_matches
+from pipeline.core.pubdate import pub_year
 from pipeline.core.records import DateMention
+from pipeline.stages.dates.horizons import horizons, mark_by
 
 _WS = r"[ \t\u3000\u00a0]{0,3}"
 _WS_RE = re.compile(r"\s+")
@@ -128,12 +151,9 @@ class DateContext:
 
 
 def _cn_year(s: str) -> int | None:
-    s = s.strip()
-    if s.isdigit() and s.isascii():
-        return int(s)
-    if len(s) == 4 and all(c in DIGITS for c in s):
-        return int("".join(str(DIGITS[c]) for c in s))
-    return None
+    """A 4-digit year written in Arabic or Chinese digits (二〇一九), via the one numeral parser."""
+    v = parse_number(s.strip())
+    return int(v) if v is not None and v == int(v) else None
 
 
 def _month(s: str | None) -> int | None:
@@ -152,14 +172,6 @@ def _day(s: str | None) -> int | None:
     if v is None or not 1 <= v <= 31 or v != int(v):
         return None
     return int(v)
-
-
-@lru_cache(maxsize=256)
-def _pub_year(pub_date: str | None) -> int | None:
-    if not pub_date:
-        return None
-    m = re.match(r"\s*(\d{4})", str(pub_date))
-    return int(m.group(1)) if m else None
 
 
 def _quarter_value(y: int | None, txt: str) -> str | None:
@@ -183,7 +195,7 @@ class _Scan:
     def __init__(self, text: str, pub_date: str | None, last_year: int | None = None) -> None:
         self.text = text
         self.lex = _lex()
-        self.pub = _pub_year(pub_date)
+        self.pub = pub_year(pub_date)
         # last absolute year written (for 同年), carried over from earlier sentences
         self.last_year: int | None = last_year
         self.books = [m.span() for m in self.lex.book_rx.finditer(text)] if "《" in text else []
@@ -209,8 +221,11 @@ class _Scan:
         return m.end() if m else e
 
 
-def _mk(scan: _Scan, s: int, e: int, value: str | None, relative: bool) -> DateMention:
-    return DateMention(start=s, end=e, text=scan.text[s:e], value=value, relative=relative)
+def _mk(scan: _Scan, s: int, e: int, value: str | None, relative: bool, kind: str | None = None) -> DateMention:
+    """A mention; its kind follows the value's shape (start/end -> period) unless given."""
+    if kind is None:
+        kind = "period" if value is not None and "/" in value else "point"
+    return DateMention(start=s, end=e, text=scan.text[s:e], value=value, relative=relative, kind=kind)
 
 
 def _handle(scan: _Scan, m: re.Match) -> DateMention | None:
@@ -246,7 +261,7 @@ def _handle(scan: _Scan, m: re.Match) -> DateMention | None:
         if m1 is None or m2 is None:
             return None
         if y1 is None or y2 is None:
-            return _mk(scan, s, scan.since(e), None, True)
+            return _mk(scan, s, scan.since(e), None, True, "period")
         if (y2, m2) <= (y1, m1):
             return None
         return _mk(scan, s, scan.since(e), f"{y1:04d}-{m1:02d}/{y2:04d}-{m2:02d}", rel)
@@ -259,7 +274,7 @@ def _handle(scan: _Scan, m: re.Match) -> DateMention | None:
             return None
         y = scan.pub
         val = f"{y:04d}-{m1:02d}/{y:04d}-{m2:02d}" if y is not None else None
-        return _mk(scan, s, scan.since(e), val, True)
+        return _mk(scan, s, scan.since(e), val, True, "period")
 
     if g["ym"] is not None:
         if g["y"] is not None:
@@ -323,7 +338,7 @@ def _handle(scan: _Scan, m: re.Match) -> DateMention | None:
             val = _quarter_value(y, txt)
         else:
             val = f"{y:04d}-H{1 if txt.startswith('上') else 2}" if y is not None else None
-        return _mk(scan, s, scan.since(e), val, True)
+        return _mk(scan, s, scan.since(e), val, True, "period" if txt.startswith("前") else "point")
 
     if g["ypo"] is not None:
         y = scan.pub
@@ -345,32 +360,45 @@ def _handle(scan: _Scan, m: re.Match) -> DateMention | None:
 
 
 def extract_dates(text: str, pub_date: str | None = None, context: DateContext | None = None) -> list[DateMention]:
-    """Date mentions in ``text`` (offsets relative to it), resolved against ``pub_date``.
+    """Date mentions in ``text`` (offsets relative to it), resolved against ``pub_date``:
+    the dates table as GUIDELINES §3 defines it (no horizons).
 
     ``context`` carries the last absolute year across the sentences of one
     document (for 同年); without it each call stands alone.
     """
     rows: list[DateMention] = []
-    try:
-        if not isinstance(text, str) or not text:
-            return rows
-        if _lex().quick.search(text) is None:
-            return rows
-        scan = _Scan(text, pub_date, context.last_year if context is not None else None)
-        for m in scan_matches(scan.lex.trigger, scan.lex.rx, text):
-            try:
-                d = _handle(scan, m)
-            except Exception:
-                d = None
-            if d is None or d.start >= d.end:
-                continue
-            if scan.in_book(d.start, d.end):
-                continue
-            if rows and d.start < rows[-1].end:
-                continue
-            rows.append(d)
-        if context is not None:
-            context.last_year = scan.last_year
-    except Exception:
+    if not isinstance(text, str) or not text:
         return rows
+    if _lex().quick.search(text) is None:
+        return rows
+    scan = _Scan(text, pub_date, context.last_year if context is not None else None)
+    for m in scan_matches(scan.lex.trigger, scan.lex.rx, text):
+        d = _handle(scan, m)
+        if d is None or d.start >= d.end:
+            continue
+        if scan.in_book(d.start, d.end):
+            continue
+        if rows and d.start < rows[-1].end:
+            continue
+        mark_by(text, d)
+        rows.append(d)
+    if context is not None:
+        context.last_year = scan.last_year
     return rows
+
+
+def deadline_mentions(text: str, pub_date: str | None = None,
+                      context: DateContext | None = None) -> list[DateMention]:
+    """Every mention a deadline can come from: the dates of :func:`extract_dates`
+    plus horizons (kind ``horizon``: 三年内, 未来十年), leftmost first.
+
+    For the targets stage, which keeps no date grammar of its own. Horizons
+    resolve from the publication year; ``by_lead``/``by_tail`` mark 到…/…前.
+    Pass the same ``context`` as for extract_dates only if the sentence has not
+    been scanned with it yet (it advances the context).
+    """
+    rows = extract_dates(text, pub_date, context)
+    if not isinstance(text, str) or not text:
+        return rows
+    hz = horizons(text, pub_year(pub_date), rows)
+    return sorted(rows + hz, key=lambda d: d.start) if hz else rows

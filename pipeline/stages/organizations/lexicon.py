@@ -24,12 +24,81 @@ class Suffix:
     bare_ok: bool
 
 
+class Tags:
+    """The part-of-speech classes the layer tests (configs/organizations/tags.toml), one attribute each.
+
+    ``fold`` maps any backend tag into the contract's normalized set, so the
+    rules never see a tag the contract does not define.
+    """
+
+    def __init__(self, cfg: dict) -> None:
+        self.contract = frozenset(cfg.get("contract", []))
+        self._fold = dict(cfg.get("fold", {}))
+        self._classes = {k: frozenset(v) for k, v in cfg.get("classes", {}).items()}
+        for k, v in self._classes.items():
+            bad = v - self.contract
+            if bad:
+                raise ValueError(f"configs/organizations/tags.toml: class {k!r} uses tags outside the contract: "
+                                 f"{sorted(bad)}; use only the tags listed in `contract`")
+
+    def fold(self, tag: str) -> str:
+        """The contract tag for a backend tag (unknown tags become ``xc``, other)."""
+        if tag in self.contract:
+            return tag
+        return self._fold.get(tag, "xc")
+
+    def __getattr__(self, name: str) -> frozenset[str]:
+        try:
+            return self.__dict__["_classes"][name]
+        except KeyError:
+            raise AttributeError(f"no tag class {name!r} in configs/organizations/tags.toml") from None
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Regular expressions and punctuation classes (configs/organizations/patterns.toml)."""
+
+    open_parens: str
+    close_parens: str
+    open_quotes: str
+    close_quotes: str
+    dashes: frozenset[str]
+    name_inner_marks: str
+    quote_inner_marks: str
+    list_mark: str
+    edge_open: str
+    edge_close: str
+    date_units: str
+    closer_first: frozenset[str]
+    closer_join: str
+    punct_only: re.Pattern[str]
+    alnum: re.Pattern[str]
+    has_latin: re.Pattern[str]
+    book: re.Pattern[str]
+    quote: re.Pattern[str]
+    definition: re.Pattern[str]
+    definition_inline: re.Pattern[str]
+    right_paren_place: re.Pattern[str]
+    paren_group: re.Pattern[str]
+    list_segment: re.Pattern[str]
+
+
+def _patterns(p: dict) -> Patterns:
+    rx = ("punct_only", "alnum", "has_latin", "book", "quote", "definition", "definition_inline",
+          "right_paren_place", "paren_group", "list_segment")
+    kw = {k: re.compile(p[k]) for k in rx}
+    kw.update({k: frozenset(p[k]) for k in ("dashes", "closer_first")})
+    kw.update({k: p[k] for k in ("open_parens", "close_parens", "open_quotes", "close_quotes", "name_inner_marks", "quote_inner_marks",
+                                 "list_mark", "edge_open", "edge_close", "date_units", "closer_join")})
+    return Patterns(**kw)
+
+
 @dataclass
 class OrgLexicon:
     suffixes: dict[str, Suffix]
     max_suffix: int
-    inside_tags: frozenset[str]
-    name_tags: frozenset[str]
+    tags: Tags
+    pat: Patterns
     name_words: frozenset[str]
     name_verbs: frozenset[str]
     name_verb_reach: int
@@ -37,7 +106,6 @@ class OrgLexicon:
     place_abbrev_chars: frozenset[str]
     break_words: frozenset[str]
     inside_f: frozenset[str]
-    strip_left_tags: frozenset[str]
     stop_words: frozenset[str]
     role_nouns: frozenset[str]
     apposition_nouns: frozenset[str]
@@ -47,7 +115,6 @@ class OrgLexicon:
     dept_suffixes: tuple[str, ...]  # conjoined departments (工业和信息化局)
     dept_joiners: tuple[str, ...]
     dept_field_max: int
-    dept_field_tags: frozenset[str]
     max_name_chars: int
     max_paren_chars: int
     admin_suffixes: tuple[str, ...]
@@ -62,6 +129,8 @@ class OrgLexicon:
     miscut_pairs: tuple[tuple[str, str], ...]
     category_modifiers: frozenset[str]
     level_words: frozenset[str]
+    rank_mark: str
+    province_unit: str
     negative_followers: frozenset[str]
     split_patterns: list[re.Pattern[str]]
     reject_patterns: list[re.Pattern[str]]
@@ -130,8 +199,8 @@ def load_org_lexicon() -> OrgLexicon:
     return OrgLexicon(
         suffixes=suffixes,
         max_suffix=max((len(s) for s in suffixes), default=1),
-        inside_tags=_fs(g.get("inside_tags")),
-        name_tags=_fs(g.get("name_tags")),
+        tags=Tags(load_lexicon_toml("organizations/tags.toml")),
+        pat=_patterns(load_lexicon_toml("organizations/patterns.toml")),
         name_words=_fs(g.get("name_words")),
         name_verbs=_fs(g.get("name_verbs")),
         name_verb_reach=int(g.get("name_verb_reach", 2)),
@@ -139,7 +208,6 @@ def load_org_lexicon() -> OrgLexicon:
         place_abbrev_chars=frozenset(g.get("place_abbrev_chars", "")),
         break_words=_fs(g.get("break_words")),
         inside_f=_fs(g.get("inside_f")),
-        strip_left_tags=_fs(g.get("strip_left_tags")),
         stop_words=_fs(g.get("stop_words")),
         role_nouns=_fs(g.get("role_nouns")),
         apposition_nouns=_fs(g.get("apposition_nouns")),
@@ -149,7 +217,6 @@ def load_org_lexicon() -> OrgLexicon:
         dept_suffixes=tuple(g.get("conjoined_department", {}).get("suffixes", [])),
         dept_joiners=tuple(g.get("conjoined_department", {}).get("joiners", [])),
         dept_field_max=int(g.get("conjoined_department", {}).get("field_max_chars", 6)),
-        dept_field_tags=_fs(g.get("conjoined_department", {}).get("field_tags")),
         max_name_chars=int(g.get("max_name_chars", 32)),
         max_paren_chars=int(g.get("max_paren_chars", 8)),
         admin_suffixes=tuple(sorted(f.get("admin_suffixes", []), key=len, reverse=True)),
@@ -164,6 +231,8 @@ def load_org_lexicon() -> OrgLexicon:
         miscut_pairs=tuple(tuple(p.split("|", 1)) for p in f.get("miscut_pairs", []) if "|" in p),
         category_modifiers=_fs(f.get("category_modifiers")),
         level_words=_fs(f.get("level_words")),
+        rank_mark=f["rank_mark"],
+        province_unit=f["province_unit"],
         negative_followers=_fs(f.get("negative_followers")),
         split_patterns=[re.compile(p) for p in f.get("split_patterns", [])],
         reject_patterns=[re.compile(p) for p in f.get("reject_patterns", [])],

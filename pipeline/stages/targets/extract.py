@@ -44,6 +44,7 @@ from typing import Any
 from pipeline.core.config import load_lexicon_toml
 from pipeline.core.records import Amount, Analysis, DateMention, Sentence, Target
 from pipeline.stages.dates.grammar import relative_year_offset
+from pipeline.stages.targets.sections import Section, section_heading
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +144,11 @@ class _Lexicon:
     predicate_rx: re.Pattern[str]
     continuation_rx: re.Pattern[str]
     use_pos: bool
+    sections: dict[str, Any]
+    plan_verb_rx: re.Pattern[str]
+    budget_rx: re.Pattern[str]
+    restatement_rx: re.Pattern[str]
+    list_min: int
 
 
 @cache
@@ -197,6 +203,12 @@ def _lexicon() -> _Lexicon:
         predicate_rx=re.compile("|".join(map(re.escape, d["metric"]["predicate_markers"]))),
         continuation_rx=re.compile(d["chains"]["continuation"]),
         use_pos=bool(d.get("options", {}).get("use_pos", True)),
+        sections={"max_chars": int(d["sections"]["max_chars"]), "top": re.compile(d["sections"]["top"]),
+                  "past": re.compile(d["sections"]["past"]), "forward": re.compile(d["sections"]["forward"])},
+        plan_verb_rx=re.compile("|".join(map(re.escape, d["sections"]["plan_verbs"]))),
+        budget_rx=re.compile("|".join(map(re.escape, d["sections"]["budget_nouns"]))),
+        restatement_rx=re.compile(d["sections"]["restatement"]),
+        list_min=int(d["lists"]["min_item_chars"]),
     )
 
 
@@ -369,12 +381,21 @@ class _Extractor:
         self._dl_cache: dict[tuple[int, int], list[_Deadline]] = {}
         self._a_starts = [a.start for a in self.amounts]
         self._d_starts = [d.start for d in self.dates]
+        self.section: Section | None = None
 
     # ---------------------------------------------------------------- driver
 
     def run(self) -> list[Target]:
         ctx: _Ctx | None = None
         for par in self._paragraphs():
+            is_heading, self.section = section_heading(
+                self.text, par, self._dates_between(par[0].start, par[-1].end), self.pub_year,
+                self.lx.sections, self.section)
+            if is_heading:
+                ctx = None
+                continue
+            if self.lx.restatement_rx.match(par[0].text):
+                continue  # 提出上述预期目标，…: restates goals listed before
             chains = self._chains(par)
             heading = self._heading(par, chains)
             if heading is not None:
@@ -508,6 +529,7 @@ class _Extractor:
         """Targets of one chain; returns whether the chain has a trigger of its own."""
         triggers = [t for s in ch.sents for t in self._triggers_in(s)]
         if not triggers and ctx is None:
+            self._section_plans(ch)
             return False
         clauses = self._clauses(ch)
         if not clauses:
@@ -520,6 +542,7 @@ class _Extractor:
              or ctx is not None) and self._verb(t))]
         own = bool(triggers)
         if not triggers and ctx is None:
+            self._section_plans(ch)
             return False
 
         gov: _Governor | None = None
@@ -597,6 +620,30 @@ class _Extractor:
                 self._opening_deadline_row(g, c, deadlines)
         return own
 
+    def _section_plans(self, ch: _Chain) -> None:
+        """Plans of a forward section that carry no trigger word: a quantity whose clause states a
+        plan or a budget (安排…3000亿元, 一般公共预算支出规模29.7万亿元) is a plan of the section's year."""
+        if self.section is None or self.section.past or not ch.amounts:
+            return
+        clauses = self._clauses(ch)
+        deadlines = self._deadlines(ch)
+        clause_of = _clause_index(clauses)
+        by_clause: dict[int, list[Amount]] = {}
+        for a in ch.amounts:
+            by_clause.setdefault(clause_of(a.start), []).append(a)
+        for a in ch.amounts:
+            ci = clause_of(a.start)
+            if ci < 0:
+                continue
+            c = clauses[ci]
+            verbs = list(self.lx.plan_verb_rx.finditer(self.text, c.start, a.start))
+            if not verbs and not self.lx.budget_rx.search(self.text, c.start, a.start):
+                continue
+            word = verbs[0].group() if verbs else None
+            g = _Governor(_Trigger(c.start, c.start, word, "plan", True), inherited=True)  # type: ignore[arg-type]
+            if self._amount_ok(a, c, ch, deadlines, by_clause.get(ci, []), g):
+                self._amount_row(a, clauses, ci, g, deadlines)
+
     # ---------------------------------------------------------------- clauses
 
     def _clauses(self, ch: _Chain) -> list[_Clause]:
@@ -618,8 +665,10 @@ class _Extractor:
             y = year_int(m.group("y"))
             if self._in_book(m.start()):
                 continue
-            after = self.text[m.end():s.end]
-            if after.lstrip().startswith(tuple(lx.dtrig_not_before)) or re.match(r"[^，,。；;]{0,12}为止", after):
+            j = m.end()  # the text after the trigger is read in place, not copied (linear in the sentence)
+            while j < s.end and self.text[j].isspace():
+                j += 1
+            if self.text.startswith(tuple(lx.dtrig_not_before), j, s.end) or _UNTIL.match(self.text, m.end(), s.end):
                 continue
             if self.pub_year is not None and y < self.pub_year:
                 continue
@@ -638,8 +687,7 @@ class _Extractor:
             before = self.text[max(s.start, st - 4):st]
             if any(before.endswith(b) for b in lx.not_before) and not lx.copula_rx.match(self.text, st, s.end):
                 continue  # 的规划 is a noun; but 我们的目标是，… states the goal
-            after = self.text[m.end():s.end]
-            if any(after.startswith(x) for x in lx.not_after):
+            if self.text.startswith(tuple(lx.not_after), m.end(), s.end):
                 continue
             t = _Trigger(st, m.end(), w, lx.trigger_kind[w], w in lx.weak)
             t.pos_check = w in lx.pos_checked and lx.use_pos
@@ -1070,6 +1118,11 @@ class _Extractor:
         start, end = _trim(self.text, start, end)
         if end <= start:
             return
+        sec = self.section
+        if sec is not None and sec.past and not self._explicit_future(dl):
+            return  # a result of the period the section looks back on
+        if sec is not None and not sec.past and dl is None:
+            dl = _Deadline(sec.start, sec.start, sec.year_text or "", sec.year)
         self.out.append(Target(
             start=start, end=end, text=self.text[start:end], trigger=trig.word,
             target_kind=trig.kind, metric=metric,
@@ -1081,6 +1134,16 @@ class _Extractor:
             deadline_text=_squash_ws(dl.text) if dl else None,
             deadline=dl.value if dl else None,
         ))
+
+    def _explicit_future(self, dl: _Deadline | None) -> bool:
+        """A deadline that writes a year of publication or later (到2027年), which even a look back may state."""
+        if dl is None or not dl.value or not re.search(r"\d{4}", dl.text):
+            return False
+        return self.pub_year is None or int(dl.value[:4]) >= self.pub_year
+
+    def _dates_between(self, lo: int, hi: int) -> list[DateMention]:
+        i, j = bisect.bisect_left(self._d_starts, lo), bisect.bisect_left(self._d_starts, hi)
+        return self.dates[i:j]
 
     def _weak_deadline(self, dl: _Deadline, lo: int, hi: int) -> bool:
         """A deadline that only frames a time, for a deadline-only target in text[lo:hi]."""
@@ -1139,6 +1202,9 @@ class _Extractor:
 
 
 # --------------------------------------------------------------------------- text helpers
+
+
+_UNTIL = re.compile(r"[^，,。；;]{0,12}为止")
 
 
 def _year_of(pub_date: str | None) -> int | None:

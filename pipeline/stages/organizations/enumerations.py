@@ -1,0 +1,159 @@
+"""Enumerations: items of a list that ends in a body class (A、B、C等企业) are names of that class.
+
+Also: the 、-list mates of a found name (an item between list marks that ends
+with a suffix of the same class as its found neighbour).
+"""
+
+from __future__ import annotations
+
+from pipeline.stages.organizations.extend import is_nameish
+from pipeline.stages.organizations.filters import rejected
+from pipeline.stages.organizations.lexicon import OrgLexicon
+from pipeline.stages.organizations.tokens import Cand, Tok
+
+
+def head_type(toks: list[Tok], lx: OrgLexicon) -> str | None:
+    """Body class named by the head of the noun phrase in ``toks`` (企业 -> company); '-' for non-body heads.
+
+    The head is the last noun before the phrase ends (a verb, adverb or
+    punctuation): 等发行机构领导又… is headed by 领导, a person, not 机构.
+    """
+    T = lx.tags
+    head = None
+    for t in toks:
+        if t.tag in T.phrase_break and t.text not in lx.heads:
+            break
+        if t.tag in T.phrase_noun or t.text in lx.heads or t.text in lx.negative_heads:
+            head = t
+    if head is None:
+        return None
+    ht = lx.heads.get(head.text)
+    if ht is None:
+        for hw, typ in lx.heads.items():
+            if len(hw) >= 2 and head.text.endswith(hw):
+                return typ
+    if ht:
+        return ht
+    return "-" if head.text in lx.negative_heads else None
+
+
+def _enum_items(text: str, toks: list[Tok], c: int, lx: OrgLexicon) -> tuple[list[tuple[int, int]], int]:
+    """Token ranges of the items before the closer at ``c``, and the index where the list opens."""
+    T = lx.tags
+    items: list[tuple[int, int]] = []
+    end = c
+    while end > 0:
+        k = end - 1
+        # scan one item leftwards
+        while k >= 0 and toks[k].text not in lx.separators and toks[k].tag not in T.punct:
+            t = toks[k]
+            if k < end - 1 and (t.text in lx.openers or t.tag in T.item_break):
+                break
+            if toks[end - 1].e - t.s > lx.max_item_chars:
+                break
+            if k < end - 1 and t.tag in T.verb and t.text not in lx.name_verbs and len(t.text) > 1:
+                break
+            k -= 1
+        if k < end - 1:
+            items.append((k + 1, end))
+        if k >= 0 and toks[k].text == lx.pat.list_mark:
+            end = k
+            continue
+        return items[::-1], k
+    return items[::-1], -1
+
+
+def _closer_at(toks: list[Tok], c: int, lx: OrgLexicon) -> int:
+    """Tokens the list closer at ``c`` spans (等: 1, 为|代表: 2), 0 when none closes a list there."""
+    t = toks[c]
+    if t.text in lx.closers:
+        return 1
+    P = lx.pat
+    if t.text in P.closer_first and c + 1 < len(toks) and P.closer_join + toks[c + 1].text in lx.closers:
+        return 2
+    return 0
+
+
+def _list_type(toks: list[Tok], c: int, skip: int, opened: int, lx: OrgLexicon) -> str | None:
+    """The class the list's head noun names: after the closer, or before a list opener (企业，如A、B等)."""
+    typ = head_type(toks[c + skip : c + skip + lx.max_gap_tokens], lx)
+    if typ is None and opened >= 0 and toks[opened].text in lx.list_openers:
+        back = [x for x in toks[max(0, opened - 6) : opened] if x.tag in lx.tags.phrase_noun]
+        typ = head_type(back[-1:], lx)
+    return typ
+
+
+def _item_spans(text: str, toks: list[Tok], items: list[tuple[int, int]], lx: OrgLexicon) -> list[tuple[int, int, str]]:
+    """The items that may be names, or [] when too few of them look like names."""
+    T = lx.tags
+    spans = []
+    named = 0
+    for a, b in items:
+        seg = toks[a:b]
+        s, e = seg[0].s, seg[-1].e
+        name = text[s:e]
+        if not (2 <= len(name) <= lx.max_item_chars):
+            continue
+        if any(x.tag in T.time_or_number and not lx.pat.has_latin.search(x.text) for x in seg):
+            continue
+        if len(seg) == 1 and (seg[0].text in lx.category_words or seg[0].text in lx.generic_words):
+            continue
+        if any((is_nameish(x, lx) or x.tag in T.person) and x.tag not in T.place_entity for x in seg) \
+                or lx.suffix_at_end(name):
+            named += 1
+        spans.append((s, e, name))
+    if not spans or named * 2 < len(items) or (len(items) == 1 and named == 0):
+        return []
+    if all(all(x.tag in T.person for x in toks[a:b]) for a, b in items):
+        return []  # 张和平和王珠等…: people
+    return spans
+
+
+def enum_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[Cand], set[tuple[int, int]]]:
+    """Items of 'A、B、C等…企业' and '企业，如A、B、C等' lists, typed by the head noun.
+
+    Also returns the token spans of items in lists headed by a non-body noun
+    (中天、钱塘银座等楼宇: buildings), which the NER candidates must not keep.
+    """
+    out: list[Cand] = []
+    vetoed: set[tuple[int, int]] = set()
+    for c in range(len(toks)):
+        skip = _closer_at(toks, c, lx)
+        if not skip:
+            continue
+        items, opened = _enum_items(text, toks, c, lx)
+        typ_head = _list_type(toks, c, skip, opened, lx)
+        if typ_head == "-":
+            vetoed.update((toks[a].s, toks[b - 1].e) for a, b in items)
+        if typ_head in (None, "-") or not items:
+            continue
+        for s, e, name in _item_spans(text, toks, items, lx):
+            suf = lx.suffix_at_end(name)
+            typ = suf.type if suf and not suf.weak else typ_head
+            if suf and suf.type == "company":
+                typ = "company"
+            out.append(Cand(s, e, name, typ, "enum"))
+    return out, vetoed
+
+
+def list_mates(text: str, chosen: list[Cand], lx: OrgLexicon) -> list[Cand]:
+    """Items of a 、-list that end like their neighbours (长三角可再生能源产业联盟 between two found alliances).
+
+    An item between list marks that ends with an organization suffix is a name
+    of the same class when an adjacent item was found as a whole name.
+    """
+    whole = {(c.s, c.e): c for c in chosen}
+    out = []
+    for m in lx.pat.list_segment.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if (s, e) in whole:
+            continue
+        suf = lx.suffix_at_end(m.group(1))
+        if suf is None or suf.weak or rejected(m.group(1), lx):
+            continue
+        prev_end = s - 1  # position of the 、 before
+        nxt_start = e + 1
+        mates = [c for c in chosen if (c.e == prev_end or c.s == nxt_start) and c.type == suf.type]
+        if mates and all(s <= c.s and c.e <= e for c in chosen if c.s < e and s < c.e):
+            out.append(Cand(s, e, m.group(1), suf.type, "suffix"))
+    return out

@@ -1,0 +1,137 @@
+"""Left extension: from a suffix's head token, over the name parts before it.
+
+Which tokens may stand inside a name (places, proper nouns, name verbs next to
+the head, balanced parenthesis groups, two places joined by a dash) and which
+end it (stop words, clause verbs, a complete name of another class).
+"""
+
+from __future__ import annotations
+
+from pipeline.stages.organizations.lexicon import OrgLexicon
+from pipeline.stages.organizations.tokens import Tok
+
+
+def is_place_abbrev(t: Tok, lx: OrgLexicon) -> bool:
+    """沪湖, 宁杭: a run of one-character place abbreviations."""
+    return 2 <= len(t.text) <= 4 and all(ch in lx.place_abbrev_chars for ch in t.text)
+
+
+def is_nameish(t: Tok, lx: OrgLexicon) -> bool:
+    """A proper part of a name: a proper tag, a place abbreviation, a name word, a latin name."""
+    return (
+        t.tag in lx.tags.name
+        or is_place_abbrev(t, lx)
+        or t.text in lx.name_words
+        or bool(lx.pat.alnum.match(t.text))
+        or (t.tag in lx.tags.noun and bool(lx.pat.has_latin.search(t.text)))
+    )
+
+
+def is_brandish(t: Tok, lx: OrgLexicon) -> bool:
+    """A proper part that is not a place: entity, brand word, latin name."""
+    return t.tag in lx.tags.brandish or bool(lx.pat.has_latin.search(t.text))
+
+
+def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon) -> bool:
+    """May token ``k`` stand inside the name whose head token is ``j``?"""
+    t = toks[k]
+    T = lx.tags
+    if t.text in lx.stop_words or t.text in lx.apposition_nouns:
+        return False
+    if len(t.text) > 2 and t.tag in T.noun and t.text.endswith(lx.apposition_tails):
+        return False  # 电子企业长虹公司: a class noun in apposition
+    if t.text in lx.break_words and t.tag not in T.break_exempt:
+        return False
+    if t.tag in T.inside or t.text in lx.name_words or is_place_abbrev(t, lx):
+        return True
+    if t.tag in T.verb and t.text.startswith(lx.name_verb_prefixes):
+        return True
+    if t.tag in T.name_verb and t.text in lx.name_verbs:
+        return j - k <= lx.name_verb_reach
+    if t.tag in T.verb and len(t.text) == 1 and 0 < k and k + 1 < len(toks):
+        # a one-character verb between a name and a noun is a mis-cut name part (杭实/临/芯)
+        return toks[k - 1].tag in T.miscut_left and toks[k + 1].tag in T.miscut_right
+    if t.tag in T.position and t.text in lx.inside_f:
+        return True
+    if t.tag in T.numeral and lx.pat.alnum.match(t.text) and lx.pat.has_latin.search(t.text):
+        return True  # G60, C9, 5G as name parts
+    return False
+
+
+def group_start(toks: list[Tok], k: int, lx: OrgLexicon) -> int | None:
+    """Index of the opening mark that balances the ')' or '”' at ``k``, when the group may sit in a name."""
+    P = lx.pat
+    close = toks[k].text
+    opens = P.open_parens if close in P.close_parens else P.open_quotes
+    for m in range(k - 1, max(-1, k - 8), -1):
+        if toks[m].text in opens:
+            inner = toks[m + 1 : k]
+            if not inner or toks[k].s - toks[m].e > lx.max_paren_chars:
+                return None
+            if close in P.close_parens:
+                ok = all(t.tag in lx.tags.paren_inside or t.text == P.list_mark for t in inner)
+            else:  # quoted slogan inside a name: 宁波“一带一路”综合试验区, “16+1”经贸合作示范区
+                ok = all(t.tag not in lx.tags.punct or t.text in P.quote_inner_marks for t in inner)
+            return m if ok else None
+        if toks[m].tag in lx.tags.punct and toks[m].text not in P.name_inner_marks:
+            return None
+    return None
+
+
+def _opens_clause(t: Tok, lx: OrgLexicon) -> bool:
+    """A token at the left edge that modifies the clause, not the name."""
+    T = lx.tags
+    return (
+        t.tag in T.strip_left and t.tag not in T.name
+        or t.text in lx.stop_words
+        or t.text in lx.pat.open_parens
+        or t.text in lx.category_modifiers
+        or (len(t.text) == 1 and t.tag in T.weak_opener and t.text not in lx.name_words)
+    )
+
+
+def _joins_places(toks: list[Tok], k: int, lx: OrgLexicon) -> bool:
+    """新安江—千岛湖生态补偿试验区: a dash between two places."""
+    place = lx.tags.place
+    return (toks[k].text in lx.pat.dashes and 0 < k and toks[k - 1].tag in place
+            and toks[k + 1].tag in place)
+
+
+def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head_type: str | None = None) -> int:
+    """Leftmost token index of the name whose head token is ``j``.
+
+    A complete name of another class on the way (上海证券交易所|资本市场服务G60科创走廊)
+    ends the extension: it is a neighbour, not a part.
+    """
+    P = lx.pat
+    k = j - 1
+    first = j
+    while k >= 0:
+        t = toks[k]
+        if toks[j].e - t.s > lx.max_name_chars:
+            break
+        other = lx.suffix_at_end(t.text) if head_type else None
+        if other is not None and len(other.text) >= 3 and not other.weak and other.type != head_type:
+            break
+        if t.text in P.close_parens or t.text in P.close_quotes:
+            m = group_start(toks, k, lx)
+            if m is None:
+                break
+            if m > 0 and inside_ok(toks, m - 1, j, lx):
+                first = m - 1
+                k = m - 2
+                continue
+            if t.text in P.close_quotes and k + 1 < j:
+                first = m  # a quoted part may open the name (“16+1”经贸合作示范区)
+            break
+        if _joins_places(toks, k, lx):
+            first = k
+            k -= 1
+            continue
+        if not inside_ok(toks, k, j, lx):
+            break
+        first = k
+        k -= 1
+    while first < j and _opens_clause(toks[first], lx):
+        first += 1
+    return first

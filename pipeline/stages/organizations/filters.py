@@ -1,0 +1,144 @@
+"""Filters: what is not an organization (GUIDELINES §1) and the edges of a candidate.
+
+Places, buildings, events, generic nouns and classes of bodies (特色小镇,
+浙江省级高新区), malformed shapes; a name that opens an event's name; symbols
+and a cut date unit at the edges; conjoined bodies split in two.
+"""
+
+from __future__ import annotations
+
+from pipeline.stages.organizations.lexicon import OrgLexicon
+from pipeline.stages.organizations.tokens import Cand, Tok
+
+
+def is_place(name: str, lx: OrgLexicon) -> bool:
+    """A region word or a place with its administrative units (浙江省杭州市上城区)."""
+    if name in lx.place_words:
+        return True
+    rest = name
+    for _ in range(4):  # peel administrative units
+        for a in lx.admin_suffixes:
+            if rest.endswith(a) and len(rest) > len(a):
+                rest = rest[: -len(a)]
+                break
+        else:
+            break
+    return rest != name and len(rest) <= 4 and lx.suffix_at_end(name) is None
+
+
+def is_event(name: str, lx: OrgLexicon) -> bool:
+    """Ends like an event (峰会, 论坛) and not like a body that meets (代表大会, 联席会议)."""
+    return any(name.endswith(ev) for ev in lx.event_suffixes) and not any(
+        name.endswith(x) for x in lx.event_exceptions
+    )
+
+
+def place_plus_weak(name: str, lx: OrgLexicon) -> bool:
+    """长三角科技, 上海投资: a place and a bare industry word is a field, not a firm."""
+    suf = lx.suffix_at_end(name)
+    if suf is None or not suf.weak or suf.type != "company":
+        return False
+    rest = name[: -len(suf.text)]
+    return rest in lx.place_words or rest in lx.category_words or is_place(rest, lx) or len(rest) <= 1
+
+
+def place_plus_class(name: str, lx: OrgLexicon) -> bool:
+    """浙江省特色小镇, 浙江省级高新区: a place and a class of bodies, not one body."""
+    suf = lx.suffix_at_end(name)
+    if suf is None:
+        return False
+    rest = name[: -len(suf.text)]
+    ranks = {w for w in lx.level_words if w.endswith(lx.rank_mark)}  # 省级, 国家级: a rank, not a name part
+    for mod in sorted(lx.category_modifiers | ranks, key=len, reverse=True):
+        if len(mod) >= 2 and rest.endswith(mod):
+            head = rest[: -len(mod)]
+            return not head or head in lx.place_words or is_place(head, lx) or is_place(head + lx.province_unit, lx)
+    return False
+
+
+def rejected(name: str, lx: OrgLexicon) -> bool:
+    """True for places, buildings, events, generic nouns and malformed shapes."""
+    if len(name) < 2 or name in lx.generic_words or name in lx.category_words:
+        return True
+    if any(p.search(name) for p in lx.reject_patterns):
+        return True
+    if is_place(name, lx):
+        return True
+    if any(name.endswith(b) for b in lx.building_suffixes):
+        return True
+    if place_plus_weak(name, lx) or place_plus_class(name, lx):
+        return True
+    return is_event(name, lx)
+
+
+def before_event(toks: list[Tok], k: int | None, lx: OrgLexicon) -> bool:
+    """全球私募基金|西湖|峰会: a name that opens an event's name is part of the event.
+
+    ``k`` is the index of the first token after the name (None at the end).
+    """
+    if k is None:
+        return False
+    T = lx.tags
+    for t in toks[k : k + 3]:
+        if t.tag not in T.event_gap:
+            return False
+        if t.tag in T.noun and is_event(t.text, lx):
+            return True
+    return False
+
+
+def trim(text: str, c: Cand, lx: OrgLexicon) -> None:
+    """Drop symbols and a date unit cut off a number from the edges (▶长三角…, 2019|年华虹集团)."""
+    P = lx.pat
+    while c.s < c.e and not (text[c.s].isalnum() or text[c.s] in P.edge_open):
+        c.s += 1
+    while c.e > c.s and not (text[c.e - 1].isalnum() or text[c.e - 1] in P.edge_close):
+        c.e -= 1
+    if c.e - c.s > 2 and text[c.s] in P.date_units and c.s > 0 and text[c.s - 1].isdigit():
+        c.s += 1
+    c.text = text[c.s : c.e]
+
+
+def split(cands: list[Cand], lx: OrgLexicon) -> list[Cand]:
+    """Conjoined bodies (省委省政府) become one candidate each."""
+    out = []
+    for c in cands:
+        for pat in lx.split_patterns:
+            m = pat.match(c.text)
+            if m:
+                for g in (1, 2):
+                    s, e = c.s + m.start(g), c.s + m.end(g)
+                    out.append(Cand(s, e, m.group(g), c.type, c.source))
+                break
+        else:
+            out.append(c)
+    return out
+
+
+def right_paren(text: str, c: Cand, toks: list[Tok], lx: OrgLexicon) -> None:
+    """Take a place in parentheses right after a platform name into it: 杭州高新区（滨江）."""
+    if c.type != "platform":
+        return
+    m = lx.pat.right_paren_place.match(text[c.e : c.e + 8])
+    if not m:
+        return
+    inner = [t for t in toks if t.s >= c.e + 1 and t.e <= c.e + m.end() - 1]
+    if inner and all(t.tag in lx.tags.place for t in inner):
+        c.e += m.end()
+        c.text = text[c.s : c.e]
+
+
+def type_of(name: str, fallback: str, lx: OrgLexicon) -> str:
+    """Type from the gazetteer (names, overriding patterns), then the suffix, then patterns."""
+    if name in lx.gaz_names:
+        return lx.gaz_names[name]
+    for pat, typ, override in lx.gaz_patterns:
+        if override and pat.search(name):
+            return typ
+    suf = lx.suffix_at_end(name)
+    if suf is not None:
+        return suf.type
+    for pat, typ, override in lx.gaz_patterns:
+        if not override and pat.search(name):
+            return typ
+    return fallback

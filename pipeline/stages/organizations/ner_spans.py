@@ -1,0 +1,47 @@
+"""The backend's ORG spans as candidates, less slogans, products and posts glued to them."""
+
+from __future__ import annotations
+
+from pipeline.stages.organizations.lexicon import OrgLexicon
+from pipeline.stages.organizations.tokens import Cand, Tok, ends_like_body
+
+
+def named_quote(content: str, lx: OrgLexicon) -> bool:
+    """Does a quoted phrase end like a body's name (a suffix of two or more characters)?"""
+    suf = lx.suffix_at_end(content)
+    return suf is not None and len(suf.text) >= 2
+
+
+def title_tail(name: str, lx: OrgLexicon) -> int:
+    """Length of a post glued to the end of a backend ORG (河北省栾城县委|书记), else 0.
+
+    Cut only when what remains ends like a body: a configured suffix or a
+    gazetteer shape (县委, 市政府), so a name that merely ends in such
+    characters (中央委员) is not cut into a fragment.
+    """
+    for w in lx.title_words:
+        if name.endswith(w) and len(name) - len(w) >= 2:
+            rest = name[: -len(w)]
+            return len(w) if ends_like_body(rest, lx) else 0
+    return 0
+
+
+def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
+    """The backend's ORG spans, less pieces of quoted slogans and of project or product names."""
+    quotes = [(m.start(1), m.end(1)) for m in lx.pat.quote.finditer(text)]
+    out = []
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        if t.tag not in lx.tags.org_entity or nxt in lx.negative_followers or t.text in lx.common_words:
+            continue
+        if any(t.text.endswith(a) and nxt.startswith(b) for a, b in lx.miscut_pairs):
+            continue
+        if any(
+            qs <= t.s and t.e <= qe and (qs, qe) != (t.s, t.e) and not named_quote(text[qs:qe], lx)
+            for qs, qe in quotes
+        ):
+            continue  # “一网通办”, “山南投融资”: the quoted phrase is a slogan or brand, not this piece
+        e = t.e - title_tail(t.text, lx)
+        suf = lx.suffix_at_end(text[t.s : e])
+        out.append(Cand(t.s, e, text[t.s : e], suf.type if suf else "company", "ner", token=t.text))
+    return out

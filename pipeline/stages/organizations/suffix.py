@@ -1,0 +1,112 @@
+"""Candidates by suffix: a head word that closes a name (有限公司, 研究院, 示范区), extended left.
+
+The suffix may span the last tokens (有限/公司) or sit inside one (上城区发改经信局);
+a weak suffix (科技, 园区) needs a proper part and must not modify the next noun.
+Names with no proper part are kept apart as generic, for short-form matching.
+"""
+
+from __future__ import annotations
+
+from pipeline.stages.organizations.extend import is_brandish, is_nameish, left_extend
+from pipeline.stages.organizations.lexicon import OrgLexicon, Suffix
+from pipeline.stages.organizations.tokens import Cand, Tok
+
+
+def nested_unit(toks: list[Tok], h: int, lx: OrgLexicon) -> bool:
+    """Is token ``h`` a unit of the platform named just before it (张江长三角科技城 平湖园)?"""
+    if h == 0:
+        return False
+    prev = toks[h - 1]
+    suf = lx.suffix_at_end(prev.text)
+    return suf is not None and suf.type == "platform" and prev.tag in lx.tags.nested_parent
+
+
+def _mid_head_ok(text: str, toks: list[Tok], h: int, ss: int, suf: Suffix, lx: OrgLexicon) -> bool:
+    """May the suffix start inside token ``h`` (科技城|平湖园, 上城区发改经信局)?"""
+    T = lx.tags
+    head = toks[h]
+    prefix0 = text[head.s : ss]
+    if prefix0 in lx.category_modifiers or prefix0 in lx.level_words:
+        return False  # 特色小镇, 国家实验室 written as one word
+    if head.tag in T.org_entity:
+        return True
+    if head.tag in T.place_entity:
+        if len(suf.text) >= 2 or lx.admin_unit_re.search(prefix0):  # 上城区发改经信局
+            return True
+        if suf.type == "platform" and nested_unit(toks, h, lx):  # 科技城平湖园
+            return True
+    return len(suf.text) >= 2 and (
+        head.tag in T.proper_noun_head or (len(head.text) >= 4 and head.tag not in T.never_head)
+    )
+
+
+def _head_of(text: str, toks: list[Tok], j: int, lx: OrgLexicon) -> tuple[Suffix, int, int] | None:
+    """The suffix ending at token ``j``, its start, and the token it starts in."""
+    t = toks[j]
+    if t.text[-1] not in lx.suffix_last_chars or lx.pat.punct_only.match(t.text):
+        return None  # most tokens end in a character no suffix ends with
+    suf = lx.suffix_at_end(text[max(0, t.e - lx.max_suffix) : t.e])
+    if suf is None:
+        return None
+    ss = t.e - len(suf.text)
+    h = j
+    while h > 0 and toks[h].s > ss:
+        h -= 1
+    if toks[h].s > ss or ss < 0:
+        return None
+    return suf, ss, h
+
+
+def _weak_company_ok(text: str, name_toks: list[Tok], prefix: str, head: Tok, s: int, ss: int,
+                     lx: OrgLexicon) -> bool:
+    """科技, 投资, 资本 ...: only a brand makes them a firm (长三角科技 is a field)."""
+    if not (any(is_brandish(x, lx) for x in name_toks) or (prefix and head.tag in lx.tags.org_entity)):
+        return False
+    before = lx.suffix_at_end(text[s:ss]) if ss > s else None
+    return not (before is not None and before.type == "company" and not before.weak)  # 华虹集团|投资
+
+
+def _is_proper(name_toks: list[Tok], prefix: str, head: Tok, lx: OrgLexicon) -> bool:
+    """Does the run before the suffix hold a proper part (not 国家实验室, 省级高新区)?"""
+    proper = [x for x in name_toks if is_nameish(x, lx)]
+    if name_toks and not prefix and name_toks[-1].text in lx.level_words and proper == [name_toks[-1]]:
+        proper = []  # 国家实验室, 省级高新区: a class, not a body
+    prefix_proper = bool(prefix) and (head.tag in lx.tags.prefix_proper or prefix in lx.name_words)
+    return bool(proper) or prefix_proper
+
+
+def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[Cand], list[Cand]]:
+    """Suffix-anchored names, and generic ones (no proper part) kept for short-form matching."""
+    T = lx.tags
+    out: list[Cand] = []
+    generic: list[Cand] = []
+    for j, t in enumerate(toks):
+        found = _head_of(text, toks, j, lx)
+        if found is None:
+            continue
+        suf, ss, h = found
+        head = toks[h]
+        mid = ss > head.s  # suffix starts inside token h
+        if mid and not _mid_head_ok(text, toks, h, ss, suf, lx):
+            continue
+        if not mid and len(suf.text) == 1 and head.tag not in T.one_char_head:
+            continue
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if nxt is not None and suf.weak and nxt.tag in T.noun and nxt.text not in lx.role_nouns:
+            continue  # 中心城区, 园区企业: the suffix modifies the next noun
+        first = left_extend(toks, h, lx, suf.type)
+        name_toks = toks[first:h]
+        prefix = text[head.s : ss] if mid else ""
+        s = toks[first].s if first < h else head.s
+        cand = Cand(s, t.e, text[s : t.e], suf.type, "suffix")
+        if not name_toks and not prefix:
+            # the bare suffix word: a name only when the backend saw an entity there
+            if suf.bare_ok:
+                (out if head.tag in T.place_or_org_entity else generic).append(cand)
+            continue
+        if name_toks and name_toks[-1].text in lx.category_modifiers and not prefix:
+            continue  # 标杆园区, 特色小镇: a class of bodies
+        if suf.weak and suf.type == "company" and not _weak_company_ok(text, name_toks, prefix, head, s, ss, lx):
+            continue
+        (out if _is_proper(name_toks, prefix, head, lx) else generic).append(cand)
+    return out, generic

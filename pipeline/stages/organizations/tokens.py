@@ -1,0 +1,132 @@
+"""Tokens of the organization layer: backend words aligned to the sentence, entities merged.
+
+Every tag is folded into the NER backend contract's normalized set here, so the
+rules downstream test only the classes of configs/organizations/tags.toml.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from pipeline.core.records import Analysis
+from pipeline.stages.organizations.lexicon import OrgLexicon
+
+
+@dataclass(slots=True)
+class Tok:
+    s: int
+    e: int
+    text: str
+    tag: str
+
+
+@dataclass
+class Cand:
+    """A candidate name (sentence-relative offsets) and where it came from."""
+
+    s: int
+    e: int
+    text: str
+    type: str
+    source: str
+    name: str | None = None
+    token: str | None = None  # the backend token it came from, when cut from one (its place/body votes)
+
+
+# Source strength: a later, weaker source never overrides a stronger type.
+RANK = {"gazetteer": 5, "suffix": 4, "alias": 3, "ner": 2, "enum": 1}
+
+
+def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
+    """Backend words aligned to ``text``, with entity spans merged into one token each."""
+    fold = lx.tags.fold
+    toks: list[Tok] = []
+    cur = 0
+    pos = list(an.pos) + [""] * max(0, len(an.words) - len(an.pos))
+    for w, p in zip(an.words, pos):
+        if w and text.startswith(w, cur) and not w[0].isspace() and not w[-1].isspace():
+            w2, i = w, cur  # the usual case: words tile the sentence
+        else:
+            w2 = w.strip()
+            if not w2:
+                continue
+            i = text.find(w2, cur)
+            if i < 0:
+                continue
+        toks.append(Tok(i, i + len(w2), w2, fold(p or "xc")))
+        cur = i + len(w2)
+    if not an.entities:
+        return toks
+    # Tokens are in order and disjoint, so the ones overlapping an entity are a
+    # contiguous run found by bisection (a scan per entity was quadratic).
+    starts = [t.s for t in toks]
+    ends = [t.e for t in toks]
+    for st, en, lab in sorted(an.entities):
+        if lab not in lx.tags.entity or not (0 <= st < en <= len(text)):
+            continue
+        a = bisect.bisect_right(ends, st)  # first token ending after st
+        b = bisect.bisect_left(starts, en) - 1  # last token starting before en
+        if a > b:
+            continue
+        s2, e2 = min(toks[a].s, st), max(toks[b].e, en)
+        toks[a : b + 1] = [Tok(s2, e2, text[s2:e2], lab)]
+        starts[a : b + 1] = [s2]
+        ends[a : b + 1] = [e2]
+    return toks
+
+
+def ends_like_body(name: str, lx: OrgLexicon) -> bool:
+    """Does ``name`` end like a body: a configured suffix or a gazetteer shape (县委, 市政府)?"""
+    return lx.suffix_at_end(name) is not None or any(pat.search(name) for pat, _, _ in lx.gaz_patterns)
+
+
+def _dept_right(text: str, ji: int, lx: OrgLexicon) -> str | None:
+    """The field after the joiner at ``ji`` when it ends in a government suffix with a field before it."""
+    right = next((text[ji + 1 : ji + 1 + n] for n in range(lx.dept_field_max + 1, 1, -1)
+                  if text[ji + 1 : ji + 1 + n].endswith(lx.dept_suffixes)), None)
+    suf = lx.suffix_at_end(right) if right else None
+    if suf is None or suf.type != "government" or len(right) - len(suf.text) < 2:
+        return None  # 干部, 全部, 大厅: one character before the suffix is a word, not a field
+    return right
+
+
+def merge_departments(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
+    """One ORG token for a department named after two fields (无锡市工业|和|信息化局).
+
+    Found on the text, not the tokens, since the backend may glue the joiner to
+    a field (文化|和旅游厅): a joiner followed by a short field ending in a
+    government suffix (two or more characters before it: not 干部, 大厅), preceded
+    by a short field that is not a body itself; every token of the run must be
+    a noun-like word, and the run must follow a place or body token, which it
+    takes in (浙江省 + 文化和旅游厅), or start with a backend ORG (无锡市工业).
+    """
+    if lx.dept_rx is None:
+        return toks
+    T = lx.tags
+    for ji in [m.start() for m in lx.dept_rx.finditer(text)]:
+        right = _dept_right(text, ji, lx)
+        if right is None:
+            continue
+        e = ji + 1 + len(right)
+        a = next((k for k, t in enumerate(toks) if t.s <= ji < t.e), None)
+        b = next((k for k, t in enumerate(toks) if t.s < e <= t.e), None)
+        if a is None or b is None or toks[b].e != e:
+            continue
+        # the field before the joiner: the token(s) ending at it (or the joiner sits inside a token)
+        first = a if toks[a].s < ji else a - 1
+        if first < 0 or ji - toks[first].s > lx.dept_field_max + 6:
+            continue
+        left = text[toks[first].s : ji]
+        if not left or ends_like_body(left, lx):
+            continue  # 区经信局和区发改局: two bodies
+        if any(t.tag not in T.dept_field for t in toks[first : b + 1]):
+            continue
+        placed = first > 0 and toks[first - 1].tag in T.place_or_body
+        if not (toks[first].tag in T.org_entity or placed):
+            continue  # a department belongs to a place (浙江省 文化和旅游厅) or was seen as a body
+        if placed and toks[first].tag not in T.place_or_org_entity:
+            first -= 1
+        s0 = toks[first].s
+        toks[first : b + 1] = [Tok(s0, e, text[s0:e], "ORG")]
+    return toks
