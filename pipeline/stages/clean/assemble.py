@@ -127,16 +127,20 @@ def title_pair(a: Line, b: Line, rules: Rules, gap: int) -> bool:
 
 def _runs_on_anyway(ta: str, tb: str, rules: Rules, page_break: bool) -> bool:
     """Breaks that never end a paragraph, whatever the layout: the next line opens with
-    clause punctuation or a closing mark, a number goes on ("投资1." / "2亿元"), or a
+    clause punctuation or a closing mark, the line stops at an opening mark, a number goes on ("投资1." / "2亿元"), or a
     removed page number stands between a line stopping at a digit and the rest
     ("1.2" / "- 13 -" / "亿元")."""
-    if ends_terminal(ta, rules) or not tb:
+    if not tb:
         return False
-    if tb[0] in rules.no_line_start:
-        return True
+    if tb[0] in rules.close_marks and all(c in rules.orphan for c in tb.replace(" ", "")):
+        return True  # a closing quote set alone closes the sentence above
+    if ends_terminal(ta, rules):
+        return False
+    if tb[0] in rules.no_line_start or ta[-1:] in rules.open_marks:
+        return True  # "，…" / "》…" go on; "…《" opens a title the next line holds
     if rules.number_end.search(ta) and rules.number_start.match(tb):
         return True
-    if rules.page_number.match(ta) or (rules.page_number.match(tb) and ta[-1:].isdigit()):
+    if rules.page_number.match(ta) or (rules.page_number.match(tb) and ta[-1:].isascii() and ta[-1:].isalnum()):
         return True  # digits alone on a line that stayed prose: a broken number (see _glued_number)
     return page_break and ta[-1:].isdigit() and not rules.enum_re.match(tb)
 
