@@ -42,10 +42,9 @@ def cut_invisible(ln: Line) -> None:
 
 
 def cut_inline(ln: Line, rules: Rules) -> None:
-    """Record invisible characters, repeated-glyph runs, end marks, inline credits and
-    glued figure captions as cuts."""
+    """Record repeated-glyph runs, end marks, inline credits and glued figure captions
+    as cuts (invisible characters are cut before, by ``cut_invisible``)."""
     t = ln.text
-    cut_invisible(ln)
     if "（" in t or "(" in t:
         for rx, why in rules.inline:
             for m in rx.finditer(t):
