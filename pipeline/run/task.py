@@ -141,7 +141,7 @@ class DocumentProcessor:
                 "start": a.start, "end": a.end, **prov.raw_span(a.start, a.end),
             } for a in cr.articles],
         }
-        _link(rows, doc.doc_id, text, sents, cr.articles, prov, [a.pos for a in pos_source] if pos_source else None)
+        _link(rows, doc.doc_id, text, sents, cr.articles, prov, [a.pos for a in analyses])
         clock.lap("rows")
         return rows
 
