@@ -81,8 +81,8 @@ def organizations_by_type(registry: pd.DataFrame, top: int = 3) -> pd.DataFrame:
     """Q3: distinct bodies per type (registry rows), their mentions, and the most mentioned."""
     if registry.empty:
         return pd.DataFrame(columns=["type", "organizations", "mentions", "most mentioned"])
-    # observed=True: `type` may be a category (the whole vocabulary); only the types that occur are listed.
     r = registry.sort_values(["n_mentions", "name"], ascending=[False, True])
+    # observed=True: `type` may be a category (the whole vocabulary); only the types that occur are listed.
     g = r.groupby("type", observed=True).agg(organizations=("org_id", "nunique"), mentions=("n_mentions", "sum"),
                                              most=("name", lambda n: "、".join(n.iloc[:top])))
     g = g.reset_index().rename(columns={"most": "most mentioned"})

@@ -114,7 +114,9 @@ def build_registry(outdir: str | Path) -> int:
 
     rows = registry_rows(read_table(outdir, "organizations"))
     folder = Path(outdir) / TABLE
+    keep = folder / "part-registry.parquet"
+    write_parquet_atomic(to_table(TABLE, rows), keep)  # replaces the last run's registry in one rename
     for p in folder.glob("*.parquet"):
-        p.unlink()
-    write_parquet_atomic(to_table(TABLE, rows), folder / "part-registry.parquet")
+        if p != keep:
+            p.unlink()
     return len(rows)
