@@ -233,8 +233,8 @@ class Lex:
     def _filters(self) -> None:
         """Cheap tests that skip text with no date, and the helper patterns."""
         # every date form contains one of these: a cheap test skips most sentences
-        self.quick = re.compile(r"[年月季五（(天日周週拜]|\d[-./到至~～—]\d")
-        self.near = re.compile(r"[年月日号天季五周週拜代世（(\-—–－./到至~～]")
+        self.quick = re.compile(r"[年月季五（(天日周週拜星]|\d[-./到至~～—]\d")
+        self.near = re.compile(r"[年月日号天季五周週拜星代世（(\-—–－./到至~～]")
         starts = set("0123456789十年第上下前后本（(") | set(_CN_D) | {"两"}
         words = list(self.rel_years) + list(self.same_year) + list(self.year_parts) + list(self.centuries)
         for word in words + list(self.rel_days) + list(self.rel_months) + list(self.rel_weeks):
