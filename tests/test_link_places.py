@@ -68,6 +68,13 @@ def test_rows_get_region_and_adcode():
     assert places.text.tolist() == ["上城区"] and places.city.iloc[0] == "杭州市"
 
 
+def test_a_foreign_body_gets_no_region_from_its_sentence():
+    t = extract_text("德国维维美迪亚公司总经理认为，上海正在打造科创中心。", doc_id="t", pub_date="2023")
+    org = t["organizations"].set_index("text")
+    assert org.loc["德国维维美迪亚公司", "adcode"] is None
+    assert org.loc["德国维维美迪亚公司", "region_source"] == "foreign"
+
+
 def test_a_place_must_start_a_word_or_sit_inside_one():
     t = extract_text("为了顺应城市发展，形成都市圈。", doc_id="t", pub_date="2023")
     assert "应城市" not in t["places"].text.tolist() and "成都市" not in t["places"].text.tolist()

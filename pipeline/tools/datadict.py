@@ -181,7 +181,8 @@ _REGION = {
                "`100000` for the whole country.", "330102"),
     "region_source": ("Where `region` came from: `name` (places in the organization's own name), `national` "
                       "(a national body such as 国务院), `sentence` (places in the row's sentence), `article` or "
-                      "`document` (the dominant region of the row's article or document), `none`.", "sentence"),
+                      "`document` (the dominant region of the row's article or document), `foreign` (an organization "
+                      "named after a foreign country: no region), `none`.", "sentence"),
 }
 _ACTOR = {
     "actor_org_id": ("`org_id` (see `organizations_registry`) of the body that acts in the clause: its subject, "

@@ -20,13 +20,15 @@ class _National:
     prefixes: tuple[str, ...]
     bodies: frozenset[str]
     share: float
+    foreign: tuple[str, ...]
 
 
 @cache
 def _national() -> _National:
     lex = load_lexicon_toml("places/places.toml")
     return _National(lex["national_name"], lex["national_adcode"], tuple(lex.get("national_prefixes", [])),
-                     frozenset(lex.get("national_bodies", [])), float(lex.get("dominant_share", 0.5)))
+                     frozenset(lex.get("national_bodies", [])), float(lex.get("dominant_share", 0.5)),
+                     tuple(lex.get("foreign_prefixes", [])))
 
 
 def national_code() -> str:
@@ -126,7 +128,9 @@ class RegionIndex:
 
     def for_row(self, name: str | None, sentence_index: int | None,
                 article_index: int | None) -> tuple[str | None, str]:
-        """An organization's own name first, then the context of its sentence."""
+        """An organization's own name first, then the context of its sentence; a foreign body none."""
+        if name and name.startswith(_national().foreign):
+            return None, "foreign"
         code, how = self.of_name(name, sentence_index, article_index)
         return (code, how) if code else self.context(sentence_index, article_index)
 
