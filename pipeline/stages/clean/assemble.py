@@ -18,6 +18,7 @@ from pipeline.stages.clean.rules import Rules, is_ws
 _LATIN = re.compile(r"[A-Za-z]")
 _COLON = re.compile(r"[：:]")
 _PAGE_KINDS = ("page_header", "running_header")
+_INLINE_KINDS = ("footnote_mark",)
 # Two numbers side by side keep their space ("05 08:09"); letter-spaced digits
 # ("1 9 9 3 年") are one number and close up.
 _DIGITS_END = re.compile(r"\d\d$")
@@ -233,8 +234,10 @@ def build_text(raw: str, lines: list[Line], rules: Rules, gap: int) -> tuple[str
     indented = n_ind >= max(3, len(kept) // 50)
     for ln in kept:
         if prev is not None:
-            brk = any(x.kind in _PAGE_KINDS for x in lines[prev.idx + 1:ln.idx])
-            join = should_join(prev, ln, rules, gap, opens, titled, indented, brk)
+            between = lines[prev.idx + 1:ln.idx]
+            brk = any(x.kind in _PAGE_KINDS for x in between)
+            join = (bool(between) and between[-1].kind in _INLINE_KINDS and not ends_terminal(rest_text(prev), rules)
+                    and ln.role != "byline") or should_join(prev, ln, rules, gap, opens, titled, indented, brk)
             titled = title_pair(prev, ln, rules, gap)
             if join:
                 opens = False

@@ -125,8 +125,11 @@ def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
                 at_break.add(sig)
     sigs = Counter({k: v for k, v in sigs.items() if k in at_break})
     widths = [ln.width for ln in lines]
+    _mark_footnotes(lines, rules)
     for i, ln in enumerate(lines):
         t = rest_text(ln)
+        if ln.kind != "prose":
+            continue
         if not t.strip():
             ln.kind = ln.cuts[0][2] if ln.cuts else "empty"
             continue
@@ -149,6 +152,15 @@ def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
             ln.kind = "figure_label"
         elif all(c in rules.orphan or c.isspace() for c in t) and not _quote_glue(lines, i, rules):
             ln.kind = "orphan_glyph"
+
+
+def _mark_footnotes(lines: list[Line], rules: Rules) -> None:
+    """Footnote references set on three lines of their own ("[" / "4" / "]")."""
+    a, b, c = rules.footnote
+    for i in range(len(lines) - 2):
+        x, y, z = lines[i:i + 3]
+        if a.match(x.text) and b.match(y.text) and c.match(z.text) and y.nl_before == 1 and z.nl_before == 1:
+            x.kind = y.kind = z.kind = "footnote_mark"
 
 
 def _glued_number(lines: list[Line], i: int, rules: Rules) -> bool:

@@ -47,6 +47,7 @@ class Rules:
     number_end: re.Pattern
     number_start: re.Pattern
     page_number: re.Pattern
+    footnote: tuple[re.Pattern, ...]
     orphan: frozenset[str]
     full_tol: int
     over_tol: int
@@ -124,6 +125,7 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         number_end=re.compile(p["number_split"][0]),
         number_start=re.compile(p["number_split"][1]),
         page_number=re.compile(pat["page_number"]),
+        footnote=tuple(re.compile(x) for x in pat["footnote"]),
         orphan=frozenset(p["orphan"]),
         full_tol=int(lay["full_tol"]),
         over_tol=int(lay["over_tol"]),
