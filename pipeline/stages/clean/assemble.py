@@ -104,6 +104,7 @@ def mark_displaced(lines: list[Line], rules: Rules, gap: int) -> None:
             or (b.nl_before > gap and not _after_header(lines, b))
             or (b.nl_before == 1 and bool(b.lead_ws) and gap > 1)
             or any(x.nl_before == 1 and x.lead_ws and gap > 1 for x in labels)
+            or _byline_in_sentence(a, labels, rules)
         )
         if evidence:
             for x in labels:
@@ -111,6 +112,15 @@ def mark_displaced(lines: list[Line], rules: Rules, gap: int) -> None:
             i = k
         else:
             i += 1
+
+
+def _byline_in_sentence(a: Line, labels: list[Line], rules: Rules) -> bool:
+    """Bylines alone between an unwrapped line that is plainly a sentence part (longer
+    than any heading, clause marks inside, no end) and the rest of that sentence: the
+    layout dropped them there (a subtitle above a byline is short)."""
+    ta = rest_text(a)
+    return (a.col == 0 and all(x.role == "byline" for x in labels)
+            and nchars(ta) > rules.heading_max_chars and rules.inner_re.search(ta) is not None)
 
 
 def _after_header(lines: list[Line], ln: Line) -> bool:
