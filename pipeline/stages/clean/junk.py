@@ -144,6 +144,8 @@ def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
             ln.kind = "running_header"
         elif len(t) <= 60 and not any(c in "。！？!?" for c in t) and any(p.search(t) for p in rules.credit):
             ln.kind = "photo_credit"
+        elif rules.caption_sentence.match(t) and _one_sentence(t, rules):
+            ln.kind = "caption"
         elif len(t) <= 60 and not clause and any(p.search(t) for p in rules.source):
             ln.kind = "source_credit"
         elif rules.figure.match(t):
@@ -152,6 +154,12 @@ def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
             ln.kind = "figure_label"
         elif all(c in rules.orphan or c.isspace() for c in t) and not _quote_glue(lines, i, rules):
             ln.kind = "orphan_glyph"
+
+
+def _one_sentence(t: str, rules: Rules) -> bool:
+    """Short, and no sentence ends before its last characters (a caption is one sentence)."""
+    body = t.rstrip("".join(rules.closing) + "".join(rules.terminal))
+    return len(t) <= rules.caption_max_chars + 20 and not any(c in "。！？!?" for c in body)
 
 
 def _mark_footnotes(lines: list[Line], rules: Rules) -> None:

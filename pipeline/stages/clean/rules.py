@@ -77,6 +77,7 @@ class Rules:
     credit: tuple[re.Pattern, ...]
     figure: re.Pattern
     figure_label: re.Pattern
+    caption_sentence: re.Pattern
     source: tuple[re.Pattern, ...]
     inline: tuple[tuple[re.Pattern, str], ...]
     end_mark: str
@@ -155,6 +156,7 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         credit=tuple(re.compile(x) for x in pat["credit"]),
         figure=re.compile(pat["figure"]),
         figure_label=re.compile(pat["figure_label"]),
+        caption_sentence=re.compile(pat["caption_sentence"]),
         source=tuple(re.compile(x) for x in pat["source"]),
         inline=tuple((re.compile(x), str(why)) for x, why in pat["inline"]),
         end_mark=pat["end_mark"],
