@@ -133,7 +133,8 @@ def title_pair(a: Line, b: Line, rules: Rules, gap: int) -> bool:
     """Two lines of one stacked title block (single newline where paragraphs use blank lines)."""
     ta = rest_text(a)
     return (gap >= 2 and b.nl_before == 1 and heading_like(b, rules) and not has_clause(ta, rules)
-            and ta.rstrip()[-1:] not in "。！？!?" and a.role != "byline" and b.role != "byline")
+            and ta.rstrip()[-1:] not in "。！？!?" and a.role != "byline" and b.role != "byline"
+            and not (is_full(b, rules) and not is_full(a, rules) and b.width > a.width + rules.cluster_tol))
 
 
 def _runs_on_anyway(ta: str, tb: str, rules: Rules, page_break: bool) -> bool:
@@ -149,6 +150,8 @@ def _runs_on_anyway(ta: str, tb: str, rules: Rules, page_break: bool) -> bool:
         return False
     if tb[0] in rules.no_line_start or ta[-1:] in rules.open_marks:
         return True  # "，…" / "》…" go on; "…《" opens a title the next line holds
+    if tb[1:2] in rules.inner_chars and not rules.enum_re.match(tb):
+        return True  # "规" / "划，实现…": no paragraph opens with a one-character clause
     if rules.number_end.search(ta) and rules.number_start.match(tb):
         return True
     if rules.page_number.match(ta) or (rules.page_number.match(tb) and ta[-1:].isascii() and ta[-1:].isalnum()):

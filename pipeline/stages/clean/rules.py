@@ -41,6 +41,7 @@ class Rules:
     clause: frozenset[str]
     clause_re: re.Pattern
     inner_re: re.Pattern
+    inner_chars: frozenset[str]
     enum_re: re.Pattern
     terminal_seq: tuple[str, ...]
     no_line_start: frozenset[str]
@@ -120,6 +121,7 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         clause=frozenset(p["clause"]),
         clause_re=re.compile("[" + re.escape(p["clause"]) + "]"),
         inner_re=re.compile("[" + re.escape(p["inner"]) + "]"),
+        inner_chars=frozenset(p["inner"]),
         enum_re=re.compile(p["enum"]),
         terminal_seq=tuple(p["terminal_seq"]),
         no_line_start=frozenset(p["no_line_start"]),
