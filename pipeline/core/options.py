@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, NonNegativeInt, PositiveFloat, PositiveInt, StrictStr, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    NonNegativeInt,
+    PositiveFloat,
+    PositiveInt,
+    StrictStr,
+    ValidationError,
+)
 
 
 class _Strict(BaseModel):
@@ -32,8 +40,8 @@ class RunOptions(_Strict):
     batch_chars: PositiveInt
     chunk_docs: PositiveInt
     chunk_bytes: PositiveInt
-    doc_seconds: PositiveFloat  # a document still running after this is an errors row (kind timeout)
-    max_doc_chars: PositiveInt  # a larger document is refused (kind too_large): memory stays bounded
+    doc_seconds: PositiveFloat  # per-document time limit (errors row kind timeout)
+    max_doc_chars: PositiveInt  # larger documents are refused (errors row kind too_large)
 
 
 class Options(_Strict):

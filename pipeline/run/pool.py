@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
@@ -36,17 +36,21 @@ class _Broken(Exception):
 class SupervisedPool:
     """Runs chunks of documents on ``workers`` processes, yielding results in input order."""
 
-    def __init__(self, cfg: dict[str, Any], workers: int, doc_seconds: float) -> None:
+    def __init__(self, cfg: dict[str, Any], workers: int, doc_seconds: float, task: Callable = run_chunk,
+                 initializer: Callable | None = init_worker, grace: float = GRACE) -> None:
+        """``task(chunk, cfg)`` runs in the workers (a module-level function, for pickling)."""
         self.cfg, self.workers, self.doc_seconds = cfg, workers, doc_seconds
+        self.task, self.initializer, self.grace = task, initializer, grace
         self.ctx = mp.get_context("spawn")  # no model or runtime state is inherited through fork
         self.restarts = 0
 
     def _pool(self, n: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(n, mp_context=self.ctx, initializer=init_worker, initargs=(self.cfg,))
+        init = (self.cfg,) if self.initializer is not None else ()
+        return ProcessPoolExecutor(n, mp_context=self.ctx, initializer=self.initializer, initargs=init)
 
     def _result(self, fut: Future, n_docs: int) -> list[DocResult]:
         try:
-            return fut.result(timeout=self.doc_seconds * n_docs + GRACE)
+            return fut.result(timeout=self.doc_seconds * n_docs + self.grace)
         except (BrokenProcessPool, ChunkTimeout) as e:
             raise _Broken(str(e) or type(e).__name__) from e
         except FutureTimeout as e:
@@ -70,7 +74,7 @@ class SupervisedPool:
         inflight: deque[tuple[list[DocTask], Future]] = deque()
         try:
             for chunk in chunks:
-                inflight.append((chunk, pool.submit(run_chunk, chunk, self.cfg)))
+                inflight.append((chunk, pool.submit(self.task, chunk, self.cfg)))
                 while len(inflight) > self.workers:
                     pool = yield from self._take(pool, inflight)
             while inflight:
@@ -103,7 +107,7 @@ class SupervisedPool:
             while todo or pending:
                 while todo and len(pending) <= self.workers:
                     t = todo.popleft()
-                    pending.append((t, pool.submit(run_chunk, [t], self.cfg)))
+                    pending.append((t, pool.submit(self.task, [t], self.cfg)))
                 t, fut = pending[0]
                 try:
                     results = self._result(fut, 1)
@@ -125,7 +129,7 @@ class SupervisedPool:
         try:
             for t in docs:
                 try:
-                    yield from self._result(pool.submit(run_chunk, [t], self.cfg), 1)
+                    yield from self._result(pool.submit(self.task, [t], self.cfg), 1)
                 except _Broken as e:
                     self._kill(pool)
                     pool = self._pool(1)

@@ -270,16 +270,18 @@ def read_table(outdir: str | Path, name: str) -> pa.Table:
     """
     root = Path(outdir)
     schema = SCHEMAS[name]
-    if (root / MANIFEST).exists() and (root / name).is_dir():
-        m = TableStore.__new__(TableStore)
-        m.root = root
-        m.manifest = m.load_manifest()
-        t = _read_named(m, name, schema) if m.manifest["parts"] else None
-    else:
-        t = None
-    if t is None:
-        src = root / name if (root / name).is_dir() else root / f"{name}.parquet"
+    store = TableStore.__new__(TableStore)  # read only: no folder is created, no lock taken
+    store.root = root
+    store.manifest = store.load_manifest()
+    src = root / name if (root / name).is_dir() else root / f"{name}.parquet"
+    if name not in DOC_TABLES:  # a run-level table (one file set per run, not per document): read whole
+        t = pq.read_table(src, schema=schema) if src.is_dir() else schema.empty_table()
+    elif store.manifest.get("format") == FORMAT and (root / MANIFEST).exists():
+        t = _read_named(store, name, schema)
+    elif src.exists():  # no manifest of this layout: an older OUTDIR or one built by hand
         t = pq.read_table(src, schema=schema) if src.is_dir() else pq.read_table(src)
+    else:
+        t = schema.empty_table()
     keys = [k for k in ("doc_id", "sentence_index", "article_index", "start", "raw_start", "end") if k in t.column_names]
     return t.sort_by([(k, "ascending") for k in keys]) if t.num_rows else t
 
