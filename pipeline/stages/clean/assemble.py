@@ -139,24 +139,22 @@ def title_pair(a: Line, b: Line, rules: Rules, gap: int) -> bool:
 
 def _runs_on_anyway(ta: str, tb: str, rules: Rules, page_break: bool) -> bool:
     """Breaks that never end a paragraph, whatever the layout: the next line opens with
-    clause punctuation or a closing mark, the line stops at an opening mark, a number goes on ("投资1." / "2亿元"), or a
-    removed page number stands between a line stopping at a digit and the rest
-    ("1.2" / "- 13 -" / "亿元")."""
-    if not tb:
+    clause punctuation, a closing mark or a one-character clause, the line stops at an
+    opening mark, a number goes on ("投资1." / "2亿元"), or a removed page number stands
+    between a line stopping at a digit and the rest ("1.2" / "- 13 -" / "亿元")."""
+    if not tb or not ta:
         return False
-    if tb[0] in rules.close_marks and all(c in rules.orphan for c in tb.replace(" ", "")):
+    first, last = tb[0], ta[-1]
+    if first in rules.close_marks and all(c in rules.orphan for c in tb.replace(" ", "")):
         return True  # a closing quote set alone closes the sentence above
-    if ends_terminal(ta, rules):
-        return False
-    if tb[0] in rules.no_line_start or ta[-1:] in rules.open_marks:
-        return True  # "，…" / "》…" go on; "…《" opens a title the next line holds
-    if tb[1:2] in rules.inner_chars and not rules.enum_re.match(tb):
-        return True  # "规" / "划，实现…": no paragraph opens with a one-character clause
-    if rules.number_end.search(ta) and rules.number_start.match(tb):
-        return True
-    if rules.page_number.match(ta) or (rules.page_number.match(tb) and ta[-1:].isascii() and ta[-1:].isalnum()):
-        return True  # digits alone on a line that stayed prose: a broken number (see _glued_number)
-    return page_break and ta[-1:].isdigit() and not rules.enum_re.match(tb)
+    runs = (first in rules.no_line_start or last in rules.open_marks  # "，…", "》…"; "…《" opens a title
+            or (tb[1:2] in rules.inner_chars and not rules.enum_re.match(tb))  # "规" / "划，实现…"
+            or (rules.number_end.search(ta[-2:]) is not None and rules.number_start.match(tb) is not None)
+            # digits alone on a line that stayed prose: a broken number (see junk._glued_number)
+            or rules.page_number.match(ta) is not None
+            or (last.isascii() and last.isalnum() and rules.page_number.match(tb) is not None)
+            or (page_break and last.isdigit() and not rules.enum_re.match(tb)))
+    return runs and not ends_terminal(ta, rules)
 
 
 def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False,

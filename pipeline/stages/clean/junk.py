@@ -166,8 +166,10 @@ def _mark_footnotes(lines: list[Line], rules: Rules) -> None:
     """Footnote references set on three lines of their own ("[" / "4" / "]")."""
     a, b, c = rules.footnote
     for i in range(len(lines) - 2):
+        if not a.match(lines[i].text):
+            continue
         x, y, z = lines[i:i + 3]
-        if a.match(x.text) and b.match(y.text) and c.match(z.text) and y.nl_before == 1 and z.nl_before == 1:
+        if b.match(y.text) and c.match(z.text) and y.nl_before == 1 and z.nl_before == 1:
             x.kind = y.kind = z.kind = "footnote_mark"
 
 
