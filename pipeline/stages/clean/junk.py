@@ -146,7 +146,7 @@ def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
             ln.kind = "photo_credit"
         elif rules.caption_sentence.match(t) and _one_sentence(t, rules):
             ln.kind = "caption"
-        elif len(t) <= 60 and not clause and any(p.search(t) for p in rules.source):
+        elif len(t) <= 60 and not clause and rules.source.search(t):
             ln.kind = "source_credit"
         elif rules.figure.match(t):
             ln.kind = "figure_caption"

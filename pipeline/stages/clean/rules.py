@@ -79,7 +79,7 @@ class Rules:
     figure: re.Pattern
     figure_label: re.Pattern
     caption_sentence: re.Pattern
-    source: tuple[re.Pattern, ...]
+    source: re.Pattern
     inline: tuple[tuple[re.Pattern, str], ...]
     end_mark: str
     bullet: re.Pattern
@@ -159,7 +159,7 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         figure=re.compile(pat["figure"]),
         figure_label=re.compile(pat["figure_label"]),
         caption_sentence=re.compile(pat["caption_sentence"]),
-        source=tuple(re.compile(x) for x in pat["source"]),
+        source=re.compile("|".join(f"(?:{x})" for x in pat["source"])),  # one scan a line
         inline=tuple((re.compile(x), str(why)) for x, why in pat["inline"]),
         end_mark=pat["end_mark"],
         bullet=re.compile(pat["bullet"]),
