@@ -13,7 +13,7 @@ from pipeline.stages.organizations.tokens import Cand, Tok
 
 def is_place(name: str, lx: OrgLexicon) -> bool:
     """A region word or a place with its administrative units (浙江省杭州市上城区)."""
-    if name in lx.place_words:
+    if name in lx.place_words or name in lx.foreign_countries:
         return True
     rest = name
     for _ in range(4):  # peel administrative units
@@ -97,6 +97,19 @@ def trim(text: str, c: Cand, lx: OrgLexicon) -> None:
     if c.e - c.s > 2 and text[c.s] in P.date_units and c.s > 0 and text[c.s - 1].isdigit():
         c.s += 1
     c.text = text[c.s : c.e]
+
+
+def drop_country(c: Cand, lx: OrgLexicon) -> None:
+    """美国苹果公司 -> 苹果公司: a foreign country before a firm's name is not part of it."""
+    suf = lx.suffix_at_end(c.text)
+    if c.type != "company" or suf is None or suf.type != "company":
+        return  # 德国社民党, 芬兰国防军: not a firm
+    for country in lx.foreign_countries:
+        rest = c.text[len(country) :]
+        if c.text.startswith(country) and len(rest) >= 3 and not rest.startswith(lx.country_keeps):
+            c.s += len(country)
+            c.text = c.text[len(country) :]
+            return
 
 
 def split(cands: list[Cand], lx: OrgLexicon) -> list[Cand]:

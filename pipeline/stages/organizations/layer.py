@@ -28,6 +28,7 @@ from pipeline.stages.organizations.aliases import abbreviations, brands, generic
 from pipeline.stages.organizations.enumerations import enum_candidates, list_mates
 from pipeline.stages.organizations.filters import (
     before_event,
+    drop_country,
     place_plus_weak,
     rejected,
     right_paren,
@@ -110,6 +111,7 @@ def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc
             if before_event(toks, k if k < len(toks) else None, lx):
                 continue  # 全球私募基金|西湖峰会; but 长三角…产业联盟|成立大会 keeps the alliance
         right_paren(st, c, toks, lx)
+        drop_country(c, lx)
         if rejected(c.text, lx) or doc.in_book(sent.start + c.s, sent.start + c.e):
             continue
         c.type = type_of(c.text, c.type, lx)

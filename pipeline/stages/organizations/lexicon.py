@@ -81,11 +81,13 @@ class Patterns:
     right_paren_place: re.Pattern[str]
     paren_group: re.Pattern[str]
     list_segment: re.Pattern[str]
+    bracket: re.Pattern[str]
+    bracket_split: re.Pattern[str]
 
 
 def _patterns(p: dict) -> Patterns:
     rx = ("punct_only", "alnum", "has_latin", "book", "quote", "definition", "definition_inline",
-          "right_paren_place", "paren_group", "list_segment")
+          "right_paren_place", "paren_group", "list_segment", "bracket", "bracket_split")
     kw = {k: re.compile(p[k]) for k in rx}
     kw.update({k: frozenset(p[k]) for k in ("dashes", "closer_first")})
     kw.update({k: p[k] for k in ("open_parens", "close_parens", "open_quotes", "close_quotes", "name_inner_marks", "quote_inner_marks",
@@ -144,6 +146,9 @@ class OrgLexicon:
     category_modifiers: frozenset[str]
     level_words: frozenset[str]
     rank_mark: str
+    type_marks: tuple[str, ...]
+    foreign_countries: tuple[str, ...]
+    country_keeps: tuple[str, ...]
     province_unit: str
     negative_followers: frozenset[str]
     split_patterns: list[re.Pattern[str]]
@@ -275,6 +280,9 @@ def load_org_lexicon() -> OrgLexicon:
         category_modifiers=_fs(f.get("category_modifiers")),
         level_words=_fs(f.get("level_words")),
         rank_mark=f["rank_mark"],
+        type_marks=tuple(f["type_marks"]),
+        foreign_countries=tuple(sorted(f["foreign_countries"], key=len, reverse=True)),
+        country_keeps=tuple(f["country_keeps"]),
         province_unit=f["province_unit"],
         negative_followers=_fs(f.get("negative_followers")),
         split_patterns=[re.compile(p) for p in f.get("split_patterns", [])],

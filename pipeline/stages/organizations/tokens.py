@@ -73,7 +73,21 @@ def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
         toks[a : b + 1] = [Tok(s2, e2, text[s2:e2], lab)]
         starts[a : b + 1] = [s2]
         ends[a : b + 1] = [e2]
+    if lx.pat.bracket.search(text):
+        toks = [p for t in toks for p in _split_brackets(t, lx)]
     return toks
+
+
+def _split_brackets(t: Tok, lx: OrgLexicon) -> list[Tok]:
+    """An entity never crosses a bracket: 上海）股份有限公司/LOC -> 上海/LOC ）/w 股份有限公司/n."""
+    if t.tag not in lx.tags.entity or len(t.text) < 2 or not lx.pat.bracket.search(t.text):
+        return [t]
+    out = []
+    for k, m in enumerate(lx.pat.bracket_split.finditer(t.text)):
+        piece = m.group()
+        tag = "w" if lx.pat.bracket.fullmatch(piece) else (t.tag if k == 0 else "n")
+        out.append(Tok(t.s + m.start(), t.s + m.end(), piece, tag))
+    return out
 
 
 def ends_like_body(name: str, lx: OrgLexicon) -> bool:
