@@ -26,6 +26,14 @@ def is_place(name: str, lx: OrgLexicon) -> bool:
     return rest != name and len(rest) <= 4 and lx.suffix_at_end(name) is None
 
 
+def level_listed(text: str, s: int, lx: OrgLexicon) -> bool:
+    """Is the level word at ``s`` one of a list of levels (省、市、县政府; 省市|县政府)?"""
+    prev = text[s - 1 : s]
+    if prev in lx.deictic_list_marks:
+        prev = text[s - 2 : s - 1]
+    return bool(prev) and prev in lx.deictic_levels
+
+
 def is_event(name: str, lx: OrgLexicon) -> bool:
     """Ends like an event (峰会, 论坛) and not like a body that meets (代表大会, 联席会议)."""
     return any(name.endswith(ev) for ev in lx.event_suffixes) and not any(

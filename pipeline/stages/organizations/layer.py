@@ -29,6 +29,7 @@ from pipeline.stages.organizations.enumerations import enum_candidates, list_mat
 from pipeline.stages.organizations.filters import (
     before_event,
     drop_country,
+    level_listed,
     place_plus_weak,
     rejected,
     right_paren,
@@ -112,6 +113,8 @@ def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc
                 continue  # 全球私募基金|西湖峰会; but 长三角…产业联盟|成立大会 keeps the alliance
         right_paren(st, c, toks, lx)
         drop_country(c, lx)
+        if lx.is_deictic(c.text) and level_listed(st, c.s, lx):
+            continue  # 省市|县政府: a level in a list of levels names a class
         if rejected(c.text, lx) or doc.in_book(sent.start + c.s, sent.start + c.e):
             continue
         c.type = type_of(c.text, c.type, lx)

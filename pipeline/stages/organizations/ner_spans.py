@@ -33,6 +33,8 @@ def glued_verb(name: str, lx: OrgLexicon) -> int:
     """
     for v in lx.break_words_by_len:
         if name.startswith(v) and len(name) - len(v) >= 3 and ends_like_body(name[len(v) :], lx):
+            if any(name[: len(v) + k] in lx.suffixes for k in (1, 2)):
+                return 0  # 联合|国…: the verb's characters open a body word (联合国教科文组织)
             return len(v)
     return 0
 

@@ -8,6 +8,7 @@ Names with no proper part are kept apart as generic, for short-form matching.
 from __future__ import annotations
 
 from pipeline.stages.organizations.extend import is_brandish, is_nameish, left_extend
+from pipeline.stages.organizations.filters import level_listed
 from pipeline.stages.organizations.lexicon import OrgLexicon, Suffix
 from pipeline.stages.organizations.tokens import Cand, Tok
 
@@ -38,14 +39,6 @@ def _mid_head_ok(text: str, toks: list[Tok], h: int, ss: int, suf: Suffix, lx: O
     return len(suf.text) >= 2 and (
         head.tag in T.proper_noun_head or (len(head.text) >= 4 and head.tag not in T.never_head)
     )
-
-
-def _level_listed(text: str, s: int, lx: OrgLexicon) -> bool:
-    """Is the level word at ``s`` one of a list of levels (省、市、县政府; 省市县政府)?"""
-    prev = text[s - 1 : s]
-    if prev in lx.deictic_list_marks:
-        prev = text[s - 2 : s - 1]
-    return bool(prev) and prev in lx.deictic_levels
 
 
 def _head_of(text: str, toks: list[Tok], j: int, lx: OrgLexicon) -> tuple[Suffix, int, int] | None:
@@ -112,7 +105,7 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
         s = toks[first].s if first < h else head.s
         cand = Cand(s, t.e, text[s : t.e], suf.type, "suffix")
         if lx.is_deictic(cand.text):  # 省委, 省人大; but 省、市、县政府: a level in a list names a class
-            (generic if _level_listed(text, s, lx) else out).append(cand)
+            (generic if level_listed(text, s, lx) else out).append(cand)
             continue
         if not name_toks and not prefix:
             # the bare suffix word: a name only when the backend saw an entity there
