@@ -2,24 +2,35 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
-# Extras the test suite exercises (optional engines and backends are tested, so CI installs them).
-EXTRAS := dev,dask,hanlp,spacy,examples
+# Two stamps: the core install (LAC, Arrow, pandas: all `extract` needs) and the test install (the
+# extras the test suite exercises: optional engines and backends are tested, so CI installs them).
+# The test stamp also marks the core as installed, so `make test` then `make extract` installs nothing.
+CORE := $(VENV)/.installed-core
+STAMP := $(VENV)/.installed-test
+EXTRAS := dev,dask,hanlp,spacy,examples,sql
 
 .PHONY: setup extract test tests-deps eval lint bench ner-eval clean normalization bench-amounts
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
+
+# --no-compile: bytecode is written only for the modules a run imports (about 100 MB less: the
+# dependencies' tests and unused submodules are never compiled).
+$(CORE): pyproject.toml setup.py | $(BIN)/python
+	$(BIN)/pip install -q --no-compile -e .
+	touch $(CORE)
+
+$(STAMP): pyproject.toml setup.py | $(BIN)/python
 	$(BIN)/pip install -q -e '.[$(EXTRAS)]'
-	touch $(STAMP)
+	touch $(STAMP) $(CORE)
 
 setup: $(STAMP)
 
-extract: $(STAMP)
+extract: $(CORE)
 	$(BIN)/python -m pipeline extract seeds -o outputs --metadata seeds/metadata.csv
 
-eval: $(STAMP)
+eval: $(CORE)
 	$(BIN)/python -m pipeline eval tests/gold outputs
 
 test: $(STAMP) tests-deps
@@ -38,20 +49,20 @@ clean:
 	rm -rf outputs/*.parquet outputs/*/ outputs/_manifest.json .pytest_cache
 
 # Throughput, docs/s and worker peak RSS on ../shared/corpus (outputs/bench.json, copy kept in benchmarks/results/).
-bench: $(STAMP)
+bench: $(CORE)
 	$(BIN)/python benchmarks/bench_pipeline.py
 
 # ORG span F1 on ../shared/external/ner (MSRA, People's Daily): NER backend alone vs. backend + organization layer
 # (benchmarks/results/ner_external.txt). NER_N=0 runs the full sets.
 NER_N ?= 0
-ner-eval: $(STAMP)
+ner-eval: $(CORE)
 	$(BIN)/python benchmarks/ner_external.py --n $(NER_N)
 
 # Amounts/dates against the external normalization suites (Recognizers-Text, cn2an), report kept.
-normalization: $(STAMP)
+normalization: $(CORE)
 	$(BIN)/python benchmarks/normalization_report.py > benchmarks/results/normalization.txt
 	head -12 benchmarks/results/normalization.txt
 
 # Throughput of the amounts + dates stages on ../shared/corpus.
-bench-amounts: $(STAMP)
+bench-amounts: $(CORE)
 	$(BIN)/python benchmarks/bench_amounts_dates.py | tee benchmarks/results/amounts_dates.txt

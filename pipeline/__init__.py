@@ -1,20 +1,23 @@
 """Chinese policy-text extraction pipeline.
 
-``from pipeline import extract_text`` gives the tables for one string.
+``from pipeline import extract_text, extract_frame, display, connect``: tables for
+one string or a DataFrame of texts, a document's review page inline in Jupyter,
+and SQL over an OUTDIR. Imported lazily, so ``import pipeline`` stays cheap.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import pandas as pd
+    from pipeline.api import connect, display, extract_frame, extract_text
 
-__all__ = ["extract_text"]
+__all__ = ["connect", "display", "extract_frame", "extract_text"]
 
 
-def extract_text(text: str, doc_id: str = "text", pub_date: str | None = None) -> dict[str, pd.DataFrame]:
-    """Tables (documents, organizations, amounts, dates, targets, ...) for one string."""
-    from pipeline.api import extract_text as _extract
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        import pipeline.api
 
-    return _extract(text, doc_id=doc_id, pub_date=pub_date)
+        return getattr(pipeline.api, name)
+    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")

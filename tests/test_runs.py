@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT, SEEDS
 from pipeline.run.batch import run_extract
-from pipeline.run.schema import SCHEMAS
+from pipeline.run.schema import DOC_TABLES, SCHEMAS
 from pipeline.run.store import read_table
 
 SMALL = ["000_1e09561dce7322ff", "004_2b47e149472050a6"]
@@ -55,7 +55,10 @@ def test_unchanged_documents_are_skipped_and_changed_ones_redone(small_corpus, t
     forced = run_extract([small_corpus], out, workers=1, force=True)
     assert forced.n_done == 2
     (small_corpus / f"{SMALL[0]}.txt").unlink()
-    run_extract([small_corpus], out, workers=1)
+    kept = run_extract([small_corpus], out, workers=1)  # by default OUTDIR adds and updates, never drops
+    assert kept.n_pruned == 0 and read_table(out, "documents").num_rows == 2
+    pruned = run_extract([small_corpus], out, workers=1, prune=True)
+    assert pruned.n_pruned == 1
     assert read_table(out, "documents").to_pandas().doc_id.tolist() == [SMALL[1]]
     manifest = json.loads((out / "_manifest.json").read_text(encoding="utf-8"))
     assert set(manifest["documents"]) == {SMALL[1]} and manifest["config_hash"]
@@ -112,7 +115,7 @@ def test_duplicate_doc_ids_get_an_errors_row_each_run(small_corpus, tmp_path):
 def test_a_cleaned_outdir_is_refilled_not_skipped(small_corpus, tmp_path):
     out = tmp_path / "out"
     run_extract([small_corpus], out, workers=1)
-    for name in SCHEMAS:  # what `make clean` removes, leaving a manifest behind
+    for name in DOC_TABLES:  # what `make clean` removes, leaving a manifest behind
         shutil.rmtree(out / name)
     res = run_extract([small_corpus], out, workers=1)
     assert res.n_done == 2 and res.n_skipped == 0

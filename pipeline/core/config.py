@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import os
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -42,12 +43,30 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
-def load_config(path: str | Path | None = None) -> dict[str, Any]:
-    """Default options, overridden by ``path`` (a TOML file) when given."""
+def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Default options, overridden by ``path`` (a TOML file) and then by ``overrides`` (a dict of the
+    same shape), checked against the options schema (pipeline/core/options.py)."""
     cfg = _read_toml(DEFAULT_CONFIG)
+    validate_config(cfg, str(DEFAULT_CONFIG))
     if path is not None:
         cfg = _merge(cfg, _read_toml(Path(path)))
+        validate_config(cfg, str(path))
+    if overrides:
+        cfg = _merge(cfg, overrides)
+        validate_config(cfg, "the config overrides")
     return cfg
+
+
+def validate_config(cfg: dict[str, Any], source: str) -> None:
+    """Raise ConfigError naming ``source`` and the key when ``cfg`` breaks the options schema."""
+    from pydantic import ValidationError
+
+    from pipeline.core.options import Options, explain
+
+    try:
+        Options.model_validate(cfg)
+    except ValidationError as e:
+        raise ConfigError(explain(e, source)) from None
 
 
 def config_hash(cfg: dict[str, Any]) -> str:
@@ -59,11 +78,15 @@ def config_hash(cfg: dict[str, Any]) -> str:
     # How a run is scheduled (workers, batch and chunk sizes) does not change its rows.
     options = {k: v for k, v in cfg.items() if k != "run"}
     h = hashlib.sha256(json.dumps(options, sort_keys=True, ensure_ascii=False).encode())
-    files = [("configs", p.relative_to(CONFIG_DIR)) for p in CONFIG_DIR.rglob("*") if p.is_file()]
-    files += [("pipeline", p.relative_to(_PKG)) for p in _PKG.rglob("*.py")]
+    roots = {"configs": CONFIG_DIR, "pipeline": _PKG}
+    user = user_lexicon_dir()
+    if user is not None:
+        roots["lexicons"] = user
+    files = [(base, p.relative_to(root)) for base, root in roots.items()
+             for p in root.rglob("*.py" if base == "pipeline" else "*") if p.is_file()]
     for base, rel in sorted(files):
         h.update(f"{base}/{rel}".encode())
-        h.update(((CONFIG_DIR if base == "configs" else _PKG) / rel).read_bytes())
+        h.update((roots[base] / rel).read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -77,8 +100,21 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"config file {path} is not valid TOML ({e}): fix the line it names") from e
 
 
+LEXICONS_ENV = "PIPELINE_LEXICONS"
+
+
+def user_lexicon_dir() -> Path | None:
+    """The researcher's lexicon folder (``--lexicons DIR``, passed to workers through the environment):
+    a file there replaces the shipped file of the same relative path; others stay the shipped ones."""
+    d = os.environ.get(LEXICONS_ENV)
+    return Path(d) if d else None
+
+
 def lexicon_path(name: str) -> Path:
-    """Path of a lexicon file under configs/."""
+    """Path of a lexicon file: the user's copy under ``--lexicons DIR`` if there is one, else configs/."""
+    user = user_lexicon_dir()
+    if user is not None and (user / name).is_file():
+        return user / name
     p = CONFIG_DIR / name
     if not p.exists():
         raise ConfigError(f"lexicon {p} not found: it ships with the project under configs/")

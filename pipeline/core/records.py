@@ -85,11 +85,29 @@ class Amount:
 
 @dataclass
 class DateMention:
+    """A date or horizon (pipeline/stages/dates: kinds, markers and API in its docstring).
+
+    ``kind``: ``point`` (one calendar unit: 2025, 2025-06, 2025-06-01, 2025-Q1,
+    2025-H1), ``period`` (a start/end span: 十四五, 2021-2025年, 1—5月, decades),
+    ``horizon`` (a span counted from the anchor: 三年内, 未来十年; value = its
+    last year; never in the dates table). ``by_lead`` / ``by_tail``: length of a
+    "by / before / within" word right before (到, 截至) or after (前, 之前, 以内)
+    the mention, so text[start - by_lead:end + by_tail] is the deadline phrase.
+    """
+
     start: int
     end: int
     text: str
     value: str | None
     relative: bool
+    kind: str = "point"
+    by_lead: int = 0
+    by_tail: int = 0
+
+    @property
+    def by(self) -> bool:
+        """True when the mention is written as a deadline (到2025年, 年底前, 三年内)."""
+        return bool(self.by_lead or self.by_tail) or self.kind == "horizon" or self.text.rstrip().endswith("内")
 
 
 @dataclass

@@ -3,18 +3,18 @@
 Every engine yields DocResults in input order, so the tables do not depend
 on the engine or the number of workers.
 - local, 1 worker: in this process.
-- local, N workers: a process pool; each process loads its models once.
+- local, N workers: a supervised process pool (pipeline.run.pool); each process loads its models once,
+  and a worker that dies or hangs costs a retry of its documents, not the run.
 - dask: the same task on a Dask cluster (``--scheduler ADDRESS``) or a LocalCluster.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
 from collections.abc import Iterable, Iterator
-from functools import partial
 from typing import Any
 
-from pipeline.run.workers import DocResult, DocTask, get_processor, init_worker, run_chunk
+from pipeline.run.pool import SupervisedPool
+from pipeline.run.workers import ChunkTimeout, DocResult, DocTask, get_processor, run_chunk
 
 
 class EngineError(RuntimeError):
@@ -41,17 +41,18 @@ def _chunks_of(tasks: Iterable[DocTask], cfg: dict[str, Any]) -> Iterator[list[D
 
 
 def run_local(tasks: Iterable[DocTask], cfg: dict[str, Any], workers: int) -> Iterator[DocResult]:
-    """In-process when workers == 1, else a spawn-started pool streaming in input order."""
+    """In-process when workers == 1, else a supervised spawn-started pool streaming in input order."""
     if workers <= 1:
         get_processor(cfg)
         for c in _chunks_of(tasks, cfg):
-            yield from run_chunk(c, cfg)
+            try:
+                yield from run_chunk(c, cfg)
+            except ChunkTimeout:  # find the slow document: each alone, under its own limit
+                for t in c:
+                    yield from run_chunk([t], cfg)
         return
-    ctx = mp.get_context("spawn")  # no model or runtime state is inherited through fork
-    with ctx.Pool(workers, initializer=init_worker, initargs=(cfg,), maxtasksperchild=None) as pool:
-        # imap streams: only a few chunks per worker are in flight at a time.
-        for results in pool.imap(partial(run_chunk, cfg=cfg), _chunks_of(tasks, cfg), chunksize=1):
-            yield from results
+    seconds = float((cfg.get("run") or {}).get("doc_seconds", 900.0))
+    yield from SupervisedPool(cfg, workers, seconds).run(_chunks_of(tasks, cfg))
 
 
 def run_dask(tasks: Iterable[DocTask], cfg: dict[str, Any], scheduler: str | None, workers: int,

@@ -9,8 +9,12 @@ fails on its own.
 from __future__ import annotations
 
 import resource
+import signal
+import threading
 import time
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +46,33 @@ class DocResult:
     stage_seconds: dict[str, float] = field(default_factory=dict)
     peak_rss_mb: float = 0.0  # of the worker process, after this document
     rows: dict[str, list[dict]] = field(default_factory=dict)
+
+
+class DocTimeout(BaseException):  # noqa: N818 - BaseException: the stages' `except Exception` must not swallow it
+    """Raised by the alarm inside a worker when a chunk overruns its time."""
+
+
+class ChunkTimeout(Exception):  # noqa: N818
+    """A chunk of several documents overran: the parent retries them one by one to find the slow one."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise DocTimeout after ``seconds`` (only in a main thread: elsewhere, e.g. on Dask, no limit)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _alarm(signum, frame):  # noqa: ARG001
+        raise DocTimeout()
+
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
 
 
 def init_worker(cfg: dict[str, Any]) -> None:
@@ -77,9 +108,32 @@ def run_chunk(tasks: list[DocTask], cfg: dict[str, Any]) -> list[DocResult]:
     """Process a chunk of documents; every failure becomes an ``errors`` row.
 
     Only a processor that cannot load raises: that stops the run, not one document.
+    A chunk that overruns ``run.doc_seconds`` per document raises ChunkTimeout
+    (the parent retries its documents one by one); a single document that
+    overruns becomes an ``errors`` row of kind ``timeout``.
     """
-    t0 = time.perf_counter()
     processor = get_processor(cfg)
+    run = cfg.get("run") or {}
+    limit = float(run.get("doc_seconds", 900.0))
+    try:
+        with time_limit(limit * len(tasks)):
+            return _run_chunk(processor, tasks, int(run.get("max_doc_chars", 20_000_000)))
+    except DocTimeout:
+        if len(tasks) > 1:
+            raise ChunkTimeout(f"a chunk of {len(tasks)} documents overran {limit:g} s each") from None
+        return [failed_result(tasks[0], "timeout", f"{tasks[0].path}: still running after run.doc_seconds = "
+                              f"{limit:g} s; split the file or raise run.doc_seconds in a --config file")]
+
+
+def failed_result(task: DocTask, kind: str, message: str) -> DocResult:
+    """A document the run could not finish, as an ``errors`` row."""
+    res = DocResult(task.doc_id, task.path, "ok")
+    _fail(res, task, "extract", kind, message, None)
+    return res
+
+
+def _run_chunk(processor, tasks: list[DocTask], max_chars: int) -> list[DocResult]:
+    t0 = time.perf_counter()
     results = [DocResult(t.doc_id, t.path, "ok") for t in tasks]
     docs, owners = [], []
     for task, res in zip(tasks, results):
@@ -93,6 +147,11 @@ def run_chunk(tasks: list[DocTask], cfg: dict[str, Any]) -> list[DocResult]:
             _fail(res, task, "read", "exception", f"{type(e).__name__}: {e}", traceback.format_exc())
             continue
         res.sha256, res.n_chars = doc.sha256, len(doc.raw)
+        if len(doc.raw) > max_chars:
+            _fail(res, task, "read", "too_large", f"{task.path}: {len(doc.raw):,} characters, more than "
+                  f"run.max_doc_chars = {max_chars:,}; split the file, or raise run.max_doc_chars in a --config "
+                  "file if the machine has the memory", None)
+            continue
         docs.append(doc)
         owners.append((task, res))
     if docs:
@@ -129,7 +188,7 @@ def _fail(res: DocResult, task: DocTask, stage: str, kind: str, message: str, tb
 
 def _error_row(task: DocTask, stage: str, kind: str, message: str, tb: str | None) -> dict:
     return {"doc_id": task.doc_id, "source_path": task.path, "stage": stage, "kind": kind,
-            "message": message, "traceback": tb}
+            "message": message, "traceback": tb, "row_id": f"{task.doc_id}:errors:{stage}"}
 
 
 def peak_rss_mb() -> float:

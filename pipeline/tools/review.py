@@ -282,23 +282,50 @@ def _doc_ids(out: Path) -> list[str]:
     return [str(x) for x in pq.read_table(src, columns=["doc_id"]).column("doc_id").to_pylist()]
 
 
+def unknown_document(doc_id: str, ids: list[str], where: str) -> ReviewError:
+    """The error for an id that is not there: the closest ids, or the ids there are (a few of them)."""
+    close = difflib.get_close_matches(doc_id, ids, n=3, cutoff=0.5)
+    if close:
+        hint = f"; did you mean {', '.join(close)}?"
+    elif ids:
+        shown = ", ".join(ids[:10]) + (f", … ({len(ids)} in all)" if len(ids) > 10 else "")
+        hint = f"; the documents there: {shown}"
+    else:
+        hint = "; there is no document there"
+    return ReviewError(f"no document {doc_id!r} in {where}{hint}")
+
+
+def review_from_tables(tables: dict[str, pd.DataFrame], doc_id: str, where: str = "the tables") -> str:
+    """The review page of ``doc_id`` from in-memory tables (all documents' rows or only its own)."""
+    def rows(name: str) -> pd.DataFrame:
+        df = tables.get(name)
+        if df is None:
+            return to_table(name, []).to_pandas()
+        return df[df["doc_id"].astype(str) == doc_id] if len(df) else df
+
+    row = rows("documents")
+    if row.empty:
+        errs = rows("errors")
+        if len(errs):
+            raise ReviewError(f"{doc_id} failed during extraction ({errs.iloc[0]['message']}); "
+                              f"see the errors table in {where}")
+        docs = tables.get("documents")
+        ids = [] if docs is None else [str(x) for x in docs["doc_id"]]
+        raise unknown_document(doc_id, ids, where)
+    return render_review(row.iloc[0].to_dict(), {k: rows(TABLE_OF[k]) for k in KINDS}, rows("removed"),
+                         rows("articles"), rows("errors"))
+
+
 def build_review(outdir: str | Path, doc_id: str) -> str:
-    """The review page of ``doc_id`` from the tables in ``outdir``."""
+    """The review page of ``doc_id`` from the tables in ``outdir`` (only this document's rows are read)."""
     out = Path(outdir)
     if not (out / "documents").exists() and not (out / "documents.parquet").exists():
         raise ReviewError(f"{out} has no documents table: run `python -m pipeline extract ... -o {out}` first")
-    row = read_table(out, "documents", doc_id)  # only this document's clean text is read
-    if row.empty:
-        errs = read_table(out, "errors", doc_id)
-        if len(errs):
-            raise ReviewError(f"{doc_id} failed during extraction ({errs.iloc[0]['message']}); see the errors table in {out}")
-        ids = _doc_ids(out)
-        close = difflib.get_close_matches(doc_id, ids, n=3, cutoff=0.5)
-        hint = f"; did you mean {', '.join(close)}?" if close else f"; {len(ids)} documents are there"
-        raise ReviewError(f"no document {doc_id!r} in {out}{hint}")
-    tables = {k: read_table(out, TABLE_OF[k], doc_id) for k in KINDS}
-    return render_review(row.iloc[0].to_dict(), tables, read_table(out, "removed", doc_id),
-                         read_table(out, "articles", doc_id), read_table(out, "errors", doc_id))
+    names = ["documents", "errors", "removed", "articles", *TABLE_OF.values()]
+    tables = {n: read_table(out, n, doc_id) for n in names}
+    if tables["documents"].empty and tables["errors"].empty:
+        raise unknown_document(doc_id, _doc_ids(out), str(out))
+    return review_from_tables(tables, doc_id, str(out))
 
 
 def write_review(outdir: str | Path, doc_id: str, path: str | Path) -> Path:

@@ -8,24 +8,29 @@ Newspaper text without wrapping has no such cluster and gets ``col = 0``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from pipeline.stages.clean.lines import Line, text_width
 from pipeline.stages.clean.rules import Rules
+
+_SPACES = re.compile(r" {2,}")
 
 
 def rest_text(ln: Line) -> str:
     """The line's text with its intra-line cuts taken out (kept heads stay)."""
     if not ln.cuts:
         return ln.text
-    out = []
+    out: list[str] = []
     pos = ln.s
-    for a, b, _ in sorted(ln.cuts):
+    for a, b, why in sorted(ln.cuts):
         if a > pos:
             out.append(ln.text[pos - ln.s:a - ln.s])
+        if why != "invisible":
+            out.append(" ")  # the two sides of a cut caption or glyph run do not touch
         pos = max(pos, b)
     out.append(ln.text[pos - ln.s:])
-    return " ".join(x for x in out if x.strip())
+    return _SPACES.sub(" ", "".join(out)).strip()
 
 
 def set_widths(lines: list[Line], rules: Rules) -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.stages.clean.rules import ZERO_WIDTH
-
-_WS = " \t\r\f\v\u3000\u00a0\u2002\u2003\u2009\u200a\u202f\u205f" + ZERO_WIDTH
+# Stripped from line ends: every Unicode space (str.isspace). Invisible format
+# characters are not spaces: they stay in the line and are cut with a removed row.
+_WS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) != "\n")
 
 
 _SPACE_RE = re.compile(r"\s+")

@@ -14,14 +14,23 @@ from typing import Any
 
 from pipeline.core.config import load_lexicon_toml
 
-# Whitespace for the cleaner: str.isspace() plus zero-width and BOM characters,
-# which OCR and web copies leave between words and which carry no text.
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+# Invisible characters: Unicode format characters (category Cf, Unicode 14: soft
+# hyphen, zero-width space, ZWNJ/ZWJ, LRM/RLM, bidi embeddings and isolates, word
+# joiner, BOM, interlinear annotation marks, tags). Web copies and OCR leave them
+# inside words ("2025\u200b年"); they print nothing, so the clean text drops them,
+# each with a ``removed`` row (reason "invisible"), and the word or number they
+# split reads whole again. They are never treated as spaces.
+INVISIBLE_RE = re.compile(
+    "[\xad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
 
 
 def is_ws(ch: str) -> bool:
-    """True for characters the cleaner treats as layout whitespace."""
-    return ch.isspace() or ch in ZERO_WIDTH
+    """True for characters the cleaner treats as layout whitespace (dropped without a
+    ``removed`` row: line breaks, indents, OCR spaces)."""
+    return ch.isspace()
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,10 @@ class Rules:
     inner_re: re.Pattern
     enum_re: re.Pattern
     terminal_seq: tuple[str, ...]
+    no_line_start: frozenset[str]
+    number_end: re.Pattern
+    number_start: re.Pattern
+    page_number: re.Pattern
     orphan: frozenset[str]
     full_tol: int
     over_tol: int
@@ -62,6 +75,9 @@ class Rules:
     header: tuple[re.Pattern, ...]
     credit: tuple[re.Pattern, ...]
     figure: re.Pattern
+    figure_label: re.Pattern
+    source: tuple[re.Pattern, ...]
+    inline: tuple[tuple[re.Pattern, str], ...]
     end_mark: str
     bullet: re.Pattern
     byline: tuple[re.Pattern, ...]
@@ -104,6 +120,10 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         inner_re=re.compile("[" + re.escape(p["inner"]) + "]"),
         enum_re=re.compile(p["enum"]),
         terminal_seq=tuple(p["terminal_seq"]),
+        no_line_start=frozenset(p["no_line_start"]),
+        number_end=re.compile(p["number_split"][0]),
+        number_start=re.compile(p["number_split"][1]),
+        page_number=re.compile(pat["page_number"]),
         orphan=frozenset(p["orphan"]),
         full_tol=int(lay["full_tol"]),
         over_tol=int(lay["over_tol"]),
@@ -132,6 +152,9 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         header=tuple(re.compile(x) for x in pat["header"]),
         credit=tuple(re.compile(x) for x in pat["credit"]),
         figure=re.compile(pat["figure"]),
+        figure_label=re.compile(pat["figure_label"]),
+        source=tuple(re.compile(x) for x in pat["source"]),
+        inline=tuple((re.compile(x), str(why)) for x, why in pat["inline"]),
         end_mark=pat["end_mark"],
         bullet=re.compile(pat["bullet"]),
         byline=tuple(re.compile(x) for x in pat["byline"]),

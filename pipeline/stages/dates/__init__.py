@@ -1,5 +1,5 @@
-"""Dates: date mentions, normalized against the document date."""
+"""Dates: date mentions, normalized against the document date (API in grammar.py's docstring)."""
 
-from pipeline.stages.dates.grammar import extract_dates
+from pipeline.stages.dates.grammar import DateContext, deadline_mentions, extract_dates
 
-__all__ = ["extract_dates"]
+__all__ = ["DateContext", "deadline_mentions", "extract_dates"]

@@ -8,8 +8,8 @@ The orchestrator only ever calls::
 
 Every backend returns one :class:`~pipeline.core.records.Analysis` per input
 sentence, with entity offsets inside that sentence and labels normalized to
-ORG / PER / LOC / TIME, so the organization layer never sees a model's own
-label set. Heavy imports (onnx, hanlp/torch, spacy) happen inside
+ORG / PER / LOC / TIME and part-of-speech tags in one tag set (``pos.py``,
+configs/ner/pos.toml), so the rule layers never see a model's own label or tag set. Heavy imports (onnx, hanlp/torch, spacy) happen inside
 ``load_backend`` so that importing this package stays cheap.
 """
 

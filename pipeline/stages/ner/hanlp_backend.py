@@ -24,6 +24,7 @@ from typing import Any
 from pipeline.core.records import Analysis
 from pipeline.stages.ner import NerBackendError, normalize_label
 from pipeline.stages.ner._text import align_tokens, analyze_in_pieces
+from pipeline.stages.ner.pos import guess_scheme, normalize_pos
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +140,7 @@ class HanlpBackend:
         out = []
         for i, text in enumerate(texts):
             tokens = [str(w) for w in doc[tok_key][i]]
-            pos = [str(p) for p in doc[pos_key][i]] if pos_key else ["x"] * len(tokens)
+            pos = _contract_pos([str(p) for p in doc[pos_key][i]], pos_key) if pos_key else ["x"] * len(tokens)
             spans = align_tokens(text, tokens)
             ents: list[tuple[int, int, str]] = []
             for ent in (doc[ner_key][i] if ner_key else []):
@@ -151,6 +152,12 @@ class HanlpBackend:
             out.append(Analysis([text[spans[j][0] : spans[j][1]] for j in keep],
                                 [pos[j] if j < len(pos) else "x" for j in keep], ents))
         return out
+
+
+def _contract_pos(tags: list[str], key: str) -> list[str]:
+    """HanLP's tags (pos/ctb, pos/pku, pos/863) in the contract's tag set."""
+    scheme = "ctb" if key.endswith("ctb") else "pku" if key.endswith(("pku", "863")) else guess_scheme(tags)
+    return normalize_pos(tags, scheme)
 
 
 def _from_char_spans(text: str, spans: Sequence[Sequence[Any]]) -> Analysis:

@@ -16,6 +16,7 @@ from typing import Any
 from pipeline.core.records import Analysis
 from pipeline.stages.ner import NerBackendError, normalize_label
 from pipeline.stages.ner._text import analyze_in_pieces
+from pipeline.stages.ner.pos import guess_scheme, normalize_pos
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +72,19 @@ class SpacyBackend:
 
 def _from_doc(doc: Any) -> Analysis:
     words: list[str] = []
-    pos: list[str] = []
+    fine: list[str] = []
+    coarse: list[str] = []
     for tok in doc:
         if tok.is_space or not tok.text:
             continue
         words.append(tok.text)
-        pos.append(tok.tag_ or tok.pos_ or normalize_label(tok.ent_type_) or "x")
+        fine.append(tok.tag_ or "")
+        coarse.append(tok.pos_ or "")
+    # zh_core_web_* give CTB fine tags; a model without them may still give Universal coarse tags.
+    if any(fine):
+        pos = normalize_pos(fine, guess_scheme(fine))
+    else:
+        pos = normalize_pos(coarse, "upos") if any(coarse) else ["x"] * len(words)
     ents = []
     for ent in doc.ents:
         label = normalize_label(ent.label_)

@@ -13,6 +13,7 @@ import io
 import logging
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 log = logging.getLogger("pipeline")
@@ -67,17 +68,31 @@ class SourceDoc:
 
 
 def find_sources(paths: list[str | Path]) -> list[Path]:
-    """Expand files and folders into a sorted list of .txt files (folders recursively)."""
-    out: list[Path] = []
+    """Expand files and folders into a sorted list of .txt files (folders recursively; .TXT too)."""
+    return [p for p, _ in find_sources_with_roots(paths)]
+
+
+def find_sources_with_roots(paths: list[str | Path]) -> list[tuple[Path, Path | None]]:
+    """(file, the folder given that holds it) for every source; None for a file given by name."""
+    out: list[tuple[Path, Path | None]] = []
     for p in map(Path, paths):
         if p.is_dir():
             # Broken links are kept so that the run reports them instead of skipping them silently;
             # a folder named like x.txt is walked, not read.
-            out.extend(sorted(q for q in p.rglob("*.txt") if q.is_file() or (q.is_symlink() and not q.exists())))
+            out.extend((q, p) for q in sorted(p.rglob("*")) if q.suffix.lower() == ".txt"
+                       and (q.is_file() or (q.is_symlink() and not q.exists())))
         else:
-            out.append(p)
+            out.append((p, None))
     seen: set[Path] = set()
-    return [p for p in out if not (p in seen or seen.add(p))]
+    return [(p, r) for p, r in out if not (p in seen or seen.add(p))]
+
+
+def link_outside(path: Path, root: Path | None) -> Path | None:
+    """Where ``path`` really leads when a link takes it outside the folder it was found in, else None."""
+    if root is None:
+        return None  # a file named on the command line is what the user asked for
+    real, base = path.resolve(), root.resolve()
+    return None if real.is_relative_to(base) else real
 
 
 def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
@@ -207,8 +222,17 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 
 def load_metadata(path: str | Path | None) -> dict[str, str]:
     """doc_id -> pub_date from a CSV with at least doc_id,pub_date columns."""
+    return load_metadata_table(path)[0]
+
+
+def load_metadata_table(path: str | Path | None) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """(doc_id -> pub_date, doc_id -> its other columns) from a metadata CSV.
+
+    Raises DocumentError naming the line for an impossible date or a doc_id given twice:
+    a wrong date would silently shift every relative date of the document.
+    """
     if path is None:
-        return {}
+        return {}, {}
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -221,14 +245,37 @@ def load_metadata(path: str | Path | None) -> dict[str, str]:
     if rows and not {"doc_id", "pub_date"} <= set(rows[0]):
         raise DocumentError(str(p), "metadata", "metadata CSV needs the columns doc_id,pub_date")
     out: dict[str, str] = {}
+    extra: dict[str, dict[str, str]] = {}
+    first: dict[str, int] = {}
     for i, r in enumerate(rows, start=2):
+        doc_id = (r.get("doc_id") or "").strip()
+        if doc_id in first:
+            raise DocumentError(str(p), "metadata", f"line {i}: doc_id {doc_id!r} is also on line {first[doc_id]}; "
+                                "keep one row per document")
+        first[doc_id] = i
+        more = {k.strip(): (v or "").strip() for k, v in r.items() if k and k not in ("doc_id", "pub_date")}
+        if more:
+            extra[doc_id] = more
         d = (r.get("pub_date") or "").strip()
         if not d:
             continue
         if not _ISO_DATE.match(d):
             raise DocumentError(str(p), "metadata", f"line {i}: pub_date {d!r} is not ISO (2024, 2024-06 or 2024-06-05)")
-        out[(r.get("doc_id") or "").strip()] = d
-    return out
+        if not _real_date(d):
+            raise DocumentError(str(p), "metadata", f"line {i}: pub_date {d!r} is not a real date "
+                                "(no month 13, no 30 February, no year 0000); fix the row")
+        out[doc_id] = d
+    return out, extra
+
+
+def _real_date(iso: str) -> bool:
+    """2024-13-45, 2021-02-30 and year 0000 are not dates."""
+    y, m, d = (iso.split("-") + ["01", "01"])[:3]
+    try:
+        date(int(y), int(m), int(d))
+    except ValueError:
+        return False
+    return True
 
 
 def header_date(raw: str, max_lines: int = 8) -> str | None:
@@ -239,9 +286,9 @@ def header_date(raw: str, max_lines: int = 8) -> str | None:
             continue
         m = _HEADER_DATE.match(line)
         if m:
-            y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-            if 1 <= mo <= 12 and 1 <= d <= 31:
-                return f"{y:04d}-{mo:02d}-{d:02d}"
+            iso = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
+            if _real_date(iso):
+                return iso
         seen += 1
         if seen >= max_lines:
             break
@@ -256,6 +303,9 @@ def read_document(path: str | Path, metadata: dict[str, str] | None = None) -> S
     except OSError as e:
         raise DocumentError(str(p), "unreadable", f"cannot be read ({e.strerror or e}); {_unreadable_hint(p, e)}") from e
     raw, enc = decode_bytes(data, str(p))
+    if _blank(raw):
+        raise DocumentError(str(p), "empty", "the file holds only blanks (spaces, ideographic spaces, line breaks): "
+                            "remove it or give it text")
     return make_document(p.stem, raw, str(p), hashlib.sha256(data).hexdigest(), enc, metadata)
 
 
@@ -271,6 +321,14 @@ def _unreadable_hint(p: Path, e: OSError) -> str:
     return "check the path, the disk and its permissions"
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def _blank(text: str) -> bool:
+    """Nothing but whitespace of any kind (U+3000 and no-break spaces included) and zero-width marks."""
+    return not text.translate(_INVISIBLE).strip()
+
+
 _LOOSE_DATE = re.compile(r"^(?P<y>\d{4})(?:\s*[-/.年]\s*(?P<m>\d{1,2})(?:\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?|\s*月)?)?\s*年?$")
 
 
@@ -283,8 +341,9 @@ def normalize_pub_date(value: str) -> str:
     m = _LOOSE_DATE.match(str(value).strip())
     if m:
         y, mo, d = m["y"], m["m"], m["d"]
-        if (mo is None or 1 <= int(mo) <= 12) and (d is None or 1 <= int(d) <= 31):
-            return y + (f"-{int(mo):02d}" if mo else "") + (f"-{int(d):02d}" if d else "")
+        iso = y + (f"-{int(mo):02d}" if mo else "") + (f"-{int(d):02d}" if d else "")
+        if _real_date(iso):
+            return iso
     raise ValueError(f"pub_date {value!r} is not a date: pass ISO 2024, 2024-06 or 2024-06-05")
 
 

@@ -1,0 +1,67 @@
+"""Sections of a report and what they say about time (GUIDELINES.md §4, planning sections).
+
+A work report is cut by top-level headings (``一、2024年工作回顾``, ``二、2025年目标任务和重点工作``).
+A heading that names a past year or looks back (回顾, 过去一年) opens a *past* section: its quantities are
+results, not targets. A heading that names this or a coming year with a word of tasks (目标, 任务, 工作,
+安排 ...) opens a *forward* section: its quantified plans are targets with that year as deadline even
+where the clause names no date. The year is read from the dates stage's mention in the heading; the
+words are data (configs/targets/targets.toml [sections]).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.core.records import DateMention, Sentence
+
+
+@dataclass
+class Section:
+    """The time orientation of the text under a heading."""
+
+    past: bool
+    year: str | None = None  # the forward section's year (ISO), its deadline
+    year_text: str | None = None
+    start: int = 0  # offset of the heading's year mention
+
+
+def _year(value: str | None) -> int | None:
+    m = re.match(r"((?:19|20)\d{2})", value or "")
+    return int(m.group(1)) if m else None
+
+
+def section_heading(text: str, par: list[Sentence], dates: list[DateMention], pub_year: int | None,
+                    lx: dict[str, re.Pattern[str] | int], current: Section | None) -> tuple[bool, Section | None]:
+    """(is a section heading, the section it opens) for one paragraph.
+
+    ``dates`` are the dates stage's mentions inside the paragraph. A top-level heading that says nothing
+    of time keeps a forward section (三、全面加强政府自身建设 is still this year's work) and ends a past one.
+    """
+    if len(par) != 1:
+        return False, current
+    line = text[par[0].start:par[0].end].strip()
+    if len(line) > int(lx["max_chars"]) or re.search(r"[。！？!?；;，,]", line):  # type: ignore[arg-type]
+        return False, current
+    top = lx["top"].match(line)  # type: ignore[union-attr]
+    year_m = next((d for d in dates if _year(d.value) is not None), None)
+    if not top and not _year_title(line, text, dates, year_m):
+        return False, current
+    if lx["past"].search(line):  # type: ignore[union-attr]
+        return True, Section(past=True)
+    if year_m is not None and lx["forward"].search(line):  # type: ignore[union-attr]
+        y = _year(year_m.value)
+        if pub_year is not None and y is not None and y < pub_year:
+            return True, Section(past=True)
+        return True, Section(past=False, year=str(y), year_text=year_m.text, start=year_m.start)
+    if not top:
+        return False, current
+    return True, current if current is not None and not current.past else None
+
+
+def _year_title(line: str, text: str, dates: list[DateMention], year_m: DateMention | None) -> bool:
+    """An unnumbered section title: one date that opens the line, then a few words (今年重点工作,
+    2025年工作安排); an article's subtitle (2025年和2035年两个分阶段目标) names more than one date."""
+    if year_m is None or len(dates) != 1:
+        return False
+    return line.startswith(year_m.text) and len(line) - len(year_m.text) <= 8

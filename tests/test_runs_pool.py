@@ -1,0 +1,115 @@
+"""A dead or hung worker never hangs the run (issue 14 finding 2), and a runaway document is an errors row.
+
+The supervisor is tested with a task that kills or hangs its own worker on chosen documents (spawned workers
+import this module by name), then end to end: a real worker killed from outside, and a real time limit.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+from pool_tasks import misbehaving
+
+from conftest import ROOT, SEEDS
+from pipeline.run.batch import run_extract
+from pipeline.run.pool import SupervisedPool
+from pipeline.run.schema import SCHEMAS
+from pipeline.run.store import read_table
+from pipeline.run.workers import DocResult, DocTask
+
+SMALL = [SEEDS / f"{d}.txt" for d in ("000_1e09561dce7322ff", "001_e5e3a2ae0d178eb4", "004_2b47e149472050a6")]
+
+
+def _run(ids: list[str], chunk: int = 2, **kw) -> tuple[list[DocResult], SupervisedPool]:
+    pool = SupervisedPool({}, 2, kw.pop("doc_seconds", 600.0), task=misbehaving, initializer=None, **kw)
+    tasks = [DocTask(f"/x/{d}.txt", d, None) for d in ids]
+    chunks = [tasks[i:i + chunk] for i in range(0, len(tasks), chunk)]
+    return list(pool.run(chunks)), pool
+
+
+def test_a_document_that_kills_its_worker_twice_is_an_errors_row_and_the_rest_come_out_in_order():
+    ids = ["a", "b", "c", "KILL", "d", "e", "f", "g"]
+    results, pool = _run(ids)
+    assert [r.doc_id for r in results] == ids
+    bad = {r.doc_id: r for r in results if r.status != "ok"}
+    assert list(bad) == ["KILL"]
+    row = bad["KILL"].rows["errors"][0]
+    assert row["kind"] == "worker_died" and "died twice" in row["message"]
+    assert pool.restarts >= 2
+
+
+def test_a_hung_worker_is_killed_and_its_document_reported():
+    # the grace covers a fresh worker's start on a busy machine; the alarm inside run_chunk is the usual limit
+    results, _ = _run(["a", "HANG", "b", "c"], doc_seconds=0.5, grace=4)
+    assert [r.doc_id for r in results] == ["a", "HANG", "b", "c"]
+    kinds = {r.doc_id: r.rows.get("errors", [{}])[0].get("kind") for r in results}
+    assert kinds == {"a": None, "HANG": "timeout", "b": None, "c": None}
+
+
+def test_a_runaway_document_becomes_a_timeout_row_and_the_small_one_comes_out(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    big = (SEEDS / "002_7ecacfc05819ac67.txt").read_text(encoding="utf-8")
+    (src / "big.txt").write_text(big * 3, encoding="utf-8")  # ~210k chars: many seconds of NER
+    shutil.copy(SEEDS / "004_2b47e149472050a6.txt", src / "small.txt")
+    run_extract([src / "small.txt"], tmp_path / "warm", workers=1)  # models loaded and compiled before the clock
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[run]\ndoc_seconds = 1\n", encoding="utf-8")
+    res = run_extract([src], tmp_path / "out", config=cfg, workers=1)
+    errors = read_table(tmp_path / "out", "errors").to_pandas()
+    assert errors.doc_id.tolist() == ["big"] and errors.kind.tolist() == ["timeout"]
+    assert "run.doc_seconds" in errors.message.iloc[0]
+    assert read_table(tmp_path / "out", "documents").column("doc_id").to_pylist() == ["small"]
+    assert res.n_failed == 1 and res.n_done == 1
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as f:
+            return [int(x) for x in f.read().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_run_costs_a_retry_not_the_run(seed_outputs, tmp_path):
+    """kill -9 one worker of `extract --workers 2`: the run completes with the tables of an undisturbed run."""
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[run]\nchunk_docs = 1\nbatch_docs = 1\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", *map(str, SMALL), "-o", str(out), "-w", "2",
+                             "--metadata", str(SEEDS / "metadata.csv"), "--config", str(cfg), "--no-progress"],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    killed = None
+    deadline = time.monotonic() + 300
+    while killed is None and proc.poll() is None and time.monotonic() < deadline:
+        workers = [c for c in _children(proc.pid) if "spawn_main" in _cmdline(c)]
+        if len(workers) >= 2:  # both workers up: the three documents are queued or running
+            killed = workers[-1]
+            os.kill(killed, signal.SIGKILL)
+        time.sleep(0.02)
+    _, err = proc.communicate(timeout=600)
+    assert killed is not None, "the run ended before a worker could be killed"
+    assert proc.returncode == 0, err
+    assert "retrying" in err
+    ids = [p.stem for p in SMALL]
+    for name in SCHEMAS:
+        ref = read_table(seed_outputs, name)
+        ref = ref.filter(pc.is_in(ref.column("doc_id"), pa.array(ids)))
+        assert read_table(out, name).equals(ref), name
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
