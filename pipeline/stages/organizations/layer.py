@@ -84,11 +84,12 @@ class _Doc:
 def _loc_votes(sents: list[tuple[Sentence, list[Tok]]], lx: OrgLexicon) -> dict[str, int]:
     """Document votes: a span the backend calls a place more often than a body is a place (上海, 江苏)."""
     votes: dict[str, int] = {}
+    place, org = lx.tags.place, lx.tags.org_entity
     for _, toks in sents:
         for t in toks:
-            if t.tag in lx.tags.place:
+            if t.tag in place:
                 votes[t.text] = votes.get(t.text, 0) + 1
-            elif t.tag in lx.tags.org_entity:
+            elif t.tag in org:
                 votes[t.text] = votes.get(t.text, 0) - 1
     return votes
 
@@ -178,10 +179,11 @@ def extract_organizations(text: str, sentences: list[Sentence], analyses: list[A
         doc.add(short, name, typ, "alias")
     for brand, (name, typ) in brands(text, doc.lexicon, lx).items():
         doc.add(brand, name, typ, "alias")
+    proper = lx.tags.proper
     for sent, toks in sents:
         for t in toks:
             doc.bounds.add(sent.start + t.s)
             doc.bounds.add(sent.start + t.e)
-            if t.tag in lx.tags.proper:
+            if t.tag in proper:
                 doc.proper_spans.add((sent.start + t.s, sent.start + t.e))
     return propagate(text, doc.lexicon, doc.books, lx, doc.bounds, doc.proper_spans)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.core.config import load_lexicon_toml
+from pipeline.stages.ner.pos import contract_tags
 
 TYPES = ("company", "government", "research", "association", "platform", "media", "other")
 
@@ -32,26 +33,31 @@ class Tags:
     """
 
     def __init__(self, cfg: dict) -> None:
-        self.contract = frozenset(cfg.get("contract", []))
-        self._fold = dict(cfg.get("fold", {}))
-        self._classes = {k: frozenset(v) for k, v in cfg.get("classes", {}).items()}
-        for k, v in self._classes.items():
+        self.contract = contract_tags()
+        self._fold = {t: self._folded(t, dict(cfg.get("fold", {}))) for t in self.contract | set(cfg.get("fold", {}))}
+        classes = {k: frozenset(v) for k, v in cfg.get("classes", {}).items()}
+        for k, v in classes.items():
             bad = v - self.contract
             if bad:
-                raise ValueError(f"configs/organizations/tags.toml: class {k!r} uses tags outside the contract: "
-                                 f"{sorted(bad)}; use only the tags listed in `contract`")
+                raise ValueError(f"configs/organizations/tags.toml: class {k!r} uses tags outside the contract "
+                                 f"(configs/ner/pos.toml [tags]): {sorted(bad)}; use contract tags only")
+        self.__dict__.update(classes)  # plain attributes: the rules read them per token
+
+    def _folded(self, tag: str, table: dict[str, str]) -> str:
+        tag = table.get(tag, tag)
+        return tag if tag in self.contract else "xc"
+
+    @property
+    def fold_table(self) -> dict[str, str]:
+        """Backend tag -> the tag the rules see (folded by [fold]); absent tags are ``xc`` (other)."""
+        return self._fold
 
     def fold(self, tag: str) -> str:
-        """The contract tag for a backend tag (unknown tags become ``xc``, other)."""
-        if tag in self.contract:
-            return tag
+        """The tag the rules see: folded ([fold]), and ``xc`` (other) for anything outside the contract."""
         return self._fold.get(tag, "xc")
 
     def __getattr__(self, name: str) -> frozenset[str]:
-        try:
-            return self.__dict__["_classes"][name]
-        except KeyError:
-            raise AttributeError(f"no tag class {name!r} in configs/organizations/tags.toml") from None
+        raise AttributeError(f"no tag class {name!r} in configs/organizations/tags.toml")
 
 
 @dataclass(frozen=True)

@@ -43,9 +43,12 @@ def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
     """The backend's ORG spans, less pieces of quoted slogans and of project or product names."""
     quotes = [(m.start(1), m.end(1)) for m in lx.pat.quote.finditer(text)]
     out = []
+    org = lx.tags.org_entity
     for i, t in enumerate(toks):
+        if t.tag not in org:
+            continue
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-        if t.tag not in lx.tags.org_entity or nxt in lx.negative_followers or t.text in lx.common_words:
+        if nxt in lx.negative_followers or t.text in lx.common_words:
             continue
         if any(t.text.endswith(a) and nxt.startswith(b) for a, b in lx.miscut_pairs):
             continue

@@ -85,7 +85,10 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
     T = lx.tags
     out: list[Cand] = []
     generic: list[Cand] = []
+    last_chars = lx.suffix_last_chars
     for j, t in enumerate(toks):
+        if t.text[-1] not in last_chars:
+            continue  # most tokens end in a character no suffix ends with
         found = _head_of(text, toks, j, lx)
         if found is None:
             continue
