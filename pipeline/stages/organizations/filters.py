@@ -104,20 +104,30 @@ def trim(text: str, c: Cand, lx: OrgLexicon) -> None:
         c.e -= 1
     if c.e - c.s > 2 and text[c.s] in P.date_units and c.s > 0 and text[c.s - 1].isdigit():
         c.s += 1
+    if c.e - c.s > 3 and text[c.s] == P.dateline_mark and c.s > 0 and text[c.s - 1] == P.dateline_day:
+        c.s += 1  # 5月20日电|公安部: the dateline's 电 is not part of the name
     c.text = text[c.s : c.e]
 
 
-def drop_country(c: Cand, lx: OrgLexicon) -> None:
-    """美国苹果公司 -> 苹果公司: a foreign country before a firm's name is not part of it."""
+def drop_country(c: Cand, lx: OrgLexicon) -> bool:
+    """美国苹果公司 -> 苹果公司: a foreign country before a firm's name is not part of it.
+
+    False when nothing names the firm but the country (马来西亚公司: a Malaysian firm, a class).
+    """
     suf = lx.suffix_at_end(c.text)
     if c.type != "company" or suf is None or suf.type != "company":
-        return  # 德国社民党, 芬兰国防军: not a firm
+        return True  # 德国社民党, 芬兰国防军: not a firm
     for country in lx.foreign_countries:
         rest = c.text[len(country) :]
-        if c.text.startswith(country) and len(rest) >= 3 and not rest.startswith(lx.country_keeps):
+        if not c.text.startswith(country) or rest.startswith(lx.country_keeps):
+            continue
+        if rest in lx.generic_words:
+            return False
+        if len(rest) >= 3:
             c.s += len(country)
-            c.text = c.text[len(country) :]
-            return
+            c.text = rest
+        return True
+    return True
 
 
 def split(cands: list[Cand], lx: OrgLexicon) -> list[Cand]:

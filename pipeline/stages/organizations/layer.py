@@ -113,7 +113,8 @@ def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc
             if before_event(toks, k if k < len(toks) else None, lx):
                 continue  # 全球私募基金|西湖峰会; but 长三角…产业联盟|成立大会 keeps the alliance
         right_paren(st, c, toks, lx)
-        drop_country(c, lx)
+        if not drop_country(c, lx):
+            continue
         if lx.is_deictic(c.text) and level_listed(st, c.s, lx):
             continue  # 省市|县政府: a level in a list of levels names a class
         if rejected(c.text, lx) or doc.in_book(sent.start + c.s, sent.start + c.e):

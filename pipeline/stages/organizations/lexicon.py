@@ -75,6 +75,8 @@ class Patterns:
     edge_open: str
     edge_close: str
     date_units: str
+    dateline_mark: str
+    dateline_day: str
     closer_first: frozenset[str]
     closer_join: str
     punct_only: re.Pattern[str]
@@ -97,7 +99,7 @@ def _patterns(p: dict) -> Patterns:
     kw = {k: re.compile(p[k]) for k in rx}
     kw.update({k: frozenset(p[k]) for k in ("dashes", "closer_first")})
     kw.update({k: p[k] for k in ("open_parens", "close_parens", "open_quotes", "close_quotes", "name_inner_marks", "quote_inner_marks",
-                                 "list_mark", "edge_open", "edge_close", "date_units", "closer_join")})
+                                 "list_mark", "edge_open", "edge_close", "date_units", "dateline_mark", "dateline_day", "closer_join")})
     return Patterns(**kw)
 
 
