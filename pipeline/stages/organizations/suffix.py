@@ -27,8 +27,9 @@ def _mid_head_ok(text: str, toks: list[Tok], h: int, ss: int, suf: Suffix, lx: O
     T = lx.tags
     head = toks[h]
     prefix0 = text[head.s : ss]
-    if prefix0 in lx.category_modifiers or prefix0 in lx.level_words:
-        return False  # 特色小镇, 国家实验室 written as one word
+    if (prefix0 in lx.category_modifiers or prefix0 in lx.level_words) \
+            and not (head.tag in T.org_entity and suf.text in lx.session_heads):
+        return False  # 特色小镇, 国家实验室 written as one word (but 全国代表大会/ORG is one body)
     if head.tag in T.org_entity:
         return True
     if head.tag in T.place_entity:
