@@ -45,7 +45,8 @@ APPROX_DIGITS = "几数"  # 几十 / 数百: "some tens" -> the round value, qua
 CN_NUM_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "".join(TENS)
 
 _FOLD = str.maketrans({"，": ",", "．": ".", "－": "-", "−": "-", "／": "/", "：": ":", "∶": ":",
-                       "點": "点", "負": "负"})  # traditional 點/負 as in the financial numerals
+                       "點": "点", "負": "负",  # traditional 點/負 as in the financial numerals
+                       "·": ".", "・": "."})  # a middle dot as the decimal point of older print (14·1％)
 # Keycap and emoji variation marks: a digit carrying one is a picture, never a number (5️⃣0️⃣0️⃣).
 EMOJI_MARKS = "\ufe0f\ufe0e\u20e3"
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")

@@ -151,7 +151,7 @@ class Lex:
         # everywhere: a long OCR run of digits must cost O(n), not O(n²).
         arabic = (rf"(?:{d}{{1,3}}(?:[ \u00a0\u2009\u202f]{d}{{3}}(?![0-9０-９])){{1,6}}"
                   rf"|{d}{{1,30}}(?:(?:,|(?<=[０-９])，){d}{{3}}(?![0-9０-９])){{0,8}})"
-                  rf"(?:[.．]{d}{{1,12}})?")
+                  rf"(?:[.．·・]{d}{{1,12}})?")
         self._arabic, self._cn = arabic, cn
         mag = rf"[{MAG_CHARS}]"
         # a number: Arabic with Chinese magnitudes, further sections allowed (1.5万, 8000余万,
