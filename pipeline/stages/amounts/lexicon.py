@@ -172,6 +172,9 @@ class Lex:
             rf"|(?P<ra>{arabic}){WS}[∶:]{WS}(?P<rb>{arabic})(?![\d:∶])"
             # percent written out 百分之四十
             rf"|[百佰]分之(?P<pct>(?:负)?(?:{arabic}|{cn}{{1,24}}(?:[点點][{CN_DIGITS}]{{1,12}})?))"
+            # … and its range: 百分之八到九, 百分之四至百分之五
+            rf"(?:{WS}(?:到|至|—|－|-){WS}(?:百分之)?(?P<pct2>{arabic}|{cn}{{1,24}}(?:[点點][{CN_DIGITS}]{{1,12}})?)"
+            rf"(?![{CN_CHARS}\d%％年月日号季]))?"  # not 百分之五到2025年
             # fraction 三分之一
             rf"|(?P<fden>{arabic}|{cn}{{1,24}})分之(?P<fnum>{arabic}|{cn}{{1,24}}(?:[点點][{CN_DIGITS}]{{1,12}})?)"
             # fraction 1/4 (not a date 2023/5/5)
