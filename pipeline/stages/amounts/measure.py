@@ -94,6 +94,8 @@ def _split_magnitude_unit(scan: Scan, n1: str, n2: str | None, uw: str, inf: str
     """12千米 / 2.3千克: after Arabic digits, a trailing magnitude that forms a longer unit
     belongs to the unit (两千米 stays 2000 m)."""
     last = (n2 or n1)[-1:]
+    if last == "兆" and (last + uw) in scan.lex.units and len(n2 or n1) > 1:  # 五十兆字节: 兆 ends no numeral
+        return (n1, n2[:-1], last + uw) if n2 else (n1[:-1], n2, last + uw)
     if last in MAG_CHARS and (last + uw) in scan.lex.units and not inf:
         stripped = (n2 or n1)[:-1]
         if stripped and stripped[-1].isdigit():
