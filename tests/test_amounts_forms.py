@@ -112,6 +112,6 @@ def test_stage_errors_propagate(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(scan, m):  # noqa: ANN001
         raise RuntimeError("rule broke")
 
-    monkeypatch.setattr(grammar, "_HANDLERS", (("n1", boom),))
+    monkeypatch.setattr(grammar, "_HANDLERS", {"unit": boom})
     with pytest.raises(RuntimeError):
         grammar.extract_amounts("新增32个。")

@@ -51,12 +51,13 @@ _FOLD = str.maketrans({"，": ",", "．": ".", "－": "-", "−": "-", "／": "/
 EMOJI_MARKS = "\ufe0f\ufe0e\u20e3"
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _WS = re.compile(r"\s+")
+_FULLWIDTH_DIGIT = re.compile("[\uff10-\uff19]")
 
 
 def fold(s: str) -> str:
     """Full-width digits/punctuation to ASCII and whitespace removed (OCR spaces)."""
     s = _WS.sub("", s)
-    if any("\uff10" <= c <= "\uff19" for c in s):
+    if _FULLWIDTH_DIGIT.search(s):
         s = "".join(unicodedata.normalize("NFKC", c) if "\uff10" <= c <= "\uff19" else c for c in s)
     return s.translate(_FOLD)
 

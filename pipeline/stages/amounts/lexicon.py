@@ -26,7 +26,7 @@ DQUOTE_OPEN = "“\"‘「"
 DQUOTE_CLOSE = "”\"’」"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: a cheap cache key (one instance per written unit)
 class UnitInfo:
     """One written unit: canonical unit, quantity, which numerals may stand before it."""
 
