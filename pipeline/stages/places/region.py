@@ -126,10 +126,12 @@ class RegionIndex:
         code = chain_code([m.adcode for m in ms if m.adcode])
         return (code, "name") if code else (None, "none")
 
-    def for_row(self, name: str | None, sentence_index: int | None,
-                article_index: int | None) -> tuple[str | None, str]:
-        """An organization's own name first, then the context of its sentence; a foreign body none."""
-        if name and name.startswith(_national().foreign):
+    def for_row(self, name: str | None, sentence_index: int | None, article_index: int | None,
+                before: str = "") -> tuple[str | None, str]:
+        """An organization's own name first, then the context of its sentence; a foreign body (its name,
+        or the text just ``before`` its mention, starts with a foreign country) none."""
+        foreign = _national().foreign
+        if name and (name.startswith(foreign) or before.endswith(foreign)):
             return None, "foreign"
         code, how = self.of_name(name, sentence_index, article_index)
         return (code, how) if code else self.context(sentence_index, article_index)
