@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from pipeline import extract_text
@@ -72,7 +73,7 @@ def test_a_foreign_body_gets_no_region_from_its_sentence():
     t = extract_text("德国维维美迪亚公司总经理认为，上海正在打造科创中心。", doc_id="t", pub_date="2023")
     org = t["organizations"]
     row = org[org.text.str.contains("维维美迪亚")].iloc[0]  # with or without 德国 in the mention
-    assert row.adcode is None and row.region_source == "foreign"
+    assert pd.isna(row.adcode) and row.region_source == "foreign"
 
 
 def test_a_place_must_start_a_word_or_sit_inside_one():
