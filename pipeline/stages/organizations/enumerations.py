@@ -34,8 +34,6 @@ def head_type(toks: list[Tok], lx: OrgLexicon) -> str | None:
                 return typ
     if ht:
         return ht
-    if head.text in lx.field_heads:
-        return "!"
     return "-" if head.text in lx.negative_heads else None
 
 
@@ -111,15 +109,14 @@ def _item_spans(text: str, toks: list[Tok], items: list[tuple[int, int]], lx: Or
     return spans
 
 
-def enum_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[Cand], set[tuple[int, int, bool]]]:
+def enum_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[Cand], set[tuple[int, int]]]:
     """Items of 'A、B、C等…企业' and '企业，如A、B、C等' lists, typed by the head noun.
 
     Also returns the token spans of items in lists headed by a non-body noun
-    (中天、钱塘银座等楼宇: buildings), which the NER candidates must not keep; the flag marks
-    lists headed by a field of work (…、红十字会等事业), vetoed even where a body's suffix ends an item.
+    (中天、钱塘银座等楼宇: buildings), which the NER candidates must not keep.
     """
     out: list[Cand] = []
-    vetoed: set[tuple[int, int, bool]] = set()
+    vetoed: set[tuple[int, int]] = set()
     cues = lx.closers | lx.pat.closer_first
     for c in range(len(toks)):
         if toks[c].text not in cues:
@@ -129,9 +126,9 @@ def enum_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[Ca
             continue
         items, opened = _enum_items(text, toks, c, lx)
         typ_head = _list_type(toks, c, skip, opened, lx)
-        if typ_head in ("-", "!"):
-            vetoed.update((toks[a].s, toks[b - 1].e, typ_head == "!") for a, b in items)
-        if typ_head in (None, "-", "!") or not items:
+        if typ_head == "-":
+            vetoed.update((toks[a].s, toks[b - 1].e) for a, b in items)
+        if typ_head in (None, "-") or not items:
             continue
         for s, e, name in _item_spans(text, toks, items, lx):
             suf = lx.suffix_at_end(name)

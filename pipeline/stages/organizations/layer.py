@@ -145,11 +145,8 @@ def _sentence(sent: Sentence, toks: list[Tok], votes: dict[str, int], doc: _Doc)
         if votes.get(c.token or c.text, 0) < 0 and not place_plus_weak(c.text, lx)
     ]
     # items of a list headed by a non-body noun (深海科技等新兴产业) are not bodies, unless a body's
-    # suffix names them (南湖基金小镇、…等传统产业: towns); industry words (科技, 电子) are fields there;
-    # under a field of work (…、红十字会等事业) even a suffix does not make an item a body
-    cands = [c for c in found + ner + enum
-             if (c.s, c.e, True) not in vetoed
-             and ((c.s, c.e, False) not in vetoed or _named_by_suffix(c.text, lx))]
+    # suffix names them (南湖基金小镇、…等传统产业: towns); industry words (科技, 电子) are fields there
+    cands = [c for c in found + ner + enum if (c.s, c.e) not in vetoed or _named_by_suffix(c.text, lx)]
     chosen = _select(_good(st, sent, toks, cands, doc))
     chosen = _select(chosen + list_mates(st, chosen, lx))
     for c in chosen:

@@ -164,7 +164,6 @@ class OrgLexicon:
     closers: frozenset[str]
     list_openers: frozenset[str]
     negative_heads: frozenset[str]
-    field_heads: frozenset[str]
     openers: frozenset[str]
     separators: frozenset[str]
     max_gap_tokens: int
@@ -285,7 +284,6 @@ def _enumeration_kw(e: dict) -> dict:
         "closers": _fs(e.get("closers")),
         "list_openers": _fs(e.get("list_openers")),
         "negative_heads": _fs(e.get("negative_heads")),
-        "field_heads": _fs(e.get("field_heads")),
         "openers": _fs(e.get("openers")),
         "separators": _fs(e.get("separators")),
         "max_gap_tokens": int(e.get("max_gap_tokens", 9)),
