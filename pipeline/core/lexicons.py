@@ -17,7 +17,7 @@ def check_lexicon(name: str, data: dict[str, Any], path: Path) -> None:
     schema = SCHEMAS.get(name)
     if schema is None:
         raise ConfigError(f"{path}: no schema for lexicon {name!r}: declare its sections and keys in "
-                          "pipeline/core/lexicon_schemas.py")
+                          "pipeline/core/lexicon_schemas/ (a module per configs/ folder)")
     try:
         schema.validate_python(data)
     except ValidationError as e:

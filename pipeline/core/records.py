@@ -56,6 +56,9 @@ class Sentence:
     end: int
     text: str
     words: list[str] = field(default_factory=list)
+    # 《…》 spans inside the sentence (relative offsets), found once by the sentence stage; None when the
+    # sentence was built elsewhere (stages then find them with sentences.titles.sentence_titles).
+    titles: list[tuple[int, int]] | None = None
 
 
 @dataclass

@@ -108,8 +108,8 @@ class DocumentProcessor:
             if "\n" in text[prev_end:s.start]:
                 date_ctx.new_paragraph()  # a paragraph sets its own reference year (dates stage)
             prev_end = s.end
-            ds = extract_dates(s.text, doc.pub_date, date_ctx)
-            amts = extract_amounts(s.text, exclude=[(d.start, d.end) for d in ds])
+            ds = extract_dates(s.text, doc.pub_date, date_ctx, titles=s.titles)
+            amts = extract_amounts(s.text, exclude=[(d.start, d.end) for d in ds], titles=s.titles)
             dates += [_shift(d, s.start) for d in ds]
             amounts += [_shift(a, s.start) for a in amts]
         clock.lap("amounts_dates")

@@ -20,6 +20,7 @@ from pipeline.core.lexicon_schemas import ner as _ner
 from pipeline.core.lexicon_schemas import organizations as _organizations
 from pipeline.core.lexicon_schemas import places as _places
 from pipeline.core.lexicon_schemas import registry as _registry
+from pipeline.core.lexicon_schemas import sentences as _sentences
 from pipeline.core.lexicon_schemas import targets as _targets
 
 # lexicon file (relative to configs/) -> its schema
@@ -32,5 +33,6 @@ SCHEMAS: dict[str, TypeAdapter[Any]] = {
     **_organizations.SCHEMAS,
     **_places.SCHEMAS,
     **_registry.SCHEMAS,
+    **_sentences.SCHEMAS,
     **_targets.SCHEMAS,
 }

@@ -140,7 +140,6 @@ class OrganizationsPatterns(_Strict):
     punct_only: StrictStr
     alnum: StrictStr
     has_latin: StrictStr
-    book: StrictStr
     quote: StrictStr
     definition: StrictStr
     definition_inline: StrictStr

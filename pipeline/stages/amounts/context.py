@@ -78,10 +78,12 @@ def round12(v: float | None) -> float | None:
 class Scan:
     """Per-call state: the text, forbidden spans (dates, book titles, idioms, quoted names)."""
 
-    def __init__(self, text: str, exclude: Sequence[tuple[int, int]]) -> None:
+    def __init__(self, text: str, exclude: Sequence[tuple[int, int]],
+                 titles: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
         self.lex: Lex = lex()
         self.exclude = exclude
+        self.titles = titles  # 《…》 spans, from the sentence stage
         self._block: list[tuple[int, int]] | None = None  # built on the first candidate only
 
     def make(self, s: int, e: int, value: float | None, vmax: float | None, unit: str | None,
@@ -93,8 +95,7 @@ class Scan:
         if self._block is None:
             lx, t = self.lex, self.text
             blk = [(int(a), int(b)) for a, b in self.exclude]
-            if "《" in t:
-                blk.extend(m.span() for m in lx.book_rx.finditer(t))
+            blk.extend((int(a), int(b)) for a, b in self.titles)
             if lx.idiom_rx is not None:
                 blk.extend(m.span() for m in lx.idiom_rx.finditer(t))
             if lx.quoted_name_rx is not None and ("“" in t or '"' in t):

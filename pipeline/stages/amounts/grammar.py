@@ -24,6 +24,7 @@ from pipeline.stages.amounts import forms
 from pipeline.stages.amounts.context import Scan, round12
 from pipeline.stages.amounts.lexicon import RANGE_SEP, WS, lex
 from pipeline.stages.amounts.measure import number_unit
+from pipeline.stages.sentences.titles import book_title_spans
 
 # the last group of each of the scanner's alternatives names its form (Match.lastgroup: one
 # lookup per candidate instead of testing every group)
@@ -92,15 +93,17 @@ def _merge_ranges(scan: Scan, rows: list[Amount]) -> list[Amount]:
     return out
 
 
-def extract_amounts(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Amount]:
-    """Amounts in ``text`` (offsets relative to it), skipping spans in ``exclude`` (dates)."""
+def extract_amounts(text: str, exclude: Sequence[tuple[int, int]] = (),
+                    titles: Sequence[tuple[int, int]] | None = None) -> list[Amount]:
+    """Amounts in ``text`` (offsets relative to it), skipping spans in ``exclude`` (dates) and in
+    ``titles`` (the sentence's 《…》 spans, Sentence.titles; found here when not given)."""
     rows: list[Amount] = []
     if not isinstance(text, str) or not text:
         return rows
     lx = lex()
     if lx.trigger.search(text) is None:
         return rows
-    scan = Scan(text, exclude or ())
+    scan = Scan(text, exclude or (), titles if titles is not None else book_title_spans(text))
     for m in scan_matches(lx.trigger, lx.rx, text):
         a = _handle(scan, m)
         if a is None or a.start >= a.end:

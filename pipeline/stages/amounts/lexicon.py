@@ -125,7 +125,6 @@ class Lex:
         self.prefix_by_len = tuple(sorted(self.prefix, key=len, reverse=True))
         self.suffix_rx = re.compile(rf"{WS}(?:{_alt(list(self.suffix))})")
         self.idiom_rx = re.compile(_alt(self.idioms)) if self.idioms else None
-        self.book_rx = re.compile(r"《[^《》]{0,200}》")
         sub_alt = _alt([w for ws in self.subunits.values() for w in ws])
         join = _alt(self.subunit_joiners) or "\\x00"
         self.subunit_rx = re.compile(

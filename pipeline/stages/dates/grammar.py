@@ -35,6 +35,7 @@ by_lead, not a horizon.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.core.pubdate import parse_pub_date, pub_year
@@ -43,6 +44,7 @@ from pipeline.stages.dates import days, forms, relative
 from pipeline.stages.dates.horizons import horizons, mark_by
 from pipeline.stages.dates.lexicon import lex as _lex
 from pipeline.stages.dates.resolve import Resolver, Scan
+from pipeline.stages.sentences.titles import book_title_spans
 
 # named group of the grammar (lexicon.py) -> its resolver, in the grammar's order
 _RESOLVERS: dict[str, Resolver] = {
@@ -111,12 +113,14 @@ def _clean(text: str) -> str:
     return inv.sub(" ", text) if inv is not None and inv.search(text) else text
 
 
-def extract_dates(text: str, pub_date: str | None = None, context: DateContext | None = None) -> list[DateMention]:
+def extract_dates(text: str, pub_date: str | None = None, context: DateContext | None = None,
+                  titles: Sequence[tuple[int, int]] | None = None) -> list[DateMention]:
     """Date mentions in ``text`` (offsets relative to it), resolved against ``pub_date``:
     the dates table as GUIDELINES §3 defines it (no horizons).
 
     ``context`` carries the document's years across its sentences (同年, the
-    paragraph's reference year); without it each call stands alone.
+    paragraph's reference year); without it each call stands alone. ``titles`` are the
+    sentence's 《…》 spans (Sentence.titles), found here when not given.
     """
     rows: list[DateMention] = []
     if not isinstance(text, str) or not text:
@@ -126,7 +130,8 @@ def extract_dates(text: str, pub_date: str | None = None, context: DateContext |
         return rows
     work = _clean(text)
     scan = Scan(work, lx, parse_pub_date(pub_date) if pub_date else None, context.last_year if context else None,
-                context.para_year if context else None)
+                context.para_year if context else None,
+                list(titles) if titles is not None else book_title_spans(text))
     pos, n = 0, len(work)
     while pos < n:
         t = lx.trigger.search(work, pos)
@@ -151,8 +156,8 @@ def extract_dates(text: str, pub_date: str | None = None, context: DateContext |
     return rows
 
 
-def deadline_mentions(text: str, pub_date: str | None = None,
-                      context: DateContext | None = None) -> list[DateMention]:
+def deadline_mentions(text: str, pub_date: str | None = None, context: DateContext | None = None,
+                      titles: Sequence[tuple[int, int]] | None = None) -> list[DateMention]:
     """Every mention a deadline can come from: the dates of :func:`extract_dates`
     plus horizons (kind ``horizon``: 三年内, 未来十年), leftmost first.
 
@@ -161,7 +166,7 @@ def deadline_mentions(text: str, pub_date: str | None = None,
     Pass the same ``context`` as for extract_dates only if the sentence has not
     been scanned with it yet (it advances the context).
     """
-    rows = extract_dates(text, pub_date, context)
+    rows = extract_dates(text, pub_date, context, titles)
     if not isinstance(text, str) or not text:
         return rows
     hz = horizons(_clean(text), pub_year(pub_date), rows)

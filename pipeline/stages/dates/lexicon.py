@@ -240,7 +240,6 @@ class Lex:
         for word in words + list(self.rel_days) + list(self.rel_months) + list(self.rel_weeks):
             starts.add(word[0])
         self.trigger = re.compile("[" + re.escape("".join(sorted(starts))) + r"\d]")
-        self.book_rx = re.compile(r"《[^《》]{0,200}》")
         self.year_rx = re.compile(rf"\d{{4}}|[{_CN_D}0]{{4}}")
 
 

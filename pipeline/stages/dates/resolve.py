@@ -22,14 +22,15 @@ from pipeline.stages.dates.lexicon import Lex
 class Scan:
     """One call's text, anchors and the reference years it updates."""
 
-    def __init__(self, text: str, lx: Lex, pub: PubDate | None, last_year: int | None, para_year: int | None) -> None:
+    def __init__(self, text: str, lx: Lex, pub: PubDate | None, last_year: int | None, para_year: int | None,
+                 books: list[tuple[int, int]]) -> None:
         self.text = text
         self.lex = lx
         self.pubdate = pub
         self.pub = pub.year if pub is not None else None
         self.last_year = last_year  # last absolute year written in the document (同年)
         self.para_year = para_year  # last year the paragraph names (its reference year)
-        self.books = [m.span() for m in lx.book_rx.finditer(text)] if "《" in text else []
+        self.books = books  # 《…》 spans, from the sentence stage
 
     def in_book(self, s: int, e: int) -> bool:
         return any(a < e and s < b for a, b in self.books)

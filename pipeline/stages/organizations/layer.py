@@ -42,6 +42,7 @@ from pipeline.stages.organizations.ner_spans import glued_verb, ner_candidates
 from pipeline.stages.organizations.suffix import suffix_candidates
 from pipeline.stages.organizations.tagging import propagate
 from pipeline.stages.organizations.tokens import RANK, Cand, Tok, merge_departments, tokens
+from pipeline.stages.sentences.titles import document_titles
 
 
 def _select(cands: list[Cand]) -> list[Cand]:
@@ -57,10 +58,10 @@ def _select(cands: list[Cand]) -> list[Cand]:
 class _Doc:
     """What the layer learns about one document: surfaces found, word boundaries, proper spans."""
 
-    def __init__(self, text: str, lx: OrgLexicon) -> None:
+    def __init__(self, text: str, lx: OrgLexicon, books: list[tuple[int, int]]) -> None:
         self.text = text
         self.lx = lx
-        self.books = [(m.start(), m.end()) for m in lx.pat.book.finditer(text)]
+        self.books = books  # 《…》 spans, from the sentence stage
         self.book_mask = bytearray(len(text) + 1)  # O(1) look-ups on long documents
         for bs, be in self.books:
             self.book_mask[bs:be] = b"\x01" * (be - bs)
@@ -167,7 +168,7 @@ def extract_organizations(text: str, sentences: list[Sentence], analyses: list[A
     broken rule shows as an error, not as lower recall.
     """
     lx = load_org_lexicon()
-    doc = _Doc(text, lx)
+    doc = _Doc(text, lx, document_titles(sentences))
     for name, typ in lx.gaz_names.items():
         if name in text:
             doc.add(name, name, typ, "gazetteer")

@@ -82,7 +82,6 @@ class Patterns:
     punct_only: re.Pattern[str]
     alnum: re.Pattern[str]
     has_latin: re.Pattern[str]
-    book: re.Pattern[str]
     quote: re.Pattern[str]
     definition: re.Pattern[str]
     definition_inline: re.Pattern[str]
@@ -94,7 +93,7 @@ class Patterns:
 
 
 def _patterns(p: dict) -> Patterns:
-    rx = ("punct_only", "alnum", "has_latin", "book", "quote", "definition", "definition_inline",
+    rx = ("punct_only", "alnum", "has_latin", "quote", "definition", "definition_inline",
           "right_paren_place", "paren_group", "list_segment", "bracket", "bracket_split")
     kw = {k: re.compile(p[k]) for k in rx}
     kw.update({k: frozenset(p[k]) for k in ("dashes", "closer_first")})

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline.core.records import Sentence
+from pipeline.stages.sentences.titles import book_title_spans
 
 _END = re.compile(r"(?:[。！？!?；;]|……)+[”’」』）)\"']*|\n+")
 MAX_CHARS = 1000  # longer than any sentence of ../shared/corpus (448) and the seeds (297)
@@ -43,7 +44,8 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        out.append(Sentence(index=len(out), start=start, end=end, text=text[start:end]))
+        piece = text[start:end]
+        out.append(Sentence(index=len(out), start=start, end=end, text=piece, titles=book_title_spans(piece)))
 
 
 def _cut(text: str, lo: int, hi: int) -> int:

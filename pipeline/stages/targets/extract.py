@@ -46,6 +46,7 @@ from typing import Any
 
 from pipeline.core.pubdate import parse_pub_date, pub_year
 from pipeline.core.records import Amount, Analysis, DateMention, Sentence, Target
+from pipeline.stages.sentences.titles import document_titles
 from pipeline.stages.targets.deadlines import DeadlineMixin, deadline_mentions
 from pipeline.stages.targets.lexicon import _lexicon
 from pipeline.stages.targets.lists import ListMixin
@@ -53,7 +54,7 @@ from pipeline.stages.targets.model import _Chain, _Clause, _Ctx, _Deadline, _Gov
 from pipeline.stages.targets.reach import ReachMixin
 from pipeline.stages.targets.rows import RowMixin
 from pipeline.stages.targets.sections import Section, section_heading
-from pipeline.stages.targets.text import _book_spans, _clause_index
+from pipeline.stages.targets.text import _clause_index
 from pipeline.stages.targets.triggers import TriggerMixin
 
 
@@ -111,7 +112,7 @@ class _Extractor(ReachMixin, ListMixin, TriggerMixin, DeadlineMixin, RowMixin):
         parsed = parse_pub_date(pub_date)
         self.pub_month = parsed.month if parsed is not None else None
         self.lx = _lexicon()
-        self.book = _book_spans(text)
+        self.book = document_titles(self.sents)  # 《…》 spans, from the sentence stage
         self.out: list[Target] = []
         self._dl_cache: dict[tuple[int, int], list[_Deadline]] = {}
         self._a_starts = [a.start for a in self.amounts]

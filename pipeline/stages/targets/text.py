@@ -16,10 +16,6 @@ _LIST_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]
 _LEVEL = re.compile(r"^[“\"]?[十百千万亿]+[”\"]?(?:元|美元)?[”\"]?级?(?:以上)?$")
 
 
-def _book_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{0,80}》", text)]
-
-
 def _split(text: str, lo: int, hi: int, breaks: str) -> list[tuple[int, int]]:
     """Pieces of text[lo:hi] between break characters, not inside brackets or
     book titles, and not at a comma between digits (1,000)."""
