@@ -77,7 +77,7 @@ class ListMixin:
             c = clauses[ci]
             verb = self.lx.plan_verb_rx.search(self.text, c.start, a.start)
             word = verb.group() if verb else None
-            g = _Governor(_Trigger(c.start, c.start, word, "plan", True), inherited=True)  # type: ignore[arg-type]
+            g = _Governor(_Trigger(c.start, c.start, word, "plan", True), inherited=True)
             if self._amount_ok(a, c, ch, deadlines, by_clause.get(ci, []), g):
                 self._amount_row(a, clauses, ci, g, deadlines)
 
