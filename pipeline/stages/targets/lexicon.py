@@ -35,6 +35,7 @@ class _Lexicon:
     dl_not_after: list[str]
     dl_not_before: list[str]
     dl_weak: list[re.Pattern[str]]
+    dl_never: list[re.Pattern[str]]
     completion_rx: re.Pattern[str]
     period_time_rx: re.Pattern[str]
     year_words_rx: re.Pattern[str]
@@ -92,6 +93,7 @@ def _lexicon() -> _Lexicon:
         dl_not_after=list(d["deadline_rules"].get("not_after", [])),
         dl_not_before=list(d["deadline_rules"].get("not_before", [])),
         dl_weak=[re.compile(p) for p in d["deadline_rules"].get("weak_for_deadline_only", [])],
+        dl_never=[re.compile(p) for p in d["deadline_rules"].get("never", [])],
         completion_rx=re.compile(d["deadline_rules"]["completion"]),
         period_time_rx=re.compile(d["deadline_rules"]["period_as_time"]),
         after_event_rx=re.compile(d["deadline_rules"]["after_event"]),
