@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from pipeline.run.typed import VOCABULARIES, derive
+from pipeline.run.typed import VOCABULARIES, derive, with_pandas_ints
 
 
 def _cat(name: str, vocabulary: str) -> pa.Field:
@@ -177,6 +177,10 @@ RUN_TABLES = ("organizations_registry",)
 DOC_TABLES = tuple(n for n in SCHEMAS if n not in RUN_TABLES)
 
 TABLES = tuple(SCHEMAS)
+
+# pandas reads these integer columns as nullable integers (Int32: <NA>, not a float NaN) from Parquet
+# and from the API: the schema carries pandas metadata naming their dtype (pipeline/run/typed.py).
+SCHEMAS["targets"] = with_pandas_ints(SCHEMAS["targets"], ["deadline_year"])
 # Tables whose rows are extractions with clean and raw provenance.
 EXTRACTION_TABLES = ("organizations", "amounts", "dates", "targets", "places")
 

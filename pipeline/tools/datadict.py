@@ -129,7 +129,8 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "deadline_start": ("First day `deadline` covers (date32); null when `deadline` is.", "2024-01-01"),
         "deadline_end": ("Last day `deadline` covers (date32): the date by which the target is due.", "2024-12-31"),
         "deadline_granularity": (_GRANULARITY, "year"),
-        "deadline_year": ("Year of `deadline_end` (int32), for grouping targets by deadline; null without a "
+        "deadline_year": ("Year of `deadline_end` (int32; pandas reads it as the nullable `Int32`), for grouping "
+                          "targets by deadline; null without a "
                           "deadline.", "2024"),
     },
     "removed": {
