@@ -25,6 +25,7 @@ class _Lexicon:
     not_trigger_rx: list[re.Pattern[str]]
     not_before: list[str]
     copula_rx: re.Pattern[str]
+    time_clause_rx: re.Pattern[str]
     not_after: list[str]
     past_rx: re.Pattern[str]
     soft_past_rx: re.Pattern[str]
@@ -83,6 +84,7 @@ def _lexicon() -> _Lexicon:
         not_trigger_rx=[re.compile(p) for p in d["not_trigger"].get("patterns", [])],
         not_before=list(d["not_trigger"].get("not_before", [])),
         copula_rx=re.compile(d["not_trigger"].get("copula", "(?!)")),
+        time_clause_rx=re.compile(d["not_trigger"].get("time_clause", "(?!)")),
         not_after=list(d["not_trigger"].get("not_after", [])),
         past_rx=re.compile("|".join(f"(?:{m})" for m in d["past"]["markers"])),
         soft_past_rx=re.compile("|".join(f"(?:{m})" for m in d["past"].get("soft_markers", ["累计"]))),
