@@ -27,7 +27,7 @@ def _squash(s: object) -> str:
 
 
 # Corpora measured by precision and recall against a target, not case by case: their own test scores them.
-SCORED_ELSEWHERE = {"actors": "tests/test_link_actors.py"}
+SCORED_ELSEWHERE = {"actors": "tests/test_link_actors.py", "places": "tests/test_link_places.py"}
 
 
 def _cases() -> list:

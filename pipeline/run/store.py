@@ -220,7 +220,7 @@ class TableStore:
 
     def ensure_tables(self) -> None:
         """Every table folder holds at least an empty part, so readers always find the schema."""
-        for name, schema in ((n, SCHEMAS[n]) for n in DOC_TABLES):
+        for name, schema in SCHEMAS.items():  # run-level tables too, until the run builds them
             folder = self.root / name
             if not folder.is_dir() or not any(folder.glob("*.parquet")):
                 write_parquet_atomic(schema.empty_table(), folder / f"part-{EMPTY}.parquet")

@@ -18,6 +18,7 @@ class PlacesPlaces(_Strict):
     national_prefixes: list[StrictStr]
     national_bodies: list[StrictStr]
     dominant_share: StrictFloat | StrictInt
+    foreign_prefixes: list[StrictStr]
 
 
 class PlacesRenamedRenamedItem(_Strict):
