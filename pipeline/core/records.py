@@ -127,7 +127,7 @@ class Target:
     start: int
     end: int
     text: str
-    trigger: str
+    trigger: str | None  # None: a plan of a year's tasks stated with no trigger word (安排…亿元)
     target_kind: str
     metric: str | None
     value_text: str | None

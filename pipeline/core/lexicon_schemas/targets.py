@@ -26,6 +26,7 @@ class TargetsTargetsNotTrigger(_Strict):
     patterns: list[StrictStr]
     not_before: list[StrictStr]
     copula: StrictStr
+    time_clause: StrictStr
     not_after: list[StrictStr]
 
 
@@ -43,6 +44,7 @@ class TargetsTargetsDeadlineRules(_Strict):
     not_after: list[StrictStr]
     not_before: list[StrictStr]
     weak_for_deadline_only: list[StrictStr]
+    never: list[StrictStr]
     completion: StrictStr
     after_event: StrictStr
     year_words: list[StrictStr]

@@ -92,6 +92,8 @@ class DeadlineMixin:
         st, en = m.start - m.by_lead, m.end + m.by_tail
         if self._in_book(m.start) or "以来" in m.text:
             return None
+        if any(rx.search(re.sub(r"\s+", "", m.text)) for rx in lx.dl_never):
+            return None  # 年初承诺的…: the start of the reported year, not a deadline
         before = self.text[max(0, st - 4):st].rstrip()
         after = self.text[en:en + 3].lstrip()
         if any(before.endswith(x) for x in lx.dl_not_after):

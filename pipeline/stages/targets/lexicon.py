@@ -25,6 +25,7 @@ class _Lexicon:
     not_trigger_rx: list[re.Pattern[str]]
     not_before: list[str]
     copula_rx: re.Pattern[str]
+    time_clause_rx: re.Pattern[str]
     not_after: list[str]
     past_rx: re.Pattern[str]
     soft_past_rx: re.Pattern[str]
@@ -35,6 +36,7 @@ class _Lexicon:
     dl_not_after: list[str]
     dl_not_before: list[str]
     dl_weak: list[re.Pattern[str]]
+    dl_never: list[re.Pattern[str]]
     completion_rx: re.Pattern[str]
     period_time_rx: re.Pattern[str]
     year_words_rx: re.Pattern[str]
@@ -82,6 +84,7 @@ def _lexicon() -> _Lexicon:
         not_trigger_rx=[re.compile(p) for p in d["not_trigger"].get("patterns", [])],
         not_before=list(d["not_trigger"].get("not_before", [])),
         copula_rx=re.compile(d["not_trigger"].get("copula", "(?!)")),
+        time_clause_rx=re.compile(d["not_trigger"].get("time_clause", "(?!)")),
         not_after=list(d["not_trigger"].get("not_after", [])),
         past_rx=re.compile("|".join(f"(?:{m})" for m in d["past"]["markers"])),
         soft_past_rx=re.compile("|".join(f"(?:{m})" for m in d["past"].get("soft_markers", ["累计"]))),
@@ -92,6 +95,7 @@ def _lexicon() -> _Lexicon:
         dl_not_after=list(d["deadline_rules"].get("not_after", [])),
         dl_not_before=list(d["deadline_rules"].get("not_before", [])),
         dl_weak=[re.compile(p) for p in d["deadline_rules"].get("weak_for_deadline_only", [])],
+        dl_never=[re.compile(p) for p in d["deadline_rules"].get("never", [])],
         completion_rx=re.compile(d["deadline_rules"]["completion"]),
         period_time_rx=re.compile(d["deadline_rules"]["period_as_time"]),
         after_event_rx=re.compile(d["deadline_rules"]["after_event"]),

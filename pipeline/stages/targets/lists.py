@@ -29,15 +29,18 @@ class ListMixin:
     def _list_items(self, g: _Governor, clauses: list[_Clause], deadlines: list[_Deadline],
                     rows_by_clause: dict[int, int], stop: int) -> None:
         """Deadline-only rows for the items of a led list that state no quantity
-        (…；居民收入增长和经济增长同步；国际收支保持基本平衡；…)."""
+        (…；居民收入增长和经济增长同步；国际收支保持基本平衡；…). A list whose items state no quantity
+        and that no deadline governs states aspirations, not targets: no rows."""
         if not self._list_lead(g, clauses):
             return
         lead_dls = [d for d in deadlines if g.scope_lo <= d.start < clauses[g.clause].end]
         dl = lead_dls[-1] if lead_dls else g.trig.deadline or g.heading_deadline
-        for ci in range(g.clause + 1, len(clauses)):
+        items = [ci for ci in range(g.clause + 1, len(clauses)) if clauses[ci].start < stop]
+        if dl is None and (self.section is None or self.section.past) and not any(
+                self._amounts_between(clauses[ci].start, clauses[ci].end) for ci in items):
+            return  # 改革的基本目标是：坚持…，建立…: no quantity and no deadline, aspirations (GUIDELINES §4)
+        for ci in items:
             c = clauses[ci]
-            if c.start >= stop:
-                break
             if rows_by_clause.get(ci) or self._amounts_between(c.start, c.end):
                 continue
             body = self.text[c.start:c.end]
@@ -74,7 +77,7 @@ class ListMixin:
             c = clauses[ci]
             verb = self.lx.plan_verb_rx.search(self.text, c.start, a.start)
             word = verb.group() if verb else None
-            g = _Governor(_Trigger(c.start, c.start, word, "plan", True), inherited=True)  # type: ignore[arg-type]
+            g = _Governor(_Trigger(c.start, c.start, word, "plan", True), inherited=True)
             if self._amount_ok(a, c, ch, deadlines, by_clause.get(ci, []), g):
                 self._amount_row(a, clauses, ci, g, deadlines)
 

@@ -23,7 +23,7 @@ class _Deadline:
 class _Trigger:
     start: int
     end: int
-    word: str
+    word: str | None  # None: a section's plan with no trigger word
     kind: str
     weak: bool
     deadline: _Deadline | None = None  # set for 到20XX年 triggers

@@ -74,6 +74,17 @@ class RowMixin:
         return (g.trig.kind == "forecast" and self.section is None and self.pub_month is not None
                 and self.pub_month in self.lx.ended_year_months)
 
+    def _ended_year_word(self, dl: _Deadline | None) -> bool:
+        """全年 / 本年度 with no year of its own (not 今年全年) and not right after a goal word (not 力争全年),
+        in a text published in January or February ([past] ended_year_months) outside any report section:
+        the year just ended, so what it frames is a result (GUIDELINES §4, an ended period), not a goal."""
+        if dl is None or self.section is not None or self.pub_month not in self.lx.ended_year_months:
+            return False
+        if not self.lx.year_words_rx.fullmatch(dl.text):
+            return False
+        # 今年全年 / 2025年全年 name their year; 力争全年…增长10%以上 sets this year's goal
+        return self.text[max(0, dl.start - 1):dl.start] != "年" and not self._after_trigger(dl.start)
+
     def _amount_row(self, a: Amount, clauses: list[_Clause], ci: int, g: _Governor,
                     deadlines: list[_Deadline]) -> None:
         c = clauses[ci]
@@ -230,6 +241,8 @@ class RowMixin:
         sec = self.section
         if sec is not None and sec.past and not self._explicit_future(dl):
             return  # a result of the period the section looks back on
+        if self._ended_year_word(dl):
+            return  # 全年争取…433亿元, in a January item: the year just ended, a result
         if sec is not None and not sec.past and dl is None:
             dl = _Deadline(sec.start, sec.start, sec.year_text or "", sec.year)
         self.out.append(Target(

@@ -59,6 +59,8 @@ class TriggerMixin:
         head = self._blank(c.start, t.start, deadlines)
         if self.lx.past_rx.search(head):
             return False
+        if self.lx.time_clause_rx.search(self.text, t.end, c.end):
+            return False  # 即将离开…之际，记者拿出…: a time adverbial, the sentence reports
         # a condition opening an earlier clause of the same sentence
         sent = clauses[ci].sent
         for c2 in clauses[: ci + 1]:
