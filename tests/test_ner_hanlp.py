@@ -106,3 +106,12 @@ def test_multitask_output_maps_tokens_to_char_offsets():
 def test_bad_path_is_a_clear_error(tmp_path):
     with pytest.raises(NerBackendError, match="hanlp could not load"):
         load_backend(f"hanlp:{tmp_path / 'missing'}")
+
+
+def test_organization_and_target_layers_run_on_hanlp_with_no_lac_loaded(model_dir):
+    from layers_probe import run_layers
+
+    out = run_layers(f"hanlp:{model_dir}")
+    assert out["loaded"] == []  # no LAC model behind the backend's back
+    assert "上海市人民政府" in out["orgs"] and "合肥市财政局" in out["orgs"]
+    assert [100.0, "2024"] in out["targets"] and [10.0, "2025"] in out["targets"]

@@ -80,3 +80,12 @@ def test_offsets_survive_long_and_odd_input(model_dir):
 def test_bad_path_is_a_clear_error(tmp_path):
     with pytest.raises(NerBackendError, match="spacy could not load"):
         load_backend(f"spacy:{tmp_path / 'missing'}")
+
+
+def test_organization_and_target_layers_run_on_spacy_with_no_lac_loaded(model_dir):
+    from layers_probe import run_layers
+
+    out = run_layers(f"spacy:{model_dir}")
+    assert out["loaded"] == []  # no LAC model behind the backend's back
+    assert "上海市人民政府" in out["orgs"] and "合肥市财政局" in out["orgs"]
+    assert [100.0, "2024"] in out["targets"] and [10.0, "2025"] in out["targets"]
