@@ -83,7 +83,9 @@ def main() -> None:
                 src.write_text(unpunctuated(n), encoding="utf-8")
             else:
                 src.write_bytes(repeated_file(n))
-            res = {"case": case, "size": n, **extract([str(src)], tmp / "out", 1)}
+            small = tmp / "small.txt"  # a small file in the same command must still come out
+            shutil.copy(SEEDS / "004_2b47e149472050a6.txt", small)
+            res = {"case": case, "size": n, **extract([str(src), str(small)], tmp / "out", 1)}
         elif case == "kill":
             corpus = str(ROOT.parent / "shared" / "corpus")
             cfg = tmp / "c.toml"
