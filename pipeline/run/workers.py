@@ -114,7 +114,7 @@ def run_chunk(tasks: list[DocTask], cfg: dict[str, Any]) -> list[DocResult]:
     """
     processor = get_processor(cfg)
     run = cfg.get("run") or {}
-    limit = float(run.get("doc_seconds", 900.0))
+    limit = float(run.get("doc_seconds", 3600.0))
     try:
         with time_limit(limit * len(tasks)):
             return _run_chunk(processor, tasks, int(run.get("max_doc_chars", 5_000_000)))
