@@ -3,10 +3,13 @@
     python -m pipeline extract seeds -o outputs --metadata seeds/metadata.csv
     python examples/researcher_questions.py outputs --png outputs/questions.png
 
-1. Which organizations are mentioned with the largest sums of money?
-   (money amounts joined to the organizations named in the same sentence)
+1. How much money does each organization commit, in which region, by which deadline year?
+   Every join is on ids, none on text: a target's `amount_id` is the `row_id` of the amount it
+   states, its `actor_org_id` the `org_id` of the body that acts (one registry row per body
+   across documents), its `adcode` the region it concerns.
 2. What do the documents plan, by deadline year?
-3. Which kinds of organizations appear, and which are the most mentioned?
+3. Which kinds of organizations appear, and which are the most mentioned? (bodies counted
+   once each through the registry, whatever names they go by)
 
 Runs headless (matplotlib's Agg backend); needs the `examples` extra
 (`pip install -e '.[examples]'`) for the plot. Column meanings: docs/tables.md.
@@ -38,18 +41,28 @@ def yuan(v: float) -> str:
     return f"{v:,.0f}元"
 
 
-def money_by_organization(orgs: pd.DataFrame, amounts: pd.DataFrame, top: int) -> pd.DataFrame:
-    """Q1: for each organization, the largest CNY amount stated in a sentence that names it."""
-    money = amounts[(amounts.quantity == "money") & (amounts.unit == "CNY") & amounts.value.notna()]
-    pairs = orgs[["doc_id", "sentence", "name", "type"]].drop_duplicates().merge(
-        money[["doc_id", "sentence", "text", "value"]], on=["doc_id", "sentence"])
-    if pairs.empty:
-        return pd.DataFrame(columns=["organization", "type", "largest", "stated as", "mentions", "documents"])
-    best = pairs.sort_values("value", ascending=False).drop_duplicates("name")
-    counts = pairs.groupby("name").agg(mentions=("value", "size"), documents=("doc_id", "nunique"))
-    out = best.merge(counts, left_on="name", right_index=True).head(top)
-    return pd.DataFrame({"organization": out.name, "type": out.type, "largest": out.value.map(yuan),
-                         "stated as": out.text, "mentions": out.mentions, "documents": out.documents})
+NO_BODY = "(no body named)"
+
+
+def money_committed(targets: pd.DataFrame, amounts: pd.DataFrame, registry: pd.DataFrame) -> pd.DataFrame:
+    """Q1: money targets per acting organization, region and deadline year, joined by ids only."""
+    cols = ["organization", "region", "adcode", "deadline year", "committed", "targets", "documents"]
+    money = amounts[(amounts.quantity == "money") & (amounts.unit == "CNY")][["row_id", "value"]]
+    t = targets[targets.amount_id.notna()].merge(money, left_on="amount_id", right_on="row_id",
+                                                  suffixes=("", "_amount"))
+    if t.empty:
+        return pd.DataFrame(columns=cols)
+    t = t.merge(registry[["org_id", "name"]].rename(columns={"name": "organization"}),
+                left_on="actor_org_id", right_on="org_id", how="left")
+    t["organization"] = t.organization.fillna(NO_BODY)
+    t["deadline year"] = t.deadline.str[:4].fillna("(none)")
+    t["region"] = t.region.fillna("(unknown)")
+    t["adcode"] = t.adcode.fillna("")
+    g = t.groupby(["organization", "region", "adcode", "deadline year"]).agg(
+        total=("value_amount", "sum"), targets=("row_id", "size"), documents=("doc_id", "nunique")).reset_index()
+    g = g.sort_values(["total", "organization"], ascending=[False, True])
+    g["committed"] = g.total.map(yuan)
+    return g[cols]
 
 
 def targets_by_deadline(targets: pd.DataFrame, top: int) -> pd.DataFrame:
@@ -64,12 +77,14 @@ def targets_by_deadline(targets: pd.DataFrame, top: int) -> pd.DataFrame:
     return g.sort_values("deadline year")
 
 
-def organizations_by_type(orgs: pd.DataFrame, top: int = 3) -> pd.DataFrame:
-    """Q3: distinct organizations per type, their mentions, and the most mentioned names."""
-    if orgs.empty:
+def organizations_by_type(registry: pd.DataFrame, top: int = 3) -> pd.DataFrame:
+    """Q3: distinct bodies per type (registry rows), their mentions, and the most mentioned."""
+    if registry.empty:
         return pd.DataFrame(columns=["type", "organizations", "mentions", "most mentioned"])
-    g = orgs.groupby("type").agg(organizations=("name", "nunique"), mentions=("name", "size"),
-                                 most=("name", lambda n: "、".join(n.value_counts().index[:top])))
+    r = registry.sort_values(["n_mentions", "name"], ascending=[False, True])
+    # observed=True: `type` may be a category (the whole vocabulary); only the types that occur are listed.
+    g = r.groupby("type", observed=True).agg(organizations=("org_id", "nunique"), mentions=("n_mentions", "sum"),
+                                             most=("name", lambda n: "、".join(n.iloc[:top])))
     g = g.reset_index().rename(columns={"most": "most mentioned"})
     return g.sort_values("organizations", ascending=False)
 
@@ -123,14 +138,16 @@ def main(argv: list[str] | None = None) -> int:
     pd.set_option("display.width", 200)
     pd.set_option("display.max_colwidth", 40)
     docs = load(args.outdir, "documents")
-    orgs, amounts, targets = (load(args.outdir, n) for n in ("organizations", "amounts", "targets"))
-    print(f"{len(docs)} documents, {len(orgs)} organization mentions, {len(amounts)} amounts, "
-          f"{len(targets)} targets in {args.outdir}\n")
+    orgs, amounts, targets, registry = (load(args.outdir, n) for n in (
+        "organizations", "amounts", "targets", "organizations_registry"))
+    print(f"{len(docs)} documents, {len(orgs)} organization mentions of {len(registry)} bodies, "
+          f"{len(amounts)} amounts, {len(targets)} targets in {args.outdir}\n")
 
     answers = [
-        ("1. Largest sums of money by organization (same sentence)", money_by_organization(orgs, amounts, args.top)),
+        ("1. Money committed per organization and region, by deadline year",
+         money_committed(targets, amounts, registry).head(args.top)),
         ("2. Targets by deadline year", targets_by_deadline(targets, 3)),
-        ("3. Organizations by type", organizations_by_type(orgs)),
+        ("3. Organizations by type", organizations_by_type(registry)),
     ]
     for title, df in answers:
         print(f"## {title}")

@@ -10,12 +10,13 @@ import sys
 import pytest
 
 from conftest import ROOT
+from pipeline.run.registry import build_registry, org_id
 from pipeline.run.store import TableStore
 
 SCRIPT = ROOT / "examples" / "researcher_questions.py"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-HEADINGS = ("## 1. Largest sums of money by organization", "## 2. Targets by deadline year",
-            "## 3. Organizations by type")
+HEADINGS = ("## 1. Money committed per organization and region, by deadline year",
+            "## 2. Targets by deadline year", "## 3. Organizations by type")
 
 pytest.importorskip("matplotlib", reason="the examples extra is not installed: pip install -e '.[examples]'")
 
@@ -34,7 +35,7 @@ def _prov(sentence: str, text: str) -> dict:
 
 
 S1 = "浙江大学与之江实验室签约，总投资约3.2亿元。"
-S2 = "力争到2025年，产业规模突破500亿元，新增企业100家以上。"
+S2 = "东方电气集团力争到2025年，产业规模突破500亿元，新增企业100家以上。"
 
 
 @pytest.mark.slow
@@ -51,35 +52,52 @@ def test_script_runs_headless_on_the_seed_outputs(seed_outputs, tmp_path):
 
 
 def test_answers_on_known_rows(tmp_path, capsys):
+    east, zju = org_id("中国东方电气集团有限公司", "company"), org_id("浙江大学", "research")
+    # the same sentence twice (seed texts repeat): ids keep the two mentions and targets apart
     rows = {
-        "documents": [{"doc_id": "d", "clean_text": S1 + S2}],
-        "organizations": [{**_prov(S1, "浙江大学"), "name": "浙江大学", "type": "research"},
-                          {**_prov(S1, "之江实验室"), "name": "之江实验室", "type": "research"},
-                          {**_prov(S2, "产业"), "name": "产业", "type": "company"}],
-        "amounts": [{**_prov(S1, "约3.2亿元"), "value": 3.2e8, "unit": "CNY", "quantity": "money", "qualifier": "about"},
-                    {**_prov(S2, "突破500亿元"), "value": 5e10, "unit": "CNY", "quantity": "money", "qualifier": "over"},
-                    {**_prov(S2, "100家以上"), "value": 100.0, "unit": "家", "quantity": "count", "qualifier": "over"}],
-        "targets": [{**_prov(S2, S2[:-1]), "trigger": "力争", "target_kind": "goal", "metric": "产业规模",
-                     "value": 5e10, "unit": "CNY", "deadline": "2025"},
-                    {**_prov(S2, S2[:-1]), "trigger": "力争", "target_kind": "goal", "metric": "新增企业",
-                     "value": 100.0, "unit": "家", "deadline": "2025"},
-                    {**_prov(S2, "力争到2025年"), "trigger": "力争", "target_kind": "goal", "metric": None,
-                     "value": None, "deadline": "2025"}],
+        "documents": [{"doc_id": "d", "clean_text": S1 + S2 + S2}],
+        "organizations": [
+            {**_prov(S1, "浙江大学"), "name": "浙江大学", "type": "research", "org_id": zju, "row_id": "d:organizations:0"},
+            {**_prov(S2, "东方电气集团"), "name": "中国东方电气集团有限公司", "type": "company", "org_id": east,
+             "row_id": "d:organizations:1"},
+            {**_prov(S2, "东方电气集团"), "name": "中国东方电气集团有限公司", "type": "company", "org_id": east,
+             "row_id": "d:organizations:2"}],
+        "amounts": [
+            {**_prov(S1, "约3.2亿元"), "value": 3.2e8, "unit": "CNY", "quantity": "money", "row_id": "d:amounts:0"},
+            {**_prov(S2, "突破500亿元"), "value": 5e10, "unit": "CNY", "quantity": "money", "row_id": "d:amounts:1"},
+            {**_prov(S2, "突破500亿元"), "value": 5e10, "unit": "CNY", "quantity": "money", "row_id": "d:amounts:2"},
+            {**_prov(S2, "100家以上"), "value": 100.0, "unit": "家", "quantity": "count", "row_id": "d:amounts:3"}],
+        "targets": [
+            {**_prov(S2, S2[:-1]), "trigger": "力争", "target_kind": "goal", "metric": "产业规模", "value": 5e10,
+             "unit": "CNY", "deadline": "2025", "amount_id": "d:amounts:1", "actor_org_id": east,
+             "actor": "中国东方电气集团有限公司", "region": "浙江省杭州市", "adcode": "330100", "row_id": "d:targets:0"},
+            {**_prov(S2, S2[:-1]), "trigger": "力争", "target_kind": "goal", "metric": "产业规模", "value": 5e10,
+             "unit": "CNY", "deadline": "2027", "amount_id": "d:amounts:2", "actor_org_id": east,
+             "actor": "中国东方电气集团有限公司", "region": "浙江省杭州市", "adcode": "330100", "row_id": "d:targets:1"},
+            {**_prov(S2, S2[:-1]), "trigger": "力争", "target_kind": "goal", "metric": "新增企业", "value": 100.0,
+             "unit": "家", "deadline": "2025", "amount_id": "d:amounts:3", "actor_org_id": east,
+             "region": "浙江省杭州市", "adcode": "330100", "row_id": "d:targets:2"},
+            {**_prov(S2, "力争到2025年"), "trigger": "力争", "target_kind": "goal", "metric": None, "value": None,
+             "deadline": "2025", "row_id": "d:targets:3"}],
     }
-    TableStore(tmp_path / "out").write_batch(rows, ["d"])
+    out = tmp_path / "out"
+    TableStore(out).write_batch(rows, ["d"])
+    build_registry(out)
     mod = _module()
-    assert mod.main([str(tmp_path / "out"), "--png", str(tmp_path / "q.png")]) == 0
-    out = capsys.readouterr().out
-    q1 = mod.money_by_organization(mod.load(tmp_path / "out", "organizations"), mod.load(tmp_path / "out", "amounts"), 10)
-    assert q1.organization.tolist() == ["产业", "浙江大学", "之江实验室"]
-    assert q1.largest.tolist() == ["500.00亿元", "3.20亿元", "3.20亿元"]
-    q2 = mod.targets_by_deadline(mod.load(tmp_path / "out", "targets"), 3)
-    assert q2.to_dict("records") == [{"deadline year": "2025", "targets": 3, "with a quantity": 2, "documents": 1,
-                                      "metrics": "产业规模、新增企业"}]
-    q3 = mod.organizations_by_type(mod.load(tmp_path / "out", "organizations"))
-    assert q3["type"].tolist() == ["research", "company"] and q3.organizations.tolist() == [2, 1]
+    assert mod.main([str(out), "--png", str(tmp_path / "q.png")]) == 0
+    printed = capsys.readouterr().out
+    registry = mod.load(out, "organizations_registry")
+    q1 = mod.money_committed(mod.load(out, "targets"), mod.load(out, "amounts"), registry)
+    assert q1[["organization", "adcode", "deadline year", "committed", "targets"]].values.tolist() == [
+        ["中国东方电气集团有限公司", "330100", "2025", "500.00亿元", 1],
+        ["中国东方电气集团有限公司", "330100", "2027", "500.00亿元", 1]]
+    q2 = mod.targets_by_deadline(mod.load(out, "targets"), 3)
+    assert q2["deadline year"].tolist() == ["2025", "2027"] and q2.targets.tolist() == [3, 1]
+    q3 = mod.organizations_by_type(registry)
+    assert q3["type"].tolist() == ["company", "research"] and q3.organizations.tolist() == [1, 1]
+    assert q3.mentions.tolist() == [2, 1]
     for h in HEADINGS:
-        assert h in out
+        assert h in printed
     assert (tmp_path / "q.png").read_bytes()[:8] == PNG_MAGIC
 
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.core.numbers import parse_fraction, parse_money, parse_number, parse_number_approx
+from pipeline.core.numbers import (
+    parse_fraction,
+    parse_int,
+    parse_money,
+    parse_number,
+    parse_number_approx,
+    read_digits,
+)
 
 
 @pytest.mark.parametrize(
@@ -54,3 +61,49 @@ def test_parse_fraction_zero_denominator() -> None:
 )
 def test_parse_money(text: str, value: float) -> None:
     assert parse_money(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("四十九兆九千五百九十二億", 49959200000000), ("五兆六十二亿四万五千二", 5006200045200), ("三點五", 3.5),
+     ("負十一", -11), ("三点五亿", 3.5e8), ("一点二万亿", 1.2e12), ("肆佰叁拾萬", 4300000), ("８２，２２５．００", 82225)],
+)
+def test_parse_number_more_forms(text: str, value: float) -> None:
+    """兆 above 亿 inside a numeral, traditional 點/負, a decimal scaled by a magnitude, financial and full-width forms."""
+    assert parse_number(text) == pytest.approx(value, rel=1e-12)
+
+
+@pytest.mark.parametrize("text", ["五十兆", "二三十", "三四百", "5\ufe0f\u20e3", "5\u20e3"])
+def test_parse_number_rejects_more(text: str) -> None:
+    """兆 alone is the SI mega (兆瓦), 二三十 is a guess between two numbers, a keycap is a picture."""
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text", ["一一", "壹壹", "点一", "百十一", "十一十二", "负十一十二", "十七十八"])
+def test_strict_mode_rejects_what_cn2an_strict_rejects(text: str) -> None:
+    assert parse_number(text, strict=True) is None
+
+
+@pytest.mark.parametrize("text, value", [("十一", 11), ("一百零一", 101), ("壹佰壹拾壹", 111), ("拾", 10)])
+def test_strict_mode_accepts_standard_numerals(text: str, value: float) -> None:
+    assert parse_number(text, strict=True) == value
+
+
+@pytest.mark.parametrize(
+    "text, digits",
+    [("二〇〇二", "2002"), ("零零三", "003"), ("负零一", "-01"), ("一二点三零", "12.30"), ("幺八九", "189"), ("012", "012")],
+)
+def test_read_digits(text: str, digits: str) -> None:
+    assert read_digits(text) == digits
+
+
+@pytest.mark.parametrize("text", ["二十", "点一", "一二点", "万", ""])
+def test_read_digits_rejects(text: str) -> None:
+    assert read_digits(text) is None
+
+
+def test_parse_int() -> None:
+    assert parse_int("十五") == 15
+    assert parse_int("两") == 2
+    assert parse_int("1.5") is None
+    assert parse_int("不是") is None

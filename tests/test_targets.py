@@ -16,7 +16,7 @@ import pytest
 
 from pipeline.core.records import Amount, DateMention
 from pipeline.stages.sentences.split import split_sentences
-from pipeline.stages.targets.extract import cn_int, extract_targets
+from pipeline.stages.targets.extract import extract_targets
 
 CASES_PATH = Path(__file__).parent / "data" / "targets_cases.jsonl"
 CASES = [json.loads(line) for line in CASES_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -41,10 +41,12 @@ def _hand_inputs(case: dict) -> tuple[list[Amount], list[DateMention]]:
         s, e = _locate(text, t, pos)
         pos = e
         amounts.append(Amount(s, e, t, value, vmax, unit, quantity, qual))
-    dates = []
-    for t, value in case["dates"]:
-        s, e = _locate(text, t, 0)
-        dates.append(DateMention(s, e, t, value, False))
+    # Deadlines come from the dates stage's mentions (the targets stage keeps no date grammar), so the
+    # dates are the dates stage's own; the case's hand-written "dates" must be among them.
+    _, dates = _real_inputs(text, case["pub_date"])
+    for t, _value in case["dates"]:
+        s, _e = _locate(text, t, 0)
+        assert any(d.start <= s < d.end or s <= d.start < s + len(t) for d in dates), f"dates stage lacks {t!r}"
     return amounts, dates
 
 
@@ -129,7 +131,8 @@ def test_guideline_example():
     a1 = Amount(text.index("100家以上"), text.index("100家以上") + 6, "100家以上", 100, None, "家", "count", "over")
     s2 = text.index("突破100亿元")
     a2 = Amount(s2, s2 + 7, "突破100亿元", 1e10, None, "CNY", "money", "over")
-    out = extract_targets(text, split_sentences(text), [a1, a2], [], "2024-06")
+    dates = _real_inputs(text, "2024-06")[1]  # 年内: the dates stage's mention
+    out = extract_targets(text, split_sentences(text), [a1, a2], dates, "2024-06")
     assert [(t.trigger, t.target_kind, t.metric, t.value, t.unit, t.qualifier, t.deadline_text, t.deadline)
             for t in out] == [
         ("力争", "goal", "招引未来产业领域企业", 100, "家", "over", "年内", "2024"),
@@ -161,11 +164,6 @@ def test_bad_amount_offsets_do_not_raise():
     text = "力争年内新增企业10家。"
     bad = [Amount(500, 510, "10家", 10, None, "家", "count", "exact"), Amount(3, 3, "", None, None, None, "other", "exact")]
     assert isinstance(extract_targets(text, split_sentences(text), bad, [], "2024"), list)
-
-
-@pytest.mark.parametrize("s,n", [("三", 3), ("两", 2), ("十", 10), ("十五", 15), ("二十", 20), ("25", 25), ("x", None)])
-def test_cn_int(s, n):
-    assert cn_int(s) == n
 
 
 try:

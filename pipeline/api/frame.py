@@ -28,6 +28,7 @@ from pipeline.run.schema import to_table
 from pipeline.stages.read.decode import normalize_pub_date
 
 FRAME_SOURCE = "<frame>"
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
 
 
 @dataclass
@@ -54,7 +55,10 @@ def iso_date(v: Any) -> str | None:
         return v.isoformat()[:10]
     if isinstance(v, int | float) and float(v).is_integer():
         v = str(int(v))
-    return normalize_pub_date(str(v))
+    v = str(v).strip()
+    if _STAMP.match(v):  # a timestamp exported as text: its day
+        v = v[:10]
+    return normalize_pub_date(v)
 
 
 def columns_of(df: pd.DataFrame, text: str, id: str | None, date: str | None) -> tuple[str | None, str | None]:
@@ -169,13 +173,26 @@ def _read_back(out: Path | None, by_file: dict[str, Row], src: str) -> dict[str,
     tables = {}
     for name in API_TABLES:
         df = (read_table(out, name) if out is not None else to_table(name, [])).to_pandas()
-        df["doc_id"] = df["doc_id"].map(ids).fillna(df["doc_id"]).astype(object)
+        for col in df.columns:
+            if col == "doc_id" or col == "row_id" or col.endswith("_id"):  # row ids start with the doc_id
+                df[col] = pd.Series([_remap_id(v, ids) for v in df[col]], index=df.index, dtype=df[col].dtype)
         if "source_path" in df.columns:
             df["source_path"] = FRAME_SOURCE
         if name == "errors" and len(df):
             df["message"] = [_frame_message(m, src, by_file) for m in df["message"]]
         tables[name] = df.reset_index(drop=True)
     return tables
+
+
+_FILE_ID = re.compile(r"^r\d{9}(?=:|$)")
+
+
+def _remap_id(v: Any, ids: dict[str, str]) -> Any:
+    """A doc_id or an id that starts with one (`<doc_id>:amounts:3`), with the file id turned back into the row's."""
+    if not isinstance(v, str):
+        return v
+    m = _FILE_ID.match(v)
+    return ids.get(m.group(0), m.group(0)) + v[m.end():] if m else v
 
 
 def _frame_message(message: Any, src: str, by_file: dict[str, Row]) -> Any:

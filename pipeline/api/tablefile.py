@@ -35,7 +35,7 @@ def read_table_file(path: str | Path) -> pd.DataFrame:
             return pd.read_csv(p, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
         if kind == "parquet":
             return pd.read_parquet(p)
-        return pd.read_json(p, lines=True, dtype=False)
+        return pd.read_json(p, lines=True, dtype=False, convert_dates=False, keep_default_dates=False)
     except (OSError, ValueError, UnicodeDecodeError) as e:
         raise TableInputError(f"{p}: cannot be read as {kind} ({type(e).__name__}: {str(e).splitlines()[0]}); "
                               "check the file and its extension") from e

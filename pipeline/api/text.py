@@ -19,40 +19,27 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.core.config import ConfigError, load_config
-from pipeline.run.schema import to_table
+from pipeline.core.config import load_config
+from pipeline.run.schema import DOC_TABLES, to_table
 from pipeline.stages.read.decode import make_document
 
 log = logging.getLogger("pipeline")
 
-API_TABLES = ("documents", "organizations", "amounts", "dates", "targets", "sentences", "removed", "articles",
-              "errors")
+# Every per-document table (run-level tables such as organizations_registry need a whole run).
+API_TABLES = tuple(n for n in DOC_TABLES)
 
 
 def resolve_config(config: str | Path | Mapping[str, Any] | None) -> dict[str, Any]:
     """The options of a run: defaults, overridden by a TOML file (path) or a dict of overrides.
 
-    A dict's sections are checked against the defaults' (and ``clean``, which
-    has no defaults), so a misspelt section is an error instead of a silent no-op.
+    Either is checked against the options schema (pipeline/core/options.py), so
+    a misspelt key is a ConfigError naming it instead of a silent no-op.
     """
     if config is None or isinstance(config, str | Path):
         return load_config(config)
     if not isinstance(config, Mapping):
         raise TypeError(f"config must be a path to a TOML file or a dict of overrides, not {type(config).__name__}")
-    cfg = load_config()
-    _overlay(cfg, config, "")
-    return cfg
-
-
-def _overlay(base: dict[str, Any], over: Mapping[str, Any], where: str) -> None:
-    for k, v in over.items():
-        if k not in base and where.count(".") < 2:
-            known = ", ".join(sorted(base))
-            raise ConfigError(f"config key {where}{k!r} is not an option (known: {known}); see configs/default.toml")
-        if isinstance(v, Mapping) and isinstance(base.get(k), dict):
-            _overlay(base[k], v, f"{where}{k}.")
-        else:
-            base[k] = copy.deepcopy(v)
+    return load_config(overrides=copy.deepcopy(dict(config)))
 
 
 @lru_cache(maxsize=2)

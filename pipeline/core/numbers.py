@@ -10,6 +10,8 @@ Public helpers:
     parse_fraction("三分之一") -> 0.333…          (X分之Y and a/b)
     parse_money("壹拾壹元壹角") -> 11.1           (元/圆 + 角 + 分, 整/正)
     parse_number_approx("几十") -> (10.0, True)  (几/数 as "some": value + over flag)
+    read_digits("二〇二五") -> "2025"            (digit by digit: years, codes)
+    parse_int("十五") -> 15                      (whole numbers only)
 """
 
 from __future__ import annotations
@@ -34,12 +36,18 @@ DIGITS: dict[str, int] = {
 }
 SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+# 兆 is 1e12 inside a numeral that goes on below it (四十九兆九千五百九十二億); alone it is the
+# SI prefix mega (兆瓦, 兆字节), so the amounts grammar only lets it stand before more numerals.
+TRILLION = {"兆": 10**12}
 TENS: dict[str, int] = {"廿": 20, "卅": 30, "卌": 40}
 APPROX_DIGITS = "几数"  # 几十 / 数百: "some tens" -> the round value, qualifier over
 
 CN_NUM_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "".join(TENS)
 
-_FOLD = str.maketrans({"，": ",", "．": ".", "－": "-", "−": "-", "／": "/", "：": ":", "∶": ":"})
+_FOLD = str.maketrans({"，": ",", "．": ".", "－": "-", "−": "-", "／": "/", "：": ":", "∶": ":",
+                       "點": "点", "負": "负"})  # traditional 點/負 as in the financial numerals
+# Keycap and emoji variation marks: a digit carrying one is a picture, never a number (5️⃣0️⃣0️⃣).
+EMOJI_MARKS = "\ufe0f\ufe0e\u20e3"
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _WS = re.compile(r"\s+")
 
@@ -75,6 +83,8 @@ def _tokens(s: str) -> list[tuple[str, object]] | None:
             out.append(("s", SMALL_UNITS[c]))
         elif c in BIG_UNITS:
             out.append(("b", BIG_UNITS[c]))
+        elif c in TRILLION and i + 1 < n:  # 兆 only with more numeral after it
+            out.append(("b", TRILLION[c]))
         elif c in TENS:
             out.append(("t", TENS[c]))
         elif c == "点":
@@ -90,28 +100,41 @@ def _parse_tokens(toks: list[tuple[str, object]]) -> float | None:
     everything smaller than themselves (so 3万亿 = 3e12, 一千一百万一千亿 works)."""
     if not toks:
         return None
-    # split off a decimal part introduced by 点
-    dec: float | None = None
     if any(t[0] == "p" for t in toks):
-        k = next(i for i, t in enumerate(toks) if t[0] == "p")
-        head, tail = toks[:k], toks[k + 1:]
-        if not head or not tail:
-            return None
-        if len(tail) == 1 and tail[0][0] == "a":
-            txt = tail[0][1][1]  # type: ignore[index]
-            if "." in txt:
-                return None
-            dec = float("0." + txt)
-        elif all(t[0] == "d" for t in tail):
-            dec = float("0." + "".join(str(t[1]) for t in tail))
-        else:
-            return None
-        toks = head
-    # pure digit string (一七二零, 二〇〇二): positional reading
-    if all(t[0] == "d" for t in toks):
-        val = float("".join(str(t[1]) for t in toks))
-        return val + (dec or 0.0)
+        return _parse_decimal(toks)
+    if all(t[0] == "d" for t in toks):  # pure digit string (一七二零, 二〇〇二): positional reading
+        return float("".join(str(t[1]) for t in toks))
+    return _parse_sections(toks)
 
+
+def _parse_decimal(toks: list[tuple[str, object]]) -> float | None:
+    """A whole part, 点, a decimal part (三点五), scaled by magnitudes after it (三点五亿 = 3.5e8)."""
+    k = next(i for i, t in enumerate(toks) if t[0] == "p")
+    head, tail = toks[:k], toks[k + 1:]
+    scale = 1.0
+    while tail and tail[-1][0] in ("s", "b") and len(tail) > 1:
+        scale *= float(tail[-1][1])  # type: ignore[arg-type]
+        tail = tail[:-1]
+    if scale != 1.0:
+        inner = _parse_decimal(head + [("p", None)] + tail)
+        return None if inner is None else inner * scale
+    if not head or not tail:
+        return None
+    if len(tail) == 1 and tail[0][0] == "a":
+        txt = tail[0][1][1]  # type: ignore[index]
+        if "." in txt:
+            return None
+        dec = float("0." + txt)
+    elif all(t[0] == "d" for t in tail):
+        dec = float("0." + "".join(str(t[1]) for t in tail))
+    else:
+        return None
+    whole = _parse_tokens(head)
+    return None if whole is None else whole + dec
+
+
+def _parse_sections(toks: list[tuple[str, object]]) -> float | None:
+    """Digits and units (三万五千, 1亿2千万): sections below 万 summed, big units multiply."""
     chunks: list[tuple[float, int]] = []  # (value, magnitude) of finished big-unit sections
     section = 0.0  # value of the current section below 万
     cur: float | None = None  # pending digit / arabic number
@@ -131,7 +154,7 @@ def _parse_tokens(toks: list[tuple[str, object]]) -> float | None:
                     cur = cur * 10
                 continue
             if cur is not None and cur_is_single:
-                cur = cur * 10 + float(v)  # type: ignore[arg-type]
+                return None  # 二三十 / 三四百: "twenty or thirty", a guess between two numbers
             else:
                 if cur is not None:
                     return None
@@ -180,36 +203,86 @@ def _parse_tokens(toks: list[tuple[str, object]]) -> float | None:
         if cur_is_single and not zero_seen and last_unit >= 100 and cur < 10 and (chunks or section):
             cur = cur * last_unit / 10  # 三万五 = 35000, 两千六 = 2600, 一百二 = 120
         section += cur
-    total = section + sum(c for c, _ in chunks)
-    if dec is not None:
-        total += dec
-    return total
+    return section + sum(c for c, _ in chunks)
 
 
-def parse_number(s: str) -> float | None:
+def _strict_ok(toks: list[tuple[str, object]]) -> bool:
+    """cn2an's strict reading: no digit-by-digit strings (一一), no unit without its digit
+    except a leading 十 (百十一), no Arabic digits mixed in."""
+    if len(toks) > 1 and all(t[0] == "d" for t in toks):
+        return False
+    prev = None
+    for i, (kind, _) in enumerate(toks):
+        if kind == "a":
+            return False
+        if kind == "s" and prev != "d" and not (i == 0 and toks[0][1] == 10):
+            return False
+        prev = kind
+    return True
+
+
+def parse_number(s: str, strict: bool = False) -> float | None:
     """Value of a numeral string, or None. Accepts Arabic (1,234.5, full-width),
-    Chinese (一千零一, 壹佰, 廿二, 一七二零), mixed (1.5万, 100万三千, 一百点123), sign 负/-."""
-    try:
-        s = fold(s)
-        if not s:
-            return None
-        sign = 1.0
-        if s.startswith("负") or s.startswith("-"):
-            sign, s = -1.0, s[1:]
-        elif s.startswith("零下"):
-            sign, s = -1.0, s[2:]
-        if not s:
-            return None
-        if s[0] == ".":
-            s = "0" + s  # .5
-        s = s.replace("万万", "亿").replace("萬萬", "亿")  # 四万万 = 4e8
-        toks = _tokens(s)
-        if not toks:
-            return None
-        val = _parse_tokens(toks)
-        return None if val is None else sign * val
-    except Exception:  # never raise: a malformed numeral is just not a number
+    Chinese (一千零一, 壹佰, 廿二, 一七二零), mixed (1.5万, 100万三千, 一百点123), sign 负/-.
+    ``strict`` rejects what cn2an's strict mode rejects (一一, 百十一, mixed Arabic)."""
+    s = fold(s)
+    if not s:
         return None
+    sign = 1.0
+    if s.startswith("负") or s.startswith("-"):
+        sign, s = -1.0, s[1:]
+    elif s.startswith("零下"):
+        sign, s = -1.0, s[2:]
+    if not s:
+        return None
+    if s[0] == ".":
+        s = "0" + s  # .5
+    s = s.replace("万万", "亿").replace("萬萬", "亿")  # 四万万 = 4e8
+    toks = _tokens(s)
+    if not toks:
+        return None
+    if strict:
+        body = [t for t in toks if t[0] != "p"]
+        head = toks[: next((i for i, t in enumerate(toks) if t[0] == "p"), len(toks))]
+        if not _strict_ok(head) or not body:
+            return None
+    try:
+        val = _parse_tokens(toks)
+    except (ValueError, OverflowError):  # float("...") of a malformed run: not a number
+        return None
+    return None if val is None else sign * val
+
+
+def read_digits(s: str) -> str | None:
+    """Digit-by-digit reading, as written (cn2an's direct mode): 二〇〇二 -> "2002",
+    零零三 -> "003", 负零一 -> "-01", 一二点三零 -> "12.30". For years, codes and phone numbers;
+    None when ``s`` holds anything but digits, one 点 and a leading 负."""
+    s = fold(s)
+    sign = ""
+    if s[:1] in ("负", "-"):
+        sign, s = "-", s[1:]
+    out = []
+    for c in s:
+        if c.isdigit() and c.isascii():
+            out.append(c)
+        elif c in DIGITS:
+            out.append(str(DIGITS[c]))
+        elif c in "点." and "." not in out:
+            out.append(".")
+        else:
+            return None
+    if not out or out[0] == "." or out[-1] == ".":
+        return None
+    return sign + "".join(out)
+
+
+def parse_int(s: str) -> int | None:
+    """A whole number (两 -> 2, 二十五 -> 25, 12 -> 12), or None: the small counts of
+    horizons and offsets (三年内, 未来十年) in dates and targets."""
+    v = parse_number(s)
+    if v is None or v != int(v):
+        return None
+    return int(v)
 
 
 def parse_number_approx(s: str) -> tuple[float | None, bool]:

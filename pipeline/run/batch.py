@@ -30,6 +30,7 @@ from tqdm import tqdm
 from pipeline.core.config import ConfigError, config_hash, load_config
 from pipeline.run.engines import run_engine
 from pipeline.run.options import RunOptions, cap_workers, check_run_options
+from pipeline.run.registry import build_registry
 from pipeline.run.store import TableStore
 from pipeline.run.workers import DocResult, DocTask
 from pipeline.stages.read.decode import find_sources_with_roots, link_outside, load_metadata_table
@@ -239,6 +240,7 @@ class _Run:
                                        "seconds": round(res.seconds, 3),
                                        "worker_peak_rss_mb": round(res.peak_rss_mb, 1)})
         store.commit()
+        build_registry(store.root)  # across every document of OUTDIR, after the per-document tasks (any engine)
         return res
 
 

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from pipeline.core.records import Article, Sentence
+from pipeline.run.registry import org_id
+from pipeline.stages.actors.rule import SentenceActors, Span
 from pipeline.stages.places.divisions import gazetteer
 from pipeline.stages.places.mentions import PlaceMention, resolve, scan
 from pipeline.stages.places.region import RegionIndex, national_code, region_name
@@ -83,8 +85,12 @@ def place_rows(doc_id: str, mentions: list[PlaceMention], prov_row: Callable[[Pl
     return out
 
 
-def link_rows(rows: dict[str, list[dict]], doc_id: str, loc: Locator, places: list[PlaceMention]) -> None:
-    """Add ids, sentence/article indexes, regions and target links to a document's rows, in place."""
+def link_rows(rows: dict[str, list[dict]], doc_id: str, loc: Locator, places: list[PlaceMention],
+              sents: Sequence[Sentence] = (), pos: Sequence[Sequence[str]] | None = None) -> None:
+    """Add ids, sentence/article indexes, regions, target links and actors to a document's rows, in place.
+
+    ``pos``: the part-of-speech tags of each sentence's words (LAC's), which the actor rule reads;
+    without them only an organization opening a clause is an actor."""
     for r in rows.get("documents", []):
         r["row_id"] = doc_id
     for name, rs in rows.items():
@@ -101,9 +107,42 @@ def link_rows(rows: dict[str, list[dict]], doc_id: str, loc: Locator, places: li
             org = r.get("name") if name == "organizations" else None
             code, how = regions.for_row(org, r.get("sentence_index"), r.get("article_index"))
             r.update(adcode=code, region=region_name(code), region_source=how)
+    for r in rows.get("organizations", []):
+        r["org_id"] = org_id(r["name"], r.get("type"))
     for r in rows.get("documents", []):
         r.update(adcode=regions.document, region=region_name(regions.document))
     link_targets(rows.get("targets", []), rows.get("amounts", []), rows.get("dates", []))
+    assign_actors(rows, sents, pos)
+
+
+def assign_actors(rows: dict[str, list[dict]], sents: Sequence[Sentence],
+                  pos: Sequence[Sequence[str]] | None) -> None:
+    """``actor`` and ``actor_org_id`` on amounts and targets (pipeline/stages/actors/rule.py)."""
+    orgs_by_sent: dict[int, list[dict]] = {}
+    for o in rows.get("organizations", []):
+        if o.get("sentence_index") is not None:
+            orgs_by_sent.setdefault(o["sentence_index"], []).append(o)
+    amount_start = {a["row_id"]: a["start"] for a in rows.get("amounts", [])}
+    dates_by_sent: dict[int, list[dict]] = {}
+    for d in rows.get("dates", []):
+        dates_by_sent.setdefault(d.get("sentence_index"), []).append(d)
+    cache: dict[int, SentenceActors] = {}
+    for name in ("amounts", "targets"):
+        for r in rows.get(name, []):
+            r["actor"] = r["actor_org_id"] = None
+            si = r.get("sentence_index")
+            if si is None or si >= len(sents) or si not in orgs_by_sent:
+                continue
+            s = sents[si]
+            orgs = orgs_by_sent[si]
+            if si not in cache:
+                spans = [Span(o["start"] - s.start, o["end"] - s.start, k) for k, o in enumerate(orgs)]
+                dates = [(d["start"] - s.start, d["end"] - s.start) for d in dates_by_sent.get(si, [])]
+                cache[si] = SentenceActors(s.text, s.words, pos[si] if pos is not None else None, spans, dates)
+            at = amount_start.get(r.get("amount_id"), r["start"]) if name == "targets" else r["start"]
+            k = cache[si].actor(at - s.start)
+            if k is not None:
+                r["actor"], r["actor_org_id"] = orgs[k]["name"], orgs[k]["org_id"]
 
 
 def link_targets(targets: list[dict], amounts: list[dict], dates: list[dict]) -> None:

@@ -103,7 +103,11 @@ class DocumentProcessor:
         dates: list[DateMention] = []
         amounts: list[Amount] = []
         date_ctx = DateContext()
+        prev_end = 0
         for s in sents:
+            if "\n" in text[prev_end:s.start]:
+                date_ctx.new_paragraph()  # a paragraph sets its own reference year (dates stage)
+            prev_end = s.end
             ds = extract_dates(s.text, doc.pub_date, date_ctx)
             amts = extract_amounts(s.text, exclude=[(d.start, d.end) for d in ds])
             dates += [_shift(d, s.start) for d in ds]
@@ -111,9 +115,8 @@ class DocumentProcessor:
         clock.lap("amounts_dates")
         orgs = extract_organizations(text, sents, analyses)
         clock.lap("organizations")
-        # LAC's POS tags serve the targets' noun/verb check; other backends' tag sets differ.
-        pos_source = analyses if self.backend.name == "lac" else None
-        targets = extract_targets(text, sents, amounts, dates, doc.pub_date, analyses=pos_source)
+        # the backend's POS tags (the NER contract's set) serve the targets' noun/verb check
+        targets = extract_targets(text, sents, amounts, dates, doc.pub_date, analyses=analyses)
         clock.lap("targets")
 
         prov = _Provenance(doc.doc_id, text, offmap, sents)
@@ -138,18 +141,19 @@ class DocumentProcessor:
                 "start": a.start, "end": a.end, **prov.raw_span(a.start, a.end),
             } for a in cr.articles],
         }
-        _link(rows, doc.doc_id, text, sents, cr.articles, prov)
+        _link(rows, doc.doc_id, text, sents, cr.articles, prov, [a.pos for a in analyses])
         clock.lap("rows")
         return rows
 
 
-def _link(rows: dict[str, list[dict]], doc_id: str, text: str, sents, articles, prov: _Provenance) -> None:
+def _link(rows: dict[str, list[dict]], doc_id: str, text: str, sents, articles, prov: _Provenance,
+          pos: list[list[str]] | None) -> None:
     """Place mentions, then ids, sentence/article indexes, regions and target links (pipeline/run/links.py)."""
     loc = Locator(sents, articles)
     places = find_places(text, loc, Locator.word_starts(sents))
     rows["places"] = place_rows(doc_id, places, lambda m: {
         "start": m.start, "end": m.end, **prov.raw_span(m.start, m.end), "sentence": prov.sentence_of(m.start)})
-    link_rows(rows, doc_id, loc, places)
+    link_rows(rows, doc_id, loc, places, sents, pos)
 
 
 @dataclass

@@ -25,7 +25,10 @@ _PROV = {
     "sentence": ("The cleaned sentence the row came from.", "力争年内招引未来产业领域企业100家以上。"),
 }
 _QUALIFIER = ("`exact` | `about` (约, 近, 左右, X级 …) | `over` (超, 逾, 余, 多, 以上, 突破 …) | "
-              "`at_least` (不少于, 至少) | `under` (不到, 不足, 以内 …).")
+              "`at_least` (不少于, 至少) | `under` (不到, 不足, 以内 …) (category).")
+
+_GRANULARITY = ("What `value` names (category): `day` | `month` | `quarter` | `half` | `year` | `decade` "
+                "(`1980/1989`) | `period` (any other `start/end`); null when it is null.")
 
 TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "documents": {
@@ -44,8 +47,10 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "n_chars_clean": ("Characters in `clean_text`.", "3115"),
         "encoding": ("Encoding the file was decoded with: `utf-8`, `utf-8-sig` (with BOM), `gb18030` "
                      "(also covers GBK), `utf-16-le`/`utf-16-be`, `utf-32-le`/`utf-32-be`.", "utf-8"),
-        "pub_date_source": ("Where `pub_date` came from: `metadata` (the --metadata CSV), `header` (a dateline "
-                            "at the head of the text), `argument` (the API's pub_date), or null.", "metadata"),
+        "pub_date_source": ("Where `pub_date` came from: `metadata` (the --metadata CSV, --date-col or "
+                            "extract_frame's date column), `header` (a dateline at the head of the text), `argument` "
+                            "(extract_text's pub_date), "
+                            "or null (category).", "metadata"),
         "n_sentences": ("Sentences of `clean_text` (rows in `sentences`).", "58"),
         "extra": ("The --metadata CSV's other columns for this document (source, city …) as one JSON object; "
                   "null when there are none.", '{"source": "杭州日报"}'),
@@ -68,7 +73,8 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "text": ("Surface form as written (longest complete name).", "鹏瞰"),
         "name": ("Canonical name: the full name when an abbreviation was resolved, else the surface form.",
                  "鹏瞰集成电路(杭州)有限公司"),
-        "type": ("`company` | `government` | `research` | `association` | `platform` | `media` | `other`.",
+        "type": ("`company` | `government` | `research` | `association` | `platform` | `media` | `other` "
+                 "(category).",
                  "company"),
         **_PROV,
     },
@@ -83,7 +89,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "unit": ("Canonical unit: `CNY`, `USD`, `km2`, `m2`, `mu`, `km`, `m`, `%`, `ratio`, `x`, `year`, "
                  "`month`, `day`, `kW`, `km/km2`, or a classifier as written (`家`, `个`, `人次` …).", "CNY"),
         "quantity": ("`money` | `area` | `length` | `count` | `percent` | `multiple` | `duration` | `power` | "
-                     "`ratio` | `density` | `other`.", "money"),
+                     "`ratio` | `density` | `other` (category).", "money"),
         "qualifier": (_QUALIFIER, "over"),
         **_PROV,
     },
@@ -97,6 +103,10 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "relative": ("True when the value needed the publication date (今年…, 去年…, 年内, month-day without a "
                      "year).", "true"),
         **_PROV,
+        "date_start": ("First day `value` covers (Arrow date32; `2023-Q1` → 2023-01-01, `2021/2025` → "
+                       "2021-01-01); null when `value` is.", "2023-03-01"),
+        "date_end": ("Last day `value` covers (`2023-Q1` → 2023-03-31, `2021/2025` → 2025-12-31).", "2023-03-31"),
+        "granularity": (_GRANULARITY, "month"),
     },
     "targets": {
         "": ("Forward-looking goals, plans and forecasts with a quantity or a deadline (GUIDELINES §4); one row "
@@ -105,7 +115,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "text": ("The clause as written.", "力争年内招引未来产业领域企业100家以上"),
         "trigger": ("The word that makes it a target.", "力争"),
         "target_kind": ("`goal` (目标, 力争, 争取, 确保, 努力) | `plan` (计划, 将, 拟, 规划, 到20XX年) | "
-                        "`forecast` (预计, 有望, 预期).", "goal"),
+                        "`forecast` (预计, 有望, 预期) (category).", "goal"),
         "metric": ("What is measured, short, as written.", "招引未来产业领域企业"),
         "value_text": ("The quantity as written; null for a deadline-only target.", "100家以上"),
         "value": ("The quantity normalized as in `amounts.value`.", "100.0"),
@@ -116,6 +126,11 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "deadline": ("ISO year or date of the deadline when resolvable (年内 → publication year, 到2025年 → "
                      "2025, 未来十年 → publication year + 10); null otherwise.", "2024"),
         **_PROV,
+        "deadline_start": ("First day `deadline` covers (date32); null when `deadline` is.", "2024-01-01"),
+        "deadline_end": ("Last day `deadline` covers (date32): the date by which the target is due.", "2024-12-31"),
+        "deadline_granularity": (_GRANULARITY, "year"),
+        "deadline_year": ("Year of `deadline_end` (int32), for grouping targets by deadline; null without a "
+                          "deadline.", "2024"),
     },
     "removed": {
         "": ("Raw text the cleaner took out of the prose, so nothing disappears silently (GUIDELINES §6).", ""),
@@ -236,20 +251,25 @@ TABLES["organizations_registry"] = {
 
 _HEADER = """# Output tables
 
-<!-- Generated by `python -m pipeline.tools.datadict > docs/tables.md` from pipeline/schema.py and the
-descriptions in pipeline/datadict.py; tests/test_datadict.py fails when it is stale. Do not edit. -->
+<!-- Generated by `python -m pipeline.tools.datadict > docs/tables.md` from pipeline/run/schema.py and the
+descriptions in pipeline/tools/datadict.py; tests/test_datadict.py fails when it is stale. Do not edit. -->
 
 `python -m pipeline extract … -o OUTDIR` writes one Parquet dataset folder per table
 (`OUTDIR/<table>/part-*.parquet`); read one with `pandas.read_parquet("OUTDIR/<table>")`.
 Every table has `doc_id`. Extraction rows (organizations, amounts, dates, targets)
 carry provenance: `start`/`end` index the document's `clean_text`, `raw_start`/`raw_end`
 the decoded source file. Meanings follow SPEC.md and GUIDELINES.md; null means absent.
+Types: `category` is an Arrow dictionary over a closed vocabulary (pandas reads it as a
+categorical whose categories are the whole vocabulary); `date32` reads as `datetime.date`.
 `python -m pipeline review DOC_ID -o page.html` shows one document's rows in context.
 """
 
 
 def _type(t: pa.DataType) -> str:
-    names = {"string": "string", "large_string": "string", "int64": "int64", "double": "float64", "bool": "bool"}
+    names = {"string": "string", "large_string": "string", "int64": "int64", "int32": "int32", "double": "float64",
+             "bool": "bool", "date32[day]": "date32"}
+    if pa.types.is_dictionary(t):
+        return "category"
     if pa.types.is_list(t):
         return f"list<{_type(t.value_type)}>"
     return names.get(str(t), str(t))

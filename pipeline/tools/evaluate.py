@@ -33,6 +33,11 @@ def _missing(x: Any) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA
 
 
+def _text_or_none(x: Any) -> str | None:
+    """A value as text, null as None: pandas 3 reads a null string as NaN, which str() would make 'nan'."""
+    return None if _missing(x) else str(x)
+
+
 def num_eq(a: Any, b: Any) -> bool:
     """Equal within relative tolerance 1e-4; two missing values are equal."""
     if _missing(a) or _missing(b):
@@ -199,7 +204,7 @@ def _score_targets(pt, golds, tot, detail, unit) -> None:
         used.add(hit)
         r = preds[hit]
         tot["target"].update(tp=1,
-                             deadline_ok=int(str(getattr(r, "deadline", None)) == str(gi.get("deadline"))),
+                             deadline_ok=int(_text_or_none(getattr(r, "deadline", None)) == gi.get("deadline")),
                              kind_ok=int(getattr(r, "target_kind", None) == gi.get("target_kind")))
     tot["target"].update(pred=len(preds), gold=len(golds))
     detail["target_fp"] += [(unit, getattr(preds[j], "text", "")) for j in range(len(preds)) if j not in used]

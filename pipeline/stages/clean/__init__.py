@@ -8,7 +8,8 @@ ASCII folded 1:1), so ``offmap`` maps any clean span back to the source.
 
 Passes (one job per module):
   lines.split_lines      raw -> line records (offsets, gaps, indentation)
-  junk.cut_inline        repeated-glyph runs, end marks, glued figure captions
+  junk.cut_invisible     invisible format characters (ZWSP, ZWJ, BOM, soft hyphen, bidi marks)
+  junk.cut_inline        repeated-glyph runs, end marks, inline credits, glued figure captions
   junk.classify_lines    headers, page numbers, credits, stray glyph lines
   layout.estimate_columns  local column width: is a line full, short or wide
   junk.mark_figures      text set inside a figure, after its "图N" caption line
@@ -33,9 +34,17 @@ Choices (documented so that later stages can rely on them):
     more digits ("2023-05-05 08:09:33").
   - Full-width ASCII is folded 1:1 except the ordinary Chinese marks listed in
     configs/clean/clean.toml [fold] keep_fullwidth (，：；！？（）).
-  - Reasons in ``removed``: page_header, running_header, photo_credit, caption,
-    figure_caption, figure_text, label_block, vertical_text, orphan_glyph, repeated_glyph,
-    end_mark, bullet, displaced_label, displaced_byline.
+  - Reasons in ``removed``: page_header, running_header, photo_credit, source_credit,
+    picture_note, caption, figure_caption, figure_label, figure_text, label_block,
+    vertical_text, orphan_glyph, repeated_glyph, end_mark, bullet, displaced_label,
+    displaced_byline, invisible.
+  - Every non-space character the clean text drops has a ``removed`` row; only
+    whitespace (str.isspace: line breaks, indents, OCR spaces, U+3000) goes without
+    one. Invisible format characters are not whitespace: each is cut ("invisible"),
+    so "2025\u200b年" reads "2025年".
+  - A page number between the halves of a sentence ("· 13 ·", "-13-", "第13页", a bare
+    number) is removed and the sentence rejoined; a bare number glued to a number of
+    the prose ("投资1." / "2" / "亿元", "广义货币M" / "2") is the prose's.
 """
 
 from __future__ import annotations
@@ -49,6 +58,7 @@ from pipeline.stages.clean.assemble import build_text, mark_displaced
 from pipeline.stages.clean.junk import (
     classify_lines,
     cut_inline,
+    cut_invisible,
     is_byline,
     mark_blocks,
     mark_figures,
@@ -56,7 +66,7 @@ from pipeline.stages.clean.junk import (
 )
 from pipeline.stages.clean.layout import estimate_columns, set_widths, typical_gap
 from pipeline.stages.clean.lines import Line, split_lines
-from pipeline.stages.clean.rules import Rules, get_rules, is_ws
+from pipeline.stages.clean.rules import INVISIBLE_RE, Rules, get_rules, is_ws
 
 __all__ = ["clean", "is_ws", "raw_without_removed"]
 
@@ -91,6 +101,9 @@ def clean(raw: str, cfg: dict[str, Any] | None = None) -> CleanResult:
 
 def _clean(raw: str, rules: Rules) -> CleanResult:
     lines = split_lines(raw)
+    if INVISIBLE_RE.search(raw):  # one C-speed scan; most texts hold none
+        for ln in lines:
+            cut_invisible(ln)
     for ln in lines:
         cut_inline(ln, rules)
     set_widths(lines, rules)

@@ -17,6 +17,7 @@ from pipeline.stages.clean.rules import Rules, is_ws
 
 _LATIN = re.compile(r"[A-Za-z]")
 _COLON = re.compile(r"[：:]")
+_PAGE_KINDS = ("page_header", "running_header")
 # Two numbers side by side keep their space ("05 08:09"); letter-spaced digits
 # ("1 9 9 3 年") are one number and close up.
 _DIGITS_END = re.compile(r"\d\d$")
@@ -39,9 +40,11 @@ def spaced_display(t: str, rules: Rules) -> bool:
 
 def runs_on_unwrapped(t: str, rules: Rules) -> bool:
     """In unwrapped text a line without a final mark runs on when it reads as a
-    sentence part (a comma, semicolon or colon inside) or is too long for a heading.
-    The enumeration comma alone does not count: headings use it ("一、工作回顾")."""
-    return rules.inner_re.search(t) is not None or nchars(t) > rules.heading_max_chars
+    sentence part (a comma, semicolon or colon inside) or is too long for a heading
+    and still punctuated (a long line with no clause mark at all is a title or a
+    dateline: "——2025年1月14日在…会议上的讲话"). The enumeration comma alone does
+    not count for a short line: headings use it ("一、工作回顾")."""
+    return rules.inner_re.search(t) is not None or (nchars(t) > rules.heading_max_chars and has_clause(t, rules))
 
 
 def heading_like(ln: Line, rules: Rules) -> bool:
@@ -122,8 +125,28 @@ def title_pair(a: Line, b: Line, rules: Rules, gap: int) -> bool:
             and ta.rstrip()[-1:] not in "。！？!?" and a.role != "byline" and b.role != "byline")
 
 
+def _runs_on_anyway(ta: str, tb: str, rules: Rules, page_break: bool) -> bool:
+    """Breaks that never end a paragraph, whatever the layout: the next line opens with
+    clause punctuation or a closing mark, the line stops at an opening mark, a number goes on ("投资1." / "2亿元"), or a
+    removed page number stands between a line stopping at a digit and the rest
+    ("1.2" / "- 13 -" / "亿元")."""
+    if not tb:
+        return False
+    if tb[0] in rules.close_marks and all(c in rules.orphan for c in tb.replace(" ", "")):
+        return True  # a closing quote set alone closes the sentence above
+    if ends_terminal(ta, rules):
+        return False
+    if tb[0] in rules.no_line_start or ta[-1:] in rules.open_marks:
+        return True  # "，…" / "》…" go on; "…《" opens a title the next line holds
+    if rules.number_end.search(ta) and rules.number_start.match(tb):
+        return True
+    if rules.page_number.match(ta) or (rules.page_number.match(tb) and ta[-1:].isascii() and ta[-1:].isalnum()):
+        return True  # digits alone on a line that stayed prose: a broken number (see _glued_number)
+    return page_break and ta[-1:].isdigit() and not rules.enum_re.match(tb)
+
+
 def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False,
-                a_titled: bool = False, indented: bool = False) -> bool:
+                a_titled: bool = False, indented: bool = False, page_break: bool = False) -> bool:
     """True when the break between kept lines a and b lies inside a paragraph.
 
     ``a_opens``: line a starts a paragraph (the break before it was kept), so a
@@ -136,6 +159,8 @@ def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False,
     if rules.indent_re.match(b.lead_ws or "") or b.bullet:
         return False
     ta = rest_text(a)
+    if _runs_on_anyway(ta, rest_text(b), rules, page_break):
+        return True
     if a.bullet and not ends_terminal(ta, rules):
         # a bulleted heading runs on only into the rest of itself
         return (heading_like(b, rules) and not is_full(b, rules) and b.width <= a.width + rules.cluster_tol
@@ -182,8 +207,8 @@ def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False,
     # above a paragraph line far longer than itself; a list line runs on.
     na, nb = nchars(ta), nchars(tb)
     above_longer = nb > max(2 * na, rules.heading_max_chars)
-    if rules.enum_re.match(ta) and above_longer:
-        return False
+    if rules.enum_re.match(ta) and (above_longer or ends_terminal(tb, rules)):
+        return False  # a numbered heading above a whole sentence or lead-in
     if runs_on_unwrapped(ta, rules):
         return True
     if na <= rules.heading_max_chars and _COLON.search(ta):
@@ -208,7 +233,8 @@ def build_text(raw: str, lines: list[Line], rules: Rules, gap: int) -> tuple[str
     indented = n_ind >= max(3, len(kept) // 50)
     for ln in kept:
         if prev is not None:
-            join = should_join(prev, ln, rules, gap, opens, titled, indented)
+            brk = any(x.kind in _PAGE_KINDS for x in lines[prev.idx + 1:ln.idx])
+            join = should_join(prev, ln, rules, gap, opens, titled, indented, brk)
             titled = title_pair(prev, ln, rules, gap)
             if join:
                 opens = False

@@ -42,10 +42,13 @@ def cut_invisible(ln: Line) -> None:
 
 
 def cut_inline(ln: Line, rules: Rules) -> None:
-    """Record invisible characters, repeated-glyph runs, end marks, inline credits and
-    glued figure captions as cuts."""
+    """Record repeated-glyph runs, end marks, inline credits and glued figure captions
+    as cuts (invisible characters are cut before, by ``cut_invisible``)."""
     t = ln.text
-    cut_invisible(ln)
+    if "（" in t or "(" in t:
+        for rx, why in rules.inline:
+            for m in rx.finditer(t):
+                ln.cuts.append((ln.s + m.start(), ln.s + m.end(), why))
     # Glyph runs come from display type (headings, banners) set on short lines; long
     # unwrapped paragraphs are not searched (the regex costs ~0.5 us a character).
     if 4 <= len(t) <= rules.repeat_max_line:
@@ -130,16 +133,66 @@ def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
         clause = has_clause(t, rules)
         if not clause and len(t) <= 50 and any(p.search(t) for p in rules.header):
             ln.kind = "page_header"
+        elif rules.page_number.match(t) and not _glued_number(lines, i, rules):
+            ln.kind = "page_header"
         elif (not clause and sigs and len(ln.text) <= 3 * rules.repeat_max_chars
               and sigs.get(_signature(ln.text), 0) >= rules.repeat_min
               and not ends_terminal(t, rules) and not _column_text(widths, i, rules)):
             ln.kind = "running_header"
         elif len(t) <= 60 and not any(c in "。！？!?" for c in t) and any(p.search(t) for p in rules.credit):
             ln.kind = "photo_credit"
+        elif len(t) <= 60 and not clause and any(p.search(t) for p in rules.source):
+            ln.kind = "source_credit"
         elif rules.figure.match(t):
             ln.kind = "figure_caption"
-        elif all(c in rules.orphan or c.isspace() for c in t):
+        elif rules.figure_label.match(t):
+            ln.kind = "figure_label"
+        elif all(c in rules.orphan or c.isspace() for c in t) and not _quote_glue(lines, i, rules):
             ln.kind = "orphan_glyph"
+
+
+def _glued_number(lines: list[Line], i: int, rules: Rules) -> bool:
+    """The digits of line i belong to the prose that the layout (or a web page's
+    subscript markup) broke: the line above stops at a decimal point ("投资1." / "2" /
+    "亿元"), or right above it at a Latin letter ("广义货币M" / "2" / "增长",
+    "PM" / "10"), or the lines around it end and open with a digit. A page number
+    never eats those digits."""
+    prev = rest_text(lines[i - 1]) if i > 0 else ""
+    nxt = rest_text(lines[i + 1]) if i + 1 < len(lines) else ""
+    if rules.number_end.search(prev):
+        return True
+    if lines[i].nl_before == 1 and prev[-1:].isascii() and prev[-1:].isalpha():
+        return True
+    return prev[-1:].isdigit() and rules.number_start.match(nxt) is not None
+
+
+def _is_marks(t: str, rules: Rules) -> bool:
+    return all(c in rules.orphan or c.isspace() for c in t)
+
+
+def _quote_glue(lines: list[Line], i: int, rules: Rules) -> bool:
+    """A line of bare quote or title marks that belongs to the prose around it (web
+    copies set a quoted title on lines of its own: "《" / "纲要（草案）" / "》的编制…"):
+    it opens a mark the next line of text goes on inside, or closes one that the text
+    above left open. Two stray marks of a figure ("“" / "”") stay junk."""
+    t = rest_text(lines[i]).replace(" ", "")
+    nxt = rest_text(lines[i + 1]) if i + 1 < len(lines) else ""
+    above = [rest_text(x) for x in lines[max(0, i - 3):i]]
+    ok = True
+    if t[:1] in rules.close_marks:
+        last = next((c for c in reversed("".join(above)) if c in rules.open_marks or c in rules.close_marks), "")
+        ok = bool(above) and not _is_marks(above[-1], rules) and last in rules.open_marks
+    if ok and t[-1:] in rules.open_marks:
+        ok = bool(nxt) and not _is_marks(nxt, rules)
+    return ok and (t[:1] in rules.close_marks or t[-1:] in rules.open_marks)
+
+
+def _inside_marks(prose: list[Line], i: int, j: int, rules: Rules) -> bool:
+    """Short lines i..j-1 continue a quotation or title the text above opened ("《" /
+    "公司法" / "》、《" / "传染病防治法" / "》修订草案"): prose split by markup, no labels."""
+    if i > 0 and rest_text(prose[i - 1])[-1:] in rules.open_marks:
+        return True
+    return any(rest_text(x)[:1] in rules.close_marks for x in prose[i:j])
 
 
 def _column_text(widths: list[int], i: int, rules: Rules) -> bool:
@@ -187,7 +240,8 @@ def mark_blocks(lines: list[Line], rules: Rules) -> None:
         j = i
         while j < n and _label_like(prose[j], rules) and not is_byline(prose[j], rules):
             j += 1
-        if j - i >= rules.label_run and not _wrapped_heading(prose[i:j], rules):
+        if j - i >= rules.label_run and not _wrapped_heading(prose[i:j], rules) \
+                and not _inside_marks(prose, i, j, rules):
             for ln in prose[i:j]:
                 ln.kind = "label_block"
             i = j

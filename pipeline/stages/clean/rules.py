@@ -43,6 +43,10 @@ class Rules:
     inner_re: re.Pattern
     enum_re: re.Pattern
     terminal_seq: tuple[str, ...]
+    no_line_start: frozenset[str]
+    number_end: re.Pattern
+    number_start: re.Pattern
+    page_number: re.Pattern
     orphan: frozenset[str]
     full_tol: int
     over_tol: int
@@ -71,6 +75,9 @@ class Rules:
     header: tuple[re.Pattern, ...]
     credit: tuple[re.Pattern, ...]
     figure: re.Pattern
+    figure_label: re.Pattern
+    source: tuple[re.Pattern, ...]
+    inline: tuple[tuple[re.Pattern, str], ...]
     end_mark: str
     bullet: re.Pattern
     byline: tuple[re.Pattern, ...]
@@ -113,6 +120,10 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         inner_re=re.compile("[" + re.escape(p["inner"]) + "]"),
         enum_re=re.compile(p["enum"]),
         terminal_seq=tuple(p["terminal_seq"]),
+        no_line_start=frozenset(p["no_line_start"]),
+        number_end=re.compile(p["number_split"][0]),
+        number_start=re.compile(p["number_split"][1]),
+        page_number=re.compile(pat["page_number"]),
         orphan=frozenset(p["orphan"]),
         full_tol=int(lay["full_tol"]),
         over_tol=int(lay["over_tol"]),
@@ -141,6 +152,9 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         header=tuple(re.compile(x) for x in pat["header"]),
         credit=tuple(re.compile(x) for x in pat["credit"]),
         figure=re.compile(pat["figure"]),
+        figure_label=re.compile(pat["figure_label"]),
+        source=tuple(re.compile(x) for x in pat["source"]),
+        inline=tuple((re.compile(x), str(why)) for x, why in pat["inline"]),
         end_mark=pat["end_mark"],
         bullet=re.compile(pat["bullet"]),
         byline=tuple(re.compile(x) for x in pat["byline"]),

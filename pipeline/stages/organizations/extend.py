@@ -7,8 +7,8 @@ end it (stop words, clause verbs, a complete name of another class).
 
 from __future__ import annotations
 
-from pipeline.stages.organizations.lexicon import OrgLexicon
-from pipeline.stages.organizations.tokens import Tok
+from pipeline.stages.organizations.lexicon import OrgLexicon, Suffix
+from pipeline.stages.organizations.tokens import Tok, ends_like_body
 
 
 def is_place_abbrev(t: Tok, lx: OrgLexicon) -> bool:
@@ -32,10 +32,21 @@ def is_brandish(t: Tok, lx: OrgLexicon) -> bool:
     return t.tag in lx.tags.brandish or bool(lx.pat.has_latin.search(t.text))
 
 
-def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon) -> bool:
+def is_session(t: Tok, lx: OrgLexicon, head: Suffix | None) -> bool:
+    """第十四届, 第十一次: a session ordinal, inside the name of a congress or committee only."""
+    return (head is not None and head.text in lx.session_heads and t.tag in lx.tags.numeral
+            and bool(lx.session_ordinal.match(t.text)))
+
+
+def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | None = None) -> bool:
     """May token ``k`` stand inside the name whose head token is ``j``?"""
     t = toks[k]
     T = lx.tags
+    if is_session(t, lx, head):
+        return j - k <= lx.name_verb_reach
+    if t.text == lx.rank_mark or (len(t.text) >= lx.rank_modifier_min_chars and t.text.endswith(lx.rank_mark)
+                                  and t.text not in lx.level_words):
+        return False  # 字段级|自贸试验区: a rank modifier, not a name part (but 宁波国家级临空经济示范区)
     if t.text in lx.stop_words or t.text in lx.apposition_nouns:
         return False
     if len(t.text) > 2 and t.tag in T.noun and t.text.endswith(lx.apposition_tails):
@@ -78,9 +89,11 @@ def group_start(toks: list[Tok], k: int, lx: OrgLexicon) -> int | None:
     return None
 
 
-def _opens_clause(t: Tok, lx: OrgLexicon) -> bool:
+def _opens_clause(t: Tok, lx: OrgLexicon, head: Suffix | None) -> bool:
     """A token at the left edge that modifies the clause, not the name."""
     T = lx.tags
+    if is_session(t, lx, head) or (lx.pat.alnum.match(t.text) and lx.pat.has_latin.search(t.text)):
+        return False  # 第九届全国人民代表大会, 6G创新产业集聚区
     return (
         t.tag in T.strip_left and t.tag not in T.name
         or t.text in lx.stop_words
@@ -97,15 +110,25 @@ def _joins_places(toks: list[Tok], k: int, lx: OrgLexicon) -> bool:
             and toks[k + 1].tag in place)
 
 
-def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head_type: str | None = None) -> int:
+def _joins_fields(toks: list[Tok], k: int, lx: OrgLexicon, head: Suffix | None) -> bool:
+    """就业促进|和|劳动保护…领导小组: a joiner between two nouns inside a group's or alliance's name."""
+    T = lx.tags
+    return (head is not None and head.type in lx.conj_types and not head.weak and toks[k].text in lx.conj_joiners
+            and 0 < k < len(toks) - 1 and toks[k - 1].tag in T.conj_neighbour and toks[k + 1].tag in T.conj_neighbour
+            and not ends_like_body(toks[k - 1].text, lx))  # 浙江省知识产权局|和|…: two bodies
+
+
+def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = None) -> int:
     """Leftmost token index of the name whose head token is ``j``.
 
     A complete name of another class on the way (上海证券交易所|资本市场服务G60科创走廊)
     ends the extension: it is a neighbour, not a part.
     """
     P = lx.pat
+    head_type = head.type if head else None
     k = j - 1
     first = j
+    joiner = -1
     while k >= 0:
         t = toks[k]
         if toks[j].e - t.s > lx.max_name_chars:
@@ -117,21 +140,27 @@ def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head_type: str | None =
             m = group_start(toks, k, lx)
             if m is None:
                 break
-            if m > 0 and inside_ok(toks, m - 1, j, lx):
+            if m > 0 and inside_ok(toks, m - 1, j, lx, head):
                 first = m - 1
                 k = m - 2
                 continue
             if t.text in P.close_quotes and k + 1 < j:
                 first = m  # a quoted part may open the name (“16+1”经贸合作示范区)
             break
-        if _joins_places(toks, k, lx):
+        if _joins_places(toks, k, lx) or (joiner < 0 and _joins_fields(toks, k, lx, head)):
+            if toks[k].tag not in lx.tags.place:
+                joiner = k if toks[k].text in lx.conj_joiners else joiner
             first = k
             k -= 1
             continue
-        if not inside_ok(toks, k, j, lx):
+        if not inside_ok(toks, k, j, lx, head):
             break
         first = k
         k -= 1
-    while first < j and _opens_clause(toks[first], lx):
+    while first < j and _opens_clause(toks[first], lx, head):
         first += 1
+    if joiner >= first and not any(is_nameish(x, lx) for x in toks[first:joiner]):
+        first = joiner + 1  # 企业和高校联盟: no proper part before the joiner, the name starts after it
+        while first < j and _opens_clause(toks[first], lx, head):
+            first += 1
     return first

@@ -36,7 +36,7 @@ from pipeline.stages.organizations.filters import (
     type_of,
 )
 from pipeline.stages.organizations.lexicon import OrgLexicon, load_org_lexicon
-from pipeline.stages.organizations.ner_spans import ner_candidates
+from pipeline.stages.organizations.ner_spans import glued_verb, ner_candidates
 from pipeline.stages.organizations.suffix import suffix_candidates
 from pipeline.stages.organizations.tagging import propagate
 from pipeline.stages.organizations.tokens import RANK, Cand, Tok, merge_departments, tokens
@@ -98,6 +98,12 @@ def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc
     good = []
     for c in split(cands, lx):
         trim(st, c, lx)
+        k = bisect.bisect_right(starts, c.s) - 1
+        if k >= 0 and toks[k].s == c.s and toks[k].e > c.s:
+            cut = glued_verb(c.text, lx)  # 拓展中央银行 as one token: the verb is not part of the name
+            if cut and toks[k].e > c.s + cut:
+                c.s += cut
+                c.text = st[c.s : c.e]
         suf = lx.suffix_at_end(c.text)
         if suf is None or suf.weak:
             k = bisect.bisect_left(starts, c.e)
@@ -109,6 +115,12 @@ def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc
         c.type = type_of(c.text, c.type, lx)
         good.append(c)
     return good
+
+
+def _named_by_suffix(name: str, lx: OrgLexicon) -> bool:
+    """Ends in a body's suffix that is not an industry word (小镇 yes; 科技, 投资 no)."""
+    suf = lx.suffix_at_end(name)
+    return suf is not None and not (suf.weak and suf.type == "company")
 
 
 def _sentence(sent: Sentence, toks: list[Tok], votes: dict[str, int], doc: _Doc) -> None:
@@ -123,9 +135,12 @@ def _sentence(sent: Sentence, toks: list[Tok], votes: dict[str, int], doc: _Doc)
     ner = [
         c
         for c in ner_candidates(st, toks, lx)
-        if votes.get(c.token or c.text, 0) < 0 and (c.s, c.e) not in vetoed and not place_plus_weak(c.text, lx)
+        if votes.get(c.token or c.text, 0) < 0 and not place_plus_weak(c.text, lx)
     ]
-    chosen = _select(_good(st, sent, toks, found + ner + enum, doc))
+    # items of a list headed by a non-body noun (深海科技等新兴产业) are not bodies, unless a body's
+    # suffix names them (南湖基金小镇、…等传统产业: towns); industry words (科技, 电子) are fields there
+    cands = [c for c in found + ner + enum if (c.s, c.e) not in vetoed or _named_by_suffix(c.text, lx)]
+    chosen = _select(_good(st, sent, toks, cands, doc))
     chosen = _select(chosen + list_mates(st, chosen, lx))
     for c in chosen:
         doc.add(c.text, c.name or c.text, c.type, c.source)

@@ -98,6 +98,8 @@ class OrgLexicon:
     suffixes: dict[str, Suffix]
     max_suffix: int
     tags: Tags
+    noun_only: frozenset[str]
+    country_named: frozenset[str]
     pat: Patterns
     name_words: frozenset[str]
     name_verbs: frozenset[str]
@@ -105,6 +107,7 @@ class OrgLexicon:
     name_verb_prefixes: tuple[str, ...]
     place_abbrev_chars: frozenset[str]
     break_words: frozenset[str]
+    glued_verbs: frozenset[str]
     inside_f: frozenset[str]
     stop_words: frozenset[str]
     role_nouns: frozenset[str]
@@ -116,6 +119,16 @@ class OrgLexicon:
     dept_joiners: tuple[str, ...]
     dept_field_max: int
     max_name_chars: int
+    session_ordinal: re.Pattern[str]
+    rank_modifier_min_chars: int
+    conj_joiners: frozenset[str]
+    conj_types: frozenset[str]
+    session_heads: frozenset[str]
+    deictic_levels: frozenset[str]
+    deictic_bodies: frozenset[str]
+    deictic_list_marks: frozenset[str]
+    class_levels: frozenset[str]
+    class_level_types: frozenset[str]
     max_paren_chars: int
     admin_suffixes: tuple[str, ...]
     admin_unit_re: re.Pattern[str]
@@ -125,6 +138,7 @@ class OrgLexicon:
     event_exceptions: tuple[str, ...]
     generic_words: frozenset[str]
     category_words: frozenset[str]
+    class_nouns: tuple[str, ...]
     common_words: frozenset[str]
     miscut_pairs: tuple[tuple[str, str], ...]
     category_modifiers: frozenset[str]
@@ -151,6 +165,7 @@ class OrgLexicon:
     def __post_init__(self) -> None:
         # Most tokens end in a character no suffix ends with: reject those at once.
         self.suffix_last_chars = frozenset(k[-1] for k in self.suffixes if k)
+        self._break_sorted = sorted(self.break_words | self.glued_verbs, key=len, reverse=True)
         # a joiner followed, within a field's length, by a department suffix: the
         # only places where _merge_departments has work (a cheap C-level scan)
         self.dept_rx = re.compile(
@@ -158,6 +173,15 @@ class OrgLexicon:
             + f"(?=[\u4e00-\u9fff]{{1,{self.dept_field_max}}}?(?:"
             + "|".join(map(re.escape, self.dept_suffixes)) + "))"
         ) if self.dept_joiners and self.dept_suffixes else None
+
+    @property
+    def break_words_by_len(self) -> list[str]:
+        """Clause verbs, longest first (to cut one glued to the front of a name)."""
+        return self._break_sorted
+
+    def is_deictic(self, name: str) -> bool:
+        """省委, 省人大, 市政府: a level word alone before a standing body."""
+        return len(name) >= 2 and name[0] in self.deictic_levels and name[1:] in self.deictic_bodies
 
     def suffix_at_end(self, s: str) -> Suffix | None:
         """Longest configured suffix that ``s`` ends with."""
@@ -172,6 +196,11 @@ class OrgLexicon:
 
 def _fs(xs: list[str] | None) -> frozenset[str]:
     return frozenset(xs or ())
+
+
+def _per_type(suf_cfg: dict, key: str) -> frozenset[str]:
+    """The suffixes listed under ``key`` in any type's section of suffixes.toml."""
+    return frozenset(x for sec in suf_cfg.values() if isinstance(sec, dict) for x in sec.get(key, []))
 
 
 @lru_cache(maxsize=1)
@@ -200,6 +229,8 @@ def load_org_lexicon() -> OrgLexicon:
         suffixes=suffixes,
         max_suffix=max((len(s) for s in suffixes), default=1),
         tags=Tags(load_lexicon_toml("organizations/tags.toml")),
+        noun_only=_per_type(suf_cfg, "noun_only"),
+        country_named=_per_type(suf_cfg, "country_named"),
         pat=_patterns(load_lexicon_toml("organizations/patterns.toml")),
         name_words=_fs(g.get("name_words")),
         name_verbs=_fs(g.get("name_verbs")),
@@ -207,6 +238,7 @@ def load_org_lexicon() -> OrgLexicon:
         name_verb_prefixes=tuple(g.get("name_verb_prefixes", [])),
         place_abbrev_chars=frozenset(g.get("place_abbrev_chars", "")),
         break_words=_fs(g.get("break_words")),
+        glued_verbs=_fs(g["glued_verbs"]),
         inside_f=_fs(g.get("inside_f")),
         stop_words=_fs(g.get("stop_words")),
         role_nouns=_fs(g.get("role_nouns")),
@@ -218,6 +250,16 @@ def load_org_lexicon() -> OrgLexicon:
         dept_joiners=tuple(g.get("conjoined_department", {}).get("joiners", [])),
         dept_field_max=int(g.get("conjoined_department", {}).get("field_max_chars", 6)),
         max_name_chars=int(g.get("max_name_chars", 32)),
+        session_ordinal=re.compile(g["session"]["ordinal"]),
+        rank_modifier_min_chars=int(g["rank_modifier_min_chars"]),
+        conj_joiners=_fs(g["conjoined_name"]["joiners"]),
+        conj_types=_fs(g["conjoined_name"]["types"]),
+        session_heads=_fs(g["session"]["heads"]),
+        deictic_levels=_fs(g["deictic"]["levels"]),
+        deictic_bodies=_fs(g["deictic"]["bodies"]),
+        deictic_list_marks=_fs(g["deictic"]["list_marks"]),
+        class_levels=_fs(g["class_levels"]["words"]),
+        class_level_types=_fs(g["class_levels"]["types"]),
         max_paren_chars=int(g.get("max_paren_chars", 8)),
         admin_suffixes=tuple(sorted(f.get("admin_suffixes", []), key=len, reverse=True)),
         admin_unit_re=re.compile(f.get("admin_unit_pattern", "^$")),
@@ -227,6 +269,7 @@ def load_org_lexicon() -> OrgLexicon:
         event_exceptions=tuple(f.get("event_exceptions", [])),
         generic_words=_fs(f.get("generic_words")),
         category_words=_fs(f.get("category_words")),
+        class_nouns=tuple(f["class_nouns"]),
         common_words=_fs(f.get("common_words")),
         miscut_pairs=tuple(tuple(p.split("|", 1)) for p in f.get("miscut_pairs", []) if "|" in p),
         category_modifiers=_fs(f.get("category_modifiers")),
@@ -244,7 +287,7 @@ def load_org_lexicon() -> OrgLexicon:
         max_gap_tokens=int(e.get("max_gap_tokens", 9)),
         max_item_chars=int(e.get("max_item_chars", 16)),
         heads=heads,
-        legal_suffix_re=re.compile("(?:" + "|".join(map(re.escape, b.get("legal_suffixes", ["有限公司"]))) + ")$"),
+        legal_suffix_re=re.compile("(?:" + "|".join(map(re.escape, b["legal_suffixes"])) + ")$"),
         place_prefix_re=re.compile(b.get("place_prefix", "^$")),
         industry_tail_re=re.compile(b.get("industry_tail", "^$")),
         gaz_patterns=[(re.compile(p["regex"]), p["type"], bool(p.get("override"))) for p in z.get("pattern", [])],

@@ -26,6 +26,17 @@ def title_tail(name: str, lx: OrgLexicon) -> int:
     return 0
 
 
+def glued_verb(name: str, lx: OrgLexicon) -> int:
+    """Length of a clause verb the backend glued to the front of a body (拓展|中央银行), else 0.
+
+    Cut only when what remains ends like a body and is long enough to be a name.
+    """
+    for v in lx.break_words_by_len:
+        if name.startswith(v) and len(name) - len(v) >= 3 and ends_like_body(name[len(v) :], lx):
+            return len(v)
+    return 0
+
+
 def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
     """The backend's ORG spans, less pieces of quoted slogans and of project or product names."""
     quotes = [(m.start(1), m.end(1)) for m in lx.pat.quote.finditer(text)]
@@ -43,5 +54,7 @@ def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
             continue  # “一网通办”, “山南投融资”: the quoted phrase is a slogan or brand, not this piece
         e = t.e - title_tail(t.text, lx)
         suf = lx.suffix_at_end(text[t.s : e])
+        if suf is None and text[t.s : e].endswith(lx.class_nouns):
+            continue  # 瞪羚企业, 企业品牌: a class noun heads the span
         out.append(Cand(t.s, e, text[t.s : e], suf.type if suf else "company", "ner", token=t.text))
     return out

@@ -40,13 +40,21 @@ def _mid_head_ok(text: str, toks: list[Tok], h: int, ss: int, suf: Suffix, lx: O
     )
 
 
+def _level_listed(text: str, s: int, lx: OrgLexicon) -> bool:
+    """Is the level word at ``s`` one of a list of levels (省、市、县政府; 省市县政府)?"""
+    prev = text[s - 1 : s]
+    if prev in lx.deictic_list_marks:
+        prev = text[s - 2 : s - 1]
+    return bool(prev) and prev in lx.deictic_levels
+
+
 def _head_of(text: str, toks: list[Tok], j: int, lx: OrgLexicon) -> tuple[Suffix, int, int] | None:
     """The suffix ending at token ``j``, its start, and the token it starts in."""
     t = toks[j]
     if t.text[-1] not in lx.suffix_last_chars or lx.pat.punct_only.match(t.text):
         return None  # most tokens end in a character no suffix ends with
     suf = lx.suffix_at_end(text[max(0, t.e - lx.max_suffix) : t.e])
-    if suf is None:
+    if suf is None or (suf.text in lx.noun_only and t.tag in lx.tags.verb):
         return None
     ss = t.e - len(suf.text)
     h = j
@@ -66,12 +74,16 @@ def _weak_company_ok(text: str, name_toks: list[Tok], prefix: str, head: Tok, s:
     return not (before is not None and before.type == "company" and not before.weak)  # 华虹集团|投资
 
 
-def _is_proper(name_toks: list[Tok], prefix: str, head: Tok, lx: OrgLexicon) -> bool:
-    """Does the run before the suffix hold a proper part (not 国家实验室, 省级高新区)?"""
+def _is_proper(name_toks: list[Tok], prefix: str, head: Tok, suf: Suffix, lx: OrgLexicon) -> bool:
+    """Does the run before the suffix hold a proper part (not 国家实验室, 省级高新区, 省技术创新中心)?"""
     proper = [x for x in name_toks if is_nameish(x, lx)]
-    if name_toks and not prefix and name_toks[-1].text in lx.level_words and proper == [name_toks[-1]]:
-        proper = []  # 国家实验室, 省级高新区: a class, not a body
-    prefix_proper = bool(prefix) and (head.tag in lx.tags.prefix_proper or prefix in lx.name_words)
+    if name_toks and not prefix and name_toks[-1].text in lx.level_words and proper == [name_toks[-1]] \
+            and not (suf.text in lx.country_named and name_toks[-1].tag in lx.tags.place):
+        proper = []  # 国家实验室, 省级高新区: a class, not a body (but 中国队 is the national team)
+    prefix_proper = bool(prefix) and (head.tag in lx.tags.prefix_proper or prefix in lx.name_words) \
+        and prefix not in lx.common_words and prefix not in lx.category_words  # 产业|集聚区 is a class
+    if suf.type in lx.class_level_types and not prefix_proper and all(x.text in lx.class_levels for x in proper):
+        return False  # 省实验室, 省技术创新中心: a level alone names a class of labs and zones
     return bool(proper) or prefix_proper
 
 
@@ -94,11 +106,14 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if nxt is not None and suf.weak and nxt.tag in T.noun and nxt.text not in lx.role_nouns:
             continue  # 中心城区, 园区企业: the suffix modifies the next noun
-        first = left_extend(toks, h, lx, suf.type)
+        first = left_extend(toks, h, lx, suf)
         name_toks = toks[first:h]
         prefix = text[head.s : ss] if mid else ""
         s = toks[first].s if first < h else head.s
         cand = Cand(s, t.e, text[s : t.e], suf.type, "suffix")
+        if lx.is_deictic(cand.text):  # 省委, 省人大; but 省、市、县政府: a level in a list names a class
+            (generic if _level_listed(text, s, lx) else out).append(cand)
+            continue
         if not name_toks and not prefix:
             # the bare suffix word: a name only when the backend saw an entity there
             if suf.bare_ok:
@@ -108,5 +123,5 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
             continue  # 标杆园区, 特色小镇: a class of bodies
         if suf.weak and suf.type == "company" and not _weak_company_ok(text, name_toks, prefix, head, s, ss, lx):
             continue
-        (out if _is_proper(name_toks, prefix, head, lx) else generic).append(cand)
+        (out if _is_proper(name_toks, prefix, head, suf, lx) else generic).append(cand)
     return out, generic

@@ -55,8 +55,7 @@ class Gazetteer:
         names: list[str] = []
         for c in d.ancestors():
             n = self.by_code[c].name
-            if not names or names[-1] != n:  # 北京市 is its own city
-                names.append(n)
+            names.append(n)
         return "".join(names)
 
 
@@ -92,13 +91,16 @@ def gazetteer() -> Gazetteer:
     """All divisions, with their short forms and renamed predecessors, by name (loaded once)."""
     lex = load_lexicon_toml("places/places.toml")
     stop = set(lex.get("stop_names", []))
-    rows = _read_rows()
+    names = dict(_read_rows())
+    # a municipality's own prefecture row (北京市 110100 under 北京市 110000) adds no level: dropped
+    rows = [(c, n) for c, n in names.items()
+            if not (_level(c) == "city" and names.get(c[:2] + "0000") == n)]
     codes = {c for c, _ in rows}
     by_code: dict[str, Division] = {}
     for code, name in rows:
         level = _level(code)
         city = {"province": None, "city": code}.get(level, code[:4] + "00")
-        if city is not None and city not in codes:  # a county under its province directly (济源市 419001)
+        if city is not None and city not in codes:  # under its province directly (济源市 419001, 朝阳区 110105)
             city = None
         by_code[code] = Division(code, name, level, code[:2] + "0000", city)
     by_name: dict[str, list[Division]] = {}

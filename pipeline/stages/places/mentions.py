@@ -118,9 +118,13 @@ def decide(m: PlaceMention, scopes: Sequence[tuple[str, set[str]]]) -> None:
     if len({c.adcode for c in cands}) == 1:
         _decide_unique(m, scopes)
         return
+    g = gazetteer()
     for how, support in scopes:
         # support holds the unambiguous places and every division above them (朝阳区 ... 北京 -> 110105)
         hit = [c for c in cands if set(c.ancestors()) & support]
+        if hit:  # the most specific support wins: 南京 (320100) over 江苏 (320000) for 鼓楼区
+            depth = {c.adcode: max(len(g.by_code[x].ancestors()) for x in set(c.ancestors()) & support) for c in hit}
+            hit = [c for c in hit if depth[c.adcode] == max(depth.values())]
         if how == "chain" and support and not hit:  # 绍兴滨海新区 is no district of Tianjin
             m.adcode, m.how = None, "conflict"
             return
@@ -134,14 +138,15 @@ def decide(m: PlaceMention, scopes: Sequence[tuple[str, set[str]]]) -> None:
 
 
 def _decide_unique(m: PlaceMention, scopes: Sequence[tuple[str, set[str]]]) -> None:
-    """One candidate: taken, unless the place just before contradicts it, or it is a county whose
-    province the rest of the document never names (滨海新区 in a Zhejiang text is not Tianjin's)."""
+    """One candidate: taken, unless the place just before contradicts it, or it is a county while the
+    document names provinces or prefectures, none of them its own (滨海新区 in a Zhejiang text is not
+    Tianjin's; 上城区 in a text naming no province stays 330102)."""
     c = m.candidates[0]
     support = dict(scopes)
     chain, above = support.get("chain", set()), support.get("above")
     if chain and not set(c.ancestors()) & chain:
         m.adcode, m.how = None, "conflict"
-    elif c.level == "county" and above is not None and not set(c.ancestors()[:-1]) & above:
+    elif c.level == "county" and above and not set(c.ancestors()[:-1]) & above:
         m.adcode, m.how = None, "unsupported"
     else:
         m.adcode, m.how = c.adcode, "unique"

@@ -45,7 +45,7 @@ def section_heading(text: str, par: list[Sentence], dates: list[DateMention], pu
         return False, current
     top = lx["top"].match(line)  # type: ignore[union-attr]
     year_m = next((d for d in dates if _year(d.value) is not None), None)
-    if not top and year_m is None:
+    if not top and not _year_title(line, text, dates, year_m):
         return False, current
     if lx["past"].search(line):  # type: ignore[union-attr]
         return True, Section(past=True)
@@ -57,3 +57,11 @@ def section_heading(text: str, par: list[Sentence], dates: list[DateMention], pu
     if not top:
         return False, current
     return True, current if current is not None and not current.past else None
+
+
+def _year_title(line: str, text: str, dates: list[DateMention], year_m: DateMention | None) -> bool:
+    """An unnumbered section title: one date that opens the line, then a few words (今年重点工作,
+    2025年工作安排); an article's subtitle (2025年和2035年两个分阶段目标) names more than one date."""
+    if year_m is None or len(dates) != 1:
+        return False
+    return line.startswith(year_m.text) and len(line) - len(year_m.text) <= 8

@@ -1,0 +1,157 @@
+"""The acting organization of a position in a sentence, from the sentence's grammar only.
+
+Reading back from the row, clause by clause within its sentence:
+- a 由 X 牵头/负责… phrase in a clause names X;
+- a clause whose subject is an organization mention names it (the first of X与Y…);
+- a clause opening with a verb, adverb, preposition, a date or 其 has no subject of its own:
+  the subject of the clause before carries over (Chinese clause chains);
+- a clause with a subject of its own that is no organization (项目总投资…, 松江出台…, 我们…)
+  ends the reading with no actor.
+Nothing is taken because it is near: an organization in an object, after a preposition
+(在X上, 据X报告) or in another sentence is never the actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.core.config import load_lexicon_toml
+
+
+@dataclass(frozen=True)
+class _Lex:
+    marks: frozenset[str]
+    by: str
+    by_verbs: tuple[str, ...]
+    by_gap: int
+    carry_tags: frozenset[str]
+    lead_tags: frozenset[str]
+    lead_words: frozenset[str]
+    carry_pronouns: frozenset[str]
+    attribute_tags: frozenset[str]
+    attribute_verbs: frozenset[str]
+    counted_gap: frozenset[str]
+
+
+@cache
+def _lex() -> _Lex:
+    d = load_lexicon_toml("actors/actors.toml")
+    return _Lex(frozenset(d["clause_marks"]), d["by_marker"], tuple(d["by_verbs"]), int(d["by_gap"]),
+                frozenset(d["carry_tags"]), frozenset(d["lead_tags"]), frozenset(d["lead_words"]),
+                frozenset(d["carry_pronouns"]), frozenset(d["attribute_tags"]), frozenset(d["attribute_verbs"]),
+                frozenset(d["counted_gap"]))
+
+
+@dataclass
+class Span:
+    """An organization mention in sentence offsets."""
+
+    start: int
+    end: int
+    key: int  # the caller's index of the mention
+
+
+class SentenceActors:
+    """Clauses, words and organization mentions of one sentence."""
+
+    def __init__(self, text: str, words: Sequence[str] | None, pos: Sequence[str] | None,
+                 orgs: Sequence[Span], dates: Sequence[tuple[int, int]] = ()) -> None:
+        self.text = text
+        self.dates = sorted(dates)  # date mentions: framing at the head of a clause (2019年华虹集团…)
+        self.orgs = sorted(orgs, key=lambda o: o.start)
+        lx = _lex()
+        self.clauses: list[tuple[int, int]] = []
+        a = 0
+        for i, ch in enumerate(text):
+            if ch in lx.marks:
+                self.clauses.append((a, i))
+                a = i + 1
+        self.clauses.append((a, len(text)))
+        self.tokens: list[tuple[int, int, str, str]] = []
+        if words and pos and "".join(words) == text:
+            p = 0
+            for w, t in zip(words, pos):
+                self.tokens.append((p, p + len(w), w, t))
+                p += len(w)
+
+    def actor(self, pos: int) -> int | None:
+        """The key of the acting organization for a row at sentence offset ``pos``, or None."""
+        ci = next((i for i, (a, b) in enumerate(self.clauses) if a <= pos <= b), len(self.clauses) - 1)
+        for i in range(ci, -1, -1):
+            a, b = self.clauses[i]
+            by = self._by_phrase(a, b if i < ci else pos)
+            if by is not None:
+                return by
+            verdict = self._subject(a, b)
+            if verdict == "carry":
+                continue
+            if isinstance(verdict, int) and i == ci and self._counted(verdict, pos):
+                return None
+            return verdict if isinstance(verdict, int) else None
+        return None
+
+    def _counted(self, key: int, pos: int) -> bool:
+        """The quantity right after the organization counts it (规模以上工业企业约7.4万家)."""
+        o = next(o for o in self.orgs if o.key == key)
+        return o.end <= pos and self.text[o.end:pos] in _lex().counted_gap
+
+    def _by_phrase(self, a: int, b: int) -> int | None:
+        lx = _lex()
+        for o in self.orgs:
+            if a <= o.start < b and self.text[max(a, o.start - len(lx.by)):o.start] == lx.by:
+                after = self.text[o.end:o.end + lx.by_gap + max(map(len, lx.by_verbs))]
+                if any(after.find(v) != -1 and after.find(v) <= lx.by_gap for v in lx.by_verbs):
+                    return o.key
+        return None
+
+    def _subject(self, a: int, b: int) -> int | str | None:
+        """An organization key, "carry" (no subject of its own), or None (a subject that is no body)."""
+        lx = _lex()
+        start = self._content_start(a, b)
+        if start is None:
+            return "carry"  # nothing but framing: 2022年以来，…
+        for o in self.orgs:
+            if o.start <= start < o.end or (start <= o.start and not self.text[start:o.start].strip()):
+                return o.key
+        tok = next((t for t in self.tokens if t[0] <= start < t[1]), None)
+        if tok is None:
+            return None  # no tags (another backend): only an organization opening the clause counts
+        if tok[2] in lx.carry_pronouns or tok[3] in lx.carry_tags or self._attribute(start, b):
+            return "carry"
+        return None
+
+    def _attribute(self, a: int, b: int) -> bool:
+        """Noun phrase + at most one copula verb + quantity: an attribute of the topic before it."""
+        lx = _lex()
+        verbs = 0
+        seen_number = False
+        for s, e, w, t in self.tokens:
+            if e <= a or s >= b:
+                continue
+            if w in lx.attribute_verbs:
+                verbs += 1
+            elif t not in lx.attribute_tags:
+                return False
+            seen_number = seen_number or t == "m"
+        return verbs <= 1 and seen_number
+
+    def _content_start(self, a: int, b: int) -> int | None:
+        """Offset of the clause's first word after dates, time words and framing words."""
+        lx = _lex()
+        p = a
+        while p < b and self.text[p] in " \u3000“”\"'（(":
+            p += 1
+        moved = True
+        while moved:
+            moved = False
+            for ds, de in self.dates:
+                if ds <= p < de:
+                    p, moved = de, True
+            for s, e, w, t in self.tokens:
+                if s == p and (t in lx.lead_tags or w in lx.lead_words or t == "w"):
+                    p, moved = e, True
+        while p < b and self.text[p] in " \u3000“”\"'（(":
+            p += 1
+        return p if p < b else None

@@ -1,0 +1,81 @@
+"""Issue 15, item 3: place mentions with their GB/T 2260 division, and the region of each row."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import extract_text
+from pipeline.run.store import read_table
+from pipeline.stages.places.divisions import gazetteer
+from pipeline.stages.places.mentions import resolve, scan
+from pipeline.stages.places.region import dominant, region_name
+
+
+def _decided(text: str, one_sentence: bool = True) -> list[tuple[str, str | None]]:
+    ms = scan(text)
+    resolve(ms, [0 if one_sentence else i for i in range(len(ms))], [0] * len(ms))
+    return [(m.text, m.adcode) for m in ms]
+
+
+def test_divisions_come_from_the_package_with_current_codes():
+    g = gazetteer()
+    assert len(g.by_code) > 3000
+    assert g.by_code["330102"].name == "上城区" and g.full_name("330102") == "浙江省杭州市上城区"
+    assert "330103" not in g.by_code  # 下城区 was merged into 拱墅区 in 2021
+
+
+def test_full_and_short_names():
+    assert _decided("浙江杭州上城区") == [("浙江", "330000"), ("杭州", "330100"), ("上城区", "330102")]
+
+
+def test_merged_districts_still_resolve_to_their_successor():
+    ms = scan("杭州下城区和江干区")
+    resolve(ms, [0, 0, 0], [0, 0, 0])
+    assert [(m.adcode, m.old_adcode) for m in ms][1:] == [("330105", "330103"), ("330102", "330104")]
+
+
+def test_a_shared_name_needs_context():
+    assert _decided("朝阳区") == [("朝阳区", None)]
+    assert _decided("北京市朝阳区")[-1] == ("朝阳区", "110105")
+    assert _decided("长春市朝阳区")[-1] == ("朝阳区", "220104")
+    assert _decided("鼓楼区") == [("鼓楼区", None)]
+    assert _decided("南京鼓楼区")[-1] == ("鼓楼区", "320106")
+    assert _decided("吉林") == [("吉林", "220000")]  # province and city share the province
+
+
+def test_a_district_from_another_province_needs_its_province_named():
+    assert _decided("绍兴滨海新区")[-1] == ("滨海新区", None)
+    assert _decided("天津滨海新区")[-1] == ("滨海新区", "120116")
+
+
+def test_dominant_region():
+    assert dominant(["330102", "330102", "330100", "110000"]) == "330102"
+    assert dominant(["330102", "330105", "330100", "330000"]) == "330100"
+    assert dominant([]) is None
+    assert region_name("100000") == "中华人民共和国"
+
+
+def test_rows_get_region_and_adcode():
+    t = extract_text("上城区发改经信局将安排资金3亿元。国务院印发通知。", doc_id="t", pub_date="2023")
+    org = t["organizations"].set_index("text")
+    assert org.loc["上城区发改经信局", "adcode"] == "330102"
+    assert org.loc["上城区发改经信局", "region"] == "浙江省杭州市上城区"
+    assert org.loc["国务院", "adcode"] == "100000" and org.loc["国务院", "region_source"] == "national"
+    amt = t["amounts"].iloc[0]
+    assert amt.adcode == "330102" and amt.region_source == "sentence"
+    assert t["documents"].adcode.iloc[0] == "330102"
+    places = t["places"]
+    assert places.text.tolist() == ["上城区"] and places.city.iloc[0] == "杭州市"
+
+
+def test_a_place_must_start_a_word_or_sit_inside_one():
+    t = extract_text("为了顺应城市发展，形成都市圈。", doc_id="t", pub_date="2023")
+    assert "应城市" not in t["places"].text.tolist() and "成都市" not in t["places"].text.tolist()
+
+
+@pytest.mark.slow
+def test_seed_organizations_have_an_adcode(seed_outputs):
+    orgs = read_table(seed_outputs, "organizations").to_pandas()
+    assert orgs.adcode.notna().mean() >= 0.90
+    docs = read_table(seed_outputs, "documents").to_pandas()
+    assert docs.adcode.notna().all()
