@@ -10,7 +10,7 @@ manifest's own record (seconds, the processing process's peak RSS):
 Usage (one case at a time; output appended to benchmarks/results/scale.txt):
     python benchmarks/bench_scale.py line 1000000
     python benchmarks/bench_scale.py file 52000000
-    python benchmarks/bench_scale.py kill
+    python benchmarks/bench_scale.py kill [CORPUS]
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def main() -> None:
             shutil.copy(SEEDS / "004_2b47e149472050a6.txt", small)
             res = {"case": case, "size": n, **extract([str(src), str(small)], tmp / "out", 1)}
         elif case == "kill":
-            corpus = str(ROOT.parent / "shared" / "corpus")
+            corpus = sys.argv[2] if len(sys.argv) > 2 else str(ROOT.parent / "shared" / "corpus")
             cfg = tmp / "c.toml"
             cfg.write_text("[run]\nbatch_docs = 4\n", encoding="utf-8")
             base = extract([corpus], tmp / "a", 2, ["--config", str(cfg)])
@@ -96,8 +96,13 @@ def main() -> None:
             from pipeline.run.schema import DOC_TABLES
             from pipeline.run.store import read_table
 
-            same = all(read_table(tmp / "a", n).equals(read_table(tmp / "b", n)) for n in DOC_TABLES)
-            res = {"case": "kill", "undisturbed": base, "worker_killed": hit, "same_tables": same,
+            differ = [n for n in DOC_TABLES if not read_table(tmp / "a", n).equals(read_table(tmp / "b", n))]
+            if differ:
+                keep = Path(tempfile.mkdtemp(prefix="bench_kill_differ_"))
+                shutil.copytree(tmp, keep, dirs_exist_ok=True)
+                differ.append(f"kept in {keep}")
+            res = {"case": "kill", "corpus": corpus, "undisturbed": base, "worker_killed": hit, "same_tables": not differ,
+                   "differ": differ,
                    "time_ratio": round(hit["wall_s"] / base["wall_s"], 2)}
         else:
             raise SystemExit(__doc__)
