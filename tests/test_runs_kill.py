@@ -19,7 +19,7 @@ import pytest
 
 from conftest import ROOT
 from pipeline.run.batch import run_extract
-from pipeline.run.schema import SCHEMAS
+from pipeline.run.schema import DOC_TABLES, SCHEMAS
 from pipeline.run.store import read_table
 
 DOCS = {
@@ -40,7 +40,7 @@ def _write(folder, docs, dates, name):
 
 
 def _rows(tables, doc_id):
-    return {n: t.filter(pc.equal(t.column("doc_id"), pa.scalar(doc_id))) for n, t in tables.items()}
+    return {n: tables[n].filter(pc.equal(tables[n].column("doc_id"), pa.scalar(doc_id))) for n in DOC_TABLES}
 
 
 def _tables(out):
@@ -54,7 +54,7 @@ def _consistent(out, refs, must_have):
     assert must_have <= present, f"lost {must_have - present}"
     for d in present:
         mine = _rows(now, d)
-        assert any(all(mine[n].equals(_rows(ref, d)[n]) for n in SCHEMAS) for ref in refs), d
+        assert any(all(mine[n].equals(_rows(ref, d)[n]) for n in DOC_TABLES) for ref in refs), d
 
 
 @pytest.mark.slow

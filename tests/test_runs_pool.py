@@ -21,7 +21,7 @@ from pool_tasks import misbehaving
 from conftest import ROOT, SEEDS
 from pipeline.run.batch import run_extract
 from pipeline.run.pool import SupervisedPool
-from pipeline.run.schema import SCHEMAS
+from pipeline.run.schema import DOC_TABLES
 from pipeline.run.store import read_table
 from pipeline.run.workers import DocResult, DocTask
 
@@ -101,7 +101,7 @@ def test_a_worker_killed_mid_run_costs_a_retry_not_the_run(seed_outputs, tmp_pat
     assert proc.returncode == 0, err
     assert "retrying" in err
     ids = [p.stem for p in SMALL]
-    for name in SCHEMAS:
+    for name in DOC_TABLES:
         ref = read_table(seed_outputs, name)
         ref = ref.filter(pc.is_in(ref.column("doc_id"), pa.array(ids)))
         assert read_table(out, name).equals(ref), name

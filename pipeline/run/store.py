@@ -283,7 +283,7 @@ def read_table(outdir: str | Path, name: str) -> pa.Table:
     else:
         t = schema.empty_table()
     keys = [k for k in ("doc_id", "sentence_index", "article_index", "start", "raw_start", "end") if k in t.column_names]
-    return t.sort_by([(k, "ascending") for k in keys]) if t.num_rows else t
+    return t.sort_by([(k, "ascending") for k in keys]) if t.num_rows and keys else t
 
 
 def _read_named(store: TableStore, name: str, schema: pa.Schema) -> pa.Table:
