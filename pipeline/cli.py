@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.core.config import ConfigError
+from pipeline.core.config import ConfigError, check_all_lexicons
 
 
 class SetupError(click.ClickException):
@@ -83,6 +83,7 @@ def extract(paths: tuple[str, ...], outdir: str, metadata: str | None, config: s
 
         os.environ[LEXICONS_ENV] = str(Path(lexicons).resolve())  # workers inherit it
     try:
+        check_all_lexicons()  # a typo in a lexicon stops here (exit 2), not in every document
         res = run_extract(list(paths), outdir, metadata=metadata, config=config, workers=workers,
                           engine=engine, scheduler=scheduler, force=force, progress=progress,
                           prune=prune, follow_links=follow_links)

@@ -51,6 +51,10 @@ CASES = [
     ("电价降低1分/千瓦时。", "1分/千瓦时", 1, "分/千瓦时", "other", "exact"),
     ("污水处理能力30万吨/日。", "30万吨/日", 3e5, "吨/日", "other", "exact"),
     ("增长三点五亿元。", "三点五亿元", 3.5e8, "CNY", "money", "exact"),
+    ("装机五十兆瓦。", "五十兆瓦", 5e4, "kW", "power", "exact"),  # 兆 before a unit is the SI mega
+    ("容量五十兆字节。", "五十兆字节", 5e7, "B", "other", "exact"),
+    ("全年增长14·1％。", "14·1％", 14.1, "%", "percent", "exact"),
+    ("比去年增产一千多万吨。", "一千多万吨", 1e7, "t", "other", "over"),
 ]
 
 
@@ -108,6 +112,6 @@ def test_stage_errors_propagate(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(scan, m):  # noqa: ANN001
         raise RuntimeError("rule broke")
 
-    monkeypatch.setattr(grammar, "_HANDLERS", (("n1", boom),))
+    monkeypatch.setattr(grammar, "_HANDLERS", {"unit": boom})
     with pytest.raises(RuntimeError):
         grammar.extract_amounts("新增32个。")

@@ -55,7 +55,7 @@ def test_thousand_row_frame_equals_the_files_route(frame, tmp_path):
     with open(tmp_path / "meta.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(["doc_id", "pub_date"])
-        w.writerows([d, p] for d, p in zip(frame.doc_id, frame.pub_date) if p)
+        w.writerows([d, p] for d, p in zip(frame.doc_id, frame.pub_date) if pd.notna(p))
     res = run_extract([src], tmp_path / "out", metadata=tmp_path / "meta.csv", workers=2)
     assert res.n_failed == 0 and res.n_docs == N
     assert tables["errors"].empty

@@ -82,3 +82,11 @@ def test_stage_vocabularies_are_covered(seed_outputs):
                               ("dates", "granularity", "granularity")]:
         seen = {v for v in read_table(seed_outputs, table).column(col).to_pylist() if v is not None}
         assert seen <= set(VOCABULARIES[vocab]), (table, col, seen - set(VOCABULARIES[vocab]))
+
+
+def test_deadline_year_stays_an_integer_with_nulls(tmp_path):
+    rows = [{"doc_id": "d", "text": "到2025年…", "deadline": "2025"}, {"doc_id": "d", "text": "力争…", "deadline": None}]
+    pq.write_table(to_table("targets", rows), tmp_path / "t.parquet")
+    for df in (pd.read_parquet(tmp_path / "t.parquet"), to_table("targets", rows).to_pandas()):
+        assert str(df.deadline_year.dtype) == "Int32"
+        assert df.deadline_year.tolist()[0] == 2025 and df.deadline_year.isna().tolist() == [False, True]

@@ -10,6 +10,8 @@ must map back to the raw text exactly.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,11 @@ from pipeline.stages.clean import clean
 from pipeline.stages.clean.rules import INVISIBLE_RE
 
 CORPUS = Path(__file__).resolve().parent.parent / "configs" / "clean" / "corpus.jsonl"
+
+
+def _lines(s: str) -> str:
+    """NFKC, spaces out, paragraph breaks kept: an expected sentence must not be split."""
+    return re.sub(r"[^\S\n]+", "", unicodedata.normalize("NFKC", s))
 
 
 def _cases() -> list:
@@ -34,6 +41,9 @@ def test_case_exact(case: dict) -> None:
     res = clean(raw)
     for r in res.removed:
         assert raw[r.raw_start:r.raw_end] == r.text
+    text = _lines(res.text)
+    for want in case.get("expect", []):
+        assert _lines(want["contains"]) in text, want["contains"]  # within one paragraph
     if "clean" in case:
         assert res.text == case["clean"]
     if "removed" in case:

@@ -50,3 +50,60 @@ def test_valid_override_merges(tmp_path):
     cfg.write_text("[ner]\nbatch_size = 16\n", encoding="utf-8")
     out = load_config(cfg)
     assert out["ner"]["batch_size"] == 16 and out["ner"]["backend"] == "lac"
+
+
+# ---- lexicons: the same strictness, file by file (pipeline/core/lexicon_schemas/) ----
+
+def test_every_shipped_lexicon_matches_its_schema():
+    from pipeline.core.config import check_all_lexicons
+
+    check_all_lexicons()
+
+
+def test_every_lexicon_file_has_a_schema():
+    from pipeline.core.config import CONFIG_DIR
+    from pipeline.core.lexicon_schemas import SCHEMAS
+
+    files = {str(p.relative_to(CONFIG_DIR)) for p in CONFIG_DIR.rglob("*.toml")} - {"default.toml"}
+    assert files == set(SCHEMAS)
+
+
+@pytest.mark.parametrize("name,edit,names", [
+    ("dates/dates.toml", lambda d: d.update(relative_yaers={}), ["relative_yaers", "unknown key"]),
+    ("dates/dates.toml", lambda d: d["years"].update(min="1900"), ["[years] min", "'1900'"]),
+    ("organizations/suffixes.toml", lambda d: d["company"].update(strnog=["公司"]), ["[company] strnog"]),
+    ("amounts/units.toml", lambda d: d["unit"][0].update(quantiy="money"), ["quantiy"]),
+])
+def test_a_lexicon_typo_names_file_and_key(tmp_path, name, edit, names):
+    import tomllib
+
+    from pipeline.core.config import CONFIG_DIR
+    from pipeline.core.lexicons import check_lexicon
+
+    data = tomllib.loads((CONFIG_DIR / name).read_text(encoding="utf-8"))
+    edit(data)
+    with pytest.raises(ConfigError) as e:
+        check_lexicon(name, data, tmp_path / name)
+    for n in [name, *names]:
+        assert n in str(e.value)
+
+
+def test_cli_exits_2_on_a_lexicon_typo_in_lexicons_dir(tmp_path, monkeypatch):
+    from pipeline.core import config
+
+    user = tmp_path / "lex" / "dates"
+    user.mkdir(parents=True)
+    text = (config.CONFIG_DIR / "dates" / "dates.toml").read_text(encoding="utf-8")
+    (user / "dates.toml").write_text(text.replace("[years]", "[yeras]", 1), encoding="utf-8")
+    config.load_lexicon_toml.cache_clear()
+    monkeypatch.delenv(config.LEXICONS_ENV, raising=False)
+    try:
+        res = CliRunner().invoke(main, ["extract", str(SEED), "-o", str(tmp_path / "out"),
+                                        "--lexicons", str(tmp_path / "lex")])
+    finally:
+        import os
+
+        os.environ.pop(config.LEXICONS_ENV, None)
+        config.load_lexicon_toml.cache_clear()
+    assert res.exit_code == 2, res.output
+    assert "yeras" in res.output and "dates.toml" in res.output

@@ -79,3 +79,20 @@ def test_pub_date_rejects_non_dates() -> None:
     assert parse_pub_date("2024-06") == PubDate(2024, 6)
     with pytest.raises(ValueError, match="not a date"):
         normalize_pub_date("June 2024")
+
+
+def test_paragraph_reference_year_and_its_reset() -> None:
+    from pipeline.stages.dates import DateContext
+
+    ctx = DateContext()
+    extract_dates("2018年3月2日，省政府常务会议审议通过。", "2020", ctx)
+    got = [(d.text, d.value) for d in extract_dates("并于9月1日起施行，比上年增长。", "2020", ctx)]
+    assert got == [("9月1日", "2018-09-01"), ("上年", "2017")]
+    ctx.new_paragraph()  # the next paragraph names no year: the publication date anchors it
+    got = [(d.text, d.value) for d in extract_dates("9月1日起施行。", "2020", ctx)]
+    assert got == [("9月1日", "2020-09-01")]
+
+
+def test_a_baseline_year_is_not_the_reference_year() -> None:
+    got = [(d.text, d.value) for d in extract_dates("2000年收入比1999年增长18.3%，比上年增长很快。", "2001")]
+    assert ("上年", "1999") in got

@@ -8,13 +8,14 @@ rule was written (TUNED_TARGET is the issue's, HELD_OUT_FLOOR what the rule reac
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from pipeline import extract_text
 from pipeline.stages.actors.corpus import load_cases, score
 
 TUNED_TARGET = (0.90, 0.75)
-HELD_OUT_FLOOR = (0.75, 0.57)
+HELD_OUT_FLOOR = (0.85, 0.65)
 
 
 def test_the_corpus_is_large_enough_and_from_real_text():
@@ -24,6 +25,7 @@ def test_the_corpus_is_large_enough_and_from_real_text():
         assert c["source"] and c["text"] and c["expect"], c
         for e in c["expect"]:
             assert e["table"] in ("amounts", "targets") and e["text"] in c["text"], c["source"]
+            assert e["actor"] is None or e["actor"] in c["text"], c["source"]  # the body as written
     assert sum(e["actor"] is not None for c in cases for e in c["expect"]) >= 40
 
 
@@ -47,6 +49,6 @@ def test_subject_by_phrase_and_no_body():
     a = t["amounts"].set_index("text")
     assert a.loc["逾100亿美元", "actor"] == "华虹集团"
     assert a.loc["十一条", "actor"] == "交通部"
-    assert a.loc["3%", "actor"] is None
+    assert pd.isna(a.loc["3%", "actor"])  # null (None with pandas 2, NaN with pandas 3)
     orgs = t["organizations"].set_index("name")
     assert a.loc["逾100亿美元", "actor_org_id"] == orgs.loc["华虹集团", "org_id"]

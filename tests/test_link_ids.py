@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from pipeline import extract_text
@@ -62,7 +63,7 @@ def test_on_the_seeds_every_target_with_an_amount_row_links_to_it(seed_outputs):
         if len(same):
             checked += 1
             assert t.amount_id in set(same.row_id), t.text
-            assert by_id.loc[t.amount_id, "value"] == t.value or t.value is None
+            assert by_id.loc[t.amount_id, "value"] == t.value or pd.isna(t.value)
     assert checked >= 40
     dated = targets[targets.date_id.notna()]
     dates = read_table(seed_outputs, "dates").to_pandas().set_index("row_id")

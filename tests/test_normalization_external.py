@@ -58,3 +58,10 @@ def test_other_suites_floor(suites, name: str, floor: float, min_cases: int) -> 
 def test_out_of_scope_cases_have_reasons(suites) -> None:
     for s in suites.values():
         assert all(reason for _, reason in s.out)
+
+
+def test_recognizers_currency_floor(suites) -> None:
+    """Issue #13: currency cases, other currencies and sub-units included, >= 95% in honest scope."""
+    cur = suites["rt_currency"]
+    assert cur.total >= 30, "too few in-scope currency cases: the scope rules are too strict"
+    assert cur.acc >= 0.95, cur.fails

@@ -397,3 +397,49 @@ def test_brand_short_name_is_the_longest_form_the_text_uses() -> None:
 def test_xietong_inside_a_platform_name() -> None:
     _, orgs = run("双方/n 共建/v 临港/LOC 嘉兴/LOC 协同/vd 创新/v 产业园/n 。/w")
     assert set(surfaces(orgs)) == {"临港嘉兴协同创新产业园"}
+
+
+# ---------------------------------------------------------------- issue #13 rules (hand-built analyses)
+
+
+def test_deictic_level_body_is_a_name_but_not_in_a_list_of_levels() -> None:
+    _, orgs = run("在/p 省委/n 的/u 领导/vn 下/f ，/w 省/ORG 人大/ORG 、/w 省政协/ORG 监督/vn 。/w")
+    assert {"省委", "省人大", "省政协"} <= set(surfaces(orgs))
+    _, orgs = run("省市/n 县政府/ORG 机构/n 改革/vn 完成/v 。/w")
+    assert "县政府" not in surfaces(orgs)
+
+
+def test_session_ordinal_stays_inside_a_congress_not_a_meeting() -> None:
+    _, orgs = run("在/p 浙江省/LOC 第十四届/m 人民/n 代表大会/n 第三次/m 会议/n 上/f")
+    assert "浙江省第十四届人民代表大会" in surfaces(orgs)
+    _, orgs = run("召开/v 长三角/LOC 第一次/m 联席会议/n 。/w")
+    assert not any(s.startswith("第") or "第一次" in s for s in surfaces(orgs))
+
+
+def test_foreign_country_is_cut_from_a_firm_but_kept_in_a_state_body() -> None:
+    _, orgs = run("来自/v 德国/LOC 维维美迪亚/nz 公司/n 总经理/n 。/w")
+    assert "维维美迪亚公司" in surfaces(orgs) and "德国维维美迪亚公司" not in surfaces(orgs)
+    _, orgs = run("日本政府/ORG 表示/v 。/w")
+    assert "日本政府" in surfaces(orgs)
+
+
+def test_entity_span_never_crosses_a_bracket() -> None:
+    _, orgs = run("中仿/ORG 智能科技/ORG （/w 上海）股份有限公司/LOC 生产/v 的/u 模拟器/n")
+    assert "中仿智能科技（上海）股份有限公司" in surfaces(orgs)
+
+
+def test_backend_tags_outside_the_contract_are_folded() -> None:
+    # HanLP/PKU "j" (abbreviation) reads as a proper noun: the same name as with "nz"
+    _, a = run("引进/v 杭实/j 临/v 芯/n 科技/n 有限公司/n 。/w")
+    _, b = run("引进/v 杭实/nz 临/v 芯/n 科技/n 有限公司/n 。/w")
+    assert surfaces(a) == surfaces(b) and "杭实临芯科技有限公司" in surfaces(a)
+
+
+def test_tag_classes_use_contract_tags_only() -> None:
+    from pipeline.stages.ner.pos import contract_tags
+    from pipeline.stages.organizations.lexicon import load_org_lexicon
+
+    tags = load_org_lexicon().tags
+    assert tags.place <= contract_tags() and "nw" not in tags.name  # nw is folded into nz first
+    with pytest.raises(AttributeError):
+        tags.no_such_class  # noqa: B018

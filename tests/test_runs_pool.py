@@ -101,7 +101,7 @@ def test_a_worker_killed_mid_run_costs_a_retry_not_the_run(seed_outputs, tmp_pat
     assert proc.returncode == 0, err
     assert "retrying" in err
     ids = [p.stem for p in SMALL]
-    for name in DOC_TABLES:
+    for name in DOC_TABLES:  # per-document tables (the run-level registry has no doc_id)
         ref = read_table(seed_outputs, name)
         ref = ref.filter(pc.is_in(ref.column("doc_id"), pa.array(ids)))
         assert read_table(out, name).equals(ref), name

@@ -11,6 +11,7 @@ columns go to a metadata CSV beside the folder, with the dates.
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -35,10 +36,22 @@ def read_table_file(path: str | Path) -> pd.DataFrame:
             return pd.read_csv(p, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
         if kind == "parquet":
             return pd.read_parquet(p)
-        return pd.read_json(p, lines=True, dtype=False, convert_dates=False, keep_default_dates=False)
+        return _read_jsonl(p)
     except (OSError, ValueError, UnicodeDecodeError) as e:
         raise TableInputError(f"{p}: cannot be read as {kind} ({type(e).__name__}: {str(e).splitlines()[0]}); "
                               "check the file and its extension") from e
+
+
+def _read_jsonl(p: Path) -> pd.DataFrame:
+    """One JSON object per line, values as they are (read_json would turn a `date` column into timestamps)."""
+    rows = []
+    for i, line in enumerate(p.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        if line.strip():
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise ValueError(f"line {i} is not a JSON object")
+            rows.append(obj)
+    return pd.DataFrame.from_records(rows)
 
 
 def _safe_id(doc_id: str) -> bool:

@@ -82,8 +82,10 @@ def config_hash(cfg: dict[str, Any]) -> str:
     user = user_lexicon_dir()
     if user is not None:
         roots["lexicons"] = user
+    # Corpus cases and notes beside the lexicons document the rules; they change no row.
     files = [(base, p.relative_to(root)) for base, root in roots.items()
-             for p in root.rglob("*.py" if base == "pipeline" else "*") if p.is_file()]
+             for p in root.rglob("*.py" if base == "pipeline" else "*")
+             if p.is_file() and p.name != "corpus.jsonl" and p.suffix != ".md"]
     for base, rel in sorted(files):
         h.update(f"{base}/{rel}".encode())
         h.update((roots[base] / rel).read_bytes())
@@ -123,8 +125,22 @@ def lexicon_path(name: str) -> Path:
 
 @cache
 def load_lexicon_toml(name: str) -> dict[str, Any]:
-    """A TOML lexicon under configs/, parsed once per process."""
-    return _read_toml(lexicon_path(name))
+    """A TOML lexicon under configs/, parsed once per process and checked against its schema
+    (pipeline/core/lexicons.py): a misspelt section or key is an error naming the file, not a default."""
+    from pipeline.core.lexicons import check_lexicon
+
+    path = lexicon_path(name)
+    data = _read_toml(path)
+    check_lexicon(name, data, path)
+    return data
+
+
+def check_all_lexicons() -> None:
+    """Load and check every TOML lexicon (shipped and ``--lexicons DIR``) once, before a run starts, so a
+    typo stops the run with exit code 2 instead of failing every document in the workers."""
+    names = {str(p.relative_to(CONFIG_DIR)) for p in CONFIG_DIR.rglob("*.toml")} - {"default.toml"}
+    for name in sorted(names):
+        load_lexicon_toml(name)
 
 
 @cache

@@ -45,17 +45,19 @@ APPROX_DIGITS = "几数"  # 几十 / 数百: "some tens" -> the round value, qua
 CN_NUM_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "".join(TENS)
 
 _FOLD = str.maketrans({"，": ",", "．": ".", "－": "-", "−": "-", "／": "/", "：": ":", "∶": ":",
-                       "點": "点", "負": "负"})  # traditional 點/負 as in the financial numerals
+                       "點": "点", "負": "负",  # traditional 點/負 as in the financial numerals
+                       "·": ".", "・": "."})  # a middle dot as the decimal point of older print (14·1％)
 # Keycap and emoji variation marks: a digit carrying one is a picture, never a number (5️⃣0️⃣0️⃣).
 EMOJI_MARKS = "\ufe0f\ufe0e\u20e3"
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _WS = re.compile(r"\s+")
+_FULLWIDTH_DIGIT = re.compile("[\uff10-\uff19]")
 
 
 def fold(s: str) -> str:
     """Full-width digits/punctuation to ASCII and whitespace removed (OCR spaces)."""
     s = _WS.sub("", s)
-    if any("\uff10" <= c <= "\uff19" for c in s):
+    if _FULLWIDTH_DIGIT.search(s):
         s = "".join(unicodedata.normalize("NFKC", c) if "\uff10" <= c <= "\uff19" else c for c in s)
     return s.translate(_FOLD)
 

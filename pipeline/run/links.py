@@ -102,10 +102,13 @@ def link_rows(rows: dict[str, list[dict]], doc_id: str, loc: Locator, places: li
                 r["sentence_index"] = loc.sentence(r["start"])
                 r["article_index"] = loc.article(r["start"])
     regions = RegionIndex(places)
+    clean = rows["documents"][0].get("clean_text") or "" if rows.get("documents") else ""
     for name in REGION_TABLES:
         for r in rows.get(name, []):
             org = r.get("name") if name == "organizations" else None
-            code, how = regions.for_row(org, r.get("sentence_index"), r.get("article_index"))
+            # the words just before a mention (德国|维维美迪亚公司) may name its country
+            before = clean[max(0, r["start"] - 8):r["start"]] if org else ""
+            code, how = regions.for_row(org, r.get("sentence_index"), r.get("article_index"), before)
             r.update(adcode=code, region=region_name(code), region_source=how)
     for r in rows.get("organizations", []):
         r["org_id"] = org_id(r["name"], r.get("type"))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pyarrow as pa
@@ -46,6 +46,7 @@ def _rules() -> _Rules:
                   tuple(lex.get("country_prefixes", [])), int(lex.get("min_rest", 4)), tuple(syn))
 
 
+@lru_cache(maxsize=65536)
 def org_key(name: str, org_type: str | None) -> str:
     """The key that one body's surface forms share: ``<division code>|<rest of the name>``."""
     r = _rules()

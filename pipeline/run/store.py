@@ -220,7 +220,7 @@ class TableStore:
 
     def ensure_tables(self) -> None:
         """Every table folder holds at least an empty part, so readers always find the schema."""
-        for name, schema in ((n, SCHEMAS[n]) for n in DOC_TABLES):
+        for name, schema in SCHEMAS.items():  # run-level tables too, until the run builds them
             folder = self.root / name
             if not folder.is_dir() or not any(folder.glob("*.parquet")):
                 write_parquet_atomic(schema.empty_table(), folder / f"part-{EMPTY}.parquet")
@@ -283,6 +283,8 @@ def read_table(outdir: str | Path, name: str) -> pa.Table:
     else:
         t = schema.empty_table()
     keys = [k for k in ("doc_id", "sentence_index", "article_index", "start", "raw_start", "end") if k in t.column_names]
+    if name not in DOC_TABLES and "org_id" in t.column_names:
+        keys = ["org_id"]  # the registry: one row per body
     return t.sort_by([(k, "ascending") for k in keys]) if t.num_rows and keys else t
 
 

@@ -15,8 +15,11 @@ order, whatever the rows hold.
 from __future__ import annotations
 
 import calendar
+import json
 import re
 from datetime import date
+
+import pyarrow as pa
 
 # Closed vocabularies of the output columns (GUIDELINES.md), in the order a table should list them.
 VOCABULARIES: dict[str, tuple[str, ...]] = {
@@ -85,3 +88,16 @@ def derive(table: str, row: dict) -> dict:
         return {"deadline_start": s, "deadline_end": e, "deadline_granularity": g,
                 "deadline_year": e.year if e is not None else None}
     return {}
+
+
+def with_pandas_ints(schema: pa.Schema, columns: list[str]) -> pa.Schema:
+    """``schema`` with pandas metadata that reads ``columns`` as nullable integers (Int32, Int64).
+
+    pandas turns an integer column holding a null into float64; the metadata
+    (what pandas itself writes for an ``Int32`` column) keeps the integers and
+    the nulls, under pandas 2 and 3, for ``pd.read_parquet`` and ``to_pandas`` alike.
+    """
+    cols = [{"name": c, "field_name": c, "pandas_type": str(schema.field(c).type),
+             "numpy_type": str(schema.field(c).type).capitalize(), "metadata": None} for c in columns]
+    meta = {"index_columns": [], "column_indexes": [], "columns": cols}
+    return schema.with_metadata({**(schema.metadata or {}), b"pandas": json.dumps(meta).encode()})

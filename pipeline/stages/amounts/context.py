@@ -53,7 +53,7 @@ def number_value(s: str) -> tuple[float | None, bool]:
     if t == "半":
         return 0.5, False
     over = False
-    m = re.search(r"(\d)([余多])(?=[十百千万亿])", t)
+    m = re.search(r"([\d〇零一二三四五六七八九十百千两])([余多])(?=[十百千万亿萬億])", t)  # 一千多万
     if m:
         t = t[: m.start(2)] + t[m.end(2):]
         over = True

@@ -53,7 +53,7 @@ def ratio(scan: Scan, m: re.Match) -> Amount | None:
 
 
 def percent(scan: Scan, m: re.Match) -> Amount | None:
-    """百分之四十 -> 40 %."""
+    """百分之四十 -> 40 %; 百分之八到九 -> 8 to 9 %."""
     pct = m.group("pct")
     v = parse_number(pct)
     while v is None and len(pct) > 1:  # 百分之七十百分位: the numeral ends before 百分位
@@ -62,9 +62,14 @@ def percent(scan: Scan, m: re.Match) -> Amount | None:
     if v is None:
         return None
     me = m.start("pct") + len(pct)
+    vmax = None
+    if m.group("pct2") is not None and pct == m.group("pct"):
+        v2 = parse_number(m.group("pct2"))
+        if v2 is not None and v2 > v:
+            vmax, me = v2, m.end("pct2")
     s, pq, _ = scan.prefix(m.start())
     e, sq = scan.suffix(me)
-    return scan.make(s, e, round12(v), None, "%", "percent", qual_merge(pq, sq))
+    return scan.make(s, e, round12(v), round12(vmax), "%", "percent", qual_merge(pq, sq))
 
 
 def fraction(scan: Scan, m: re.Match) -> Amount | None:

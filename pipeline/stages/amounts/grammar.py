@@ -25,24 +25,25 @@ from pipeline.stages.amounts.context import Scan, round12
 from pipeline.stages.amounts.lexicon import RANGE_SEP, WS, lex
 from pipeline.stages.amounts.measure import number_unit
 
-# the scanner's group that names each form, in the order of its alternatives
-_HANDLERS: tuple[tuple[str, Callable[[Scan, re.Match], Amount | None]], ...] = (
-    ("dn", forms.density), ("ra", forms.ratio), ("pct", forms.percent), ("fden", forms.fraction),
-    ("fa", forms.fraction), ("lv", forms.level), ("sym", forms.symbol), ("n1", number_unit),
-    ("bare", forms.bare_level), ("hn", forms.headline_money),
-)
+# the last group of each of the scanner's alternatives names its form (Match.lastgroup: one
+# lookup per candidate instead of testing every group)
+_HANDLERS: dict[str, Callable[[Scan, re.Match], Amount | None]] = {
+    "ddu": forms.density, "rb": forms.ratio, "pct": forms.percent, "pct2": forms.percent,
+    "fnum": forms.fraction, "fb": forms.fraction, "lvs": forms.level, "sn": forms.symbol,
+    "unit": number_unit, "half": number_unit, "bare": forms.bare_level, "hn": forms.headline_money,
+}
 _SEP_RX = re.compile(rf"{WS}{RANGE_SEP}{WS}")
 
 
 def _handle(scan: Scan, m: re.Match) -> Amount | None:
-    for group, handler in _HANDLERS:
-        if m.group(group) is not None:
-            a = handler(scan, m)
-            if a is None and group == "n1" and "亿" in m.group("n1"):  # the unit was no unit: 亿 money?
-                hm = scan.lex.headline_rx.match(scan.text, m.start())
-                return forms.headline_money(scan, hm) if hm else None
-            return a
-    return None
+    handler = _HANDLERS.get(m.lastgroup or "")
+    if handler is None:
+        return None
+    a = handler(scan, m)
+    if a is None and handler is number_unit and "亿" in m.group("n1"):
+        hm = scan.lex.headline_rx.match(scan.text, m.start())  # the unit was no unit: 亿 money?
+        return forms.headline_money(scan, hm) if hm else None
+    return a
 
 
 def _with_subunits(scan: Scan, a: Amount) -> Amount:

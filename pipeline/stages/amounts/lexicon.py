@@ -26,7 +26,7 @@ DQUOTE_OPEN = "“\"‘「"
 DQUOTE_CLOSE = "”\"’」"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: a cheap cache key (one instance per written unit)
 class UnitInfo:
     """One written unit: canonical unit, quantity, which numerals may stand before it."""
 
@@ -145,13 +145,15 @@ class Lex:
     def _pattern(self) -> str:
         """The scanner: one alternative per form of GUIDELINES §2, tried in this order."""
         d = "[0-9０-９]"  # a keycap 5️⃣ is a picture, not a digit: Scan.bad_context rejects it
-        cn = rf"(?:[{CN_CHARS}]|{_alt(list(TRILLION))}(?=[{CN_CHARS}]))"
+        # 兆 is one more numeral character here; parse_number refuses it at the end (五十兆瓦 backtracks
+        # to 五十 + 兆瓦). A character class, not an alternation: the scanner stays fast.
+        cn = rf"[{CN_CHARS}{''.join(TRILLION)}]"
         # thousands separators: ASCII digits take ",", full-width digits "，" too (１，０００元);
         # OCR splits digit groups with one space (1 234 567元). Repetition is bounded
         # everywhere: a long OCR run of digits must cost O(n), not O(n²).
         arabic = (rf"(?:{d}{{1,3}}(?:[ \u00a0\u2009\u202f]{d}{{3}}(?![0-9０-９])){{1,6}}"
                   rf"|{d}{{1,30}}(?:(?:,|(?<=[０-９])，){d}{{3}}(?![0-9０-９])){{0,8}})"
-                  rf"(?:[.．]{d}{{1,12}})?")
+                  rf"(?:[.．·・]{d}{{1,12}})?")
         self._arabic, self._cn = arabic, cn
         mag = rf"[{MAG_CHARS}]"
         # a number: Arabic with Chinese magnitudes, further sections allowed (1.5万, 8000余万,
@@ -159,7 +161,8 @@ class Lex:
         num = (
             rf"(?:负|零下|(?<![\d%.A-Za-z])[-－](?=\d))?"
             rf"(?:{arabic}(?:{WS}[余多](?={WS}{mag}))?(?:{WS}{mag}{{1,4}}(?:[0-9零〇]{{1,4}}{mag}{{1,3}}){{0,3}})?"
-            rf"|(?:[几数](?=[十百千万亿]))?{cn}{{1,24}}(?:[点點][{CN_DIGITS}]{{1,12}}{mag}{{0,3}})?几?"
+            rf"|(?:[几数](?=[十百千万亿]))?{cn}{{1,24}}(?:[余多](?=[万亿萬億]){cn}{{1,4}})?"
+            rf"(?:[点點][{CN_DIGITS}]{{1,12}}{mag}{{0,3}})?几?"
             rf"|半(?=个?[\u4e00-\u9fff]))"
         )
         unit_alt = _alt(list(self.units))
@@ -171,6 +174,9 @@ class Lex:
             rf"|(?P<ra>{arabic}){WS}[∶:]{WS}(?P<rb>{arabic})(?![\d:∶])"
             # percent written out 百分之四十
             rf"|[百佰]分之(?P<pct>(?:负)?(?:{arabic}|{cn}{{1,24}}(?:[点點][{CN_DIGITS}]{{1,12}})?))"
+            # … and its range: 百分之八到九, 百分之四至百分之五
+            rf"(?:{WS}(?:到|至|—|－|-){WS}(?:百分之)?(?P<pct2>{arabic}|{cn}{{1,24}}(?:[点點][{CN_DIGITS}]{{1,12}})?)"
+            rf"(?![{CN_CHARS}\d%％年月日号季]))?"  # not 百分之五到2025年
             # fraction 三分之一
             rf"|(?P<fden>{arabic}|{cn}{{1,24}})分之(?P<fnum>{arabic}|{cn}{{1,24}}(?:[点點][{CN_DIGITS}]{{1,12}})?)"
             # fraction 1/4 (not a date 2023/5/5)

@@ -94,6 +94,8 @@ def _split_magnitude_unit(scan: Scan, n1: str, n2: str | None, uw: str, inf: str
     """12千米 / 2.3千克: after Arabic digits, a trailing magnitude that forms a longer unit
     belongs to the unit (两千米 stays 2000 m)."""
     last = (n2 or n1)[-1:]
+    if last == "兆" and (last + uw) in scan.lex.units and len(n2 or n1) > 1:  # 五十兆字节: 兆 ends no numeral
+        return (n1, n2[:-1], last + uw) if n2 else (n1[:-1], n2, last + uw)
     if last in MAG_CHARS and (last + uw) in scan.lex.units and not inf:
         stripped = (n2 or n1)[:-1]
         if stripped and stripped[-1].isdigit():
@@ -154,23 +156,26 @@ def _comma_group_start(scan: Scan, ns: int, n1: str) -> int | None:
 def number_unit(scan: Scan, m: re.Match) -> Amount | None:
     """The general number (range) + unit form."""
     lx = scan.lex
-    n1, n2, uw, inf = m.group("n1"), m.group("n2"), m.group("unit"), m.group("inf")
+    n1, n2, uw, inf, half = m.group("n1", "n2", "unit", "inf", "half")
     info = lx.units.get(uw)
-    if info is None or _quick_reject(n1, info, bool(m.group("half"))):
+    if info is None or _quick_reject(n1, info, bool(half)):
         return None
     n1, n2, uw = _split_magnitude_unit(scan, n1, n2, uw, inf)
     info = lx.units[uw]
     if not _unit_fits(scan, m, n1, uw, info):
         return None
-    ns = _comma_group_start(scan, m.start("n1"), n1)
+    n1_start, n1_end = m.span("n1")
+    ns = _comma_group_start(scan, n1_start, n1)
     if ns is None:
         return None
-    if ns != m.start("n1"):
-        n1 = scan.text[ns:m.start("n1")] + n1
+    if ns != n1_start:
+        n1 = scan.text[ns:n1_start] + n1
     prev = scan.text[ns - 1:ns]
-    if (prev and (prev in CN_CHARS or prev.isdigit())) or scan.bad_context(ns, m.end("n1")):
+    if (prev and (prev in CN_CHARS or prev.isdigit())) or scan.bad_context(ns, n1_end):
         return None
-    if not all(n is None or number_ok(n, info) or (n == "一" and m.group("half")) for n in (n1, n2)):
+    if not number_ok(n1, info) and not (n1 == "一" and half):
+        return None
+    if n2 is not None and not number_ok(n2, info):
         return None
     if info.unit == "year" and _is_year(scan, m.end(), n1, n2):
         return None

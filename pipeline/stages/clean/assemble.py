@@ -18,6 +18,7 @@ from pipeline.stages.clean.rules import Rules, is_ws
 _LATIN = re.compile(r"[A-Za-z]")
 _COLON = re.compile(r"[：:]")
 _PAGE_KINDS = ("page_header", "running_header")
+_INLINE_KINDS = ("footnote_mark",)
 # Two numbers side by side keep their space ("05 08:09"); letter-spaced digits
 # ("1 9 9 3 年") are one number and close up.
 _DIGITS_END = re.compile(r"\d\d$")
@@ -103,6 +104,7 @@ def mark_displaced(lines: list[Line], rules: Rules, gap: int) -> None:
             or (b.nl_before > gap and not _after_header(lines, b))
             or (b.nl_before == 1 and bool(b.lead_ws) and gap > 1)
             or any(x.nl_before == 1 and x.lead_ws and gap > 1 for x in labels)
+            or _byline_in_sentence(a, labels, rules)
         )
         if evidence:
             for x in labels:
@@ -110,6 +112,15 @@ def mark_displaced(lines: list[Line], rules: Rules, gap: int) -> None:
             i = k
         else:
             i += 1
+
+
+def _byline_in_sentence(a: Line, labels: list[Line], rules: Rules) -> bool:
+    """Bylines alone between an unwrapped line that is plainly a sentence part (longer
+    than any heading, clause marks inside, no end) and the rest of that sentence: the
+    layout dropped them there (a subtitle above a byline is short)."""
+    ta = rest_text(a)
+    return (a.col == 0 and all(x.role == "byline" for x in labels)
+            and nchars(ta) > rules.heading_max_chars and rules.inner_re.search(ta) is not None)
 
 
 def _after_header(lines: list[Line], ln: Line) -> bool:
@@ -122,27 +133,28 @@ def title_pair(a: Line, b: Line, rules: Rules, gap: int) -> bool:
     """Two lines of one stacked title block (single newline where paragraphs use blank lines)."""
     ta = rest_text(a)
     return (gap >= 2 and b.nl_before == 1 and heading_like(b, rules) and not has_clause(ta, rules)
-            and ta.rstrip()[-1:] not in "。！？!?" and a.role != "byline" and b.role != "byline")
+            and ta.rstrip()[-1:] not in "。！？!?" and a.role != "byline" and b.role != "byline"
+            and not (is_full(b, rules) and not is_full(a, rules) and b.width > a.width + rules.cluster_tol))
 
 
 def _runs_on_anyway(ta: str, tb: str, rules: Rules, page_break: bool) -> bool:
     """Breaks that never end a paragraph, whatever the layout: the next line opens with
-    clause punctuation or a closing mark, the line stops at an opening mark, a number goes on ("投资1." / "2亿元"), or a
-    removed page number stands between a line stopping at a digit and the rest
-    ("1.2" / "- 13 -" / "亿元")."""
-    if not tb:
+    clause punctuation, a closing mark or a one-character clause, the line stops at an
+    opening mark, a number goes on ("投资1." / "2亿元"), or a removed page number stands
+    between a line stopping at a digit and the rest ("1.2" / "- 13 -" / "亿元")."""
+    if not tb or not ta:
         return False
-    if tb[0] in rules.close_marks and all(c in rules.orphan for c in tb.replace(" ", "")):
+    first, last = tb[0], ta[-1]
+    if first in rules.close_marks and all(c in rules.orphan for c in tb.replace(" ", "")):
         return True  # a closing quote set alone closes the sentence above
-    if ends_terminal(ta, rules):
-        return False
-    if tb[0] in rules.no_line_start or ta[-1:] in rules.open_marks:
-        return True  # "，…" / "》…" go on; "…《" opens a title the next line holds
-    if rules.number_end.search(ta) and rules.number_start.match(tb):
-        return True
-    if rules.page_number.match(ta) or (rules.page_number.match(tb) and ta[-1:].isascii() and ta[-1:].isalnum()):
-        return True  # digits alone on a line that stayed prose: a broken number (see _glued_number)
-    return page_break and ta[-1:].isdigit() and not rules.enum_re.match(tb)
+    runs = (first in rules.no_line_start or last in rules.open_marks  # "，…", "》…"; "…《" opens a title
+            or (tb[1:2] in rules.inner_chars and not rules.enum_re.match(tb))  # "规" / "划，实现…"
+            or (rules.number_end.search(ta[-2:]) is not None and rules.number_start.match(tb) is not None)
+            # digits alone on a line that stayed prose: a broken number (see junk._glued_number)
+            or rules.page_number.match(ta) is not None
+            or (last.isascii() and last.isalnum() and rules.page_number.match(tb) is not None)
+            or (page_break and last.isdigit() and not rules.enum_re.match(tb)))
+    return runs and not ends_terminal(ta, rules)
 
 
 def should_join(a: Line, b: Line, rules: Rules, gap: int, a_opens: bool = False,
@@ -233,8 +245,10 @@ def build_text(raw: str, lines: list[Line], rules: Rules, gap: int) -> tuple[str
     indented = n_ind >= max(3, len(kept) // 50)
     for ln in kept:
         if prev is not None:
-            brk = any(x.kind in _PAGE_KINDS for x in lines[prev.idx + 1:ln.idx])
-            join = should_join(prev, ln, rules, gap, opens, titled, indented, brk)
+            between = lines[prev.idx + 1:ln.idx]
+            brk = any(x.kind in _PAGE_KINDS for x in between)
+            join = (bool(between) and between[-1].kind in _INLINE_KINDS and not ends_terminal(rest_text(prev), rules)
+                    and ln.role != "byline") or should_join(prev, ln, rules, gap, opens, titled, indented, brk)
             titled = title_pair(prev, ln, rules, gap)
             if join:
                 opens = False

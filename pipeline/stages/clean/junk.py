@@ -125,8 +125,11 @@ def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
                 at_break.add(sig)
     sigs = Counter({k: v for k, v in sigs.items() if k in at_break})
     widths = [ln.width for ln in lines]
+    _mark_footnotes(lines, rules)
     for i, ln in enumerate(lines):
         t = rest_text(ln)
+        if ln.kind != "prose":
+            continue
         if not t.strip():
             ln.kind = ln.cuts[0][2] if ln.cuts else "empty"
             continue
@@ -141,7 +144,9 @@ def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
             ln.kind = "running_header"
         elif len(t) <= 60 and not any(c in "。！？!?" for c in t) and any(p.search(t) for p in rules.credit):
             ln.kind = "photo_credit"
-        elif len(t) <= 60 and not clause and any(p.search(t) for p in rules.source):
+        elif rules.caption_sentence.match(t) and _one_sentence(t, rules):
+            ln.kind = "caption"
+        elif len(t) <= 60 and not clause and rules.source.search(t):
             ln.kind = "source_credit"
         elif rules.figure.match(t):
             ln.kind = "figure_caption"
@@ -149,6 +154,23 @@ def classify_lines(lines: list[Line], rules: Rules, gap: int = 2) -> None:
             ln.kind = "figure_label"
         elif all(c in rules.orphan or c.isspace() for c in t) and not _quote_glue(lines, i, rules):
             ln.kind = "orphan_glyph"
+
+
+def _one_sentence(t: str, rules: Rules) -> bool:
+    """Short, and no sentence ends before its last characters (a caption is one sentence)."""
+    body = t.rstrip("".join(rules.closing) + "".join(rules.terminal))
+    return len(t) <= rules.caption_max_chars + 20 and not any(c in "。！？!?" for c in body)
+
+
+def _mark_footnotes(lines: list[Line], rules: Rules) -> None:
+    """Footnote references set on three lines of their own ("[" / "4" / "]")."""
+    a, b, c = rules.footnote
+    for i in range(len(lines) - 2):
+        if not a.match(lines[i].text):
+            continue
+        x, y, z = lines[i:i + 3]
+        if b.match(y.text) and c.match(z.text) and y.nl_before == 1 and z.nl_before == 1:
+            x.kind = y.kind = z.kind = "footnote_mark"
 
 
 def _glued_number(lines: list[Line], i: int, rules: Rules) -> bool:

@@ -41,12 +41,14 @@ class Rules:
     clause: frozenset[str]
     clause_re: re.Pattern
     inner_re: re.Pattern
+    inner_chars: frozenset[str]
     enum_re: re.Pattern
     terminal_seq: tuple[str, ...]
     no_line_start: frozenset[str]
     number_end: re.Pattern
     number_start: re.Pattern
     page_number: re.Pattern
+    footnote: tuple[re.Pattern, ...]
     orphan: frozenset[str]
     full_tol: int
     over_tol: int
@@ -76,7 +78,8 @@ class Rules:
     credit: tuple[re.Pattern, ...]
     figure: re.Pattern
     figure_label: re.Pattern
-    source: tuple[re.Pattern, ...]
+    caption_sentence: re.Pattern
+    source: re.Pattern
     inline: tuple[tuple[re.Pattern, str], ...]
     end_mark: str
     bullet: re.Pattern
@@ -118,12 +121,14 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         clause=frozenset(p["clause"]),
         clause_re=re.compile("[" + re.escape(p["clause"]) + "]"),
         inner_re=re.compile("[" + re.escape(p["inner"]) + "]"),
+        inner_chars=frozenset(p["inner"]),
         enum_re=re.compile(p["enum"]),
         terminal_seq=tuple(p["terminal_seq"]),
         no_line_start=frozenset(p["no_line_start"]),
         number_end=re.compile(p["number_split"][0]),
         number_start=re.compile(p["number_split"][1]),
         page_number=re.compile(pat["page_number"]),
+        footnote=tuple(re.compile(x) for x in pat["footnote"]),
         orphan=frozenset(p["orphan"]),
         full_tol=int(lay["full_tol"]),
         over_tol=int(lay["over_tol"]),
@@ -153,7 +158,8 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         credit=tuple(re.compile(x) for x in pat["credit"]),
         figure=re.compile(pat["figure"]),
         figure_label=re.compile(pat["figure_label"]),
-        source=tuple(re.compile(x) for x in pat["source"]),
+        caption_sentence=re.compile(pat["caption_sentence"]),
+        source=re.compile("|".join(f"(?:{x})" for x in pat["source"])),  # one scan a line
         inline=tuple((re.compile(x), str(why)) for x, why in pat["inline"]),
         end_mark=pat["end_mark"],
         bullet=re.compile(pat["bullet"]),

@@ -57,6 +57,11 @@ _RESOLVERS: dict[str, Resolver] = {
 }
 
 
+# forms that span several dates (lexicon.Lex._span_forms): where one is rejected, the
+# single dates it holds are read instead
+_SPANS = frozenset({"isor", "dmy", "dr", "yj", "yr", "ft", "aft", "yl", "dec", "ymr", "mr", "qr"})
+
+
 def relative_year_offset(word: str) -> int | None:
     """Years from the publication year that a word such as 今年 / 明年 names
     (configs/dates/dates.toml [relative_years]; shared with the targets' deadlines)."""
@@ -92,9 +97,8 @@ def _resolve(scan: Scan, m) -> list[DateMention]:
     return fn(scan, m, g)
 
 
-def _at(scan: Scan, rx, p: int) -> list[DateMention]:
-    """The mentions the grammar ``rx`` reads at position ``p`` (none when it reads nothing)."""
-    m = rx.match(scan.text, p)
+def _at(scan: Scan, m, p: int) -> list[DateMention]:
+    """The mentions a grammar match at position ``p`` yields (none when it reads nothing)."""
     if m is None or m.end() <= p:
         return []
     return [d for d in _resolve(scan, m) if d.start < d.end]
@@ -129,9 +133,13 @@ def extract_dates(text: str, pub_date: str | None = None, context: DateContext |
         if t is None:
             break
         p = t.start()
-        found = _at(scan, lx.rx, p)
-        if not found:
-            found = _at(scan, lx.rx_single, p)
+        # every date holds one of a few key characters within a short window of its start:
+        # testing for them first spares the long alternation at most trigger characters
+        rx = lx.rx_at.get(work[p], lx.rx)
+        m = rx.match(work, p) if lx.near.search(work, p, p + 14) else None
+        found = _at(scan, m, p)
+        if not found and m is not None and m.lastgroup in _SPANS:
+            found = _at(scan, lx.rx_single.match(work, p), p)  # a rejected range: its single dates
         found = [d for d in found if not scan.in_book(d.start, d.end) and not (rows and d.start < rows[-1].end)]
         for d in found:
             d.text = text[d.start:d.end]

@@ -42,6 +42,14 @@ class Lex:
         # the same grammar without the forms that span several dates: tried where a
         # range or list was read and rejected, so 8月至2月 still yields 8月
         self.rx_single = re.compile("|".join(self._single_forms(f)))
+        # characters where only one or two forms can start: try just those there
+        # (年 -> 年内 / 年底; 大 -> 大前天; 这 -> 这个星期一)
+        singles = self._single_forms(f)
+
+        def only(*names: str) -> re.Pattern[str]:
+            return re.compile("|".join(a for a in singles if a.startswith(tuple(f"(?P<{n}>" for n in names))))
+
+        self.rx_at = {"年": only("ypo"), "大": only("rday"), "这": only("wk")}
         self._filters()
 
     def _words(self, cfg: dict) -> None:
@@ -225,7 +233,8 @@ class Lex:
     def _filters(self) -> None:
         """Cheap tests that skip text with no date, and the helper patterns."""
         # every date form contains one of these: a cheap test skips most sentences
-        self.quick = re.compile(r"[年月季五（(天日周週期拜]|\d[-./到至~～—]\d")
+        self.quick = re.compile(r"[年月季五（(天日周週拜星]|\d[-./到至~～—]\d")
+        self.near = re.compile(r"[年月日号天季五周週拜星代世（(\-—–－./到至~～]")
         starts = set("0123456789十年第上下前后本（(") | set(_CN_D) | {"两"}
         words = list(self.rel_years) + list(self.same_year) + list(self.year_parts) + list(self.centuries)
         for word in words + list(self.rel_days) + list(self.rel_months) + list(self.rel_weeks):

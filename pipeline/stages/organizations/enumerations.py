@@ -117,7 +117,10 @@ def enum_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[Ca
     """
     out: list[Cand] = []
     vetoed: set[tuple[int, int]] = set()
+    cues = lx.closers | lx.pat.closer_first
     for c in range(len(toks)):
+        if toks[c].text not in cues:
+            continue
         skip = _closer_at(toks, c, lx)
         if not skip:
             continue

@@ -44,9 +44,9 @@ def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | No
     T = lx.tags
     if is_session(t, lx, head):
         return j - k <= lx.name_verb_reach
-    if t.text == lx.rank_mark or (len(t.text) >= lx.rank_modifier_min_chars and t.text.endswith(lx.rank_mark)
-                                  and t.text not in lx.level_words):
-        return False  # 字段级|自贸试验区: a rank modifier, not a name part (but 宁波国家级临空经济示范区)
+    if t.text in lx.type_marks or (len(t.text) >= lx.rank_modifier_min_chars and t.text.endswith(lx.type_marks)
+                                   and t.text not in lx.level_words):
+        return False  # 字段级|自贸试验区, 紧密型|城市医疗集团: a modifier, not a name part (but 国家级 is)
     if t.text in lx.stop_words or t.text in lx.apposition_nouns:
         return False
     if len(t.text) > 2 and t.tag in T.noun and t.text.endswith(lx.apposition_tails):
@@ -114,7 +114,7 @@ def _joins_fields(toks: list[Tok], k: int, lx: OrgLexicon, head: Suffix | None) 
     """就业促进|和|劳动保护…领导小组: a joiner between two nouns inside a group's or alliance's name."""
     T = lx.tags
     return (head is not None and head.type in lx.conj_types and not head.weak and toks[k].text in lx.conj_joiners
-            and 0 < k < len(toks) - 1 and toks[k - 1].tag in T.conj_neighbour and toks[k + 1].tag in T.conj_neighbour
+            and 0 < k < len(toks) - 1 and toks[k - 1].tag in T.conj_left and toks[k + 1].tag in T.conj_right
             and not ends_like_body(toks[k - 1].text, lx))  # 浙江省知识产权局|和|…: two bodies
 
 

@@ -13,7 +13,7 @@ from pipeline.stages.organizations.tokens import Cand, Tok
 
 def is_place(name: str, lx: OrgLexicon) -> bool:
     """A region word or a place with its administrative units (浙江省杭州市上城区)."""
-    if name in lx.place_words:
+    if name in lx.place_words or name in lx.foreign_countries:
         return True
     rest = name
     for _ in range(4):  # peel administrative units
@@ -24,6 +24,14 @@ def is_place(name: str, lx: OrgLexicon) -> bool:
         else:
             break
     return rest != name and len(rest) <= 4 and lx.suffix_at_end(name) is None
+
+
+def level_listed(text: str, s: int, lx: OrgLexicon) -> bool:
+    """Is the level word at ``s`` one of a list of levels (省、市、县政府; 省市|县政府)?"""
+    prev = text[s - 1 : s]
+    if prev in lx.deictic_list_marks:
+        prev = text[s - 2 : s - 1]
+    return bool(prev) and prev in lx.deictic_levels
 
 
 def is_event(name: str, lx: OrgLexicon) -> bool:
@@ -96,7 +104,30 @@ def trim(text: str, c: Cand, lx: OrgLexicon) -> None:
         c.e -= 1
     if c.e - c.s > 2 and text[c.s] in P.date_units and c.s > 0 and text[c.s - 1].isdigit():
         c.s += 1
+    if c.e - c.s > 3 and text[c.s] == P.dateline_mark and c.s > 0 and text[c.s - 1] == P.dateline_day:
+        c.s += 1  # 5月20日电|公安部: the dateline's 电 is not part of the name
     c.text = text[c.s : c.e]
+
+
+def drop_country(c: Cand, lx: OrgLexicon) -> bool:
+    """美国苹果公司 -> 苹果公司: a foreign country before a firm's name is not part of it.
+
+    False when nothing names the firm but the country (马来西亚公司: a Malaysian firm, a class).
+    """
+    suf = lx.suffix_at_end(c.text)
+    if c.type != "company" or suf is None or suf.type != "company":
+        return True  # 德国社民党, 芬兰国防军: not a firm
+    for country in lx.foreign_countries:
+        rest = c.text[len(country) :]
+        if not c.text.startswith(country) or rest.startswith(lx.country_keeps):
+            continue
+        if rest in lx.generic_words:
+            return False
+        if len(rest) >= 3:
+            c.s += len(country)
+            c.text = rest
+        return True
+    return True
 
 
 def split(cands: list[Cand], lx: OrgLexicon) -> list[Cand]:

@@ -28,6 +28,8 @@ from pipeline.stages.organizations.aliases import abbreviations, brands, generic
 from pipeline.stages.organizations.enumerations import enum_candidates, list_mates
 from pipeline.stages.organizations.filters import (
     before_event,
+    drop_country,
+    level_listed,
     place_plus_weak,
     rejected,
     right_paren,
@@ -82,11 +84,12 @@ class _Doc:
 def _loc_votes(sents: list[tuple[Sentence, list[Tok]]], lx: OrgLexicon) -> dict[str, int]:
     """Document votes: a span the backend calls a place more often than a body is a place (上海, 江苏)."""
     votes: dict[str, int] = {}
+    place, org = lx.tags.place, lx.tags.org_entity
     for _, toks in sents:
         for t in toks:
-            if t.tag in lx.tags.place:
+            if t.tag in place:
                 votes[t.text] = votes.get(t.text, 0) + 1
-            elif t.tag in lx.tags.org_entity:
+            elif t.tag in org:
                 votes[t.text] = votes.get(t.text, 0) - 1
     return votes
 
@@ -110,6 +113,10 @@ def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc
             if before_event(toks, k if k < len(toks) else None, lx):
                 continue  # 全球私募基金|西湖峰会; but 长三角…产业联盟|成立大会 keeps the alliance
         right_paren(st, c, toks, lx)
+        if not drop_country(c, lx):
+            continue
+        if lx.is_deictic(c.text) and level_listed(st, c.s, lx):
+            continue  # 省市|县政府: a level in a list of levels names a class
         if rejected(c.text, lx) or doc.in_book(sent.start + c.s, sent.start + c.e):
             continue
         c.type = type_of(c.text, c.type, lx)
@@ -173,10 +180,11 @@ def extract_organizations(text: str, sentences: list[Sentence], analyses: list[A
         doc.add(short, name, typ, "alias")
     for brand, (name, typ) in brands(text, doc.lexicon, lx).items():
         doc.add(brand, name, typ, "alias")
+    proper = lx.tags.proper
     for sent, toks in sents:
         for t in toks:
             doc.bounds.add(sent.start + t.s)
             doc.bounds.add(sent.start + t.e)
-            if t.tag in lx.tags.proper:
+            if t.tag in proper:
                 doc.proper_spans.add((sent.start + t.s, sent.start + t.e))
     return propagate(text, doc.lexicon, doc.books, lx, doc.bounds, doc.proper_spans)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.core.config import load_lexicon_toml
+from pipeline.stages.ner.pos import contract_tags
 
 TYPES = ("company", "government", "research", "association", "platform", "media", "other")
 
@@ -32,26 +33,31 @@ class Tags:
     """
 
     def __init__(self, cfg: dict) -> None:
-        self.contract = frozenset(cfg.get("contract", []))
-        self._fold = dict(cfg.get("fold", {}))
-        self._classes = {k: frozenset(v) for k, v in cfg.get("classes", {}).items()}
-        for k, v in self._classes.items():
+        self.contract = contract_tags()
+        self._fold = {t: self._folded(t, dict(cfg.get("fold", {}))) for t in self.contract | set(cfg.get("fold", {}))}
+        classes = {k: frozenset(v) for k, v in cfg.get("classes", {}).items()}
+        for k, v in classes.items():
             bad = v - self.contract
             if bad:
-                raise ValueError(f"configs/organizations/tags.toml: class {k!r} uses tags outside the contract: "
-                                 f"{sorted(bad)}; use only the tags listed in `contract`")
+                raise ValueError(f"configs/organizations/tags.toml: class {k!r} uses tags outside the contract "
+                                 f"(configs/ner/pos.toml [tags]): {sorted(bad)}; use contract tags only")
+        self.__dict__.update(classes)  # plain attributes: the rules read them per token
+
+    def _folded(self, tag: str, table: dict[str, str]) -> str:
+        tag = table.get(tag, tag)
+        return tag if tag in self.contract else "xc"
+
+    @property
+    def fold_table(self) -> dict[str, str]:
+        """Backend tag -> the tag the rules see (folded by [fold]); absent tags are ``xc`` (other)."""
+        return self._fold
 
     def fold(self, tag: str) -> str:
-        """The contract tag for a backend tag (unknown tags become ``xc``, other)."""
-        if tag in self.contract:
-            return tag
+        """The tag the rules see: folded ([fold]), and ``xc`` (other) for anything outside the contract."""
         return self._fold.get(tag, "xc")
 
     def __getattr__(self, name: str) -> frozenset[str]:
-        try:
-            return self.__dict__["_classes"][name]
-        except KeyError:
-            raise AttributeError(f"no tag class {name!r} in configs/organizations/tags.toml") from None
+        raise AttributeError(f"no tag class {name!r} in configs/organizations/tags.toml")
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,8 @@ class Patterns:
     edge_open: str
     edge_close: str
     date_units: str
+    dateline_mark: str
+    dateline_day: str
     closer_first: frozenset[str]
     closer_join: str
     punct_only: re.Pattern[str]
@@ -81,15 +89,17 @@ class Patterns:
     right_paren_place: re.Pattern[str]
     paren_group: re.Pattern[str]
     list_segment: re.Pattern[str]
+    bracket: re.Pattern[str]
+    bracket_split: re.Pattern[str]
 
 
 def _patterns(p: dict) -> Patterns:
     rx = ("punct_only", "alnum", "has_latin", "book", "quote", "definition", "definition_inline",
-          "right_paren_place", "paren_group", "list_segment")
+          "right_paren_place", "paren_group", "list_segment", "bracket", "bracket_split")
     kw = {k: re.compile(p[k]) for k in rx}
     kw.update({k: frozenset(p[k]) for k in ("dashes", "closer_first")})
     kw.update({k: p[k] for k in ("open_parens", "close_parens", "open_quotes", "close_quotes", "name_inner_marks", "quote_inner_marks",
-                                 "list_mark", "edge_open", "edge_close", "date_units", "closer_join")})
+                                 "list_mark", "edge_open", "edge_close", "date_units", "dateline_mark", "dateline_day", "closer_join")})
     return Patterns(**kw)
 
 
@@ -144,6 +154,9 @@ class OrgLexicon:
     category_modifiers: frozenset[str]
     level_words: frozenset[str]
     rank_mark: str
+    type_marks: tuple[str, ...]
+    foreign_countries: tuple[str, ...]
+    country_keeps: tuple[str, ...]
     province_unit: str
     negative_followers: frozenset[str]
     split_patterns: list[re.Pattern[str]]
@@ -203,6 +216,81 @@ def _per_type(suf_cfg: dict, key: str) -> frozenset[str]:
     return frozenset(x for sec in suf_cfg.values() if isinstance(sec, dict) for x in sec.get(key, []))
 
 
+def _grammar_kw(g: dict) -> dict:
+    """OrgLexicon fields read from grammar.toml."""
+    return {
+        "name_words": _fs(g.get("name_words")),
+        "name_verbs": _fs(g.get("name_verbs")),
+        "name_verb_reach": int(g.get("name_verb_reach", 2)),
+        "name_verb_prefixes": tuple(g.get("name_verb_prefixes", [])),
+        "place_abbrev_chars": frozenset(g.get("place_abbrev_chars", "")),
+        "break_words": _fs(g.get("break_words")),
+        "glued_verbs": _fs(g["glued_verbs"]),
+        "inside_f": _fs(g.get("inside_f")),
+        "stop_words": _fs(g.get("stop_words")),
+        "role_nouns": _fs(g.get("role_nouns")),
+        "apposition_nouns": _fs(g.get("apposition_nouns")),
+        "apposition_tails": tuple(g.get("apposition_tails", [])),
+        "title_followers": tuple(g.get("title_followers", [])),
+        "title_words": tuple(sorted(g.get("title_words", []), key=len, reverse=True)),
+        "dept_suffixes": tuple(g.get("conjoined_department", {}).get("suffixes", [])),
+        "dept_joiners": tuple(g.get("conjoined_department", {}).get("joiners", [])),
+        "dept_field_max": int(g.get("conjoined_department", {}).get("field_max_chars", 6)),
+        "max_name_chars": int(g.get("max_name_chars", 32)),
+        "session_ordinal": re.compile(g["session"]["ordinal"]),
+        "rank_modifier_min_chars": int(g["rank_modifier_min_chars"]),
+        "conj_joiners": _fs(g["conjoined_name"]["joiners"]),
+        "conj_types": _fs(g["conjoined_name"]["types"]),
+        "session_heads": _fs(g["session"]["heads"]),
+        "deictic_levels": _fs(g["deictic"]["levels"]),
+        "deictic_bodies": _fs(g["deictic"]["bodies"]),
+        "deictic_list_marks": _fs(g["deictic"]["list_marks"]),
+        "class_levels": _fs(g["class_levels"]["words"]),
+        "class_level_types": _fs(g["class_levels"]["types"]),
+        "max_paren_chars": int(g.get("max_paren_chars", 8)),
+    }
+
+
+def _filters_kw(f: dict) -> dict:
+    """OrgLexicon fields read from filters.toml."""
+    return {
+        "admin_suffixes": tuple(sorted(f.get("admin_suffixes", []), key=len, reverse=True)),
+        "admin_unit_re": re.compile(f.get("admin_unit_pattern", "^$")),
+        "place_words": _fs(f.get("place_words")),
+        "building_suffixes": tuple(f.get("building_suffixes", [])),
+        "event_suffixes": tuple(f.get("event_suffixes", [])),
+        "event_exceptions": tuple(f.get("event_exceptions", [])),
+        "generic_words": _fs(f.get("generic_words")),
+        "category_words": _fs(f.get("category_words")),
+        "class_nouns": tuple(f["class_nouns"]),
+        "common_words": _fs(f.get("common_words")),
+        "miscut_pairs": tuple(tuple(p.split("|", 1)) for p in f.get("miscut_pairs", []) if "|" in p),
+        "category_modifiers": _fs(f.get("category_modifiers")),
+        "level_words": _fs(f.get("level_words")),
+        "rank_mark": f["rank_mark"],
+        "type_marks": tuple(f["type_marks"]),
+        "foreign_countries": tuple(sorted(f["foreign_countries"], key=len, reverse=True)),
+        "country_keeps": tuple(f["country_keeps"]),
+        "province_unit": f["province_unit"],
+        "negative_followers": _fs(f.get("negative_followers")),
+        "split_patterns": [re.compile(p) for p in f.get("split_patterns", [])],
+        "reject_patterns": [re.compile(p) for p in f.get("reject_patterns", [])],
+    }
+
+
+def _enumeration_kw(e: dict) -> dict:
+    """OrgLexicon fields read from enumeration.toml."""
+    return {
+        "closers": _fs(e.get("closers")),
+        "list_openers": _fs(e.get("list_openers")),
+        "negative_heads": _fs(e.get("negative_heads")),
+        "openers": _fs(e.get("openers")),
+        "separators": _fs(e.get("separators")),
+        "max_gap_tokens": int(e.get("max_gap_tokens", 9)),
+        "max_item_chars": int(e.get("max_item_chars", 16)),
+    }
+
+
 @lru_cache(maxsize=1)
 def load_org_lexicon() -> OrgLexicon:
     """Parse configs/organizations/*.toml once per process."""
@@ -232,61 +320,10 @@ def load_org_lexicon() -> OrgLexicon:
         noun_only=_per_type(suf_cfg, "noun_only"),
         country_named=_per_type(suf_cfg, "country_named"),
         pat=_patterns(load_lexicon_toml("organizations/patterns.toml")),
-        name_words=_fs(g.get("name_words")),
-        name_verbs=_fs(g.get("name_verbs")),
-        name_verb_reach=int(g.get("name_verb_reach", 2)),
-        name_verb_prefixes=tuple(g.get("name_verb_prefixes", [])),
-        place_abbrev_chars=frozenset(g.get("place_abbrev_chars", "")),
-        break_words=_fs(g.get("break_words")),
-        glued_verbs=_fs(g["glued_verbs"]),
-        inside_f=_fs(g.get("inside_f")),
-        stop_words=_fs(g.get("stop_words")),
-        role_nouns=_fs(g.get("role_nouns")),
-        apposition_nouns=_fs(g.get("apposition_nouns")),
-        apposition_tails=tuple(g.get("apposition_tails", [])),
-        title_followers=tuple(g.get("title_followers", [])),
-        title_words=tuple(sorted(g.get("title_words", []), key=len, reverse=True)),
-        dept_suffixes=tuple(g.get("conjoined_department", {}).get("suffixes", [])),
-        dept_joiners=tuple(g.get("conjoined_department", {}).get("joiners", [])),
-        dept_field_max=int(g.get("conjoined_department", {}).get("field_max_chars", 6)),
-        max_name_chars=int(g.get("max_name_chars", 32)),
-        session_ordinal=re.compile(g["session"]["ordinal"]),
-        rank_modifier_min_chars=int(g["rank_modifier_min_chars"]),
-        conj_joiners=_fs(g["conjoined_name"]["joiners"]),
-        conj_types=_fs(g["conjoined_name"]["types"]),
-        session_heads=_fs(g["session"]["heads"]),
-        deictic_levels=_fs(g["deictic"]["levels"]),
-        deictic_bodies=_fs(g["deictic"]["bodies"]),
-        deictic_list_marks=_fs(g["deictic"]["list_marks"]),
-        class_levels=_fs(g["class_levels"]["words"]),
-        class_level_types=_fs(g["class_levels"]["types"]),
-        max_paren_chars=int(g.get("max_paren_chars", 8)),
-        admin_suffixes=tuple(sorted(f.get("admin_suffixes", []), key=len, reverse=True)),
-        admin_unit_re=re.compile(f.get("admin_unit_pattern", "^$")),
-        place_words=_fs(f.get("place_words")),
-        building_suffixes=tuple(f.get("building_suffixes", [])),
-        event_suffixes=tuple(f.get("event_suffixes", [])),
-        event_exceptions=tuple(f.get("event_exceptions", [])),
-        generic_words=_fs(f.get("generic_words")),
-        category_words=_fs(f.get("category_words")),
-        class_nouns=tuple(f["class_nouns"]),
-        common_words=_fs(f.get("common_words")),
-        miscut_pairs=tuple(tuple(p.split("|", 1)) for p in f.get("miscut_pairs", []) if "|" in p),
-        category_modifiers=_fs(f.get("category_modifiers")),
-        level_words=_fs(f.get("level_words")),
-        rank_mark=f["rank_mark"],
-        province_unit=f["province_unit"],
-        negative_followers=_fs(f.get("negative_followers")),
-        split_patterns=[re.compile(p) for p in f.get("split_patterns", [])],
-        reject_patterns=[re.compile(p) for p in f.get("reject_patterns", [])],
-        closers=_fs(e.get("closers")),
-        list_openers=_fs(e.get("list_openers")),
-        negative_heads=_fs(e.get("negative_heads")),
-        openers=_fs(e.get("openers")),
-        separators=_fs(e.get("separators")),
-        max_gap_tokens=int(e.get("max_gap_tokens", 9)),
-        max_item_chars=int(e.get("max_item_chars", 16)),
         heads=heads,
+        **_grammar_kw(g),
+        **_filters_kw(f),
+        **_enumeration_kw(e),
         legal_suffix_re=re.compile("(?:" + "|".join(map(re.escape, b["legal_suffixes"])) + ")$"),
         place_prefix_re=re.compile(b.get("place_prefix", "^$")),
         industry_tail_re=re.compile(b.get("industry_tail", "^$")),

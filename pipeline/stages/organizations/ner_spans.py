@@ -33,6 +33,8 @@ def glued_verb(name: str, lx: OrgLexicon) -> int:
     """
     for v in lx.break_words_by_len:
         if name.startswith(v) and len(name) - len(v) >= 3 and ends_like_body(name[len(v) :], lx):
+            if any(name[: len(v) + k] in lx.suffixes for k in (1, 2)):
+                return 0  # 联合|国…: the verb's characters open a body word (联合国教科文组织)
             return len(v)
     return 0
 
@@ -41,9 +43,12 @@ def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
     """The backend's ORG spans, less pieces of quoted slogans and of project or product names."""
     quotes = [(m.start(1), m.end(1)) for m in lx.pat.quote.finditer(text)]
     out = []
+    org = lx.tags.org_entity
     for i, t in enumerate(toks):
+        if t.tag not in org:
+            continue
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-        if t.tag not in lx.tags.org_entity or nxt in lx.negative_followers or t.text in lx.common_words:
+        if nxt in lx.negative_followers or t.text in lx.common_words:
             continue
         if any(t.text.endswith(a) and nxt.startswith(b) for a, b in lx.miscut_pairs):
             continue

@@ -8,6 +8,7 @@ Names with no proper part are kept apart as generic, for short-form matching.
 from __future__ import annotations
 
 from pipeline.stages.organizations.extend import is_brandish, is_nameish, left_extend
+from pipeline.stages.organizations.filters import level_listed
 from pipeline.stages.organizations.lexicon import OrgLexicon, Suffix
 from pipeline.stages.organizations.tokens import Cand, Tok
 
@@ -26,8 +27,9 @@ def _mid_head_ok(text: str, toks: list[Tok], h: int, ss: int, suf: Suffix, lx: O
     T = lx.tags
     head = toks[h]
     prefix0 = text[head.s : ss]
-    if prefix0 in lx.category_modifiers or prefix0 in lx.level_words:
-        return False  # 特色小镇, 国家实验室 written as one word
+    if (prefix0 in lx.category_modifiers or prefix0 in lx.level_words) \
+            and not (head.tag in T.org_entity and suf.text in lx.session_heads):
+        return False  # 特色小镇, 国家实验室 written as one word (but 全国代表大会/ORG is one body)
     if head.tag in T.org_entity:
         return True
     if head.tag in T.place_entity:
@@ -38,14 +40,6 @@ def _mid_head_ok(text: str, toks: list[Tok], h: int, ss: int, suf: Suffix, lx: O
     return len(suf.text) >= 2 and (
         head.tag in T.proper_noun_head or (len(head.text) >= 4 and head.tag not in T.never_head)
     )
-
-
-def _level_listed(text: str, s: int, lx: OrgLexicon) -> bool:
-    """Is the level word at ``s`` one of a list of levels (省、市、县政府; 省市县政府)?"""
-    prev = text[s - 1 : s]
-    if prev in lx.deictic_list_marks:
-        prev = text[s - 2 : s - 1]
-    return bool(prev) and prev in lx.deictic_levels
 
 
 def _head_of(text: str, toks: list[Tok], j: int, lx: OrgLexicon) -> tuple[Suffix, int, int] | None:
@@ -92,7 +86,10 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
     T = lx.tags
     out: list[Cand] = []
     generic: list[Cand] = []
+    last_chars = lx.suffix_last_chars
     for j, t in enumerate(toks):
+        if t.text[-1] not in last_chars:
+            continue  # most tokens end in a character no suffix ends with
         found = _head_of(text, toks, j, lx)
         if found is None:
             continue
@@ -112,7 +109,7 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
         s = toks[first].s if first < h else head.s
         cand = Cand(s, t.e, text[s : t.e], suf.type, "suffix")
         if lx.is_deictic(cand.text):  # 省委, 省人大; but 省、市、县政府: a level in a list names a class
-            (generic if _level_listed(text, s, lx) else out).append(cand)
+            (generic if level_listed(text, s, lx) else out).append(cand)
             continue
         if not name_toks and not prefix:
             # the bare suffix word: a name only when the backend saw an entity there

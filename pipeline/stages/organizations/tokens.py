@@ -40,7 +40,7 @@ RANK = {"gazetteer": 5, "suffix": 4, "alias": 3, "ner": 2, "enum": 1}
 
 def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
     """Backend words aligned to ``text``, with entity spans merged into one token each."""
-    fold = lx.tags.fold
+    fold = lx.tags.fold_table.get
     toks: list[Tok] = []
     cur = 0
     pos = list(an.pos) + [""] * max(0, len(an.words) - len(an.pos))
@@ -54,7 +54,7 @@ def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
             i = text.find(w2, cur)
             if i < 0:
                 continue
-        toks.append(Tok(i, i + len(w2), w2, fold(p or "xc")))
+        toks.append(Tok(i, i + len(w2), w2, fold(p, "xc")))
         cur = i + len(w2)
     if not an.entities:
         return toks
@@ -62,8 +62,9 @@ def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
     # contiguous run found by bisection (a scan per entity was quadratic).
     starts = [t.s for t in toks]
     ends = [t.e for t in toks]
+    entity = lx.tags.entity
     for st, en, lab in sorted(an.entities):
-        if lab not in lx.tags.entity or not (0 <= st < en <= len(text)):
+        if lab not in entity or not (0 <= st < en <= len(text)):
             continue
         a = bisect.bisect_right(ends, st)  # first token ending after st
         b = bisect.bisect_left(starts, en) - 1  # last token starting before en
@@ -73,7 +74,21 @@ def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
         toks[a : b + 1] = [Tok(s2, e2, text[s2:e2], lab)]
         starts[a : b + 1] = [s2]
         ends[a : b + 1] = [e2]
+    if lx.pat.bracket.search(text):
+        toks = [p for t in toks for p in _split_brackets(t, lx)]
     return toks
+
+
+def _split_brackets(t: Tok, lx: OrgLexicon) -> list[Tok]:
+    """An entity never crosses a bracket: 上海）股份有限公司/LOC -> 上海/LOC ）/w 股份有限公司/n."""
+    if t.tag not in lx.tags.entity or len(t.text) < 2 or not lx.pat.bracket.search(t.text):
+        return [t]
+    out = []
+    for k, m in enumerate(lx.pat.bracket_split.finditer(t.text)):
+        piece = m.group()
+        tag = "w" if lx.pat.bracket.fullmatch(piece) else (t.tag if k == 0 else "n")
+        out.append(Tok(t.s + m.start(), t.s + m.end(), piece, tag))
+    return out
 
 
 def ends_like_body(name: str, lx: OrgLexicon) -> bool:

@@ -11,6 +11,7 @@ never picks a candidate.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -40,6 +41,15 @@ def _national_mentions() -> frozenset[str]:
     return frozenset(load_lexicon_toml("places/places.toml").get("national_mentions", []))
 
 
+@cache
+def _lengths() -> dict[str, tuple[int, ...]]:
+    """For each first character of a place name, the lengths of the names it starts, longest first."""
+    out: dict[str, set[int]] = {}
+    for name in (*gazetteer().by_name, *_national_mentions()):
+        out.setdefault(name[0], set()).add(len(name))
+    return {c: tuple(sorted(ns, reverse=True)) for c, ns in out.items()}
+
+
 def scan(text: str, lo: int = 0, hi: int | None = None,
          word_starts: set[int] | None = None) -> list[PlaceMention]:
     """Longest-first, left-to-right place names in ``text[lo:hi]`` (offsets are ``text``'s).
@@ -49,28 +59,45 @@ def scan(text: str, lo: int = 0, hi: int | None = None,
     """
     g = gazetteer()
     national = _national_mentions()
-    longest = max(g.max_len, max((len(n) for n in national), default=1))
+    lengths = _lengths()
+    starts = sorted(word_starts) if word_starts is not None else None
     hi = len(text) if hi is None else hi
     out: list[PlaceMention] = []
     i = lo
     while i < hi:
-        for n in range(min(longest, hi - i), 1, -1):
-            if word_starts is not None and i not in word_starts and any(j in word_starts for j in range(i + 1, i + n)):
-                continue  # begins inside one word and runs into the next
-            w = text[i:i + n]
-            if w in national:
-                out.append(PlaceMention(i, i + n, w, [], national=True, how="national"))
-                break
-            cands = g.by_name.get(w)
-            if cands:
-                out.append(PlaceMention(i, i + n, w, list(cands),
-                                        old_adcode=next((c.old_adcode for c in cands if c.old_adcode), None)))
-                break
-        else:
+        m = None
+        ns = lengths.get(text[i], ())
+        if ns:
+            # the next word start after i: a name from inside a word must end by then
+            nxt = hi if starts is None or i in word_starts else _next_start(starts, i, hi)
+            m = _match(text, i, hi, ns, nxt, national, g.by_name)
+        if m is None:
             i += 1
             continue
-        i = out[-1].end
+        out.append(m)
+        i = m.end
     return out
+
+
+def _next_start(starts: list[int], i: int, hi: int) -> int:
+    j = bisect.bisect_right(starts, i)
+    return starts[j] if j < len(starts) else hi
+
+
+def _match(text: str, i: int, hi: int, ns: tuple[int, ...], nxt: int, national: frozenset[str],
+           by_name: dict) -> PlaceMention | None:
+    """The longest place name at ``i`` that ends by ``nxt``, or None."""
+    for n in ns:
+        if i + n > hi or i + n > nxt:
+            continue
+        w = text[i:i + n]
+        if w in national:
+            return PlaceMention(i, i + n, w, [], national=True, how="national")
+        cands = by_name.get(w)
+        if cands:
+            return PlaceMention(i, i + n, w, list(cands),
+                                old_adcode=next((c.old_adcode for c in cands if c.old_adcode), None))
+    return None
 
 
 def shared_code(codes: Sequence[str]) -> str | None:

@@ -20,13 +20,15 @@ class _National:
     prefixes: tuple[str, ...]
     bodies: frozenset[str]
     share: float
+    foreign: tuple[str, ...]
 
 
 @cache
 def _national() -> _National:
     lex = load_lexicon_toml("places/places.toml")
     return _National(lex["national_name"], lex["national_adcode"], tuple(lex.get("national_prefixes", [])),
-                     frozenset(lex.get("national_bodies", [])), float(lex.get("dominant_share", 0.5)))
+                     frozenset(lex.get("national_bodies", [])), float(lex.get("dominant_share", 0.5)),
+                     tuple(lex.get("foreign_prefixes", [])))
 
 
 def national_code() -> str:
@@ -42,11 +44,15 @@ def region_name(code: str | None) -> str | None:
     return nat.name if code == nat.adcode else gazetteer().full_name(code)
 
 
-def dominant(codes: Sequence[str]) -> str | None:
+def dominant(codes: Sequence[str], n_national: int = 0) -> str | None:
     """The province with most mentions, then its prefecture and county when each holds at least
-    ``dominant_share`` of the mentions one level up (one stray 北京 in a Hangzhou text changes nothing)."""
+    ``dominant_share`` of the mentions one level up (one stray 北京 in a Hangzhou text changes nothing).
+    The whole country (100000) when national mentions (中国, 全国, 我国) outnumber the top province's."""
     g = gazetteer()
     chains = [g.by_code[c].ancestors() for c in codes if c in g.by_code]
+    top = max(Counter(ch[0] for ch in chains).values(), default=0)
+    if n_national and n_national > top:
+        return _national().adcode
     if not chains:
         return None
     share = _national().share
@@ -84,8 +90,10 @@ class RegionIndex:
         self.doc_support = set().union(*self.support["article"].values()) if self.support["article"] else set()
         self.above = set().union(*(gazetteer().by_code[m.adcode].ancestors() for m in mentions
                                    if m.adcode and gazetteer().by_code[m.adcode].level != "county"))
-        self.document = dominant([m.adcode for m in mentions if m.adcode])
-        self._art_dom = {a: dominant(cs) for a, cs in self.by_art.items()}
+        nat = Counter(m.article_index for m in mentions if m.national)
+        self.document = dominant([m.adcode for m in mentions if m.adcode and not m.national], sum(nat.values()))
+        arts = set(self.by_art) | set(nat)
+        self._art_dom = {a: dominant(self.by_art.get(a, []), nat.get(a, 0)) for a in arts}
 
     def context(self, sentence_index: int | None, article_index: int | None) -> tuple[str | None, str]:
         """(code, source) for a row with no place of its own: its sentence's places when they lie on
@@ -118,9 +126,13 @@ class RegionIndex:
         code = chain_code([m.adcode for m in ms if m.adcode])
         return (code, "name") if code else (None, "none")
 
-    def for_row(self, name: str | None, sentence_index: int | None,
-                article_index: int | None) -> tuple[str | None, str]:
-        """An organization's own name first, then the context of its sentence."""
+    def for_row(self, name: str | None, sentence_index: int | None, article_index: int | None,
+                before: str = "") -> tuple[str | None, str]:
+        """An organization's own name first, then the context of its sentence; a foreign body (its name,
+        or the text just ``before`` its mention, starts with a foreign country) none."""
+        foreign = _national().foreign
+        if name and (name.startswith(foreign) or before.endswith(foreign)):
+            return None, "foreign"
         code, how = self.of_name(name, sentence_index, article_index)
         return (code, how) if code else self.context(sentence_index, article_index)
 

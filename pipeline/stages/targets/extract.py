@@ -44,7 +44,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pipeline.core.pubdate import pub_year
+from pipeline.core.pubdate import parse_pub_date, pub_year
 from pipeline.core.records import Amount, Analysis, DateMention, Sentence, Target
 from pipeline.stages.targets.deadlines import DeadlineMixin, deadline_mentions
 from pipeline.stages.targets.lexicon import _lexicon
@@ -108,6 +108,8 @@ class _Extractor(ReachMixin, ListMixin, TriggerMixin, DeadlineMixin, RowMixin):
         self.amounts = sorted((a for a in amounts if a.end > a.start), key=lambda a: a.start)
         self.dates = sorted(dates, key=lambda d: d.start)
         self.pub_year = pub_year(pub_date)
+        parsed = parse_pub_date(pub_date)
+        self.pub_month = parsed.month if parsed is not None else None
         self.lx = _lexicon()
         self.book = _book_spans(text)
         self.out: list[Target] = []

@@ -28,6 +28,7 @@ class _Lexicon:
     not_after: list[str]
     past_rx: re.Pattern[str]
     soft_past_rx: re.Pattern[str]
+    ended_year_months: frozenset[int]
     range_start_rx: re.Pattern[str]
     range_next_rx: re.Pattern[str]
     hypo: list[str]
@@ -84,6 +85,7 @@ def _lexicon() -> _Lexicon:
         not_after=list(d["not_trigger"].get("not_after", [])),
         past_rx=re.compile("|".join(f"(?:{m})" for m in d["past"]["markers"])),
         soft_past_rx=re.compile("|".join(f"(?:{m})" for m in d["past"].get("soft_markers", ["累计"]))),
+        ended_year_months=frozenset(int(m) for m in d["past"].get("ended_year_months", [])),
         range_start_rx=re.compile(d["frames"]["range_start"]),
         range_next_rx=re.compile(d["frames"]["range_next"]),
         hypo=list(d["hypothetical"]["markers"]),

@@ -67,6 +67,13 @@ class RowMixin:
                     return False
         return True
 
+    def _ended_year_estimate(self, g: _Governor) -> bool:
+        """预计 with no deadline, written early in a year (初步预计，全区地区生产总值增长4.2%左右, in a
+        January report) estimates the year just ended: a fact, not a target (GUIDELINES §4). A
+        report's sections decide where they exist; [past] ended_year_months sets "early"."""
+        return (g.trig.kind == "forecast" and self.section is None and self.pub_month is not None
+                and self.pub_month in self.lx.ended_year_months)
+
     def _amount_row(self, a: Amount, clauses: list[_Clause], ci: int, g: _Governor,
                     deadlines: list[_Deadline]) -> None:
         c = clauses[ci]
@@ -87,6 +94,8 @@ class RowMixin:
             dl = g.trig.deadline
         if dl is None:
             dl = g.heading_deadline
+        if dl is None and self._ended_year_estimate(g):
+            return
         metric = self._metric(a, c)
         self._emit(start, c.end, g.trig, a, dl, metric=metric)
 

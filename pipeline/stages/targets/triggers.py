@@ -44,11 +44,10 @@ class TriggerMixin:
         return out
 
     def _verb(self, t: _Trigger) -> bool:
-        s = next(x for x in self.sents if x.start == t.sent_start)
-        an = self.analyses.get(s.start)
+        an = self.analyses.get(t.sent_start)  # by the sentence's start: no scan of the sentences
         if an is None or not self.lx.use_pos:
             return True  # no analysis of this sentence: the lexical rules decide alone
-        return _verb_use(list(zip(an.words, an.pos, strict=False)), t.start - s.start)
+        return _verb_use(list(zip(an.words, an.pos, strict=False)), t.start - t.sent_start)
 
     def _trigger_ok(self, t: _Trigger, ch: _Chain, clauses: list[_Clause],
                     deadlines: list[_Deadline]) -> bool:

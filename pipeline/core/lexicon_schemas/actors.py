@@ -1,0 +1,29 @@
+"""Schemas of the lexicon files under configs/actors/ (strict: see the package docstring)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import StrictInt, StrictStr, TypeAdapter
+
+from pipeline.core.lexicon_schemas.base import Strict as _Strict
+
+
+class ActorsActors(_Strict):
+    clause_marks: StrictStr
+    by_marker: StrictStr
+    by_verbs: list[StrictStr]
+    by_gap: StrictInt
+    carry_tags: list[StrictStr]
+    lead_tags: list[StrictStr]
+    lead_words: list[StrictStr]
+    carry_pronouns: list[StrictStr]
+    attribute_tags: list[StrictStr]
+    attribute_verbs: list[StrictStr]
+    counted_gap: list[StrictStr]
+
+
+# lexicon file (relative to configs/) -> its schema
+SCHEMAS: dict[str, TypeAdapter[Any]] = {
+    "actors/actors.toml": TypeAdapter(ActorsActors),
+}

@@ -1,0 +1,216 @@
+"""Schemas of the lexicon files under configs/organizations/ (strict: see the package docstring)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import StrictInt, StrictStr, TypeAdapter
+
+from pipeline.core.lexicon_schemas.base import Strict as _Strict
+
+
+class OrganizationsBrands(_Strict):
+    legal_suffixes: list[StrictStr]
+    place_prefix: StrictStr
+    industry_tail: StrictStr
+
+
+class OrganizationsEnumerationHeads(_Strict):
+    company: list[StrictStr]
+    platform: list[StrictStr]
+    research: list[StrictStr]
+    association: list[StrictStr]
+
+
+class OrganizationsEnumeration(_Strict):
+    closers: list[StrictStr]
+    openers: list[StrictStr]
+    list_openers: list[StrictStr]
+    negative_heads: list[StrictStr]
+    separators: list[StrictStr]
+    max_gap_tokens: StrictInt
+    max_item_chars: StrictInt
+    heads: OrganizationsEnumerationHeads
+
+
+class OrganizationsFilters(_Strict):
+    admin_suffixes: list[StrictStr]
+    admin_unit_pattern: StrictStr
+    place_words: list[StrictStr]
+    building_suffixes: list[StrictStr]
+    event_suffixes: list[StrictStr]
+    event_exceptions: list[StrictStr]
+    generic_words: list[StrictStr]
+    common_words: list[StrictStr]
+    miscut_pairs: list[StrictStr]
+    class_nouns: list[StrictStr]
+    category_words: list[StrictStr]
+    category_modifiers: list[StrictStr]
+    type_marks: list[StrictStr]
+    rank_mark: StrictStr
+    province_unit: StrictStr
+    level_words: list[StrictStr]
+    negative_followers: list[StrictStr]
+    reject_patterns: list[StrictStr]
+    split_patterns: list[StrictStr]
+    foreign_countries: list[StrictStr]
+    country_keeps: list[StrictStr]
+
+
+class OrganizationsGazetteerPatternItem(_Strict):
+    regex: StrictStr
+    type: StrictStr
+
+
+class OrganizationsGazetteer(_Strict):
+    pattern: list[OrganizationsGazetteerPatternItem]
+    names: dict[str, Any]
+
+
+class OrganizationsGrammarConjoinedDepartment(_Strict):
+    suffixes: list[StrictStr]
+    joiners: list[StrictStr]
+    field_max_chars: StrictInt
+
+
+class OrganizationsGrammarSession(_Strict):
+    ordinal: StrictStr
+    heads: list[StrictStr]
+
+
+class OrganizationsGrammarDeictic(_Strict):
+    levels: list[StrictStr]
+    bodies: list[StrictStr]
+    list_marks: list[StrictStr]
+
+
+class OrganizationsGrammarClassLevels(_Strict):
+    words: list[StrictStr]
+    types: list[StrictStr]
+
+
+class OrganizationsGrammarConjoinedName(_Strict):
+    joiners: list[StrictStr]
+    types: list[StrictStr]
+
+
+class OrganizationsGrammar(_Strict):
+    name_words: list[StrictStr]
+    place_abbrev_chars: StrictStr
+    name_verb_prefixes: list[StrictStr]
+    name_verbs: list[StrictStr]
+    name_verb_reach: StrictInt
+    break_words: list[StrictStr]
+    rank_modifier_min_chars: StrictInt
+    glued_verbs: list[StrictStr]
+    inside_f: list[StrictStr]
+    stop_words: list[StrictStr]
+    apposition_nouns: list[StrictStr]
+    apposition_tails: list[StrictStr]
+    title_words: list[StrictStr]
+    title_followers: list[StrictStr]
+    role_nouns: list[StrictStr]
+    max_name_chars: StrictInt
+    max_paren_chars: StrictInt
+    conjoined_department: OrganizationsGrammarConjoinedDepartment
+    session: OrganizationsGrammarSession
+    deictic: OrganizationsGrammarDeictic
+    class_levels: OrganizationsGrammarClassLevels
+    conjoined_name: OrganizationsGrammarConjoinedName
+
+
+class OrganizationsPatterns(_Strict):
+    open_parens: StrictStr
+    close_parens: StrictStr
+    open_quotes: StrictStr
+    close_quotes: StrictStr
+    dashes: list[StrictStr]
+    name_inner_marks: StrictStr
+    quote_inner_marks: StrictStr
+    list_mark: StrictStr
+    edge_open: StrictStr
+    edge_close: StrictStr
+    date_units: StrictStr
+    dateline_mark: StrictStr
+    dateline_day: StrictStr
+    closer_first: list[StrictStr]
+    closer_join: StrictStr
+    bracket: StrictStr
+    bracket_split: StrictStr
+    punct_only: StrictStr
+    alnum: StrictStr
+    has_latin: StrictStr
+    book: StrictStr
+    quote: StrictStr
+    definition: StrictStr
+    definition_inline: StrictStr
+    right_paren_place: StrictStr
+    paren_group: StrictStr
+    list_segment: StrictStr
+
+
+class OrganizationsSuffixesCompany(_Strict):
+    strong: list[StrictStr]
+    weak: list[StrictStr]
+
+
+class OrganizationsSuffixesGovernment(_Strict):
+    strong: list[StrictStr]
+    weak: list[StrictStr]
+    bare_ok: list[StrictStr]
+
+
+class OrganizationsSuffixesResearch(_Strict):
+    strong: list[StrictStr]
+    weak: list[StrictStr]
+
+
+class OrganizationsSuffixesAssociation(_Strict):
+    strong: list[StrictStr]
+    weak: list[Any]
+
+
+class OrganizationsSuffixesPlatform(_Strict):
+    strong: list[StrictStr]
+    weak: list[StrictStr]
+    bare_ok: list[StrictStr]
+
+
+class OrganizationsSuffixesMedia(_Strict):
+    strong: list[StrictStr]
+    weak: list[Any]
+
+
+class OrganizationsSuffixesOther(_Strict):
+    strong: list[StrictStr]
+    weak: list[StrictStr]
+    noun_only: list[StrictStr]
+    country_named: list[StrictStr]
+
+
+class OrganizationsSuffixes(_Strict):
+    company: OrganizationsSuffixesCompany
+    government: OrganizationsSuffixesGovernment
+    research: OrganizationsSuffixesResearch
+    association: OrganizationsSuffixesAssociation
+    platform: OrganizationsSuffixesPlatform
+    media: OrganizationsSuffixesMedia
+    other: OrganizationsSuffixesOther
+
+
+class OrganizationsTags(_Strict):
+    fold: dict[str, StrictStr]
+    classes: dict[str, list[StrictStr]]
+
+
+# lexicon file (relative to configs/) -> its schema
+SCHEMAS: dict[str, TypeAdapter[Any]] = {
+    "organizations/brands.toml": TypeAdapter(OrganizationsBrands),
+    "organizations/enumeration.toml": TypeAdapter(OrganizationsEnumeration),
+    "organizations/filters.toml": TypeAdapter(OrganizationsFilters),
+    "organizations/gazetteer.toml": TypeAdapter(OrganizationsGazetteer),
+    "organizations/grammar.toml": TypeAdapter(OrganizationsGrammar),
+    "organizations/patterns.toml": TypeAdapter(OrganizationsPatterns),
+    "organizations/suffixes.toml": TypeAdapter(OrganizationsSuffixes),
+    "organizations/tags.toml": TypeAdapter(OrganizationsTags),
+}

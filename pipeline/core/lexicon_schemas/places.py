@@ -1,0 +1,40 @@
+"""Schemas of the lexicon files under configs/places/ (strict: see the package docstring)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import StrictFloat, StrictInt, StrictStr, TypeAdapter
+
+from pipeline.core.lexicon_schemas.base import Strict as _Strict
+
+
+class PlacesPlaces(_Strict):
+    short_suffixes: list[StrictStr]
+    stop_names: list[StrictStr]
+    national_name: StrictStr
+    national_adcode: StrictStr
+    national_mentions: list[StrictStr]
+    national_prefixes: list[StrictStr]
+    national_bodies: list[StrictStr]
+    dominant_share: StrictFloat | StrictInt
+    foreign_prefixes: list[StrictStr]
+
+
+class PlacesRenamedRenamedItem(_Strict):
+    name: StrictStr
+    old_adcode: StrictStr
+    successor: StrictStr
+    year: StrictInt
+    source: StrictStr
+
+
+class PlacesRenamed(_Strict):
+    renamed: list[PlacesRenamedRenamedItem]
+
+
+# lexicon file (relative to configs/) -> its schema
+SCHEMAS: dict[str, TypeAdapter[Any]] = {
+    "places/places.toml": TypeAdapter(PlacesPlaces),
+    "places/renamed.toml": TypeAdapter(PlacesRenamed),
+}

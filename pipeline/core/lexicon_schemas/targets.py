@@ -1,0 +1,120 @@
+"""Schemas of the lexicon files under configs/targets/ (strict: see the package docstring)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import StrictBool, StrictInt, StrictStr, TypeAdapter
+
+from pipeline.core.lexicon_schemas.base import Strict as _Strict
+
+
+class TargetsTargetsOptions(_Strict):
+    use_pos: StrictBool
+
+
+class TargetsTargetsTriggers(_Strict):
+    goal: list[StrictStr]
+    plan: list[StrictStr]
+    forecast: list[StrictStr]
+    deadline_trigger_kind: StrictStr
+    weak: list[StrictStr]
+    pos_checked: list[StrictStr]
+
+
+class TargetsTargetsNotTrigger(_Strict):
+    patterns: list[StrictStr]
+    not_before: list[StrictStr]
+    copula: StrictStr
+    not_after: list[StrictStr]
+
+
+class TargetsTargetsPast(_Strict):
+    markers: list[StrictStr]
+    soft_markers: list[StrictStr]
+    ended_year_months: list[StrictInt]
+
+
+class TargetsTargetsHypothetical(_Strict):
+    markers: list[StrictStr]
+
+
+class TargetsTargetsDeadlineRules(_Strict):
+    not_after: list[StrictStr]
+    not_before: list[StrictStr]
+    weak_for_deadline_only: list[StrictStr]
+    completion: StrictStr
+    after_event: StrictStr
+    year_words: list[StrictStr]
+    period_as_time: StrictStr
+    deadline_trigger_not_before: list[StrictStr]
+
+
+class TargetsTargetsMilestone(_Strict):
+    bare_years: StrictStr
+    min_items: StrictInt
+    max_item_chars: StrictInt
+
+
+class TargetsTargetsChains(_Strict):
+    continuation: StrictStr
+
+
+class TargetsTargetsHeading(_Strict):
+    max_rest_chars: StrictInt
+    max_paragraphs: StrictInt
+    title_max_chars: StrictInt
+
+
+class TargetsTargetsFrames(_Strict):
+    means: StrictStr
+    base: StrictStr
+    within: StrictStr
+    skip_amount_text: list[StrictStr]
+    after_amount: StrictStr
+    baseline_before: list[StrictStr]
+    range_start: StrictStr
+    range_next: StrictStr
+
+
+class TargetsTargetsMetric(_Strict):
+    level_verbs: list[StrictStr]
+    creation_verbs: list[StrictStr]
+    leading: list[StrictStr]
+    predicate_markers: list[StrictStr]
+
+
+class TargetsTargetsSections(_Strict):
+    max_chars: StrictInt
+    top: StrictStr
+    past: StrictStr
+    forward: StrictStr
+    not_quantities: list[StrictStr]
+    plan_verbs: list[StrictStr]
+    restatement: StrictStr
+
+
+class TargetsTargetsLists(_Strict):
+    min_item_chars: StrictInt
+
+
+class TargetsTargets(_Strict):
+    options: TargetsTargetsOptions
+    triggers: TargetsTargetsTriggers
+    not_trigger: TargetsTargetsNotTrigger
+    past: TargetsTargetsPast
+    hypothetical: TargetsTargetsHypothetical
+    deadline_rules: TargetsTargetsDeadlineRules
+    milestone: TargetsTargetsMilestone
+    chains: TargetsTargetsChains
+    heading: TargetsTargetsHeading
+    frames: TargetsTargetsFrames
+    metric: TargetsTargetsMetric
+    sections: TargetsTargetsSections
+    lists: TargetsTargetsLists
+
+
+# lexicon file (relative to configs/) -> its schema
+SCHEMAS: dict[str, TypeAdapter[Any]] = {
+    "targets/targets.toml": TypeAdapter(TargetsTargets),
+}
