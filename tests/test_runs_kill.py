@@ -40,7 +40,7 @@ def _write(folder, docs, dates, name):
 
 
 def _rows(tables, doc_id):
-    return {n: t.filter(pc.equal(t.column("doc_id"), pa.scalar(doc_id))) for n, t in tables.items()}
+    return {n: tables[n].filter(pc.equal(tables[n].column("doc_id"), pa.scalar(doc_id))) for n in DOC_TABLES}
 
 
 def _tables(out):

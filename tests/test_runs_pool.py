@@ -48,7 +48,7 @@ def test_a_document_that_kills_its_worker_twice_is_an_errors_row_and_the_rest_co
 
 def test_a_hung_worker_is_killed_and_its_document_reported():
     # the grace covers a fresh worker's start on a busy machine; the alarm inside run_chunk is the usual limit
-    results, _ = _run(["a", "HANG", "b", "c"], doc_seconds=0.5, grace=4)
+    results, _ = _run(["a", "HANG", "b", "c"], doc_seconds=0.5, grace=8)
     assert [r.doc_id for r in results] == ["a", "HANG", "b", "c"]
     kinds = {r.doc_id: r.rows.get("errors", [{}])[0].get("kind") for r in results}
     assert kinds == {"a": None, "HANG": "timeout", "b": None, "c": None}

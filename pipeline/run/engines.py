@@ -51,7 +51,7 @@ def run_local(tasks: Iterable[DocTask], cfg: dict[str, Any], workers: int) -> It
                 for t in c:
                     yield from run_chunk([t], cfg)
         return
-    seconds = float((cfg.get("run") or {}).get("doc_seconds", 900.0))
+    seconds = float((cfg.get("run") or {}).get("doc_seconds", 3600.0))
     yield from SupervisedPool(cfg, workers, seconds).run(_chunks_of(tasks, cfg))
 
 

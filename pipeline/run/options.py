@@ -19,8 +19,8 @@ _RUN_KEYS: dict[str, tuple[type, float, Any]] = {
     "batch_chars": (int, 1, 2_000_000),
     "chunk_docs": (int, 1, 16),
     "chunk_bytes": (int, 1, 600_000),
-    "doc_seconds": (float, 1, 900.0),
-    "max_doc_chars": (int, 1, 20_000_000),
+    "doc_seconds": (float, 1, 3600.0),
+    "max_doc_chars": (int, 1, 5_000_000),
 }
 _NER_KEYS: dict[str, tuple[type, float, Any]] = {
     "batch_size": (int, 1, 64),
@@ -37,8 +37,8 @@ class RunOptions:
     batch_chars: int = 2_000_000
     chunk_docs: int = 16
     chunk_bytes: int = 600_000
-    doc_seconds: float = 900.0  # a document still running after this is an errors row (kind timeout)
-    max_doc_chars: int = 20_000_000  # a larger document is refused (kind too_large): memory stays bounded
+    doc_seconds: float = 3600.0  # a document still running after this is an errors row (kind timeout)
+    max_doc_chars: int = 5_000_000  # a larger document is refused (kind too_large): peak RSS stays under ~1.5 GB
 
 
 def _check(section: str, values: Any, keys: dict[str, tuple[type, float, Any]]) -> dict[str, Any]:

@@ -114,10 +114,10 @@ def run_chunk(tasks: list[DocTask], cfg: dict[str, Any]) -> list[DocResult]:
     """
     processor = get_processor(cfg)
     run = cfg.get("run") or {}
-    limit = float(run.get("doc_seconds", 900.0))
+    limit = float(run.get("doc_seconds", 3600.0))
     try:
         with time_limit(limit * len(tasks)):
-            return _run_chunk(processor, tasks, int(run.get("max_doc_chars", 20_000_000)))
+            return _run_chunk(processor, tasks, int(run.get("max_doc_chars", 5_000_000)))
     except DocTimeout:
         if len(tasks) > 1:
             raise ChunkTimeout(f"a chunk of {len(tasks)} documents overran {limit:g} s each") from None
