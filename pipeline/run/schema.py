@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from pipeline.run.typed import VOCABULARIES, derive
+from pipeline.run.typed import VOCABULARIES, derive, with_pandas_ints
 
 STR, I64, I32, F64, BOOL, DATE = pa.string(), pa.int64(), pa.int32(), pa.float64(), pa.bool_(), pa.date32()
 STRS = pa.list_(pa.string())
@@ -232,6 +232,10 @@ RUN_TABLES = ('organizations_registry',)
 # Tables written per batch of documents, every row keyed by doc_id.
 DOC_TABLES = tuple(n for n in SCHEMAS if n not in RUN_TABLES)
 TABLES = tuple(SCHEMAS)
+
+# pandas reads these integer columns as nullable integers (Int32: <NA>, not a float NaN) from Parquet
+# and from the API: the schema carries pandas metadata naming their dtype (pipeline/run/typed.py).
+SCHEMAS["targets"] = with_pandas_ints(SCHEMAS["targets"], ["deadline_year"])
 # Tables whose rows are extractions with clean and raw provenance.
 EXTRACTION_TABLES = ('organizations', 'amounts', 'dates', 'targets', 'places')
 
