@@ -36,8 +36,8 @@ def chunks(tasks: Iterable[DocTask], max_docs: int, max_bytes: int) -> Iterator[
 
 
 def _chunks_of(tasks: Iterable[DocTask], cfg: dict[str, Any]) -> Iterator[list[DocTask]]:
-    run = cfg.get("run", {})
-    return chunks(tasks, int(run.get("chunk_docs", 16)), int(run.get("chunk_bytes", 600_000)))
+    run = cfg["run"]
+    return chunks(tasks, int(run["chunk_docs"]), int(run["chunk_bytes"]))
 
 
 def run_local(tasks: Iterable[DocTask], cfg: dict[str, Any], workers: int) -> Iterator[DocResult]:
@@ -51,7 +51,7 @@ def run_local(tasks: Iterable[DocTask], cfg: dict[str, Any], workers: int) -> It
                 for t in c:
                     yield from run_chunk([t], cfg)
         return
-    seconds = float((cfg.get("run") or {}).get("doc_seconds", 3600.0))
+    seconds = float(cfg["run"]["doc_seconds"])
     yield from SupervisedPool(cfg, workers, seconds).run(_chunks_of(tasks, cfg))
 
 

@@ -113,11 +113,11 @@ def run_chunk(tasks: list[DocTask], cfg: dict[str, Any]) -> list[DocResult]:
     overruns becomes an ``errors`` row of kind ``timeout``.
     """
     processor = get_processor(cfg)
-    run = cfg.get("run") or {}
-    limit = float(run.get("doc_seconds", 3600.0))
+    run = cfg["run"]
+    limit = float(run["doc_seconds"])
     try:
         with time_limit(limit * len(tasks)):
-            return _run_chunk(processor, tasks, int(run.get("max_doc_chars", 5_000_000)))
+            return _run_chunk(processor, tasks, int(run["max_doc_chars"]))
     except DocTimeout:
         if len(tasks) > 1:
             raise ChunkTimeout(f"a chunk of {len(tasks)} documents overran {limit:g} s each") from None
