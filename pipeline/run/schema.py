@@ -38,6 +38,35 @@ def describe(field: pa.Field) -> tuple[str, str]:
     return md.get(b"description", b"").decode(), md.get(b"example", b"").decode()
 
 
+# Provenance of every extraction row: clean and raw offsets, the sentence.
+_PROV = [
+    _col('start', I64, "Start of the span in the document's `clean_text` (characters, 0-based).", '25'),
+    _col('end', I64, 'End of the span in `clean_text` (exclusive): `clean_text[start:end] == text`.', '32'),
+    _col('raw_start', I64, 'Start of the span in the decoded source file, so `raw[raw_start:raw_end]` is the span as it stood in the source, line breaks and all.', '27'),
+    _col('raw_end', I64, 'End of the span in the decoded source file (exclusive).', '36'),
+    _col('sentence', STR, 'The cleaned sentence the row came from.', '力争年内招引未来产业领域企业100家以上。'),
+]
+
+# The acting organization of an amount or target clause (stages/actors).
+_ACTOR = [
+    _col('actor_org_id', STR, '`org_id` (see `organizations_registry`) of the body that acts in the clause: its subject, the body governing a list, or the body of a 由…牵头 / 联合 phrase; null when the clause names none.', 'org-3f9a1c20b7'),
+    _col('actor', STR, 'Canonical name of that body (`organizations.name`).', '上城区发改经信局'),
+]
+
+# Row id and where the row stands in its document.
+_IDS = [
+    _col('row_id', STR, "Deterministic row id: `<doc_id>:<table>:<n>`, n the row's 0-based position among its document's rows of that table (the same input and configuration give the same ids).", '004_2b47e149472050a6:amounts:12'),
+    _col('sentence_index', I64, "0-based index of the row's sentence in its document (joins `sentences`); null for a span between sentences.", '17'),
+    _col('article_index', I64, "0-based index of the row's article in its document (joins `articles`).", '0'),
+]
+
+# The region a row concerns (stages/places).
+_REGION = [
+    _col('region', STR, 'The administrative region the row concerns, as a chain of division names, or `中华人民共和国` for national bodies; null when none is known.', '浙江省杭州市上城区'),
+    _col('adcode', STR, "6-digit GB/T 2260 code of `region` (current code: a merged district gives its successor's), `100000` for the whole country.", '330102'),
+    _col('region_source', STR, "Where `region` came from: `name` (places in the organization's own name), `national` (a national body such as 国务院), `sentence` (places in the row's sentence), `article` or `document` (the dominant region of the row's article or document), `foreign` (an organization named after a foreign country: no region), `none`.", 'sentence'),
+]
+
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": _table(
         'One row per document that was extracted (failed ones are in `errors`).',
@@ -74,17 +103,9 @@ SCHEMAS: dict[str, pa.Schema] = {
         _col('text', STR, 'Surface form as written (longest complete name).', '鹏瞰'),
         _col('name', STR, 'Canonical name: the full name when an abbreviation was resolved, else the surface form.', '鹏瞰集成电路(杭州)有限公司'),
         _cat('type', 'org_type', '`company` | `government` | `research` | `association` | `platform` | `media` | `other` (category).', 'company'),
-        _col('start', I64, "Start of the span in the document's `clean_text` (characters, 0-based).", '25'),
-        _col('end', I64, 'End of the span in `clean_text` (exclusive): `clean_text[start:end] == text`.', '32'),
-        _col('raw_start', I64, 'Start of the span in the decoded source file, so `raw[raw_start:raw_end]` is the span as it stood in the source, line breaks and all.', '27'),
-        _col('raw_end', I64, 'End of the span in the decoded source file (exclusive).', '36'),
-        _col('sentence', STR, 'The cleaned sentence the row came from.', '力争年内招引未来产业领域企业100家以上。'),
-        _col('row_id', STR, "Deterministic row id: `<doc_id>:<table>:<n>`, n the row's 0-based position among its document's rows of that table (the same input and configuration give the same ids).", '004_2b47e149472050a6:amounts:12'),
-        _col('sentence_index', I64, "0-based index of the row's sentence in its document (joins `sentences`); null for a span between sentences.", '17'),
-        _col('article_index', I64, "0-based index of the row's article in its document (joins `articles`).", '0'),
-        _col('region', STR, 'The administrative region the row concerns, as a chain of division names, or `中华人民共和国` for national bodies; null when none is known.', '浙江省杭州市上城区'),
-        _col('adcode', STR, "6-digit GB/T 2260 code of `region` (current code: a merged district gives its successor's), `100000` for the whole country.", '330102'),
-        _col('region_source', STR, "Where `region` came from: `name` (places in the organization's own name), `national` (a national body such as 国务院), `sentence` (places in the row's sentence), `article` or `document` (the dominant region of the row's article or document), `foreign` (an organization named after a foreign country: no region), `none`.", 'sentence'),
+        *_PROV,
+        *_IDS,
+        *_REGION,
         _col('org_id', STR, 'Id of the body in `organizations_registry`, the same across documents for the surface forms of one body.', 'org-3f9a1c20b7'),
     ),
     "amounts": _table(
@@ -96,19 +117,10 @@ SCHEMAS: dict[str, pa.Schema] = {
         _col('unit', STR, 'Canonical unit: `CNY`, `USD`, `km2`, `m2`, `mu`, `km`, `m`, `%`, `ratio`, `x`, `year`, `month`, `day`, `kW`, `km/km2`, or a classifier as written (`家`, `个`, `人次` …).', 'CNY'),
         _cat('quantity', 'quantity', '`money` | `area` | `length` | `count` | `percent` | `multiple` | `duration` | `power` | `ratio` | `density` | `other` (category).', 'money'),
         _cat('qualifier', 'qualifier', '`exact` | `about` (约, 近, 左右, X级 …) | `over` (超, 逾, 余, 多, 以上, 突破 …) | `at_least` (不少于, 至少) | `under` (不到, 不足, 以内 …) (category).', 'over'),
-        _col('start', I64, "Start of the span in the document's `clean_text` (characters, 0-based).", '25'),
-        _col('end', I64, 'End of the span in `clean_text` (exclusive): `clean_text[start:end] == text`.', '32'),
-        _col('raw_start', I64, 'Start of the span in the decoded source file, so `raw[raw_start:raw_end]` is the span as it stood in the source, line breaks and all.', '27'),
-        _col('raw_end', I64, 'End of the span in the decoded source file (exclusive).', '36'),
-        _col('sentence', STR, 'The cleaned sentence the row came from.', '力争年内招引未来产业领域企业100家以上。'),
-        _col('row_id', STR, "Deterministic row id: `<doc_id>:<table>:<n>`, n the row's 0-based position among its document's rows of that table (the same input and configuration give the same ids).", '004_2b47e149472050a6:amounts:12'),
-        _col('sentence_index', I64, "0-based index of the row's sentence in its document (joins `sentences`); null for a span between sentences.", '17'),
-        _col('article_index', I64, "0-based index of the row's article in its document (joins `articles`).", '0'),
-        _col('region', STR, 'The administrative region the row concerns, as a chain of division names, or `中华人民共和国` for national bodies; null when none is known.', '浙江省杭州市上城区'),
-        _col('adcode', STR, "6-digit GB/T 2260 code of `region` (current code: a merged district gives its successor's), `100000` for the whole country.", '330102'),
-        _col('region_source', STR, "Where `region` came from: `name` (places in the organization's own name), `national` (a national body such as 国务院), `sentence` (places in the row's sentence), `article` or `document` (the dominant region of the row's article or document), `foreign` (an organization named after a foreign country: no region), `none`.", 'sentence'),
-        _col('actor_org_id', STR, '`org_id` (see `organizations_registry`) of the body that acts in the clause: its subject, the body governing a list, or the body of a 由…牵头 / 联合 phrase; null when the clause names none.', 'org-3f9a1c20b7'),
-        _col('actor', STR, 'Canonical name of that body (`organizations.name`).', '上城区发改经信局'),
+        *_PROV,
+        *_IDS,
+        *_REGION,
+        *_ACTOR,
     ),
     "dates": _table(
         'Calendar points and periods, absolute or relative to the publication date (GUIDELINES §3).',
@@ -116,17 +128,11 @@ SCHEMAS: dict[str, pa.Schema] = {
         _col('text', STR, 'As written.', '今年3月'),
         _col('value', STR, 'ISO-8601 at the written granularity: `2021`, `2021-08`, `2020-05-11`, `2023-Q1`, `2023-H1`, periods `start/end` (十四五 → `2021/2025`); null when a relative date has no publication date.', '2023-03'),
         _col('relative', BOOL, 'True when the value needed the publication date (今年…, 去年…, 年内, month-day without a year).', 'true'),
-        _col('start', I64, "Start of the span in the document's `clean_text` (characters, 0-based).", '25'),
-        _col('end', I64, 'End of the span in `clean_text` (exclusive): `clean_text[start:end] == text`.', '32'),
-        _col('raw_start', I64, 'Start of the span in the decoded source file, so `raw[raw_start:raw_end]` is the span as it stood in the source, line breaks and all.', '27'),
-        _col('raw_end', I64, 'End of the span in the decoded source file (exclusive).', '36'),
-        _col('sentence', STR, 'The cleaned sentence the row came from.', '力争年内招引未来产业领域企业100家以上。'),
+        *_PROV,
         _col('date_start', DATE, 'First day `value` covers (Arrow date32; `2023-Q1` → 2023-01-01, `2021/2025` → 2021-01-01); null when `value` is.', '2023-03-01'),
         _col('date_end', DATE, 'Last day `value` covers (`2023-Q1` → 2023-03-31, `2021/2025` → 2025-12-31).', '2023-03-31'),
         _cat('granularity', 'granularity', 'What `value` names (category): `day` | `month` | `quarter` | `half` | `year` | `decade` (`1980/1989`) | `period` (any other `start/end`); null when it is null.', 'month'),
-        _col('row_id', STR, "Deterministic row id: `<doc_id>:<table>:<n>`, n the row's 0-based position among its document's rows of that table (the same input and configuration give the same ids).", '004_2b47e149472050a6:amounts:12'),
-        _col('sentence_index', I64, "0-based index of the row's sentence in its document (joins `sentences`); null for a span between sentences.", '17'),
-        _col('article_index', I64, "0-based index of the row's article in its document (joins `articles`).", '0'),
+        *_IDS,
     ),
     "targets": _table(
         'Forward-looking goals, plans and forecasts with a quantity or a deadline (GUIDELINES §4); one row per quantity.',
@@ -142,23 +148,14 @@ SCHEMAS: dict[str, pa.Schema] = {
         _cat('qualifier', 'qualifier', '`exact` | `about` (约, 近, 左右, X级 …) | `over` (超, 逾, 余, 多, 以上, 突破 …) | `at_least` (不少于, 至少) | `under` (不到, 不足, 以内 …) (category).', 'over'),
         _col('deadline_text', STR, 'The deadline as written.', '年内'),
         _col('deadline', STR, 'ISO year or date of the deadline when resolvable (年内 → publication year, 到2025年 → 2025, 未来十年 → publication year + 10); null otherwise.', '2024'),
-        _col('start', I64, "Start of the span in the document's `clean_text` (characters, 0-based).", '25'),
-        _col('end', I64, 'End of the span in `clean_text` (exclusive): `clean_text[start:end] == text`.', '32'),
-        _col('raw_start', I64, 'Start of the span in the decoded source file, so `raw[raw_start:raw_end]` is the span as it stood in the source, line breaks and all.', '27'),
-        _col('raw_end', I64, 'End of the span in the decoded source file (exclusive).', '36'),
-        _col('sentence', STR, 'The cleaned sentence the row came from.', '力争年内招引未来产业领域企业100家以上。'),
+        *_PROV,
         _col('deadline_start', DATE, 'First day `deadline` covers (date32); null when `deadline` is.', '2024-01-01'),
         _col('deadline_end', DATE, 'Last day `deadline` covers (date32): the date by which the target is due.', '2024-12-31'),
         _cat('deadline_granularity', 'granularity', 'What `value` names (category): `day` | `month` | `quarter` | `half` | `year` | `decade` (`1980/1989`) | `period` (any other `start/end`); null when it is null.', 'year'),
         _col('deadline_year', I32, 'Year of `deadline_end` (int32; pandas reads it as the nullable `Int32`), for grouping targets by deadline; null without a deadline.', '2024'),
-        _col('row_id', STR, "Deterministic row id: `<doc_id>:<table>:<n>`, n the row's 0-based position among its document's rows of that table (the same input and configuration give the same ids).", '004_2b47e149472050a6:amounts:12'),
-        _col('sentence_index', I64, "0-based index of the row's sentence in its document (joins `sentences`); null for a span between sentences.", '17'),
-        _col('article_index', I64, "0-based index of the row's article in its document (joins `articles`).", '0'),
-        _col('region', STR, 'The administrative region the row concerns, as a chain of division names, or `中华人民共和国` for national bodies; null when none is known.', '浙江省杭州市上城区'),
-        _col('adcode', STR, "6-digit GB/T 2260 code of `region` (current code: a merged district gives its successor's), `100000` for the whole country.", '330102'),
-        _col('region_source', STR, "Where `region` came from: `name` (places in the organization's own name), `national` (a national body such as 国务院), `sentence` (places in the row's sentence), `article` or `document` (the dominant region of the row's article or document), `foreign` (an organization named after a foreign country: no region), `none`.", 'sentence'),
-        _col('actor_org_id', STR, '`org_id` (see `organizations_registry`) of the body that acts in the clause: its subject, the body governing a list, or the body of a 由…牵头 / 联合 phrase; null when the clause names none.', 'org-3f9a1c20b7'),
-        _col('actor', STR, 'Canonical name of that body (`organizations.name`).', '上城区发改经信局'),
+        *_IDS,
+        *_REGION,
+        *_ACTOR,
         _col('amount_id', STR, "`row_id` of the `amounts` row the target's value was read from (same text, inside the target's span); null for a deadline-only target.", '004_2b47e149472050a6:amounts:12'),
         _col('date_id', STR, "`row_id` of the `dates` row that is the target's deadline (in the target, else the nearest before it in the same article); null when the deadline is no date row (三年内) or there is none.", '004_2b47e149472050a6:dates:7'),
     ),
@@ -205,14 +202,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         _col('old_adcode', STR, "For a division merged or renamed since (下城区, 江干区): its old code; `adcode` is its successor's (configs/places/renamed.toml).", '330103'),
         _col('n_candidates', I64, 'How many divisions bear this name (朝阳区: 2).', '1'),
         _col('resolved_by', STR, 'How the division was decided: `unique` (one candidate), `chain` (the place written just before, 长春市朝阳区), `sentence` / `article` / `document` (an unambiguous place there), `shared` (only the level all candidates share), `undecided`, `national`.', 'unique'),
-        _col('start', I64, "Start of the span in the document's `clean_text` (characters, 0-based).", '25'),
-        _col('end', I64, 'End of the span in `clean_text` (exclusive): `clean_text[start:end] == text`.', '32'),
-        _col('raw_start', I64, 'Start of the span in the decoded source file, so `raw[raw_start:raw_end]` is the span as it stood in the source, line breaks and all.', '27'),
-        _col('raw_end', I64, 'End of the span in the decoded source file (exclusive).', '36'),
-        _col('sentence', STR, 'The cleaned sentence the row came from.', '力争年内招引未来产业领域企业100家以上。'),
-        _col('row_id', STR, "Deterministic row id: `<doc_id>:<table>:<n>`, n the row's 0-based position among its document's rows of that table (the same input and configuration give the same ids).", '004_2b47e149472050a6:amounts:12'),
-        _col('sentence_index', I64, "0-based index of the row's sentence in its document (joins `sentences`); null for a span between sentences.", '17'),
-        _col('article_index', I64, "0-based index of the row's article in its document (joins `articles`).", '0'),
+        *_PROV,
+        *_IDS,
     ),
     "organizations_registry": _table(
         'One row per body across every document of the run (built after the per-document tasks): the surface forms of one body merged under one `org_id`.',
