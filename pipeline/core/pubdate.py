@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 _LOOSE_DATE = re.compile(
@@ -45,11 +46,14 @@ def parse_pub_date(value: object) -> PubDate | None:
     m = _LOOSE_DATE.match(str(value).strip())
     if m is None:
         return None
+    y = int(m["y"])
     mo = int(m["m"]) if m["m"] else None
     d = int(m["d"]) if m["d"] else None
-    if (mo is not None and not 1 <= mo <= 12) or (d is not None and not 1 <= d <= 31):
+    try:  # 2024-13-45, 2021-02-30 and year 0000 are not dates
+        date(y, mo or 1, d or 1)
+    except ValueError:
         return None
-    return PubDate(int(m["y"]), mo, d)
+    return PubDate(y, mo, d)
 
 
 def pub_year(value: object) -> int | None:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from pipeline.core.pubdate import normalize_pub_date
+
 log = logging.getLogger("pipeline")
 # Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
 _BOMS = (
@@ -327,24 +329,6 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 def _blank(text: str) -> bool:
     """Nothing but whitespace of any kind (U+3000 and no-break spaces included) and zero-width marks."""
     return not text.translate(_INVISIBLE).strip()
-
-
-_LOOSE_DATE = re.compile(r"^(?P<y>\d{4})(?:\s*[-/.年]\s*(?P<m>\d{1,2})(?:\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?|\s*月)?)?\s*年?$")
-
-
-def normalize_pub_date(value: str) -> str:
-    """An ISO publication date (2024, 2024-06, 2024-06-05) from ISO or 2024年6月5日 / 2024/6/5 forms.
-
-    Raises ValueError on anything else: a wrong date would silently resolve every
-    relative date (今年, 年内) of the document to the wrong year.
-    """
-    m = _LOOSE_DATE.match(str(value).strip())
-    if m:
-        y, mo, d = m["y"], m["m"], m["d"]
-        iso = y + (f"-{int(mo):02d}" if mo else "") + (f"-{int(d):02d}" if d else "")
-        if _real_date(iso):
-            return iso
-    raise ValueError(f"pub_date {value!r} is not a date: pass ISO 2024, 2024-06 or 2024-06-05")
 
 
 def make_document(doc_id: str, raw: str, source_path: str, sha256: str | None = None,
