@@ -21,6 +21,11 @@ class ActorsActors(_Strict):
     attribute_tags: list[StrictStr]
     attribute_verbs: list[StrictStr]
     counted_gap: list[StrictStr]
+    counted_always: list[StrictStr]
+    noun_tags: list[StrictStr]
+    relative_heads: list[StrictStr]
+    closing_verbs: list[StrictStr]
+    adverbial_nouns: list[StrictStr]
 
 
 # lexicon file (relative to configs/) -> its schema

@@ -33,6 +33,11 @@ class _Lex:
     attribute_tags: frozenset[str]
     attribute_verbs: frozenset[str]
     counted_gap: frozenset[str]
+    counted_always: frozenset[str]
+    relative_heads: frozenset[str]
+    closing_verbs: frozenset[str]
+    adverbial_nouns: frozenset[str]
+    noun_tags: frozenset[str]
 
 
 @cache
@@ -41,7 +46,8 @@ def _lex() -> _Lex:
     return _Lex(frozenset(d["clause_marks"]), d["by_marker"], tuple(d["by_verbs"]), int(d["by_gap"]),
                 frozenset(d["carry_tags"]), frozenset(d["lead_tags"]), frozenset(d["lead_words"]),
                 frozenset(d["carry_pronouns"]), frozenset(d["attribute_tags"]), frozenset(d["attribute_verbs"]),
-                frozenset(d["counted_gap"]))
+                frozenset(d["counted_gap"]), frozenset(d["counted_always"]), frozenset(d["relative_heads"]),
+                frozenset(d["closing_verbs"]), frozenset(d["adverbial_nouns"]), frozenset(d["noun_tags"]))
 
 
 @dataclass
@@ -87,15 +93,42 @@ class SentenceActors:
             verdict = self._subject(a, b)
             if verdict == "carry":
                 continue
-            if isinstance(verdict, int) and i == ci and self._counted(verdict, pos):
+            if not isinstance(verdict, int):
                 return None
-            return verdict if isinstance(verdict, int) else None
+            if i == ci and self._counted(verdict, pos):
+                return None
+            if i < ci and self._closed(a, b):
+                return None  # 新疆人才发展集团挂牌成立，组建…: the body was the one set up, not who acts next
+            return verdict
         return None
 
+    def _token_at(self, pos: int) -> int | None:
+        return next((k for k, t in enumerate(self.tokens) if t[0] <= pos < t[1]), None)
+
+    def _after_quantity(self, k: int) -> tuple[int, int, str, str] | None:
+        """The first token after the number and classifier tokens from token ``k`` on."""
+        while k < len(self.tokens) and self.tokens[k][3] in ("m", "q"):
+            k += 1
+        return self.tokens[k] if k < len(self.tokens) else None
+
     def _counted(self, key: int, pos: int) -> bool:
-        """The quantity right after the organization counts it (规模以上工业企业约7.4万家)."""
+        """The quantity right after the organization counts it (规模以上工业企业约7.4万家, 长虹云帆等34个大模型);
+        a quantity that heads a noun of its own (湖北自贸区28项制度创新成果) is the body's, not a count of it."""
+        lx = _lex()
         o = next(o for o in self.orgs if o.key == key)
-        return o.end <= pos and self.text[o.end:pos] in _lex().counted_gap
+        gap = self.text[o.end:pos]
+        if o.end > pos or gap not in lx.counted_gap | lx.counted_always:
+            return False
+        k = self._token_at(pos)
+        if gap in lx.counted_always or k is None:
+            return True
+        nxt = self._after_quantity(k)
+        return nxt is None or nxt[3] not in lx.noun_tags
+
+    def _closed(self, a: int, b: int) -> bool:
+        """The clause ends on a verb of coming into being (成立, 上线, 揭牌): its body is what was set up."""
+        last = [t for t in self.tokens if a <= t[0] < b and t[3] != "w"]
+        return bool(last) and last[-1][2] in _lex().closing_verbs
 
     def _by_phrase(self, a: int, b: int) -> int | None:
         lx = _lex()
@@ -115,11 +148,41 @@ class SentenceActors:
         for o in self.orgs:
             if o.start <= start < o.end or (start <= o.start and not self.text[start:o.start].strip()):
                 return o.key
-        tok = next((t for t in self.tokens if t[0] <= start < t[1]), None)
-        if tok is None:
+        k = self._token_at(start)
+        if k is None:
             return None  # no tags (another backend): only an organization opening the clause counts
+        tok = self.tokens[k]
+        head = self._relative_head(k, b)
+        if head is not None:
+            return head
+        nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        if tok[3] == "m" and (after := self._after_quantity(k)) is not None and after[3] in lx.noun_tags:
+            return None  # 6.1万家企业…: a counted noun phrase is a subject of its own
+        if tok[2] in lx.adverbial_nouns and nxt is not None and nxt[3] in ("v", "vd"):
+            return "carry"  # 系统部署…: a noun used as a manner adverb
         if tok[2] in lx.carry_pronouns or tok[3] in lx.carry_tags or self._attribute(start, b):
             return "carry"
+        return None
+
+    def _relative_head(self, k: int, b: int) -> int | None:
+        """创立于1958年的东方电气集团, 总部位于上海的华虹集团: a clause opening with a relative clause on an
+        intransitive verb (V于…, 位于…) whose head is an organization has that organization as subject."""
+        lx = _lex()
+        toks = self.tokens
+        if toks[k][3] in lx.noun_tags and k + 1 < len(toks):
+            k += 1  # 总部位于…
+        w, t = toks[k][2], toks[k][3]
+        intransitive = w.endswith("于") or w in lx.relative_heads or (k + 1 < len(toks) and toks[k + 1][2] == "于")
+        if t not in ("v", "vd") or not intransitive:
+            return None
+        for s, e, w, t in toks[k + 1:]:
+            if s >= b or t in ("v", "vd") and w != "于":
+                return None
+            if w == "的":
+                p = e
+                while p < b and self.text[p] in "“”\"'":
+                    p += 1
+                return next((o.key for o in self.orgs if o.start == p), None)
         return None
 
     def _attribute(self, a: int, b: int) -> bool:
