@@ -26,6 +26,10 @@ class ActorsActors(_Strict):
     relative_heads: list[StrictStr]
     closing_verbs: list[StrictStr]
     adverbial_nouns: list[StrictStr]
+    list_joiners: StrictStr
+    enumeration_marks: StrictStr
+    own_subject_words: list[StrictStr]
+    own_subject_tags: list[StrictStr]
 
 
 # lexicon file (relative to configs/) -> its schema

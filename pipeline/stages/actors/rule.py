@@ -38,6 +38,10 @@ class _Lex:
     closing_verbs: frozenset[str]
     adverbial_nouns: frozenset[str]
     noun_tags: frozenset[str]
+    list_joiners: str
+    enumeration_marks: str
+    own_subject_words: frozenset[str]
+    own_subject_tags: frozenset[str]
 
 
 @cache
@@ -47,7 +51,9 @@ def _lex() -> _Lex:
                 frozenset(d["carry_tags"]), frozenset(d["lead_tags"]), frozenset(d["lead_words"]),
                 frozenset(d["carry_pronouns"]), frozenset(d["attribute_tags"]), frozenset(d["attribute_verbs"]),
                 frozenset(d["counted_gap"]), frozenset(d["counted_always"]), frozenset(d["relative_heads"]),
-                frozenset(d["closing_verbs"]), frozenset(d["adverbial_nouns"]), frozenset(d["noun_tags"]))
+                frozenset(d["closing_verbs"]), frozenset(d["adverbial_nouns"]), frozenset(d["noun_tags"]),
+                d["list_joiners"], d["enumeration_marks"], frozenset(d["own_subject_words"]),
+                frozenset(d["own_subject_tags"]))
 
 
 @dataclass
@@ -97,7 +103,7 @@ class SentenceActors:
                 return None
             if i == ci and self._counted(verdict, pos):
                 return None
-            if i < ci and self._closed(a, b):
+            if i < ci and self._closed(i):
                 return None  # 新疆人才发展集团挂牌成立，组建…: the body was the one set up, not who acts next
             return verdict
         return None
@@ -125,10 +131,17 @@ class SentenceActors:
         nxt = self._after_quantity(k)
         return nxt is None or nxt[3] not in lx.noun_tags
 
-    def _closed(self, a: int, b: int) -> bool:
-        """The clause ends on a verb of coming into being (成立, 上线, 揭牌): its body is what was set up."""
-        last = [t for t in self.tokens if a <= t[0] < b and t[3] != "w"]
-        return bool(last) and last[-1][2] in _lex().closing_verbs
+    def _closed(self, i: int) -> bool:
+        """Clause ``i`` says its body came into being or was chosen (成立, 上线, 揭牌, 入选): the next
+        clause's silent subject is not that body, unless that clause points back to it with 其."""
+        lx = _lex()
+        a, b = self.clauses[i]
+        if any(t[2] in lx.closing_verbs for t in self.tokens if a <= t[0] < b):
+            na, nb = self.clauses[i + 1]
+            start = self._content_start(na, nb)
+            k = self._token_at(start) if start is not None else None
+            return k is None or self.tokens[k][2] not in lx.carry_pronouns
+        return False
 
     def _by_phrase(self, a: int, b: int) -> int | None:
         lx = _lex()
@@ -147,7 +160,7 @@ class SentenceActors:
             return "carry"  # nothing but framing: 2022年以来，…
         for o in self.orgs:
             if o.start <= start < o.end or (start <= o.start and not self.text[start:o.start].strip()):
-                return o.key
+                return None if self._enumerated(o, b) else o.key
         k = self._token_at(start)
         if k is None:
             return None  # no tags (another backend): only an organization opening the clause counts
@@ -156,13 +169,46 @@ class SentenceActors:
         if head is not None:
             return head
         nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
-        if tok[3] == "m" and (after := self._after_quantity(k)) is not None and after[3] in lx.noun_tags:
-            return None  # 6.1万家企业…: a counted noun phrase is a subject of its own
+        if self._counted_subject(k, b):
+            return None  # 6.1万家企业…助攻: a counted noun phrase with a predicate is a subject of its own
         if tok[2] in lx.adverbial_nouns and nxt is not None and nxt[3] in ("v", "vd"):
             return "carry"  # 系统部署…: a noun used as a manner adverb
-        if tok[2] in lx.carry_pronouns or tok[3] in lx.carry_tags or self._attribute(start, b):
+        if tok[2] in lx.carry_pronouns or tok[3] in lx.carry_tags:
             return "carry"
-        return None
+        return "carry" if self._attribute(start, b) and not self._own_subject(start, b) else None
+
+    def _own_subject(self, a: int, b: int) -> bool:
+        """The noun phrase before the verb names a scope or a class of bodies (全省进出口总值增长, 省属国企
+        利润总额增长): a subject of its own, so the clause is no attribute of the topic before. Without a
+        verb the clause is an item of a list (其中高新技术企业95家) and stays the topic's."""
+        lx = _lex()
+        toks = [t for t in self.tokens if a <= t[0] < b]
+        verb = next((n for n, t in enumerate(toks) if t[3] in ("v", "vd")), None)
+        return verb is not None and any(w in lx.own_subject_words or t in lx.own_subject_tags
+                                        for _s, _e, w, t in toks[:verb])
+
+    def _enumerated(self, o: Span, b: int) -> bool:
+        """The organization opens a list that is no list of bodies alone (北汽、小米、理想等重点整车项目,
+        沈阳航空、沈大工业母机、大盘绿色石化3个集群): the subject is the class the list names, not the body.
+        A list of organizations only (国家发展改革委、住房和城乡建设部联合颁发) keeps its first."""
+        lx = _lex()
+        end = next((t[0] for t in self.tokens if o.end <= t[0] < b and t[3] in ("v", "vd")), b)
+        rest = list(self.text[o.end:end])
+        for other in self.orgs:
+            for p in range(max(other.start, o.end), min(other.end, end)):
+                rest[p - o.end] = ""
+        rest_s = "".join(rest)
+        if not rest_s.strip(lx.list_joiners + " 　“”\"'"):
+            return False
+        return any(m in rest_s for m in lx.enumeration_marks)
+
+    def _counted_subject(self, k: int, b: int) -> bool:
+        """The clause opens with quantity + noun and has a verb of its own (6.1万家企业…助攻复工复产);
+        without a verb it is an item of a list (亿元服务业固投项目2个) and carries its subject."""
+        after = self._after_quantity(k)
+        if self.tokens[k][3] != "m" or after is None or after[3] not in _lex().noun_tags:
+            return False
+        return any(t[3] in ("v", "vd") for t in self.tokens if after[0] <= t[0] < b)
 
     def _relative_head(self, k: int, b: int) -> int | None:
         """创立于1958年的东方电气集团, 总部位于上海的华虹集团: a clause opening with a relative clause on an
