@@ -30,6 +30,7 @@ class ActorsActors(_Strict):
     enumeration_marks: StrictStr
     own_subject_words: list[StrictStr]
     own_subject_tags: list[StrictStr]
+    patient_verbs: list[StrictStr]
 
 
 # lexicon file (relative to configs/) -> its schema

@@ -19,6 +19,8 @@ from functools import cache
 
 from pipeline.core.config import load_lexicon_toml
 
+_QUOTES = " \u3000“”\"'"  # blanks and quote marks around the words of a list
+
 
 @dataclass(frozen=True)
 class _Lex:
@@ -42,6 +44,7 @@ class _Lex:
     enumeration_marks: str
     own_subject_words: frozenset[str]
     own_subject_tags: frozenset[str]
+    patient_verbs: frozenset[str]
 
 
 @cache
@@ -53,7 +56,7 @@ def _lex() -> _Lex:
                 frozenset(d["counted_gap"]), frozenset(d["counted_always"]), frozenset(d["relative_heads"]),
                 frozenset(d["closing_verbs"]), frozenset(d["adverbial_nouns"]), frozenset(d["noun_tags"]),
                 d["list_joiners"], d["enumeration_marks"], frozenset(d["own_subject_words"]),
-                frozenset(d["own_subject_tags"]))
+                frozenset(d["own_subject_tags"]), frozenset(d["patient_verbs"]))
 
 
 @dataclass
@@ -87,6 +90,13 @@ class SentenceActors:
             for w, t in zip(words, pos):
                 self.tokens.append((p, p + len(w), w, t))
                 p += len(w)
+        self.orgs = [o for o in self.orgs if self._named_body(o)]
+
+    def _named_body(self, o: Span) -> bool:
+        """A mention that can act: not a scope word (全疆 tagged ORG) and not ending inside a word."""
+        if self.text[o.start:o.end] in _lex().own_subject_words:
+            return False
+        return not self.tokens or any(t[1] == o.end for t in self.tokens)
 
     def actor(self, pos: int) -> int | None:
         """The key of the acting organization for a row at sentence offset ``pos``, or None."""
@@ -132,11 +142,15 @@ class SentenceActors:
         return nxt is None or nxt[3] not in lx.noun_tags
 
     def _closed(self, i: int) -> bool:
-        """Clause ``i`` says its body came into being or was chosen (成立, 上线, 揭牌, 入选): the next
-        clause's silent subject is not that body, unless that clause points back to it with 其."""
+        """Clause ``i`` says its body came into being or was chosen (成立, 上线, 揭牌, 入选), or ends on a
+        verb with no object that the body undergoes (示范区加快建设): the next clause's silent subject is
+        not that body, unless that clause points back to it with 其."""
         lx = _lex()
         a, b = self.clauses[i]
-        if any(t[2] in lx.closing_verbs for t in self.tokens if a <= t[0] < b):
+        toks = [t for t in self.tokens if a <= t[0] < b and t[3] != "w"]
+        # a closing verb before 的 is a modifier (与…共同设立的X公司合作), not what the clause says
+        closing = any(t[2] in lx.closing_verbs and not self.text.startswith("的", t[1]) for t in toks)
+        if closing or (toks and toks[-1][2] in lx.patient_verbs):
             na, nb = self.clauses[i + 1]
             start = self._content_start(na, nb)
             k = self._token_at(start) if start is not None else None
@@ -197,10 +211,16 @@ class SentenceActors:
         for other in self.orgs:
             for p in range(max(other.start, o.end), min(other.end, end)):
                 rest[p - o.end] = ""
-        rest_s = "".join(rest)
-        if not rest_s.strip(lx.list_joiners + " 　“”\"'"):
-            return False
+        rest_s = "".join(rest).strip(lx.list_joiners + _QUOTES)
+        head = rest_s.split("等", 1)
+        if not rest_s or (len(head) == 2 and not head[0].strip(lx.list_joiners) and self._bare_noun(o.end, end)):
+            return False  # bodies only, or bodies summed up by 等 and a noun (…、省工商联等部门联合印发)
         return any(m in rest_s for m in lx.enumeration_marks)
+
+    def _bare_noun(self, a: int, b: int) -> bool:
+        """The last token before ``b`` is a noun and no number stands between ``a`` and ``b``."""
+        toks = [t for t in self.tokens if a <= t[0] < b]
+        return bool(toks) and toks[-1][3] in _lex().noun_tags and all(t[3] != "m" for t in toks)
 
     def _counted_subject(self, k: int, b: int) -> bool:
         """The clause opens with quantity + noun and has a verb of its own (6.1万家企业…助攻复工复产);
