@@ -31,6 +31,9 @@ class ActorsActors(_Strict):
     own_subject_words: list[StrictStr]
     own_subject_tags: list[StrictStr]
     patient_verbs: list[StrictStr]
+    unit_heads: list[StrictStr]
+    process_heads: list[StrictStr]
+    thing_heads: list[StrictStr]
 
 
 # lexicon file (relative to configs/) -> its schema

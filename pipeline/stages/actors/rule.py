@@ -45,6 +45,9 @@ class _Lex:
     own_subject_words: frozenset[str]
     own_subject_tags: frozenset[str]
     patient_verbs: frozenset[str]
+    unit_heads: tuple[str, ...]
+    process_heads: tuple[str, ...]
+    thing_heads: tuple[str, ...]
 
 
 @cache
@@ -56,7 +59,9 @@ def _lex() -> _Lex:
                 frozenset(d["counted_gap"]), frozenset(d["counted_always"]), frozenset(d["relative_heads"]),
                 frozenset(d["closing_verbs"]), frozenset(d["adverbial_nouns"]), frozenset(d["noun_tags"]),
                 d["list_joiners"], d["enumeration_marks"], frozenset(d["own_subject_words"]),
-                frozenset(d["own_subject_tags"]), frozenset(d["patient_verbs"]))
+                frozenset(d["own_subject_tags"]), frozenset(d["patient_verbs"]),
+                tuple(d["unit_heads"]), tuple(d["process_heads"]),
+                tuple(d["thing_heads"]))
 
 
 @dataclass
@@ -93,9 +98,12 @@ class SentenceActors:
         self.orgs = [o for o in self.orgs if self._named_body(o)]
 
     def _named_body(self, o: Span) -> bool:
-        """A mention that can act: not a scope word (全疆 tagged ORG) and not ending inside a word."""
-        if self.text[o.start:o.end] in _lex().own_subject_words:
-            return False
+        """A mention that can act: not a scope word (全疆 tagged ORG), not a name whose head is a process
+        (中央政府投资: Chinese compounds are head-final), and not ending inside a word."""
+        lx = _lex()
+        name = self.text[o.start:o.end]
+        if name in lx.own_subject_words or name.endswith(tuple(lx.process_heads)):
+            return False  # 全疆, 中央政府投资, 全社会固定资产投资: a scope or a process, not a body
         return not self.tokens or any(t[1] == o.end for t in self.tokens)
 
     def actor(self, pos: int) -> int | None:
@@ -174,7 +182,7 @@ class SentenceActors:
             return "carry"  # nothing but framing: 2022年以来，…
         for o in self.orgs:
             if o.start <= start < o.end or (start <= o.start and not self.text[start:o.start].strip()):
-                return None if self._enumerated(o, b) else o.key
+                return None if self._enumerated(o, b) or self._modifier(o, b) else o.key
         k = self._token_at(start)
         if k is None:
             return None  # no tags (another backend): only an organization opening the clause counts
@@ -216,6 +224,40 @@ class SentenceActors:
         if not rest_s or (len(head) == 2 and not head[0].strip(lx.list_joiners) and self._bare_noun(o.end, end)):
             return False  # bodies only, or bodies summed up by 等 and a noun (…、省工商联等部门联合印发)
         return any(m in rest_s for m in lx.enumeration_marks)
+
+    def _modifier(self, o: Span, b: int) -> bool:
+        """The organization only modifies the subject: its units (国务院组成部门从40个减少到29个, 国务院直属
+        机构和办事机构…精简后为18个), a project or document named after it, or a relative clause it is
+        the subject of (国务院制定和颁布的行政法规有255项, 中央政府层面核准的企业投资项目减少90%)."""
+        lx = _lex()
+        toks = self._outside_titles(o.end, b)
+        verb = next((n for n, t in enumerate(toks) if t[3] in ("v", "vd")), len(toks))
+        n, head = 0, None
+        while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:  # the noun phrase it opens
+            if toks[n][3] in lx.noun_tags:
+                head = toks[n][2]
+                if head.endswith(lx.unit_heads):
+                    return True  # its units (国务院组成部门), unless joined to it (国务院及其部门)
+            n += 1
+        if head is not None and head.endswith(lx.thing_heads):
+            return True  # a project or document it only names (中新互联互通项目新签署…)
+        de = next((n for n, t in enumerate(toks) if t[2] == "的"), None)
+        if de is None or de < verb:
+            return False  # no verb before 的: 的 marks a possessive, not a relative clause
+        n = de + 1
+        while n < len(toks) and toks[n][3] in lx.noun_tags | lx.attribute_tags - {"m"}:
+            n += 1
+        return n < len(toks) and toks[n][3] in ("v", "vd", "m")  # the head noun has a predicate of its own
+
+    def _outside_titles(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
+        """The tokens from ``a`` to ``b``, without the words of a title (《关于…的若干政策措施》)."""
+        out, depth = [], 0
+        for t in self.tokens:
+            if a <= t[0] < b:
+                depth += t[2].count("《") - t[2].count("》")
+                if depth == 0 and "》" not in t[2]:
+                    out.append(t)
+        return out
 
     def _bare_noun(self, a: int, b: int) -> bool:
         """The last token before ``b`` is a noun and no number stands between ``a`` and ``b``."""
