@@ -34,6 +34,8 @@ class ActorsActors(_Strict):
     unit_heads: list[StrictStr]
     process_heads: list[StrictStr]
     thing_heads: list[StrictStr]
+    affiliation_words: list[StrictStr]
+    phrase_tags: list[StrictStr]
 
 
 # lexicon file (relative to configs/) -> its schema

@@ -48,6 +48,8 @@ class _Lex:
     unit_heads: tuple[str, ...]
     process_heads: tuple[str, ...]
     thing_heads: tuple[str, ...]
+    affiliation_words: frozenset[str]
+    phrase_tags: frozenset[str]
 
 
 @cache
@@ -61,7 +63,7 @@ def _lex() -> _Lex:
                 d["list_joiners"], d["enumeration_marks"], frozenset(d["own_subject_words"]),
                 frozenset(d["own_subject_tags"]), frozenset(d["patient_verbs"]),
                 tuple(d["unit_heads"]), tuple(d["process_heads"]),
-                tuple(d["thing_heads"]))
+                tuple(d["thing_heads"]), frozenset(d["affiliation_words"]), frozenset(d["phrase_tags"]))
 
 
 @dataclass
@@ -190,6 +192,8 @@ class SentenceActors:
         head = self._relative_head(k, b)
         if head is not None:
             return head
+        if tok[3] in ("v", "vd") and self._headed_subject(k, b):
+            return None  # 拥有…97%以上的美苏两国应该…: the phrase after 的 is the subject, and no body
         nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
         if self._counted_subject(k, b):
             return None  # 6.1万家企业…助攻: a counted noun phrase with a predicate is a subject of its own
@@ -219,11 +223,12 @@ class SentenceActors:
         for other in self.orgs:
             for p in range(max(other.start, o.end), min(other.end, end)):
                 rest[p - o.end] = ""
-        rest_s = "".join(rest).strip(lx.list_joiners + _QUOTES)
+        raw = "".join(rest)
+        rest_s = raw.strip(lx.list_joiners + _QUOTES)
         head = rest_s.split("等", 1)
         if not rest_s or (len(head) == 2 and not head[0].strip(lx.list_joiners) and self._bare_noun(o.end, end)):
             return False  # bodies only, or bodies summed up by 等 and a noun (…、省工商联等部门联合印发)
-        return any(m in rest_s for m in lx.enumeration_marks)
+        return any(m in raw for m in lx.enumeration_marks)
 
     def _modifier(self, o: Span, b: int) -> bool:
         """The organization only modifies the subject: its units (国务院组成部门从40个减少到29个, 国务院直属
@@ -232,6 +237,11 @@ class SentenceActors:
         lx = _lex()
         toks = self._outside_titles(o.end, b)
         verb = next((n for n, t in enumerate(toks) if t[3] in ("v", "vd")), len(toks))
+        if toks and toks[0][2] in lx.affiliation_words:
+            return True  # 抚顺矿务局所属煤矿, 交通部直属的…企业: its units
+        de = next((n for n, t in enumerate(toks) if t[2] == "的"), None)
+        if de and all(t[3] in ("v", "vd", "d", "ad", "c") or t[2] == "了" for t in toks[:de]):
+            return True  # 鞍钢生产的大型钢, 人民公社兴办的农村工业: a relative clause on what it made
         n, head = 0, None
         while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:  # the noun phrase it opens
             if toks[n][3] in lx.noun_tags:
@@ -292,6 +302,19 @@ class SentenceActors:
                     p += 1
                 return next((o.key for o in self.orgs if o.start == p), None)
         return None
+
+    def _headed_subject(self, k: int, b: int) -> bool:
+        """The verb opening the clause sits in a relative clause: after its 的 comes a noun phrase and then
+        a verb of its own (…的美苏两国应该率先停止…), so the clause has a subject that is no body."""
+        lx = _lex()
+        toks = self._outside_titles(self.tokens[k][0], b)
+        de = next((n for n, t in enumerate(toks) if t[2] == "的"), None)
+        if de is None:
+            return False
+        n = de + 1
+        while n < len(toks) and toks[n][3] in lx.noun_tags | lx.phrase_tags:
+            n += 1
+        return de + 1 < n < len(toks) and toks[n][3] in ("v", "vd")
 
     def _attribute(self, a: int, b: int) -> bool:
         """Noun phrase + at most one copula verb + quantity: an attribute of the topic before it."""
