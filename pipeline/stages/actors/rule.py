@@ -104,8 +104,10 @@ class SentenceActors:
         (中央政府投资: Chinese compounds are head-final), and not ending inside a word."""
         lx = _lex()
         name = self.text[o.start:o.end]
-        if name in lx.own_subject_words or name.endswith(tuple(lx.process_heads)):
+        if name in lx.own_subject_words or name.endswith(lx.process_heads):
             return False  # 全疆, 中央政府投资, 全社会固定资产投资: a scope or a process, not a body
+        if any(w in name for w in lx.affiliation_words):
+            return False  # 中央卫生部所属医院: a class of units, not one body
         return not self.tokens or any(t[1] == o.end for t in self.tokens)
 
     def actor(self, pos: int) -> int | None:
