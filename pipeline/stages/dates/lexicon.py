@@ -26,6 +26,11 @@ _CN_DAY = r"(?:三十一|三十|二十[一二三四五六七八九]?|十[一二�
 _END = r"(?=$|[，。,、；;！？!?\s])"  # a Chinese day with no 日 ends the phrase (二〇〇四年八月十五)
 _COUNT = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
 _QUARTER = r"(?:前?第?[一二三四1-4]季度)"  # 前三季度 = Q1..Q3
+# Key characters: every date form holds one of _KEYS (and one of _NEAR within 14 characters of its
+# start); a form can start only at one of _STARTS or at the first character of a configured word.
+_KEYS = "年月季五（(天日周週拜星"
+_NEAR = "年月日号天季五周週拜星代世（(-—–－./到至~～"
+_STARTS = "0123456789十第上下前后本（(两" + _CN_D
 
 
 class Lex:
@@ -40,15 +45,8 @@ class Lex:
         # the same grammar without the forms that span several dates: tried where a
         # range or list was read and rejected, so 8月至2月 still yields 8月
         self.rx_single = re.compile("|".join(self._single_forms(f)))
-        # characters where only one or two forms can start: try just those there
-        # (年 -> 年内 / 年底; 大 -> 大前天; 这 -> 这个星期一)
-        singles = self._single_forms(f)
-
-        def only(*names: str) -> re.Pattern[str]:
-            return re.compile("|".join(a for a in singles if a.startswith(tuple(f"(?P<{n}>" for n in names))))
-
-        self.rx_at = {"年": only("ypo"), "大": only("rday"), "这": only("wk")}
         self._filters()
+        self.rx_at = self._fast_paths(self._single_forms(f))
 
     def _words(self, cfg: dict) -> None:
         """Word lists and numbers from configs/dates/dates.toml."""
@@ -85,6 +83,7 @@ class Lex:
         self.halves: dict[str, int] = dict(cfg["halves"])
         self.weekdays: dict[str, int] = dict(cfg["weeks"]["days"])
         self.days_before = tuple(cfg["days_ago"]["before"])
+        self.week_words = tuple(cfg["weeks"]["words"])
         self.range_to = tuple(cfg["ranges"]["to"])
 
     def _fragments(self, cfg: dict) -> dict[str, str]:
@@ -231,12 +230,33 @@ class Lex:
             rf"(?P<br>(?<=[\u4e00-\u9fff”》])[（(]{w}(?P<b1>\d{{4}})(?:{w}{sep}{w}(?P<b2>\d{{4}}))?{w}年?{w}[）)]{br_nb})",
         ]
 
+    def _fast_paths(self, singles: list[str]) -> dict[str, re.Pattern[str]]:
+        """Characters where one form alone can start (年 -> 年内 / 年底; 大 -> 大前天; 这 -> 这个星期一),
+        each mapped to that form: only it is tried there. Derived from the word lists, so a word added
+        to another section that starts with the same character takes the character off the fast path."""
+        firsts: dict[str, set[str]] = {c: {"*"} for c in _STARTS}
+        owners = [(self.year_parts, "ypo"), (self.rel_days, "rday"), (self.rel_weeks, "wk"),
+                  (self.rel_years, "*"), (self.same_year, "*"), (self.centuries, "*"),
+                  (self.rel_months, "*"), (self.halves, "*")]
+        for words, form in owners:
+            for w in words:
+                firsts.setdefault(w[0], set()).add(form)
+
+        def only(name: str) -> re.Pattern[str]:
+            return re.compile("|".join(a for a in singles if a.startswith(f"(?P<{name}>")))
+
+        return {c: only(next(iter(forms))) for c, forms in firsts.items() if len(forms) == 1 and "*" not in forms}
+
     def _filters(self) -> None:
         """Cheap tests that skip text with no date, and the helper patterns."""
-        # every date form contains one of these: a cheap test skips most sentences
-        self.quick = re.compile(r"[年月季五（(天日周週拜星]|\d[-./到至~～—]\d")
-        self.near = re.compile(r"[年月日号天季五周週拜星代世（(\-—–－./到至~～]")
-        starts = set("0123456789十年第上下前后本（(") | set(_CN_D) | {"两"}
+        # Every date form holds one of these key characters: a cheap test skips most sentences.
+        # A configured word that stands alone as a date (年内, 本月) and holds none of them adds its first.
+        alone = [*self.rel_years, *self.same_year, *self.rel_days, *self.rel_months, *self.year_parts,
+                 *self.halves, *self.week_words]
+        extra = "".join(sorted({w[0] for w in alone if not set(w) & set(_KEYS)}))
+        self.quick = re.compile(f"[{re.escape(_KEYS + extra)}]" + r"|\d[-./到至~～—]\d")
+        self.near = re.compile(f"[{re.escape(_NEAR + extra)}]")
+        starts = set(_STARTS)
         words = list(self.rel_years) + list(self.same_year) + list(self.year_parts) + list(self.centuries)
         for word in words + list(self.rel_days) + list(self.rel_months) + list(self.rel_weeks):
             starts.add(word[0])
