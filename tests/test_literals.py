@@ -127,3 +127,17 @@ def test_a_typo_in_a_moved_key_names_file_and_key(tmp_path: Path, section: str, 
     with pytest.raises(ConfigError) as e:
         check_lexicon("dates/dates.toml", data, tmp_path / "dates.toml")
     assert "dates.toml" in str(e.value) and key in str(e.value)
+
+
+def test_write_keeps_reasons_and_marks_only_stages_under_edit_pending(tmp_path: Path):
+    found = [L.Literal("stages/amounts/x.py", 1, "万元", "f"), L.Literal("stages/dates/y.py", 2, "年", "g")]
+    inv = {("stages/dates/y.py", "年"): ("g", "calendar: the year character")}
+    p = tmp_path / "literals.md"
+    p.write_text(L.render(found, inv), encoding="utf-8")
+    back = L.read_inventory(p)
+    assert back[("stages/dates/y.py", "年")] == ("g", "calendar: the year character")
+    assert back[("stages/amounts/x.py", "万元")][1].startswith("pending:")
+    assert not L.problems(found, back)
+    new = found + [L.Literal("stages/dates/y.py", 9, "月", "h")]
+    p.write_text(L.render(new, back), encoding="utf-8")
+    assert any("'月'" in b and "reason" in b for b in L.problems(new, L.read_inventory(p)))

@@ -37,8 +37,10 @@ REASONS = {
     "message": "a user-facing message or display text",
     "pending": "a stage another engineer is editing now; the integrator inventories it after merging",
 }
-# the only folders where a 'pending' reason is accepted
+# the only folders where a 'pending' reason is accepted (--write gives it to their new literals)
 PENDING_OK = ("stages/organizations/", "stages/targets/", "stages/amounts/", "stages/actors/")
+PENDING = ("pending: stage edited by another engineer now; not yet reviewed (issue 12: the integrator "
+           "inventories it after merging)")
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,8 @@ def problems(found: list[Literal], inv: dict[tuple[str, str], tuple[str, str]]) 
 
 
 def render(found: list[Literal], inv: dict[tuple[str, str], tuple[str, str]]) -> str:
-    """The inventory text: written reasons kept, new literals grouped by owner with an empty reason."""
+    """The inventory text: written reasons kept, new literals grouped by owner with an empty reason
+    (or 'pending' in the folders of PENDING_OK)."""
     lines = [
         "# Chinese literals left in the code",
         "",
@@ -177,7 +180,8 @@ def render(found: list[Literal], inv: dict[tuple[str, str], tuple[str, str]]) ->
     ]
     by_file: dict[str, dict[tuple[str, str], list[str]]] = {}
     for lit in found:
-        owner, reason = inv.get((lit.file, lit.text), (lit.owner, ""))
+        new = (lit.owner, PENDING if lit.file.startswith(PENDING_OK) else "")
+        owner, reason = inv.get((lit.file, lit.text), new)
         group = by_file.setdefault(lit.file, {}).setdefault((owner, reason), [])
         if lit.text not in group:
             group.append(lit.text)
