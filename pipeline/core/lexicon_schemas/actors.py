@@ -36,6 +36,12 @@ class ActorsActors(_Strict):
     thing_heads: list[StrictStr]
     affiliation_words: list[StrictStr]
     phrase_tags: list[StrictStr]
+    relative_marker: StrictStr
+    summary_mark: StrictStr
+    aspect_particles: list[StrictStr]
+    postverbal_preposition: StrictStr
+    blanks: StrictStr
+    openers: StrictStr
 
 
 # lexicon file (relative to configs/) -> its schema

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.core.config import load_lexicon_toml
-
-_QUOTES = " \u3000“”\"'"  # blanks and quote marks around the words of a list
+from pipeline.stages.sentences.titles import book_title_spans
 
 
 @dataclass(frozen=True)
@@ -50,6 +49,12 @@ class _Lex:
     thing_heads: tuple[str, ...]
     affiliation_words: frozenset[str]
     phrase_tags: frozenset[str]
+    relative_marker: str
+    summary_mark: str
+    aspect_particles: frozenset[str]
+    postverbal_preposition: str
+    blanks: str
+    openers: str
 
 
 @cache
@@ -63,7 +68,9 @@ def _lex() -> _Lex:
                 d["list_joiners"], d["enumeration_marks"], frozenset(d["own_subject_words"]),
                 frozenset(d["own_subject_tags"]), frozenset(d["patient_verbs"]),
                 tuple(d["unit_heads"]), tuple(d["process_heads"]),
-                tuple(d["thing_heads"]), frozenset(d["affiliation_words"]), frozenset(d["phrase_tags"]))
+                tuple(d["thing_heads"]), frozenset(d["affiliation_words"]), frozenset(d["phrase_tags"]),
+                d["relative_marker"], d["summary_mark"], frozenset(d["aspect_particles"]),
+                d["postverbal_preposition"], d["blanks"], d["openers"])
 
 
 @dataclass
@@ -161,7 +168,7 @@ class SentenceActors:
         a, b = self.clauses[i]
         toks = [t for t in self.tokens if a <= t[0] < b and t[3] != "w"]
         # a closing verb before 的 is a modifier (与…共同设立的X公司合作), not what the clause says
-        closing = any(t[2] in lx.closing_verbs and not self.text.startswith("的", t[1]) for t in toks)
+        closing = any(t[2] in lx.closing_verbs and not self.text.startswith(lx.relative_marker, t[1]) for t in toks)
         if closing or (toks and toks[-1][2] in lx.patient_verbs):
             na, nb = self.clauses[i + 1]
             start = self._content_start(na, nb)
@@ -226,8 +233,8 @@ class SentenceActors:
             for p in range(max(other.start, o.end), min(other.end, end)):
                 rest[p - o.end] = ""
         raw = "".join(rest)
-        rest_s = raw.strip(lx.list_joiners + _QUOTES)
-        head = rest_s.split("等", 1)
+        rest_s = raw.strip(lx.list_joiners + lx.blanks)
+        head = rest_s.split(lx.summary_mark, 1)
         if not rest_s or (len(head) == 2 and not head[0].strip(lx.list_joiners) and self._bare_noun(o.end, end)):
             return False  # bodies only, or bodies summed up by 等 and a noun (…、省工商联等部门联合印发)
         return any(m in raw for m in lx.enumeration_marks)
@@ -241,8 +248,8 @@ class SentenceActors:
         verb = next((n for n, t in enumerate(toks) if t[3] in ("v", "vd")), len(toks))
         if toks and toks[0][2] in lx.affiliation_words:
             return True  # 抚顺矿务局所属煤矿, 交通部直属的…企业: its units
-        de = next((n for n, t in enumerate(toks) if t[2] == "的"), None)
-        if de and all(t[3] in ("v", "vd", "d", "ad", "c") or t[2] == "了" for t in toks[:de]):
+        de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
+        if de and all(t[3] in ("v", "vd", "d", "ad", "c") or t[2] in lx.aspect_particles for t in toks[:de]):
             return True  # 鞍钢生产的大型钢, 人民公社兴办的农村工业: a relative clause on what it made
         n, head = 0, None
         while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:  # the noun phrase it opens
@@ -253,7 +260,7 @@ class SentenceActors:
             n += 1
         if head is not None and head.endswith(lx.thing_heads):
             return True  # a project or document it only names (中新互联互通项目新签署…)
-        de = next((n for n, t in enumerate(toks) if t[2] == "的"), None)
+        de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
         if de is None or de < verb:
             return False  # no verb before 的: 的 marks a possessive, not a relative clause
         n = de + 1
@@ -263,13 +270,8 @@ class SentenceActors:
 
     def _outside_titles(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
         """The tokens from ``a`` to ``b``, without the words of a title (《关于…的若干政策措施》)."""
-        out, depth = [], 0
-        for t in self.tokens:
-            if a <= t[0] < b:
-                depth += t[2].count("《") - t[2].count("》")
-                if depth == 0 and "》" not in t[2]:
-                    out.append(t)
-        return out
+        titles = book_title_spans(self.text)
+        return [t for t in self.tokens if a <= t[0] < b and not any(s <= t[0] < e for s, e in titles)]
 
     def _bare_noun(self, a: int, b: int) -> bool:
         """The last token before ``b`` is a noun and no number stands between ``a`` and ``b``."""
@@ -292,15 +294,16 @@ class SentenceActors:
         if toks[k][3] in lx.noun_tags and k + 1 < len(toks):
             k += 1  # 总部位于…
         w, t = toks[k][2], toks[k][3]
-        intransitive = w.endswith("于") or w in lx.relative_heads or (k + 1 < len(toks) and toks[k + 1][2] == "于")
+        yu = lx.postverbal_preposition
+        intransitive = w.endswith(yu) or w in lx.relative_heads or (k + 1 < len(toks) and toks[k + 1][2] == yu)
         if t not in ("v", "vd") or not intransitive:
             return None
         for s, e, w, t in toks[k + 1:]:
-            if s >= b or t in ("v", "vd") and w != "于":
+            if s >= b or t in ("v", "vd") and w != yu:
                 return None
-            if w == "的":
+            if w == lx.relative_marker:
                 p = e
-                while p < b and self.text[p] in "“”\"'":
+                while p < b and self.text[p] in lx.blanks:
                     p += 1
                 return next((o.key for o in self.orgs if o.start == p), None)
         return None
@@ -310,7 +313,7 @@ class SentenceActors:
         a verb of its own (…的美苏两国应该率先停止…), so the clause has a subject that is no body."""
         lx = _lex()
         toks = self._outside_titles(self.tokens[k][0], b)
-        de = next((n for n, t in enumerate(toks) if t[2] == "的"), None)
+        de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
         if de is None:
             return False
         n = de + 1
@@ -337,7 +340,7 @@ class SentenceActors:
         """Offset of the clause's first word after dates, time words and framing words."""
         lx = _lex()
         p = a
-        while p < b and self.text[p] in " \u3000“”\"'（(":
+        while p < b and self.text[p] in lx.blanks + lx.openers:
             p += 1
         moved = True
         while moved:
@@ -348,6 +351,6 @@ class SentenceActors:
             for s, e, w, t in self.tokens:
                 if s == p and (t in lx.lead_tags or w in lx.lead_words or t == "w"):
                     p, moved = e, True
-        while p < b and self.text[p] in " \u3000“”\"'（(":
+        while p < b and self.text[p] in lx.blanks + lx.openers:
             p += 1
         return p if p < b else None
