@@ -37,11 +37,12 @@ class Score:
 
 
 def load_cases(name: str = "corpus.jsonl") -> list[dict]:
-    """The cases of ``configs/actors/<name>`` (one JSON object per line)."""
+    """The cases of ``configs/actors/<name>``: one JSON object per line; lines opening with ``//`` are the
+    annotator's notes (the held-out set opens with its conventions)."""
     path = lexicon_path(f"actors/{name}")
     out = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
+        if line.strip() and not line.lstrip().startswith("//"):  # `//` notes, as in every corpus.jsonl
             try:
                 out.append(json.loads(line))
             except json.JSONDecodeError as e:
