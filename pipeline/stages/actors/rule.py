@@ -248,6 +248,9 @@ class SentenceActors:
         verb = next((n for n, t in enumerate(toks) if t[3] in ("v", "vd")), len(toks))
         if toks and toks[0][2] in lx.affiliation_words:
             return True  # 抚顺矿务局所属煤矿, 交通部直属的…企业: its units
+        if verb == len(toks) and toks and toks[0][3] in lx.noun_tags and all(t[3] != "m" for t in toks):
+            # no verb and no quantity, the body naming a noun after it (…，九大有色金属基地，…): a list item
+            return True
         de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
         if de and all(t[3] in ("v", "vd", "d", "ad", "c") or t[2] in lx.aspect_particles for t in toks[:de]):
             return True  # 鞍钢生产的大型钢, 人民公社兴办的农村工业: a relative clause on what it made
