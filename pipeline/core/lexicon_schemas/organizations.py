@@ -184,6 +184,7 @@ class OrganizationsSuffixesOther(_Strict):
     strong: list[StrictStr]
     weak: list[StrictStr]
     noun_only: list[StrictStr]
+    abbreviated_fields: list[StrictStr]
     country_named: list[StrictStr]
 
 

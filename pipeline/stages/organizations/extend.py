@@ -59,6 +59,8 @@ def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | No
         return True
     if t.tag in T.name_verb and t.text in lx.name_verbs:
         return j - k <= lx.name_verb_reach
+    if k + 1 == j and t.text in lx.abbreviated_fields and 0 < k and toks[k - 1].tag in T.miscut_left:
+        return True  # 亚太经/LOC 合/v 组织: the abbreviated field cut off the name
     if t.tag in T.verb and len(t.text) == 1 and 0 < k and k + 1 < len(toks):
         # a one-character verb between a name and a noun is a mis-cut name part (杭实/临/芯)
         return toks[k - 1].tag in T.miscut_left and toks[k + 1].tag in T.miscut_right

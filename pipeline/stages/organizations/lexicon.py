@@ -108,6 +108,7 @@ class OrgLexicon:
     max_suffix: int
     tags: Tags
     noun_only: frozenset[str]
+    abbreviated_fields: frozenset[str]
     country_named: frozenset[str]
     pat: Patterns
     name_words: frozenset[str]
@@ -317,6 +318,7 @@ def load_org_lexicon() -> OrgLexicon:
         max_suffix=max((len(s) for s in suffixes), default=1),
         tags=Tags(load_lexicon_toml("organizations/tags.toml")),
         noun_only=_per_type(suf_cfg, "noun_only"),
+        abbreviated_fields=_per_type(suf_cfg, "abbreviated_fields"),
         country_named=_per_type(suf_cfg, "country_named"),
         pat=_patterns(load_lexicon_toml("organizations/patterns.toml")),
         heads=heads,

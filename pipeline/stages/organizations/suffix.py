@@ -22,6 +22,21 @@ def nested_unit(toks: list[Tok], h: int, lx: OrgLexicon) -> bool:
     return suf is not None and suf.type == "platform" and prev.tag in lx.tags.nested_parent
 
 
+def abbreviated_name(toks: list[Tok], j: int, lx: OrgLexicon) -> bool:
+    """Does a proper name ending in an abbreviated field stand right before token ``j``?
+
+    世贸/ORG 组织/v, 亚太经合/LOC 组织/v, 亚太经/LOC 合/v 组织/v: the backend reads the head as a verb, but
+    a verb has no abbreviated field (合 = 合作, 贸 = 贸易) for its subject, so the head is the noun.
+    """
+    if j == 0 or toks[j - 1].e != toks[j].s:
+        return False
+    prev = toks[j - 1]
+    left = lx.tags.miscut_left
+    if prev.text in lx.abbreviated_fields:  # the field's character cut off as a verb
+        return j >= 2 and toks[j - 2].tag in left and toks[j - 2].e == prev.s
+    return prev.tag in left and prev.text[-1] in lx.abbreviated_fields and lx.suffix_at_end(prev.text) is None
+
+
 def _mid_head_ok(text: str, toks: list[Tok], h: int, ss: int, suf: Suffix, lx: OrgLexicon) -> bool:
     """May the suffix start inside token ``h`` (科技城|平湖园, 上城区发改经信局)?"""
     T = lx.tags
@@ -48,7 +63,7 @@ def _head_of(text: str, toks: list[Tok], j: int, lx: OrgLexicon) -> tuple[Suffix
     if t.text[-1] not in lx.suffix_last_chars or lx.pat.punct_only.match(t.text):
         return None  # most tokens end in a character no suffix ends with
     suf = lx.suffix_at_end(text[max(0, t.e - lx.max_suffix) : t.e])
-    if suf is None or (suf.text in lx.noun_only and t.tag in lx.tags.verb):
+    if suf is None or (suf.text in lx.noun_only and t.tag in lx.tags.verb and not abbreviated_name(toks, j, lx)):
         return None
     ss = t.e - len(suf.text)
     h = j
