@@ -39,6 +39,19 @@ def glued_verb(name: str, lx: OrgLexicon) -> int:
     return 0
 
 
+def modifies_noun(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
+    """Is the ORG token ``i`` glued to a common noun after it that it modifies (电信|网络, 普惠|托育)?
+
+    A body's officers and members (新华社|记者, 工党|领袖, 东盟|各国, 海尔|人) follow a body without making it a
+    field; nor do the role and apposition nouns of grammar.toml.
+    """
+    if i + 1 >= len(toks) or toks[i + 1].s != toks[i].e:
+        return False
+    nxt = toks[i + 1]
+    return nxt.tag in lx.tags.compound_noun and nxt.text not in lx.role_nouns and nxt.text not in lx.title_words \
+        and nxt.text not in lx.apposition_nouns and not nxt.text.endswith(lx.member_tails)
+
+
 def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
     """The backend's ORG spans, less pieces of quoted slogans and of project or product names."""
     quotes = [(m.start(1), m.end(1)) for m in lx.pat.quote.finditer(text)]
@@ -61,5 +74,7 @@ def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
         suf = lx.suffix_at_end(text[t.s : e])
         if suf is None and text[t.s : e].endswith(lx.class_nouns):
             continue  # 瞪羚企业, 企业品牌: a class noun heads the span
+        if suf is None and e == t.e and modifies_noun(toks, i, lx):
+            continue  # 电信|网络诈骗, 普惠|养老服务: a field modifying the noun after it, not a body
         out.append(Cand(t.s, e, text[t.s : e], suf.type if suf else "company", "ner", token=t.text))
     return out
