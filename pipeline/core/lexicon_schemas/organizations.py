@@ -94,6 +94,13 @@ class OrganizationsGrammarConjoinedName(_Strict):
     types: list[StrictStr]
 
 
+class OrganizationsGrammarSectorMinistry(_Strict):
+    heads: list[StrictStr]
+    sector_tails: list[StrictStr]
+    not_sectors: list[StrictStr]
+    ordinal: StrictStr
+
+
 class OrganizationsGrammar(_Strict):
     name_words: list[StrictStr]
     place_abbrev_chars: StrictStr
@@ -115,6 +122,7 @@ class OrganizationsGrammar(_Strict):
     max_paren_chars: StrictInt
     conjoined_department: OrganizationsGrammarConjoinedDepartment
     session: OrganizationsGrammarSession
+    sector_ministry: OrganizationsGrammarSectorMinistry
     deictic: OrganizationsGrammarDeictic
     class_levels: OrganizationsGrammarClassLevels
     conjoined_name: OrganizationsGrammarConjoinedName

@@ -38,11 +38,17 @@ def is_session(t: Tok, lx: OrgLexicon, head: Suffix | None) -> bool:
             and bool(lx.session_ordinal.match(t.text)))
 
 
+def is_ministry_ordinal(t: Tok, lx: OrgLexicon, head: Suffix | None) -> bool:
+    """第一, 第二: the ordinal of a sector ministry (第一机械工业部)."""
+    return (head is not None and head.text in lx.sector_heads and t.tag in lx.tags.numeral
+            and bool(lx.sector_ordinal.match(t.text)))
+
+
 def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | None = None) -> bool:
     """May token ``k`` stand inside the name whose head token is ``j``?"""
     t = toks[k]
     T = lx.tags
-    if is_session(t, lx, head):
+    if is_session(t, lx, head) or is_ministry_ordinal(t, lx, head):
         return j - k <= lx.name_verb_reach
     if t.text in lx.type_marks or (len(t.text) >= lx.rank_modifier_min_chars and t.text.endswith(lx.type_marks)
                                    and t.text not in lx.level_words):
@@ -91,10 +97,13 @@ def group_start(toks: list[Tok], k: int, lx: OrgLexicon) -> int | None:
     return None
 
 
-def _opens_clause(t: Tok, lx: OrgLexicon, head: Suffix | None) -> bool:
-    """A token at the left edge that modifies the clause, not the name."""
+def _opens_clause(t: Tok, lx: OrgLexicon, head: Suffix | None, sector: bool = False) -> bool:
+    """A token at the left edge that modifies the clause, not the name (but 纺织|工业部, 重|工业部: the sector)."""
     T = lx.tags
-    if is_session(t, lx, head) or (lx.pat.alnum.match(t.text) and lx.pat.has_latin.search(t.text)):
+    if sector and t.tag in T.sector_part and t.text not in lx.stop_words:
+        return False
+    if is_session(t, lx, head) or is_ministry_ordinal(t, lx, head) \
+            or (lx.pat.alnum.match(t.text) and lx.pat.has_latin.search(t.text)):
         return False  # 第九届全国人民代表大会, 6G创新产业集聚区
     return (
         t.tag in T.strip_left and t.tag not in T.name
@@ -120,7 +129,7 @@ def _joins_fields(toks: list[Tok], k: int, lx: OrgLexicon, head: Suffix | None) 
             and not ends_like_body(toks[k - 1].text, lx))  # 浙江省知识产权局|和|…: two bodies
 
 
-def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = None) -> int:
+def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = None, sector: bool = False) -> int:
     """Leftmost token index of the name whose head token is ``j``.
 
     A complete name of another class on the way (上海证券交易所|资本市场服务G60科创走廊)
@@ -159,10 +168,10 @@ def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = N
             break
         first = k
         k -= 1
-    while first < j and _opens_clause(toks[first], lx, head):
+    while first < j and _opens_clause(toks[first], lx, head, sector):
         first += 1
     if joiner >= first and not any(is_nameish(x, lx) for x in toks[first:joiner]):
         first = joiner + 1  # 企业和高校联盟: no proper part before the joiner, the name starts after it
-        while first < j and _opens_clause(toks[first], lx, head):
+        while first < j and _opens_clause(toks[first], lx, head, sector):
             first += 1
     return first

@@ -135,6 +135,10 @@ class OrgLexicon:
     conj_joiners: frozenset[str]
     conj_types: frozenset[str]
     session_heads: frozenset[str]
+    sector_heads: frozenset[str]
+    sector_tails: frozenset[str]
+    not_sectors: frozenset[str]
+    sector_ordinal: re.Pattern[str]
     deictic_levels: frozenset[str]
     deictic_bodies: frozenset[str]
     deictic_list_marks: frozenset[str]
@@ -244,6 +248,10 @@ def _grammar_kw(g: dict) -> dict:
         "conj_joiners": _fs(g["conjoined_name"]["joiners"]),
         "conj_types": _fs(g["conjoined_name"]["types"]),
         "session_heads": _fs(g["session"]["heads"]),
+        "sector_heads": _fs(g["sector_ministry"]["heads"]),
+        "sector_tails": _fs(g["sector_ministry"]["sector_tails"]),
+        "not_sectors": _fs(g["sector_ministry"]["not_sectors"]),
+        "sector_ordinal": re.compile(g["sector_ministry"]["ordinal"]),
         "deictic_levels": _fs(g["deictic"]["levels"]),
         "deictic_bodies": _fs(g["deictic"]["bodies"]),
         "deictic_list_marks": _fs(g["deictic"]["list_marks"]),

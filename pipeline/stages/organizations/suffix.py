@@ -37,6 +37,12 @@ def abbreviated_name(toks: list[Tok], j: int, lx: OrgLexicon) -> bool:
     return prev.tag in left and prev.text[-1] in lx.abbreviated_fields and lx.suffix_at_end(prev.text) is None
 
 
+def sector_ministry(text: str, ss: int, suf: Suffix, lx: OrgLexicon) -> bool:
+    """Does a sector word end right before the head (纺织工业|部, 信息产业|部), naming one ministry?"""
+    return (suf.text in lx.sector_heads and ss >= 2 and text[ss - 1] in lx.sector_tails
+            and text[ss - 2 : ss] not in lx.not_sectors)
+
+
 def _mid_head_ok(text: str, toks: list[Tok], h: int, ss: int, suf: Suffix, lx: OrgLexicon) -> bool:
     """May the suffix start inside token ``h`` (科技城|平湖园, 上城区发改经信局)?"""
     T = lx.tags
@@ -111,14 +117,15 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
         suf, ss, h = found
         head = toks[h]
         mid = ss > head.s  # suffix starts inside token h
-        if mid and not _mid_head_ok(text, toks, h, ss, suf, lx):
+        sector = sector_ministry(text, ss, suf, lx)
+        if mid and not sector and not _mid_head_ok(text, toks, h, ss, suf, lx):
             continue
         if not mid and len(suf.text) == 1 and head.tag not in T.one_char_head:
             continue
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if nxt is not None and suf.weak and nxt.tag in T.noun and nxt.text not in lx.role_nouns:
             continue  # 中心城区, 园区企业: the suffix modifies the next noun
-        first = left_extend(toks, h, lx, suf)
+        first = left_extend(toks, h, lx, suf, sector)
         name_toks = toks[first:h]
         prefix = text[head.s : ss] if mid else ""
         s = toks[first].s if first < h else head.s
@@ -134,6 +141,13 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
         if name_toks and name_toks[-1].text in lx.category_modifiers and not prefix:
             continue  # 标杆园区, 特色小镇: a class of bodies
         if suf.weak and suf.type == "company" and not _weak_company_ok(text, name_toks, prefix, head, s, ss, lx):
+            continue
+        if sector:  # 纺织工业部; but 有关|工业部, 八个|工业部: a class
+            before = toks[first - 1] if first > 0 else None
+            classy = before is not None and (before.tag in T.numeral or (
+                before.text in lx.stop_words and before.tag not in T.item_break))  # 和|食品工业部 is a name
+            if not classy:  # a class is no short form of a ministry either
+                out.append(cand)
             continue
         (out if _is_proper(name_toks, prefix, head, suf, lx) else generic).append(cand)
     return out, generic
