@@ -117,6 +117,7 @@ class OrganizationsGrammar(_Strict):
     title_words: list[StrictStr]
     title_followers: list[StrictStr]
     member_tails: list[StrictStr]
+    body_tails: list[StrictStr]
     role_nouns: list[StrictStr]
     max_name_chars: StrictInt
     max_paren_chars: StrictInt

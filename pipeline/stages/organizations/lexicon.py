@@ -125,6 +125,7 @@ class OrgLexicon:
     apposition_tails: tuple[str, ...]
     title_followers: tuple[str, ...]
     member_tails: tuple[str, ...]
+    body_tails: tuple[str, ...]
     title_words: tuple[str, ...]  # longest first
     dept_suffixes: tuple[str, ...]  # conjoined departments (工业和信息化局)
     dept_joiners: tuple[str, ...]
@@ -238,6 +239,7 @@ def _grammar_kw(g: dict) -> dict:
         "apposition_tails": tuple(g.get("apposition_tails", [])),
         "title_followers": tuple(g.get("title_followers", [])),
         "member_tails": tuple(g["member_tails"]),
+        "body_tails": tuple(g["body_tails"]),
         "title_words": tuple(sorted(g.get("title_words", []), key=len, reverse=True)),
         "dept_suffixes": tuple(g.get("conjoined_department", {}).get("suffixes", [])),
         "dept_joiners": tuple(g.get("conjoined_department", {}).get("joiners", [])),

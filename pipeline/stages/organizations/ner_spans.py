@@ -45,7 +45,7 @@ def modifies_noun(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
     A body's officers and members (新华社|记者, 工党|领袖, 东盟|各国, 海尔|人) follow a body without making it a
     field; nor do the role and apposition nouns of grammar.toml.
     """
-    if i + 1 >= len(toks) or toks[i + 1].s != toks[i].e:
+    if i + 1 >= len(toks) or toks[i + 1].s != toks[i].e or toks[i].text.endswith(lx.body_tails):
         return False
     nxt = toks[i + 1]
     return nxt.tag in lx.tags.compound_noun and nxt.text not in lx.role_nouns and nxt.text not in lx.title_words \
