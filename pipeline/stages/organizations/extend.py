@@ -145,8 +145,9 @@ def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = N
         if toks[j].e - t.s > lx.max_name_chars:
             break
         other = lx.suffix_at_end(t.text) if head_type else None
-        if other is not None and len(other.text) >= 3 and not other.weak and other.type != head_type:
-            break
+        if other is not None and len(other.text) >= 3 and not other.weak and other.type != head_type \
+                and not (k + 1 < j and is_session(toks[k + 1], lx, head)):
+            break  # but 中国民主促进会|第八次|全国代表大会: the congress of the body before its session
         if t.text in P.close_parens or t.text in P.close_quotes:
             m = group_start(toks, k, lx)
             if m is None:

@@ -7,7 +7,7 @@ Names with no proper part are kept apart as generic, for short-form matching.
 
 from __future__ import annotations
 
-from pipeline.stages.organizations.extend import is_brandish, is_nameish, left_extend
+from pipeline.stages.organizations.extend import is_brandish, is_nameish, is_session, left_extend
 from pipeline.stages.organizations.filters import level_listed
 from pipeline.stages.organizations.lexicon import OrgLexicon, Suffix
 from pipeline.stages.organizations.tokens import Cand, Tok
@@ -48,9 +48,9 @@ def _mid_head_ok(text: str, toks: list[Tok], h: int, ss: int, suf: Suffix, lx: O
     T = lx.tags
     head = toks[h]
     prefix0 = text[head.s : ss]
-    if (prefix0 in lx.category_modifiers or prefix0 in lx.level_words) \
-            and not (head.tag in T.org_entity and suf.text in lx.session_heads):
-        return False  # 特色小镇, 国家实验室 written as one word (but 全国代表大会/ORG is one body)
+    congress = suf.text in lx.session_heads and (head.tag in T.org_entity or (h > 0 and is_session(toks[h - 1], lx, suf)))
+    if (prefix0 in lx.category_modifiers or prefix0 in lx.level_words) and not congress:
+        return False  # 特色小镇, 国家实验室 written as one word (but 全国代表大会/ORG, 第七次 全国代表大会: one body)
     if head.tag in T.org_entity:
         return True
     if head.tag in T.place_entity:
