@@ -195,6 +195,7 @@ class OrganizationsSuffixesOther(_Strict):
     weak: list[StrictStr]
     noun_only: list[StrictStr]
     abbreviated_fields: list[StrictStr]
+    units_of_body: list[StrictStr]
     country_named: list[StrictStr]
 
 

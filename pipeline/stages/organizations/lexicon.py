@@ -109,6 +109,7 @@ class OrgLexicon:
     tags: Tags
     noun_only: frozenset[str]
     abbreviated_fields: frozenset[str]
+    units_of_body: frozenset[str]
     country_named: frozenset[str]
     pat: Patterns
     name_words: frozenset[str]
@@ -331,6 +332,7 @@ def load_org_lexicon() -> OrgLexicon:
         tags=Tags(load_lexicon_toml("organizations/tags.toml")),
         noun_only=_per_type(suf_cfg, "noun_only"),
         abbreviated_fields=_per_type(suf_cfg, "abbreviated_fields"),
+        units_of_body=_per_type(suf_cfg, "units_of_body"),
         country_named=_per_type(suf_cfg, "country_named"),
         pat=_patterns(load_lexicon_toml("organizations/patterns.toml")),
         heads=heads,

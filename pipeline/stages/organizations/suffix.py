@@ -10,7 +10,7 @@ from __future__ import annotations
 from pipeline.stages.organizations.extend import is_brandish, is_nameish, is_session, left_extend
 from pipeline.stages.organizations.filters import level_listed
 from pipeline.stages.organizations.lexicon import OrgLexicon, Suffix
-from pipeline.stages.organizations.tokens import Cand, Tok
+from pipeline.stages.organizations.tokens import Cand, Tok, ends_like_body
 
 
 def nested_unit(toks: list[Tok], h: int, lx: OrgLexicon) -> bool:
@@ -35,6 +35,11 @@ def abbreviated_name(toks: list[Tok], j: int, lx: OrgLexicon) -> bool:
     if prev.text in lx.abbreviated_fields:  # the field's character cut off as a verb
         return j >= 2 and toks[j - 2].tag in left and toks[j - 2].e == prev.s
     return prev.tag in left and prev.text[-1] in lx.abbreviated_fields and lx.suffix_at_end(prev.text) is None
+
+
+def names_body(part: str, lx: OrgLexicon) -> bool:
+    """Does ``part`` hold a body's name, ending anywhere in it (安贞医院|朝阳, 友谊医院|顺义)?"""
+    return any(ends_like_body(part[:i], lx) for i in range(2, len(part) + 1))
 
 
 def sector_ministry(text: str, ss: int, suf: Suffix, lx: OrgLexicon) -> bool:
@@ -129,6 +134,8 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
         name_toks = toks[first:h]
         prefix = text[head.s : ss] if mid else ""
         s = toks[first].s if first < h else head.s
+        if suf.text in lx.units_of_body and not names_body(text[s:ss], lx):
+            continue  # 兰州|院区: a unit names its body first (安贞医院|朝阳|院区)
         cand = Cand(s, t.e, text[s : t.e], suf.type, "suffix")
         if lx.is_deictic(cand.text):  # 省委, 省人大; but 省、市、县政府: a level in a list names a class
             (generic if level_listed(text, s, lx) else out).append(cand)
