@@ -121,9 +121,11 @@ def _joins_places(toks: list[Tok], k: int, lx: OrgLexicon) -> bool:
             and toks[k + 1].tag in place)
 
 
-def _joins_fields(toks: list[Tok], k: int, lx: OrgLexicon, head: Suffix | None) -> bool:
+def _joins_fields(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | None) -> bool:
     """就业促进|和|劳动保护…领导小组: a joiner between two nouns inside a group's or alliance's name."""
     T = lx.tags
+    if k + 1 == j and toks[j].text in lx.suffixes:
+        return False  # 人大监督|和|政协: the joiner stands before a bare body word, not between two fields
     return (head is not None and head.type in lx.conj_types and not head.weak and toks[k].text in lx.conj_joiners
             and 0 < k < len(toks) - 1 and toks[k - 1].tag in T.conj_left and toks[k + 1].tag in T.conj_right
             and not ends_like_body(toks[k - 1].text, lx))  # 浙江省知识产权局|和|…: two bodies
@@ -159,7 +161,7 @@ def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = N
             if t.text in P.close_quotes and k + 1 < j:
                 first = m  # a quoted part may open the name (“16+1”经贸合作示范区)
             break
-        if _joins_places(toks, k, lx) or (joiner < 0 and _joins_fields(toks, k, lx, head)):
+        if _joins_places(toks, k, lx) or (joiner < 0 and _joins_fields(toks, k, j, lx, head)):
             if toks[k].tag not in lx.tags.place:
                 joiner = k if toks[k].text in lx.conj_joiners else joiner
             first = k

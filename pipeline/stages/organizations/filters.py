@@ -74,8 +74,8 @@ def rejected(name: str, lx: OrgLexicon) -> bool:
         return True
     if any(name.endswith(b) for b in lx.building_suffixes):
         return True
-    if place_plus_weak(name, lx) or place_plus_class(name, lx):
-        return True
+    if place_plus_weak(name, lx) or place_plus_class(name, lx) or name.startswith(lx.class_openers):
+        return True  # 公办幼儿园, 地方金融监督管理局: a class modifier opens a kind of body
     return is_event(name, lx)
 
 

@@ -159,6 +159,7 @@ class OrgLexicon:
     common_words: frozenset[str]
     miscut_pairs: tuple[tuple[str, str], ...]
     category_modifiers: frozenset[str]
+    class_openers: tuple[str, ...]  # category modifiers of two characters or more
     level_words: frozenset[str]
     rank_mark: str
     type_marks: tuple[str, ...]
@@ -279,6 +280,7 @@ def _filters_kw(f: dict) -> dict:
         "common_words": _fs(f.get("common_words")),
         "miscut_pairs": tuple(tuple(p.split("|", 1)) for p in f.get("miscut_pairs", []) if "|" in p),
         "category_modifiers": _fs(f.get("category_modifiers")),
+        "class_openers": tuple(m for m in f.get("category_modifiers", []) if len(m) >= 2),
         "level_words": _fs(f.get("level_words")),
         "rank_mark": f["rank_mark"],
         "type_marks": tuple(f["type_marks"]),
