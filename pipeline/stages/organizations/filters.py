@@ -68,7 +68,7 @@ def rejected(name: str, lx: OrgLexicon) -> bool:
     """True for places, buildings, events, generic nouns and malformed shapes."""
     if len(name) < 2 or name in lx.generic_words or name in lx.category_words:
         return True
-    if any(p.search(name) for p in lx.reject_patterns):
+    if lx.reject_re.search(name):
         return True
     if is_place(name, lx):
         return True

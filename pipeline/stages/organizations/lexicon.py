@@ -169,6 +169,7 @@ class OrgLexicon:
     negative_followers: frozenset[str]
     split_patterns: list[re.Pattern[str]]
     reject_patterns: list[re.Pattern[str]]
+    reject_re: re.Pattern[str]  # the same patterns as one alternation: one search per name
     closers: frozenset[str]
     list_openers: frozenset[str]
     negative_heads: frozenset[str]
@@ -290,6 +291,7 @@ def _filters_kw(f: dict) -> dict:
         "negative_followers": _fs(f.get("negative_followers")),
         "split_patterns": [re.compile(p) for p in f.get("split_patterns", [])],
         "reject_patterns": [re.compile(p) for p in f.get("reject_patterns", [])],
+        "reject_re": re.compile("|".join(f"(?:{p})" for p in f.get("reject_patterns", [])) or "(?!)"),
     }
 
 
