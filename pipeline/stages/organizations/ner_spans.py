@@ -43,11 +43,14 @@ def modifies_noun(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
     """Is the ORG token ``i`` glued to a common noun after it that it modifies (电信|网络, 普惠|托育)?
 
     A body's officers and members (新华社|记者, 工党|领袖, 东盟|各国, 海尔|人) follow a body without making it a
-    field; nor do the role and apposition nouns of grammar.toml.
+    field; nor do the role and apposition nouns of grammar.toml. A place right after the span (平安|中国,
+    平安|广东) makes it the word of a slogan about that place.
     """
     if i + 1 >= len(toks) or toks[i + 1].s != toks[i].e or toks[i].text.endswith(lx.body_tails):
         return False
     nxt = toks[i + 1]
+    if nxt.tag in lx.tags.place_entity:
+        return True  # 平安|中国, 平安|广东: a slogan's word before the place it is about
     return nxt.tag in lx.tags.compound_noun and nxt.text not in lx.role_nouns and nxt.text not in lx.title_words \
         and nxt.text not in lx.apposition_nouns and not nxt.text.endswith(lx.member_tails)
 
