@@ -64,8 +64,8 @@ def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
         if t.tag not in org:
             continue
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-        if nxt in lx.negative_followers or t.text in lx.common_words:
-            continue
+        if nxt in lx.negative_followers or t.text in lx.common_words or t.text[:-1] in lx.common_words:
+            continue  # 新时代|党(的群众路线): a common word and one character glued to it
         if any(t.text.endswith(a) and nxt.startswith(b) for a, b in lx.miscut_pairs):
             continue
         if any(
