@@ -34,6 +34,10 @@ class AmountsQualifiersDurationExactPrefixes(_Strict):
     words: list[StrictStr]
 
 
+class AmountsQualifiersSign(_Strict):
+    after: list[StrictStr]
+
+
 class AmountsQualifiersLevels(_Strict):
     suffixes: list[StrictStr]
     bare_levels: list[StrictStr]
@@ -54,6 +58,7 @@ class AmountsQualifiers(_Strict):
     suffix_blocked_before: dict[str, list[StrictStr]]
     infix: AmountsQualifiersInfix
     duration_exact_prefixes: AmountsQualifiersDurationExactPrefixes
+    sign: AmountsQualifiersSign
     levels: AmountsQualifiersLevels
     horizon: AmountsQualifiersHorizon
 

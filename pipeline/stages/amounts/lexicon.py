@@ -110,6 +110,7 @@ class Lex:
         self.bare_levels = list(lv.get("bare_levels", []))
         self.level_unit = lv.get("default_unit", "CNY")
         self.level_quantity = lv.get("default_quantity", "money")
+        self.sign_after = "".join(quals.get("sign", {}).get("after", []))
         self.idioms = list(load_word_list("amounts/number_idioms.txt"))
         self._compile(units)
 
@@ -157,8 +158,10 @@ class Lex:
         mag = rf"[{MAG_CHARS}]"
         # a number: Arabic with Chinese magnitudes, further sections allowed (1.5万, 8000余万,
         # 3万亿, 1亿2千万), or Chinese numerals (三十, 两万亿, 几十, 十几, 三点五, 四十九兆…); 负 sign.
+        # 负 is a sign unless a word ends in it (税负, 减负), see qualifiers.toml [sign]
+        neg = rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_alt_chars(self.sign_after)}]))负"
         num = (
-            rf"(?:负|零下|(?<![\d%.A-Za-z])[-－](?=\d))?"
+            rf"(?:{neg}|零下|(?<![\d%.A-Za-z])[-－](?=\d))?"
             rf"(?:{arabic}(?:{WS}[余多](?={WS}{mag}))?(?:{WS}{mag}{{1,4}}(?:[0-9零〇]{{1,4}}{mag}{{1,3}}){{0,3}})?"
             rf"|(?:[几数](?=[十百千万亿]))?{cn}{{1,24}}(?:[余多](?=[万亿萬億]){cn}{{1,4}})?"
             rf"(?:[点點][{CN_DIGITS}]{{1,12}}{mag}{{0,3}})?几?"
