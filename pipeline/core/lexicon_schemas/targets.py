@@ -74,6 +74,7 @@ class TargetsTargetsFrames(_Strict):
     within: StrictStr
     skip_amount_text: list[StrictStr]
     after_amount: StrictStr
+    list_size: StrictStr
     baseline_before: list[StrictStr]
     range_start: StrictStr
     range_next: StrictStr

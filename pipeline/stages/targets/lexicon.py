@@ -52,6 +52,7 @@ class _Lexicon:
     base_rx: re.Pattern[str]
     within_rx: re.Pattern[str]
     after_amount_rx: re.Pattern[str]
+    list_size_rx: re.Pattern[str]
     skip_amount_rx: list[re.Pattern[str]]
     baseline_before: list[str]
     level_verbs: list[str]
@@ -111,6 +112,7 @@ def _lexicon() -> _Lexicon:
         base_rx=re.compile(d["frames"]["base"]),
         within_rx=re.compile(d["frames"]["within"]),
         after_amount_rx=re.compile(d["frames"]["after_amount"]),
+        list_size_rx=re.compile(d["frames"].get("list_size", "(?!)")),
         skip_amount_rx=[re.compile(p) for p in d["frames"].get("skip_amount_text", [])],
         baseline_before=sorted(d["frames"].get("baseline_before", []), key=len, reverse=True),
         level_verbs=sorted(d["metric"]["level_verbs"], key=len, reverse=True),

@@ -46,6 +46,8 @@ class RowMixin:
             return False
         if lx.after_amount_rx.match(self.text, a.end, c.end):
             return False
+        if a.quantity == "count" and lx.list_size_rx.match(self.text, a.end):
+            return False  # 重点做好9个方面工作：: the size of the list that follows
         if any(rx.search(a.text) for rx in lx.skip_amount_rx) or self._in_slogan(a, c):
             return False
         for rx in (lx.means_rx, lx.base_rx, lx.within_rx):
