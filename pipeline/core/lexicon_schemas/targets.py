@@ -50,6 +50,8 @@ class TargetsTargetsDeadlineRules(_Strict):
     year_words: list[StrictStr]
     period_as_time: StrictStr
     deadline_trigger_not_before: list[StrictStr]
+    effect_lead: list[StrictStr]
+    effect_tail: list[StrictStr]
 
 
 class TargetsTargetsMilestone(_Strict):

@@ -42,6 +42,8 @@ class _Lexicon:
     year_words_rx: re.Pattern[str]
     after_event_rx: re.Pattern[str]
     dtrig_not_before: list[str]
+    effect_lead: tuple[str, ...]
+    effect_tail: tuple[str, ...]
     milestone_rx: re.Pattern[str]
     milestone_min: int
     milestone_max_chars: int
@@ -102,6 +104,8 @@ def _lexicon() -> _Lexicon:
         after_event_rx=re.compile(d["deadline_rules"]["after_event"]),
         year_words_rx=re.compile("|".join(map(re.escape, d["deadline_rules"].get("year_words", []))) or "(?!)"),
         dtrig_not_before=list(d["deadline_rules"].get("deadline_trigger_not_before", [])),
+        effect_lead=tuple(d["deadline_rules"].get("effect_lead", [])),
+        effect_tail=tuple(d["deadline_rules"].get("effect_tail", [])),
         milestone_rx=re.compile(d["milestone"]["bare_years"]),
         milestone_min=int(d["milestone"].get("min_items", 2)),
         milestone_max_chars=int(d["milestone"].get("max_item_chars", 14)),
