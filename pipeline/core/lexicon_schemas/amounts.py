@@ -87,6 +87,12 @@ class AmountsUnitsSubunitJoiners(_Strict):
     words: list[StrictStr]
 
 
+class AmountsUnitsSharedUnit(_Strict):
+    joiners: list[StrictStr]
+    lead: list[StrictStr]
+    window: StrictInt
+
+
 class AmountsUnitsMoneyContext(_Strict):
     words: list[StrictStr]
     not_followed_by: list[StrictStr]
@@ -117,6 +123,7 @@ class AmountsUnits(_Strict):
     currency_codes: dict[str, StrictStr]
     subunit: list[AmountsUnitsSubunitItem]
     subunit_joiners: AmountsUnitsSubunitJoiners
+    shared_unit: AmountsUnitsSharedUnit
     money_context: AmountsUnitsMoneyContext
     compound: AmountsUnitsCompound
     density: AmountsUnitsDensity
