@@ -51,6 +51,7 @@ class TargetsTargetsDeadlineRules(_Strict):
     period_as_time: StrictStr
     deadline_trigger_not_before: list[StrictStr]
     effect_lead: list[StrictStr]
+    own_year_of: list[StrictStr]
     effect_tail: list[StrictStr]
 
 

@@ -35,6 +35,7 @@ class _Lexicon:
     hypo: list[str]
     dl_not_after: list[str]
     dl_not_before: list[str]
+    own_year_of: tuple[str, ...]
     dl_weak: list[re.Pattern[str]]
     dl_never: list[re.Pattern[str]]
     completion_rx: re.Pattern[str]
@@ -97,6 +98,7 @@ def _lexicon() -> _Lexicon:
         hypo=list(d["hypothetical"]["markers"]),
         dl_not_after=list(d["deadline_rules"].get("not_after", [])),
         dl_not_before=list(d["deadline_rules"].get("not_before", [])),
+        own_year_of=tuple(d["deadline_rules"].get("own_year_of", [])),
         dl_weak=[re.compile(p) for p in d["deadline_rules"].get("weak_for_deadline_only", [])],
         dl_never=[re.compile(p) for p in d["deadline_rules"].get("never", [])],
         completion_rx=re.compile(d["deadline_rules"]["completion"]),
