@@ -25,6 +25,7 @@ from importlib import metadata as im
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 from tqdm import tqdm
 
 from pipeline.core.config import ConfigError, config_hash, load_config
@@ -194,13 +195,17 @@ class _Run:
         for batch in _setup_checked(_batches(_progress(results, len(tasks), progress),
                                              self.opts.batch_docs, self.opts.batch_chars)):
             rows: dict[str, list[dict]] = defaultdict(list)
+            packed: dict[str, list[pa.Table]] = defaultdict(list)  # a windowed document's rows come as Arrow
             for r in batch:
                 for d in r.rows.get("documents", []):
                     more = self.extra.get(r.doc_id)
                     d["extra"] = json.dumps(more, ensure_ascii=False, sort_keys=True) if more else None
                 for name, rs in r.rows.items():
-                    rows[name].extend(rs)
-            part = self.store.write_part(rows, [r.doc_id for r in batch])
+                    if isinstance(rs, pa.Table):
+                        packed[name].append(rs)
+                    else:
+                        rows[name].extend(rs)
+            part = self.store.write_part(rows, [r.doc_id for r in batch], packed)
             for r in batch:
                 self._record(r, part, pubs.get(r.doc_id))
             self.store.commit()

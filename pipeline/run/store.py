@@ -120,9 +120,14 @@ class TableStore:
         write_json_atomic(self.manifest, self.root / MANIFEST)
 
     # -- writing --------------------------------------------------------------------------------
-    def write_part(self, rows: dict[str, list[dict]], doc_ids: list[str]) -> str:
-        """Write one part per table for ``doc_ids`` and record it (visible at the next commit)."""
-        return self._write_tables({n: to_table(n, rows.get(n, [])) for n in DOC_TABLES}, doc_ids)
+    def write_part(self, rows: dict[str, list[dict]], doc_ids: list[str],
+                   packed: dict[str, list[pa.Table]] | None = None) -> str:
+        """Write one part per table for ``doc_ids`` and record it (visible at the next commit).
+
+        ``packed``: rows already in Arrow tables (a windowed document's), written after ``rows``."""
+        packed = packed or {}
+        return self._write_tables({n: pa.concat_tables([to_table(n, rows.get(n, [])), *packed.get(n, [])])
+                                   for n in DOC_TABLES}, doc_ids)
 
     def _write_tables(self, tables: dict[str, pa.Table], doc_ids: list[str]) -> str:
         n = int(self.manifest["next_part"])
