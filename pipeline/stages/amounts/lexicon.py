@@ -179,8 +179,8 @@ class Lex:
             # density 507公里/万平方公里
             rf"(?P<dn>{num}){WS}(?P<dnu>{_alt(list(self.dens_num))}){WS}/{WS}(?P<dmag>[十百千万])?"
             rf"(?P<ddu>{_alt(list(self.dens_den))})"
-            # ratio 2.2∶1
-            rf"|(?P<ra>{arabic}){WS}[∶:]{WS}(?P<rb>{arabic})(?![\d:∶])"
+            # ratio 2.2∶1, and a map scale with its magnitude (1∶5万比例尺地形图 -> 1/50000)
+            rf"|(?P<ra>{arabic}){WS}[∶:]{WS}(?P<rb>{arabic}(?:万|亿)?)(?![\d:∶])"
             # percent written out 百分之四十
             rf"|[百佰]分之(?P<pct>(?:负)?(?:{arabic}|{cn}{{1,24}}(?:[点點][{CN_DIGITS}]{{1,12}})?))"
             # … and its range: 百分之八到九, 百分之四至百分之五
