@@ -34,6 +34,10 @@ class AmountsQualifiersDurationExactPrefixes(_Strict):
     words: list[StrictStr]
 
 
+class AmountsQualifiersOrdinal(_Strict):
+    classifiers: list[StrictStr]
+
+
 class AmountsQualifiersSign(_Strict):
     after: list[StrictStr]
 
@@ -59,6 +63,7 @@ class AmountsQualifiers(_Strict):
     infix: AmountsQualifiersInfix
     duration_exact_prefixes: AmountsQualifiersDurationExactPrefixes
     sign: AmountsQualifiersSign
+    ordinal: AmountsQualifiersOrdinal
     levels: AmountsQualifiersLevels
     horizon: AmountsQualifiersHorizon
 

@@ -78,6 +78,7 @@ class TargetsTargetsFrames(_Strict):
     skip_amount_text: list[StrictStr]
     after_amount: StrictStr
     list_size: StrictStr
+    duration_not_after: list[StrictStr]
     baseline_before: list[StrictStr]
     range_start: StrictStr
     range_next: StrictStr

@@ -56,6 +56,7 @@ class _Lexicon:
     within_rx: re.Pattern[str]
     after_amount_rx: re.Pattern[str]
     list_size_rx: re.Pattern[str]
+    duration_not_after: tuple[str, ...]
     skip_amount_rx: list[re.Pattern[str]]
     baseline_before: list[str]
     level_verbs: list[str]
@@ -119,6 +120,7 @@ def _lexicon() -> _Lexicon:
         within_rx=re.compile(d["frames"]["within"]),
         after_amount_rx=re.compile(d["frames"]["after_amount"]),
         list_size_rx=re.compile(d["frames"].get("list_size", "(?!)")),
+        duration_not_after=tuple(d["frames"].get("duration_not_after", [])),
         skip_amount_rx=[re.compile(p) for p in d["frames"].get("skip_amount_text", [])],
         baseline_before=sorted(d["frames"].get("baseline_before", []), key=len, reverse=True),
         level_verbs=sorted(d["metric"]["level_verbs"], key=len, reverse=True),
