@@ -116,6 +116,7 @@ class Lex:
         self.level_quantity = lv.get("default_quantity", "money")
         self.sign_after = "".join(quals.get("sign", {}).get("after", []))
         ocls = quals.get("ordinal", {}).get("classifiers", [])
+        self.ordinal_last = frozenset(w[-1] for w in ocls)  # the regex runs only after one of these
         # 第一个十年: an ordinal phrase right before a number (the ordinal mark 第 is in Scan.bad_context)
         self.ordinal_before_rx = re.compile(
             rf"第[0-9{CN_CHARS}]{{1,4}}(?:{_alt(ocls)})[ \t\u3000]*$") if ocls else None
@@ -170,7 +171,8 @@ class Lex:
         # a number: Arabic with Chinese magnitudes, further sections allowed (1.5万, 8000余万,
         # 3万亿, 1亿2千万), or Chinese numerals (三十, 两万亿, 几十, 十几, 三点五, 四十九兆…); 负 sign.
         # 负 is a sign unless a word ends in it (税负, 减负), see qualifiers.toml [sign]
-        neg = rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_alt_chars(self.sign_after)}]))负"
+        # (the lookbehinds run only once 负 has matched: the scanner stays fast)
+        neg = rf"负(?:(?<![\u4e00-\u9fff]负)|(?<=[{_alt_chars(self.sign_after)}]负))"
         num = (
             rf"(?:{neg}|零下|(?<![\d%.A-Za-z])[-－](?=\d))?"
             rf"(?:{arabic}(?:{WS}[余多](?={WS}{mag}))?(?:{WS}{mag}{{1,4}}(?:[0-9零〇]{{1,4}}{mag}{{1,3}}){{0,3}})?"
