@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
+
+import pyarrow as pa
 import pytest
 from test_outputs import _df, _raw_texts, _raw_without_removed, _removed_spans, _squash
 
@@ -9,7 +12,7 @@ from conftest import SEEDS
 from pipeline.core.config import load_config
 from pipeline.run.batch import run_extract
 from pipeline.run.schema import EXTRACTION_TABLES
-from pipeline.run.store import read_table
+from pipeline.run.store import SpilledTable, load_spilled, read_table
 from pipeline.run.task import DocFailure, DocOutput
 from pipeline.run.windows import cut_points, process_windowed
 from pipeline.stages.read.decode import SourceDoc
@@ -26,8 +29,13 @@ def _cfg(**run) -> dict:
 @pytest.fixture(scope="module")
 def windowed(tmp_path_factory):
     out = tmp_path_factory.mktemp("windowed")
-    res = run_extract([SEEDS], out, metadata=SEEDS / "metadata.csv", cfg=_cfg(window_chars=WINDOW), workers=1)
+    spill = tmp_path_factory.mktemp("spill")
+    with pytest.MonkeyPatch.context() as mp:  # the workers' temporary folder, to see it emptied
+        mp.setenv("TMPDIR", str(spill))
+        mp.setattr(tempfile, "tempdir", None)
+        res = run_extract([SEEDS], out, metadata=SEEDS / "metadata.csv", cfg=_cfg(window_chars=WINDOW), workers=1)
     assert res.n_failed == 0
+    assert not list(spill.glob("pipeline-windows-*")), "the windows' spill files must be deleted once written"
     return out
 
 
@@ -127,10 +135,23 @@ class _FailingSecondWindow:
         return [DocOutput(docs[0], {"documents": [{"clean_text": docs[0].raw}]}, {"clean": 0.1})]
 
 
-def test_a_failing_window_fails_its_document_with_the_stage():
+def test_a_failing_window_fails_its_document_with_the_stage(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     doc = SourceDoc("d", "d.txt", "甲\n" * 50, "0", "utf-8", None, None)
     out = process_windowed(_FailingSecondWindow(), doc, 40)  # type: ignore[arg-type]
     assert isinstance(out, DocFailure) and out.stage == "targets" and out.doc is doc
+    assert not list(tmp_path.glob("pipeline-windows-*"))  # nothing spilled is kept
+
+
+def test_spilled_tables_stream_back_and_are_deleted(tmp_path):
+    t = pa.table({"a": [1, 2, 3]})
+    sp = SpilledTable()
+    sp.add(t, tmp_path / "w0.arrow")
+    sp.add(t.slice(1), tmp_path / "w1.arrow")
+    assert len(sp) == 5 and [x.num_rows for x in sp.tables()] == [3, 2]
+    rows = load_spilled({"documents": [{"doc_id": "d"}], "amounts": sp})  # what the Dask engine returns
+    assert rows["amounts"].column("a").to_pylist() == [1, 2, 3, 2, 3] and rows["documents"] == [{"doc_id": "d"}]
+    assert not tmp_path.exists()
 
 
 def test_a_document_over_max_doc_chars_is_refused_and_the_rest_extracted(tmp_path):

@@ -23,7 +23,15 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from pipeline.run.workers import ChunkTimeout, DocResult, DocTask, failed_result, init_worker, run_chunk
+from pipeline.run.workers import (
+    ChunkTimeout,
+    DocResult,
+    DocTask,
+    failed_result,
+    init_worker,
+    run_chunk,
+    time_units,
+)
 
 log = logging.getLogger("pipeline")
 GRACE = 60.0  # seconds the parent waits beyond the in-worker alarm before it kills a worker
@@ -37,9 +45,13 @@ class SupervisedPool:
     """Runs chunks of documents on ``workers`` processes, yielding results in input order."""
 
     def __init__(self, cfg: dict[str, Any], workers: int, doc_seconds: float, task: Callable = run_chunk,
-                 initializer: Callable | None = init_worker, grace: float = GRACE) -> None:
-        """``task(chunk, cfg)`` runs in the workers (a module-level function, for pickling)."""
+                 initializer: Callable | None = init_worker, grace: float = GRACE,
+                 window_chars: int | None = None) -> None:
+        """``task(chunk, cfg)`` runs in the workers (a module-level function, for pickling).
+
+        ``window_chars``: a long document has ``doc_seconds`` per window (None: per document)."""
         self.cfg, self.workers, self.doc_seconds = cfg, workers, doc_seconds
+        self.window_chars = window_chars
         self.task, self.initializer, self.grace = task, initializer, grace
         self.ctx = mp.get_context("spawn")  # no model or runtime state is inherited through fork
         self.restarts = 0
@@ -48,9 +60,10 @@ class SupervisedPool:
         init = (self.cfg,) if self.initializer is not None else ()
         return ProcessPoolExecutor(n, mp_context=self.ctx, initializer=self.initializer, initargs=init)
 
-    def _result(self, fut: Future, n_docs: int) -> list[DocResult]:
+    def _result(self, fut: Future, tasks: list[DocTask]) -> list[DocResult]:
         try:
-            return fut.result(timeout=self.doc_seconds * n_docs + self.grace)
+            units = time_units(tasks, self.window_chars) if self.window_chars else len(tasks)
+            return fut.result(timeout=self.doc_seconds * units + self.grace)
         except (BrokenProcessPool, ChunkTimeout) as e:
             raise _Broken(str(e) or type(e).__name__) from e
         except FutureTimeout as e:
@@ -86,7 +99,7 @@ class SupervisedPool:
         """Yield the oldest chunk's results; on a break, redo every unfinished chunk and return a fresh pool."""
         chunk, fut = inflight[0]
         try:
-            results = self._result(fut, len(chunk))
+            results = self._result(fut, chunk)
         except _Broken as e:
             docs = [t for c, _ in inflight for t in c]
             inflight.clear()
@@ -110,7 +123,7 @@ class SupervisedPool:
                     pending.append((t, pool.submit(self.task, [t], self.cfg)))
                 t, fut = pending[0]
                 try:
-                    results = self._result(fut, 1)
+                    results = self._result(fut, [t])
                 except _Broken:
                     suspects = [x for x, _ in pending]
                     pending.clear()
@@ -129,7 +142,7 @@ class SupervisedPool:
         try:
             for t in docs:
                 try:
-                    yield from self._result(pool.submit(self.task, [t], self.cfg), 1)
+                    yield from self._result(pool.submit(self.task, [t], self.cfg), [t])
                 except _Broken as e:
                     self._kill(pool)
                     pool = self._pool(1)

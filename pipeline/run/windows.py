@@ -5,7 +5,11 @@ bytes a character, so a 17M-character file would need 5 GB. A long document
 is therefore cut into windows of its raw text, each window runs through every
 stage as a document of its own, and its rows are moved to the document's
 offsets, indexes and ids and packed into Arrow tables before the next window
-starts: a worker holds one window's Python objects at a time.
+starts: a worker holds one window's Python objects at a time. The packed
+tables are spilled to Arrow IPC files in a temporary folder (``SpilledTable``),
+which the parent streams into the part's Parquet files and then deletes, so
+neither process ever holds the whole document's rows (the Dask engine, whose
+workers may sit on other machines, loads them back before returning).
 
 Where a window is cut: after the last line break in the second half of the
 window, else after the last sentence end there (。！？；), else at the window's
@@ -20,13 +24,15 @@ the windows holding most place mentions.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections import Counter
 from dataclasses import replace
-
-import pyarrow as pa
+from pathlib import Path
 
 from pipeline.run.links import row_id
 from pipeline.run.schema import to_table
+from pipeline.run.store import SpilledTable
 from pipeline.run.task import DocFailure, DocOutput, DocumentProcessor
 from pipeline.stages.read.decode import SourceDoc
 
@@ -80,20 +86,30 @@ class _Offsets:
 
 
 def process_windowed(processor: DocumentProcessor, doc: SourceDoc, window: int) -> DocOutput | DocFailure:
-    """A long document's rows, window by window: per-row tables as Arrow, ``documents`` as one row.
+    """A long document's rows, window by window: per-row tables spilled, ``documents`` as one row.
 
-    A stage that fails on any window fails the document (its DocFailure is returned).
+    A stage that fails on any window fails the document (its DocFailure is returned, nothing spilled kept).
     """
+    spill = Path(tempfile.mkdtemp(prefix="pipeline-windows-"))
+    try:
+        return _windows(processor, doc, window, spill)
+    except BaseException:
+        shutil.rmtree(spill, ignore_errors=True)
+        raise
+
+
+def _windows(processor: DocumentProcessor, doc: SourceDoc, window: int, spill: Path) -> DocOutput | DocFailure:
     at = _Offsets(doc.doc_id)
     timings: Counter[str] = Counter()
-    tables: dict[str, list[pa.Table]] = {}
+    tables: dict[str, SpilledTable] = {}
     texts: list[str] = []
     regions: Counter[tuple[str | None, str | None]] = Counter()
     first: dict | None = None
     cuts = cut_points(doc.raw, window)
-    for a, b in zip(cuts, cuts[1:]):
+    for w, (a, b) in enumerate(zip(cuts, cuts[1:])):
         out = processor.process_many([replace(doc, raw=doc.raw[a:b])])[0]
         if isinstance(out, DocFailure):
+            shutil.rmtree(spill, ignore_errors=True)
             return DocFailure(doc, out.stage, out.error)
         rows = out.rows
         timings.update(out.timings)
@@ -113,7 +129,7 @@ def process_windowed(processor: DocumentProcessor, doc: SourceDoc, window: int) 
                 if t.get(k) is not None:
                     t[k] = new_ids[t[k]]
         for name, rs in rows.items():
-            tables.setdefault(name, []).append(to_table(name, rs))
+            tables.setdefault(name, SpilledTable()).add(to_table(name, rs), spill / f"{name}-{w:05d}.arrow")
         at.clean += len(d["clean_text"])
         at.sentence += len(rows.get("sentences", []))
         at.article += len(rows.get("articles", []))
@@ -123,6 +139,6 @@ def process_windowed(processor: DocumentProcessor, doc: SourceDoc, window: int) 
     adcode, region = max(regions, key=regions.__getitem__)
     document = {**first, "clean_text": clean_text, "n_chars_raw": len(doc.raw), "n_chars_clean": len(clean_text),
                 "n_sentences": at.sentence, "adcode": adcode, "region": region}
-    merged: dict[str, list[dict] | pa.Table] = {"documents": [document]}
-    merged.update({name: pa.concat_tables(ts) for name, ts in tables.items()})
+    merged: dict[str, list[dict] | SpilledTable] = {"documents": [document]}
+    merged.update(tables)
     return DocOutput(doc, merged, dict(timings))  # type: ignore[arg-type]
