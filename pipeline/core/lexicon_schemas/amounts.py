@@ -35,6 +35,7 @@ class AmountsQualifiersDurationExactPrefixes(_Strict):
 
 
 class AmountsQualifiersOrdinal(_Strict):
+    mark: StrictStr
     classifiers: list[StrictStr]
 
 

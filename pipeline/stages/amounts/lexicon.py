@@ -115,11 +115,12 @@ class Lex:
         self.level_unit = lv.get("default_unit", "CNY")
         self.level_quantity = lv.get("default_quantity", "money")
         self.sign_after = "".join(quals.get("sign", {}).get("after", []))
-        ocls = quals.get("ordinal", {}).get("classifiers", [])
+        ordinal = quals.get("ordinal", {})
+        ocls, omark = ordinal.get("classifiers", []), ordinal.get("mark", "")
         self.ordinal_last = frozenset(w[-1] for w in ocls)  # the regex runs only after one of these
         # 第一个十年: an ordinal phrase right before a number (the ordinal mark 第 is in Scan.bad_context)
         self.ordinal_before_rx = re.compile(
-            rf"第[0-9{CN_CHARS}]{{1,4}}(?:{_alt(ocls)})[ \t\u3000]*$") if ocls else None
+            rf"{re.escape(omark)}[0-9{CN_CHARS}]{{1,4}}(?:{_alt(ocls)})[ \t\u3000]*$") if ocls and omark else None
         self.idioms = list(load_word_list("amounts/number_idioms.txt"))
         self._compile(units)
 

@@ -102,7 +102,7 @@ class DeadlineMixin:
         if any(before.endswith(x) for x in lx.dl_not_after):
             return None
         if not m.by_lead and any(after.startswith(x) for x in lx.dl_not_before) and not (
-                after.startswith("的") and re.sub(r"\s+", "", m.text) in lx.own_year_of):
+                (re.sub(r"\s+", "", m.text) + after).startswith(lx.own_year_of)):
             return None  # 2019年以来, 2020年的; but 到2035年—— is a heading's deadline, 今年的 this year's
         value = _end_value(m)
         if value is None and not m.relative:
