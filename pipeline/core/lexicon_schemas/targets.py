@@ -79,6 +79,7 @@ class TargetsTargetsFrames(_Strict):
     after_amount: StrictStr
     list_size: StrictStr
     duration_not_after: list[StrictStr]
+    duration_not_before: list[StrictStr]
     baseline_before: list[StrictStr]
     range_start: StrictStr
     range_next: StrictStr
@@ -95,7 +96,9 @@ class TargetsTargetsSections(_Strict):
     max_chars: StrictInt
     top: StrictStr
     past: StrictStr
+    achieved: StrictStr
     forward: StrictStr
+    top_commas: StrictInt
     not_quantities: list[StrictStr]
     plan_verbs: list[StrictStr]
     restatement: StrictStr

@@ -57,6 +57,7 @@ class _Lexicon:
     after_amount_rx: re.Pattern[str]
     list_size_rx: re.Pattern[str]
     duration_not_after: tuple[str, ...]
+    duration_not_before: tuple[str, ...]
     skip_amount_rx: list[re.Pattern[str]]
     baseline_before: list[str]
     level_verbs: list[str]
@@ -121,6 +122,7 @@ def _lexicon() -> _Lexicon:
         after_amount_rx=re.compile(d["frames"]["after_amount"]),
         list_size_rx=re.compile(d["frames"].get("list_size", "(?!)")),
         duration_not_after=tuple(d["frames"].get("duration_not_after", [])),
+        duration_not_before=tuple(d["frames"].get("duration_not_before", [])),
         skip_amount_rx=[re.compile(p) for p in d["frames"].get("skip_amount_text", [])],
         baseline_before=sorted(d["frames"].get("baseline_before", []), key=len, reverse=True),
         level_verbs=sorted(d["metric"]["level_verbs"], key=len, reverse=True),
@@ -130,7 +132,9 @@ def _lexicon() -> _Lexicon:
         continuation_rx=re.compile(d["chains"]["continuation"]),
         use_pos=bool(d.get("options", {}).get("use_pos", True)),
         sections={"max_chars": int(d["sections"]["max_chars"]), "top": re.compile(d["sections"]["top"]),
-                  "past": re.compile(d["sections"]["past"]), "forward": re.compile(d["sections"]["forward"])},
+                  "past": re.compile(d["sections"]["past"]), "forward": re.compile(d["sections"]["forward"]),
+                  "achieved": re.compile(d["sections"].get("achieved", "(?!)")),
+                  "top_commas": int(d["sections"].get("top_commas", 0))},
         plan_verb_rx=re.compile("|".join(map(re.escape, d["sections"]["plan_verbs"]))),
         restatement_rx=re.compile(d["sections"]["restatement"]),
         list_min=int(d["lists"]["min_item_chars"]),

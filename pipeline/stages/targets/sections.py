@@ -41,15 +41,18 @@ def section_heading(text: str, par: list[Sentence], dates: list[DateMention], pu
     if len(par) != 1:
         return False, current
     line = text[par[0].start:par[0].end].strip()
-    if len(line) > int(lx["max_chars"]) or re.search(r"[。！？!?；;，,]", line):  # type: ignore[arg-type]
-        return False, current
     top = lx["top"].match(line)  # type: ignore[union-attr]
+    commas = len(re.findall(r"[，,]", line))
+    if (len(line) > int(lx["max_chars"]) or re.search(r"[。！？!?；;]", line)  # type: ignore[arg-type]
+            or commas > (int(lx["top_commas"]) if top else 0)):  # type: ignore[call-overload]
+        return False, current
     year_m = next((d for d in dates if _year(d.value) is not None), None)
     if not top and not _year_title(line, text, dates, year_m):
         return False, current
-    if lx["past"].search(line):  # type: ignore[union-attr]
+    forward = lx["forward"].search(line)  # type: ignore[union-attr]
+    if lx["past"].search(line) or (lx["achieved"].search(line) and not forward):  # type: ignore[union-attr]
         return True, Section(past=True)
-    if year_m is not None and lx["forward"].search(line):  # type: ignore[union-attr]
+    if year_m is not None and forward:
         y = _year(year_m.value)
         if pub_year is not None and y is not None and y < pub_year:
             return True, Section(past=True)
