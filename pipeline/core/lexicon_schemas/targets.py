@@ -99,6 +99,7 @@ class TargetsTargetsSections(_Strict):
     achieved: StrictStr
     forward: StrictStr
     top_commas: StrictInt
+    look_back_paragraph: StrictStr
     not_quantities: list[StrictStr]
     plan_verbs: list[StrictStr]
     restatement: StrictStr
