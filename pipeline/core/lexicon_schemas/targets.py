@@ -80,6 +80,7 @@ class TargetsTargetsFrames(_Strict):
     list_size: StrictStr
     duration_not_after: list[StrictStr]
     duration_not_before: list[StrictStr]
+    duration_frame: StrictStr
     baseline_before: list[StrictStr]
     range_start: StrictStr
     range_next: StrictStr

@@ -58,6 +58,7 @@ class _Lexicon:
     list_size_rx: re.Pattern[str]
     duration_not_after: tuple[str, ...]
     duration_not_before: tuple[str, ...]
+    duration_frame_rx: re.Pattern[str]
     skip_amount_rx: list[re.Pattern[str]]
     baseline_before: list[str]
     level_verbs: list[str]
@@ -123,6 +124,7 @@ def _lexicon() -> _Lexicon:
         list_size_rx=re.compile(d["frames"].get("list_size", "(?!)")),
         duration_not_after=tuple(d["frames"].get("duration_not_after", [])),
         duration_not_before=tuple(d["frames"].get("duration_not_before", [])),
+        duration_frame_rx=re.compile(d["frames"].get("duration_frame", "(?!)")),
         skip_amount_rx=[re.compile(p) for p in d["frames"].get("skip_amount_text", [])],
         baseline_before=sorted(d["frames"].get("baseline_before", []), key=len, reverse=True),
         level_verbs=sorted(d["metric"]["level_verbs"], key=len, reverse=True),

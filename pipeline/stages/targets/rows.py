@@ -49,8 +49,9 @@ class RowMixin:
         if a.quantity == "count" and lx.list_size_rx.match(self.text, a.end):
             return False  # 重点做好9个方面工作：: the size of the list that follows
         if a.quantity == "duration" and (head.rstrip().endswith(lx.duration_not_after)
-                                         or self.text.startswith(lx.duration_not_before, a.end)):
-            return False  # 经过二十年的努力 (the time it takes), 建党一百年 (an anniversary), 十年规划 (a name)
+                                         or self.text.startswith(lx.duration_not_before, a.end)
+                                         or lx.duration_frame_rx.search(head)):
+            return False  # 经过二十年的努力 (the time it takes), 建党一百年, 十年规划 (a name), 前十年 (a frame)
         if any(rx.search(a.text) for rx in lx.skip_amount_rx) or self._in_slogan(a, c):
             return False
         for rx in (lx.means_rx, lx.base_rx, lx.within_rx):
