@@ -82,6 +82,7 @@ class TargetsTargetsFrames(_Strict):
     duration_not_before: list[StrictStr]
     duration_frame: StrictStr
     baseline_before: list[StrictStr]
+    baseline_of: StrictStr
     range_start: StrictStr
     range_next: StrictStr
 

@@ -61,6 +61,7 @@ class _Lexicon:
     duration_frame_rx: re.Pattern[str]
     skip_amount_rx: list[re.Pattern[str]]
     baseline_before: list[str]
+    baseline_of_rx: re.Pattern[str]
     level_verbs: list[str]
     creation_verbs: set[str]
     leading: list[str]
@@ -127,6 +128,7 @@ def _lexicon() -> _Lexicon:
         duration_frame_rx=re.compile(d["frames"].get("duration_frame", "(?!)")),
         skip_amount_rx=[re.compile(p) for p in d["frames"].get("skip_amount_text", [])],
         baseline_before=sorted(d["frames"].get("baseline_before", []), key=len, reverse=True),
+        baseline_of_rx=re.compile(d["frames"].get("baseline_of", "(?!)")),
         level_verbs=sorted(d["metric"]["level_verbs"], key=len, reverse=True),
         creation_verbs=set(d["metric"]["creation_verbs"]),
         leading=sorted(d["metric"]["leading"], key=len, reverse=True),

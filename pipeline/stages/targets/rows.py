@@ -40,7 +40,7 @@ class RowMixin:
         soft = lx.soft_past_rx.search(head)
         if soft and not (g.clause >= 0 and c.start <= g.trig.start < c.start + soft.start()):
             return False
-        if any(head.rstrip().endswith(b) for b in lx.baseline_before):
+        if any(head.rstrip().endswith(b) for b in lx.baseline_before) or lx.baseline_of_rx.search(head):
             return False
         if lx.range_start_rx.search(head) and lx.range_next_rx.search(self.text[a.end:c.end]):
             return False
