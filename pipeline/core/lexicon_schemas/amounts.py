@@ -34,6 +34,15 @@ class AmountsQualifiersDurationExactPrefixes(_Strict):
     words: list[StrictStr]
 
 
+class AmountsQualifiersOrdinal(_Strict):
+    mark: StrictStr
+    classifiers: list[StrictStr]
+
+
+class AmountsQualifiersSign(_Strict):
+    after: list[StrictStr]
+
+
 class AmountsQualifiersLevels(_Strict):
     suffixes: list[StrictStr]
     bare_levels: list[StrictStr]
@@ -54,6 +63,8 @@ class AmountsQualifiers(_Strict):
     suffix_blocked_before: dict[str, list[StrictStr]]
     infix: AmountsQualifiersInfix
     duration_exact_prefixes: AmountsQualifiersDurationExactPrefixes
+    sign: AmountsQualifiersSign
+    ordinal: AmountsQualifiersOrdinal
     levels: AmountsQualifiersLevels
     horizon: AmountsQualifiersHorizon
 
@@ -80,6 +91,12 @@ class AmountsUnitsSubunitItem(_Strict):
 
 class AmountsUnitsSubunitJoiners(_Strict):
     words: list[StrictStr]
+
+
+class AmountsUnitsSharedUnit(_Strict):
+    joiners: list[StrictStr]
+    lead: list[StrictStr]
+    window: StrictInt
 
 
 class AmountsUnitsMoneyContext(_Strict):
@@ -112,6 +129,7 @@ class AmountsUnits(_Strict):
     currency_codes: dict[str, StrictStr]
     subunit: list[AmountsUnitsSubunitItem]
     subunit_joiners: AmountsUnitsSubunitJoiners
+    shared_unit: AmountsUnitsSharedUnit
     money_context: AmountsUnitsMoneyContext
     compound: AmountsUnitsCompound
     density: AmountsUnitsDensity

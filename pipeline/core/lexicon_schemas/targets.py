@@ -50,6 +50,9 @@ class TargetsTargetsDeadlineRules(_Strict):
     year_words: list[StrictStr]
     period_as_time: StrictStr
     deadline_trigger_not_before: list[StrictStr]
+    effect_lead: list[StrictStr]
+    own_year_of: list[StrictStr]
+    effect_tail: list[StrictStr]
 
 
 class TargetsTargetsMilestone(_Strict):
@@ -74,7 +77,12 @@ class TargetsTargetsFrames(_Strict):
     within: StrictStr
     skip_amount_text: list[StrictStr]
     after_amount: StrictStr
+    list_size: StrictStr
+    duration_not_after: list[StrictStr]
+    duration_not_before: list[StrictStr]
+    duration_frame: StrictStr
     baseline_before: list[StrictStr]
+    baseline_of: StrictStr
     range_start: StrictStr
     range_next: StrictStr
 
@@ -90,7 +98,10 @@ class TargetsTargetsSections(_Strict):
     max_chars: StrictInt
     top: StrictStr
     past: StrictStr
+    achieved: StrictStr
     forward: StrictStr
+    top_commas: StrictInt
+    look_back_paragraph: StrictStr
     not_quantities: list[StrictStr]
     plan_verbs: list[StrictStr]
     restatement: StrictStr

@@ -24,6 +24,7 @@ from pipeline.stages.amounts import forms
 from pipeline.stages.amounts.context import Scan, round12
 from pipeline.stages.amounts.lexicon import RANGE_SEP, WS, lex
 from pipeline.stages.amounts.measure import number_unit
+from pipeline.stages.amounts.shared import shared_units
 from pipeline.stages.sentences.titles import book_title_spans
 
 # the last group of each of the scanner's alternatives names its form (Match.lastgroup: one
@@ -115,4 +116,4 @@ def extract_amounts(text: str, exclude: Sequence[tuple[int, int]] = (),
         if rows and a.start < rows[-1].end:
             continue
         rows.append(a)
-    return _merge_ranges(scan, rows)
+    return shared_units(scan, _merge_ranges(scan, rows))

@@ -96,10 +96,14 @@ class DeadlineMixin:
             return None  # 年初承诺的…: the start of the reported year, not a deadline
         before = self.text[max(0, st - 4):st].rstrip()
         after = self.text[en:en + 3].lstrip()
+        effect = self._effect_span(m, st, en)
+        if effect is not None:
+            return effect
         if any(before.endswith(x) for x in lx.dl_not_after):
             return None
-        if not m.by_lead and any(after.startswith(x) for x in lx.dl_not_before):
-            return None  # 2019年以来, 2020年的; but 到2035年—— is a heading's deadline
+        if not m.by_lead and any(after.startswith(x) for x in lx.dl_not_before) and not (
+                (re.sub(r"\s+", "", m.text) + after).startswith(lx.own_year_of)):
+            return None  # 2019年以来, 2020年的; but 到2035年—— is a heading's deadline, 今年的 this year's
         value = _end_value(m)
         if value is None and not m.relative:
             return None
@@ -121,6 +125,23 @@ class DeadlineMixin:
                 st -= 1  # 于2026年建成: the year is written as a time of completion
             elif not (prev == "" or prev in _CLAUSE_BREAK + "。！？\n“\"、 " or self._after_trigger(st)):
                 return None  # a plain date inside a clause, not a deadline
+        return _Deadline(st, en, self.text[st:en], value, bare=bare)
+
+    def _effect_span(self, m: DateMention, st: int, en: int) -> _Deadline | None:
+        """从/自 + date + 起 ([deadline_rules] effect_lead, effect_tail): the date a measure takes effect, a
+        deadline when it falls in the publication year or later. A year alone (从今年起, 从2025年起) only
+        frames a time, as a bare year does: a deadline-only row needs a completion verb."""
+        lx = self.lx
+        lead = next((w for w in lx.effect_lead if self.text.endswith(w, 0, st)), None)
+        tail = next((w for w in lx.effect_tail if self.text.startswith(w, en)), None)
+        value = m.value if m.kind == "point" else None
+        if lead is None or tail is None or not value:
+            return None
+        y = _YEAR.match(value)
+        if y and self.pub_year is not None and int(y.group()) < self.pub_year:
+            return None  # 从1999年起 in a later text: since then, a fact
+        st, en = st - len(lead), en + len(tail)
+        bare = re.fullmatch(r"\d{4}", value) is not None
         return _Deadline(st, en, self.text[st:en], value, bare=bare)
 
     def _after_events(self, out: list[_Deadline], lo: int, hi: int) -> list[_Deadline]:

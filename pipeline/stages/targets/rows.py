@@ -40,12 +40,18 @@ class RowMixin:
         soft = lx.soft_past_rx.search(head)
         if soft and not (g.clause >= 0 and c.start <= g.trig.start < c.start + soft.start()):
             return False
-        if any(head.rstrip().endswith(b) for b in lx.baseline_before):
+        if any(head.rstrip().endswith(b) for b in lx.baseline_before) or lx.baseline_of_rx.search(head):
             return False
         if lx.range_start_rx.search(head) and lx.range_next_rx.search(self.text[a.end:c.end]):
             return False
         if lx.after_amount_rx.match(self.text, a.end, c.end):
             return False
+        if a.quantity == "count" and lx.list_size_rx.match(self.text, a.end):
+            return False  # 重点做好9个方面工作：: the size of the list that follows
+        if a.quantity == "duration" and (head.rstrip().endswith(lx.duration_not_after)
+                                         or self.text.startswith(lx.duration_not_before, a.end)
+                                         or lx.duration_frame_rx.search(head)):
+            return False  # 经过二十年的努力 (the time it takes), 建党一百年, 十年规划 (a name), 前十年 (a frame)
         if any(rx.search(a.text) for rx in lx.skip_amount_rx) or self._in_slogan(a, c):
             return False
         for rx in (lx.means_rx, lx.base_rx, lx.within_rx):
