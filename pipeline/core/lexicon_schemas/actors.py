@@ -23,6 +23,8 @@ class ActorsActors(_Strict):
     counted_gap: list[StrictStr]
     counted_always: list[StrictStr]
     noun_tags: list[StrictStr]
+    head_noun_tags: list[StrictStr]
+    share_verbs: list[StrictStr]
     relative_heads: list[StrictStr]
     closing_verbs: list[StrictStr]
     adverbial_nouns: list[StrictStr]

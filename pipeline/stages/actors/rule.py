@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.core.config import load_lexicon_toml
+from pipeline.stages.organizations.lexicon import load_org_lexicon
 from pipeline.stages.sentences.titles import book_title_spans
 
 
@@ -39,6 +40,8 @@ class _Lex:
     closing_verbs: frozenset[str]
     adverbial_nouns: frozenset[str]
     noun_tags: frozenset[str]
+    head_noun_tags: frozenset[str]
+    share_verbs: frozenset[str]
     list_joiners: str
     enumeration_marks: str
     own_subject_words: frozenset[str]
@@ -65,12 +68,18 @@ def _lex() -> _Lex:
                 frozenset(d["carry_pronouns"]), frozenset(d["attribute_tags"]), frozenset(d["attribute_verbs"]),
                 frozenset(d["counted_gap"]), frozenset(d["counted_always"]), frozenset(d["relative_heads"]),
                 frozenset(d["closing_verbs"]), frozenset(d["adverbial_nouns"]), frozenset(d["noun_tags"]),
+                frozenset(d["head_noun_tags"]), frozenset(d["share_verbs"]),
                 d["list_joiners"], d["enumeration_marks"], frozenset(d["own_subject_words"]),
                 frozenset(d["own_subject_tags"]), frozenset(d["patient_verbs"]),
                 tuple(d["unit_heads"]), tuple(d["process_heads"]),
                 tuple(d["thing_heads"]), frozenset(d["affiliation_words"]), frozenset(d["phrase_tags"]),
                 d["relative_marker"], d["summary_mark"], frozenset(d["aspect_particles"]),
                 d["postverbal_preposition"], d["blanks"], d["openers"])
+
+
+def _has_body_suffix(name: str) -> bool:
+    """The name ends on a head word of the organization grammar (configs/organizations/suffixes.toml)."""
+    return load_org_lexicon().suffix_at_end(name) is not None
 
 
 @dataclass
@@ -198,6 +207,8 @@ class SentenceActors:
         if k is None:
             return None  # no tags (another backend): only an organization opening the clause counts
         tok = self.tokens[k]
+        if self._part_subject(start, b):
+            return None  # …，其中，保障性住房、农村民生工程投资占44%: the part is the subject, not the body
         head = self._relative_head(k, b)
         if head is not None:
             return head
@@ -211,6 +222,14 @@ class SentenceActors:
         if tok[2] in lx.carry_pronouns or tok[3] in lx.carry_tags:
             return "carry"
         return "carry" if self._attribute(start, b) and not self._own_subject(start, b) else None
+
+    def _part_subject(self, a: int, b: int) -> bool:
+        """The clause says what share a part takes (X占44%): the nouns before the share verb are its subject,
+        a part of the whole, not the body of the clause before."""
+        lx = _lex()
+        toks = [t for t in self.tokens if a <= t[0] < b]
+        verb = next((n for n, t in enumerate(toks) if t[2] in lx.share_verbs), None)
+        return verb is not None and any(t[3] in lx.noun_tags for t in toks[:verb])
 
     def _own_subject(self, a: int, b: int) -> bool:
         """The noun phrase before the verb names a scope or a class of bodies (全省进出口总值增长, 省属国企
@@ -248,21 +267,31 @@ class SentenceActors:
         verb = next((n for n, t in enumerate(toks) if t[3] in ("v", "vd")), len(toks))
         if toks and toks[0][2] in lx.affiliation_words:
             return True  # 抚顺矿务局所属煤矿, 交通部直属的…企业: its units
+        if toks and toks[0][0] == o.end and toks[0][3] in lx.head_noun_tags and not _has_body_suffix(
+                self.text[o.start:o.end]):
+            return True  # 成都国际航空枢纽, 红旗汽车: a name with no body suffix runs on into a noun, or modifies it
         if verb == len(toks) and toks and toks[0][3] in lx.noun_tags and all(t[3] != "m" for t in toks):
             # no verb and no quantity, the body naming a noun after it (…，九大有色金属基地，…): a list item
             return True
         de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
         if de and all(t[3] in ("v", "vd", "d", "ad", "c") or t[2] in lx.aspect_particles for t in toks[:de]):
             return True  # 鞍钢生产的大型钢, 人民公社兴办的农村工业: a relative clause on what it made
+        if toks and toks[0][2] == lx.relative_marker and len(toks) > 1 and toks[1][3] in lx.noun_tags:
+            return True  # 中国科学院的科学研究机构将由44个发展到60个: the body's units or things are the subject
         n, head = 0, None
         while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:  # the noun phrase it opens
             if toks[n][3] in lx.noun_tags:
-                head = toks[n][2]
-                if head.endswith(lx.unit_heads):
+                head = toks[n]
+                if head[2].endswith(lx.unit_heads):
                     return True  # its units (国务院组成部门), unless joined to it (国务院及其部门)
             n += 1
-        if head is not None and head.endswith(lx.thing_heads):
+        if head is not None and head[2].endswith(lx.thing_heads):
             return True  # a project or document it only names (中新互联互通项目新签署…)
+        if head is not None and head[3] in lx.head_noun_tags and not self._attribute(toks[0][0], b):
+            # Chinese noun phrases are head-final: the noun after the body heads a subject with a predicate
+            # of its own (红旗汽车产销量分别增长…, 中央政府层面核准…); a measure of the body with a quantity
+            # (北京证券交易所上市公司达262家) stays the body's
+            return True
         de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
         if de is None or de < verb:
             return False  # no verb before 的: 的 marks a possessive, not a relative clause
