@@ -25,6 +25,8 @@ class ActorsActors(_Strict):
     noun_tags: list[StrictStr]
     head_noun_tags: list[StrictStr]
     share_verbs: list[StrictStr]
+    measure_verbs: list[StrictStr]
+    qualifier_tags: list[StrictStr]
     relative_heads: list[StrictStr]
     closing_verbs: list[StrictStr]
     adverbial_nouns: list[StrictStr]

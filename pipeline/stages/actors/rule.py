@@ -42,6 +42,8 @@ class _Lex:
     noun_tags: frozenset[str]
     head_noun_tags: frozenset[str]
     share_verbs: frozenset[str]
+    measure_verbs: frozenset[str]
+    qualifier_tags: frozenset[str]
     list_joiners: str
     enumeration_marks: str
     own_subject_words: frozenset[str]
@@ -69,6 +71,7 @@ def _lex() -> _Lex:
                 frozenset(d["counted_gap"]), frozenset(d["counted_always"]), frozenset(d["relative_heads"]),
                 frozenset(d["closing_verbs"]), frozenset(d["adverbial_nouns"]), frozenset(d["noun_tags"]),
                 frozenset(d["head_noun_tags"]), frozenset(d["share_verbs"]),
+                frozenset(d["measure_verbs"]), frozenset(d["qualifier_tags"]),
                 d["list_joiners"], d["enumeration_marks"], frozenset(d["own_subject_words"]),
                 frozenset(d["own_subject_tags"]), frozenset(d["patient_verbs"]),
                 tuple(d["unit_heads"]), tuple(d["process_heads"]),
@@ -287,7 +290,7 @@ class SentenceActors:
             n += 1
         if head is not None and head[2].endswith(lx.thing_heads):
             return True  # a project or document it only names (中新互联互通项目新签署…)
-        if head is not None and head[3] in lx.head_noun_tags and not self._attribute(toks[0][0], b):
+        if head is not None and head[3] in lx.head_noun_tags and not self._attribute(toks[0][0], b, True):
             # Chinese noun phrases are head-final: the noun after the body heads a subject with a predicate
             # of its own (红旗汽车产销量分别增长…, 中央政府层面核准…); a measure of the body with a quantity
             # (北京证券交易所上市公司达262家) stays the body's
@@ -353,17 +356,21 @@ class SentenceActors:
             n += 1
         return de + 1 < n < len(toks) and toks[n][3] in ("v", "vd")
 
-    def _attribute(self, a: int, b: int) -> bool:
-        """Noun phrase + at most one copula verb + quantity: an attribute of the topic before it."""
+    def _attribute(self, a: int, b: int, measure: bool = False) -> bool:
+        """Noun phrase + at most one copula verb + quantity: an attribute of the topic before it.
+        ``measure``: the noun phrase follows the body itself, so a comparison or rank verb (高于, 排名) and
+        a qualifier adverb (近5000人) state its measure too (包钢集团利润增速高于…33个百分点)."""
         lx = _lex()
         verbs = 0
         seen_number = False
+        verb_words = lx.attribute_verbs | lx.measure_verbs if measure else lx.attribute_verbs
+        tags = lx.attribute_tags | lx.qualifier_tags if measure else lx.attribute_tags
         for s, e, w, t in self.tokens:
             if e <= a or s >= b:
                 continue
-            if w in lx.attribute_verbs:
+            if w in verb_words:
                 verbs += 1
-            elif t not in lx.attribute_tags:
+            elif t not in tags:
                 return False
             seen_number = seen_number or t == "m"
         return verbs <= 1 and seen_number
