@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, half in (("even", held[0::2]), ("odd", held[1::2]), ("all", held)):
             s = score(half)
             print(_line(f"{label} {name}", half, s))
-            if show in (f"{label} {name}", name if label == "held-out" else None):
+            if show is not None and show in (f"{label} {name}", name if label == "held-out" else ""):
                 print("\n".join(s.errors))
     return 0
 
