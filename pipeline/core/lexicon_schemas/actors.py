@@ -27,6 +27,11 @@ class ActorsActors(_Strict):
     share_verbs: list[StrictStr]
     measure_verbs: list[StrictStr]
     qualifier_tags: list[StrictStr]
+    scope_nouns: list[StrictStr]
+    name_joiners: StrictStr
+    place_tags: list[StrictStr]
+    frame_tags: list[StrictStr]
+    process_subjects: list[StrictStr]
     relative_heads: list[StrictStr]
     closing_verbs: list[StrictStr]
     adverbial_nouns: list[StrictStr]

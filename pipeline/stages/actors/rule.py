@@ -44,6 +44,11 @@ class _Lex:
     share_verbs: frozenset[str]
     measure_verbs: frozenset[str]
     qualifier_tags: frozenset[str]
+    scope_nouns: frozenset[str]
+    name_joiners: str
+    place_tags: frozenset[str]
+    frame_tags: frozenset[str]
+    process_subjects: tuple[str, ...]
     list_joiners: str
     enumeration_marks: str
     own_subject_words: frozenset[str]
@@ -72,6 +77,8 @@ def _lex() -> _Lex:
                 frozenset(d["closing_verbs"]), frozenset(d["adverbial_nouns"]), frozenset(d["noun_tags"]),
                 frozenset(d["head_noun_tags"]), frozenset(d["share_verbs"]),
                 frozenset(d["measure_verbs"]), frozenset(d["qualifier_tags"]),
+                frozenset(d["scope_nouns"]), d["name_joiners"],
+                frozenset(d["place_tags"]), frozenset(d["frame_tags"]), tuple(d["process_subjects"]),
                 d["list_joiners"], d["enumeration_marks"], frozenset(d["own_subject_words"]),
                 frozenset(d["own_subject_tags"]), frozenset(d["patient_verbs"]),
                 tuple(d["unit_heads"]), tuple(d["process_heads"]),
@@ -137,6 +144,8 @@ class SentenceActors:
             by = self._by_phrase(a, b if i < ci else pos)
             if by is not None:
                 return by
+            if i == ci and self._frame(a, b):
+                return None  # 经过30年发展建设，…: a quantity in a frame is no one's act
             verdict = self._subject(a, b)
             if verdict == "carry":
                 continue
@@ -148,6 +157,16 @@ class SentenceActors:
                 return None  # 新疆人才发展集团挂牌成立，组建…: the body was the one set up, not who acts next
             return verdict
         return None
+
+    def _frame(self, a: int, b: int) -> bool:
+        """The clause opens with a preposition and has no verb: a frame (经过30年发展建设) for the clause after
+        it, not a predicate of the subject before."""
+        lx = _lex()
+        start = self._content_start(a, b)
+        k = self._token_at(start) if start is not None else None
+        if k is None or self.tokens[k][3] not in lx.frame_tags:
+            return False
+        return not any(t[3] in ("v", "vd") for t in self.tokens if a <= t[0] < b)
 
     def _token_at(self, pos: int) -> int | None:
         return next((k for k, t in enumerate(self.tokens) if t[0] <= pos < t[1]), None)
@@ -281,19 +300,7 @@ class SentenceActors:
             return True  # 鞍钢生产的大型钢, 人民公社兴办的农村工业: a relative clause on what it made
         if toks and toks[0][2] == lx.relative_marker and len(toks) > 1 and toks[1][3] in lx.noun_tags:
             return True  # 中国科学院的科学研究机构将由44个发展到60个: the body's units or things are the subject
-        n, head = 0, None
-        while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:  # the noun phrase it opens
-            if toks[n][3] in lx.noun_tags:
-                head = toks[n]
-                if head[2].endswith(lx.unit_heads):
-                    return True  # its units (国务院组成部门), unless joined to it (国务院及其部门)
-            n += 1
-        if head is not None and head[2].endswith(lx.thing_heads):
-            return True  # a project or document it only names (中新互联互通项目新签署…)
-        if head is not None and head[3] in lx.head_noun_tags and not self._attribute(toks[0][0], b, True):
-            # Chinese noun phrases are head-final: the noun after the body heads a subject with a predicate
-            # of its own (红旗汽车产销量分别增长…, 中央政府层面核准…); a measure of the body with a quantity
-            # (北京证券交易所上市公司达262家) stays the body's
+        if self._headed_by_noun(o, b):
             return True
         de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
         if de is None or de < verb:
@@ -301,7 +308,52 @@ class SentenceActors:
         n = de + 1
         while n < len(toks) and toks[n][3] in lx.noun_tags | lx.attribute_tags - {"m"}:
             n += 1
-        return n < len(toks) and toks[n][3] in ("v", "vd", "m")  # the head noun has a predicate of its own
+        # the head noun after 的 has a predicate of its own (国务院制定和颁布的行政法规有255项); a quantity right
+        # after 的 is the object's (国务院要…实现以下的十项主要任务), not a predicate
+        return de + 1 < n < len(toks) and toks[n][3] in ("v", "vd", "m")
+
+    def _headed_by_noun(self, o: Span, b: int) -> bool:
+        """The noun phrase after the body (and the bodies joined to it: X和Y在建项目投资…) heads the subject.
+        Chinese noun phrases are head-final: its units (国务院组成部门), a project or document it only names
+        (中新互联互通项目新签署…), a process in or on it (沿边临港产业园区工业投资增长38%), or any noun with a
+        predicate of its own (红旗汽车产销量分别增长…, 中央政府层面核准…). A measure of the body with a quantity
+        (北京证券交易所上市公司达262家) stays the body's, and a scope word is adverbial (兰州高新区全国排名53位)."""
+        lx = _lex()
+        toks = self._outside_titles(self._joined_end(o, b), b)
+        n, head = 0, None
+        while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:  # the noun phrase it opens
+            if toks[n][3] in lx.noun_tags and toks[n][2] not in lx.scope_nouns:
+                head = toks[n]
+                if head[2].endswith(lx.unit_heads):
+                    return True  # its units (国务院组成部门), unless joined to it (国务院及其部门)
+            n += 1
+        if head is None:
+            return False
+        if head[2].endswith(lx.thing_heads):
+            return True
+        if head[2].endswith(lx.process_subjects) and any(t[3] in ("v", "vd") for t in toks[n:]):
+            return True
+        return head[3] in lx.head_noun_tags and not self._attribute(toks[0][0], b, True)
+
+    def _joined_end(self, o: Span, b: int) -> int:
+        """The end of the run of bodies joined to ``o`` (沿边临港产业园区和中国—东盟产业合作区…)."""
+        lx = _lex()
+        p, moved = o.end, True
+        while moved:
+            moved = False
+            q = p
+            while q < b:
+                if self.text[q] in lx.list_joiners + lx.blanks + lx.name_joiners:
+                    q += 1
+                    continue
+                k = self._token_at(q)  # a place before the next body (…和中国—东盟产业合作区)
+                if k is None or self.tokens[k][3] not in lx.place_tags or self.tokens[k][0] != q:
+                    break
+                q = self.tokens[k][1]
+            nxt = next((x for x in self.orgs if q < b and x.start <= q < x.end and x.end > p), None)
+            if nxt is not None and q > p:
+                p, moved = nxt.end, True
+        return p
 
     def _outside_titles(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
         """The tokens from ``a`` to ``b``, without the words of a title (《关于…的若干政策措施》)."""
