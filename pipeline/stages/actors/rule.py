@@ -296,8 +296,10 @@ class SentenceActors:
             # no verb and no quantity, the body naming a noun after it (…，九大有色金属基地，…): a list item
             return True
         de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
-        if de and all(t[3] in ("v", "vd", "d", "ad", "c") or t[2] in lx.aspect_particles for t in toks[:de]):
-            return True  # 鞍钢生产的大型钢, 人民公社兴办的农村工业: a relative clause on what it made
+        if de and all(t[3] in ("v", "vd", "d", "ad", "c", "f") or t[2] in lx.aspect_particles for t in toks[:de]):
+            # 鞍钢生产的大型钢, 人民公社兴办的农村工业: a relative clause on what it made; 共产党以外的各民主党派…:
+            # a place word after it makes the body the ground of the subject, not the subject
+            return True
         if toks and toks[0][2] == lx.relative_marker and len(toks) > 1 and toks[1][3] in lx.noun_tags:
             return True  # 中国科学院的科学研究机构将由44个发展到60个: the body's units or things are the subject
         if self._headed_by_noun(o, b):
@@ -308,9 +310,12 @@ class SentenceActors:
         n = de + 1
         while n < len(toks) and toks[n][3] in lx.noun_tags | lx.attribute_tags - {"m"}:
             n += 1
-        # the head noun after 的 has a predicate of its own (国务院制定和颁布的行政法规有255项); a quantity right
-        # after 的 is the object's (国务院要…实现以下的十项主要任务), not a predicate
-        return de + 1 < n < len(toks) and toks[n][3] in ("v", "vd", "m")
+        # the head noun after 的 has a predicate of its own (国务院制定和颁布的行政法规有255项, …减少到现在的
+        # 二百七十六个); a quantity right after 的 that heads a noun is the object (国务院要…实现以下的十项主要任务)
+        if n == de + 1 and n < len(toks) and toks[n][3] == "m":
+            nxt = self._after_quantity(self.tokens.index(toks[n]))
+            return nxt is None or nxt[3] not in lx.noun_tags | {"a", "b"}
+        return n < len(toks) and toks[n][3] in ("v", "vd", "m")
 
     def _headed_by_noun(self, o: Span, b: int) -> bool:
         """The noun phrase after the body (and the bodies joined to it: X和Y在建项目投资…) heads the subject.
