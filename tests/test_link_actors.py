@@ -109,6 +109,10 @@ GRAMMAR = [
     # list items without a verb carry the subject (亿元服务业固投项目2个)
     # a name with no body suffix runs on into a noun: no body (郑州航空|口岸)
     ("郑州航空口岸240小时过境免签政策落地实施。", "240小时", None),
+    # … or into a verbal noun (西藏班|招生规模)
+    ("西藏班招生规模突破1万人。", "突破1万人", None),
+    # a word of class opening the mention: a class of bodies, not one (普惠性幼儿园)
+    ("普惠性幼儿园覆盖率90%，义务教育集团化办学覆盖率98.2%，优质特色高中在校生占比73.4%。", "90%", None),
     # a noun after the body heads a subject with a predicate of its own
     ("新扩建幼儿园、中小学校舍94所，新增各类学位1.26万个，学前教育普及普惠指标提前完成国家任务，"
      "公办幼儿园保教人员工资待遇提高到当地最低工资标准2倍以上。", "2倍以上", None),

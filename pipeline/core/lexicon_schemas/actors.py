@@ -32,6 +32,7 @@ class ActorsActors(_Strict):
     place_tags: list[StrictStr]
     frame_tags: list[StrictStr]
     process_subjects: list[StrictStr]
+    class_prefixes: list[StrictStr]
     relative_heads: list[StrictStr]
     closing_verbs: list[StrictStr]
     adverbial_nouns: list[StrictStr]

@@ -49,6 +49,7 @@ class _Lex:
     place_tags: frozenset[str]
     frame_tags: frozenset[str]
     process_subjects: tuple[str, ...]
+    class_prefixes: tuple[str, ...]
     list_joiners: str
     enumeration_marks: str
     own_subject_words: frozenset[str]
@@ -79,6 +80,7 @@ def _lex() -> _Lex:
                 frozenset(d["measure_verbs"]), frozenset(d["qualifier_tags"]),
                 frozenset(d["scope_nouns"]), d["name_joiners"],
                 frozenset(d["place_tags"]), frozenset(d["frame_tags"]), tuple(d["process_subjects"]),
+                tuple(d["class_prefixes"]),
                 d["list_joiners"], d["enumeration_marks"], frozenset(d["own_subject_words"]),
                 frozenset(d["own_subject_tags"]), frozenset(d["patient_verbs"]),
                 tuple(d["unit_heads"]), tuple(d["process_heads"]),
@@ -134,6 +136,8 @@ class SentenceActors:
             return False  # 全疆, 中央政府投资, 全社会固定资产投资: a scope or a process, not a body
         if any(w in name for w in lx.affiliation_words):
             return False  # 中央卫生部所属医院: a class of units, not one body
+        if name.startswith(lx.class_prefixes):
+            return False  # 普惠性幼儿园, 公办幼儿园: a word of class before the head names a class of bodies
         return not self.tokens or any(t[1] == o.end for t in self.tokens)
 
     def actor(self, pos: int) -> int | None:
@@ -289,9 +293,11 @@ class SentenceActors:
         verb = next((n for n, t in enumerate(toks) if t[3] in ("v", "vd")), len(toks))
         if toks and toks[0][2] in lx.affiliation_words:
             return True  # 抚顺矿务局所属煤矿, 交通部直属的…企业: its units
-        if toks and toks[0][0] == o.end and toks[0][3] in lx.head_noun_tags and not _has_body_suffix(
+        if toks and toks[0][0] == o.end and toks[0][3] in lx.noun_tags and not _has_body_suffix(
                 self.text[o.start:o.end]):
-            return True  # 成都国际航空枢纽, 红旗汽车: a name with no body suffix runs on into a noun, or modifies it
+            # 成都国际航空枢纽, 红旗汽车, 西藏班招生规模, 普惠性幼儿园覆盖率: a name with no body suffix runs on
+            # into a noun or a verbal noun: the NER cut a longer name, or the mention only modifies the noun
+            return True
         if verb == len(toks) and toks and toks[0][3] in lx.noun_tags and all(t[3] != "m" for t in toks):
             # no verb and no quantity, the body naming a noun after it (…，九大有色金属基地，…): a list item
             return True
