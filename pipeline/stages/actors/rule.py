@@ -14,7 +14,7 @@ Nothing is taken because it is near: an organization in an object, after a prepo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 
 from pipeline.core.config import load_lexicon_toml
@@ -70,23 +70,15 @@ class _Lex:
 
 @cache
 def _lex() -> _Lex:
+    """configs/actors/actors.toml, each key to the field of the same name (lists become sets or tuples)."""
     d = load_lexicon_toml("actors/actors.toml")
-    return _Lex(frozenset(d["clause_marks"]), d["by_marker"], tuple(d["by_verbs"]), int(d["by_gap"]),
-                frozenset(d["carry_tags"]), frozenset(d["lead_tags"]), frozenset(d["lead_words"]),
-                frozenset(d["carry_pronouns"]), frozenset(d["attribute_tags"]), frozenset(d["attribute_verbs"]),
-                frozenset(d["counted_gap"]), frozenset(d["counted_always"]), frozenset(d["relative_heads"]),
-                frozenset(d["closing_verbs"]), frozenset(d["adverbial_nouns"]), frozenset(d["noun_tags"]),
-                frozenset(d["head_noun_tags"]), frozenset(d["share_verbs"]),
-                frozenset(d["measure_verbs"]), frozenset(d["qualifier_tags"]),
-                frozenset(d["scope_nouns"]), d["name_joiners"],
-                frozenset(d["place_tags"]), frozenset(d["frame_tags"]), tuple(d["process_subjects"]),
-                tuple(d["class_prefixes"]),
-                d["list_joiners"], d["enumeration_marks"], frozenset(d["own_subject_words"]),
-                frozenset(d["own_subject_tags"]), frozenset(d["patient_verbs"]),
-                tuple(d["unit_heads"]), tuple(d["process_heads"]),
-                tuple(d["thing_heads"]), frozenset(d["affiliation_words"]), frozenset(d["phrase_tags"]),
-                d["relative_marker"], d["summary_mark"], frozenset(d["aspect_particles"]),
-                d["postverbal_preposition"], d["blanks"], d["openers"])
+    keys = {"marks": "clause_marks", "by": "by_marker"}
+    out: dict[str, object] = {}
+    for f in fields(_Lex):
+        v = d[keys.get(f.name, f.name)]
+        kind = str(f.type)
+        out[f.name] = frozenset(v) if kind.startswith("frozenset") else tuple(v) if kind.startswith("tuple") else v
+    return _Lex(**out)  # type: ignore[arg-type]
 
 
 def _has_body_suffix(name: str) -> bool:
