@@ -34,6 +34,7 @@ class TargetsTargetsPast(_Strict):
     markers: list[StrictStr]
     soft_markers: list[StrictStr]
     ended_year_months: list[StrictInt]
+    under_trigger: list[StrictStr]
 
 
 class TargetsTargetsHypothetical(_Strict):
@@ -53,6 +54,13 @@ class TargetsTargetsDeadlineRules(_Strict):
     effect_lead: list[StrictStr]
     own_year_of: list[StrictStr]
     effect_tail: list[StrictStr]
+    until: StrictStr
+    by_word: StrictStr
+    period_lead: StrictStr
+    since: list[StrictStr]
+    since_after: list[StrictStr]
+    year_end: list[StrictStr]
+    time_words: list[StrictStr]
 
 
 class TargetsTargetsMilestone(_Strict):
@@ -69,6 +77,7 @@ class TargetsTargetsHeading(_Strict):
     max_rest_chars: StrictInt
     max_paragraphs: StrictInt
     title_max_chars: StrictInt
+    close: StrictStr
 
 
 class TargetsTargetsFrames(_Strict):
@@ -92,6 +101,11 @@ class TargetsTargetsMetric(_Strict):
     creation_verbs: list[StrictStr]
     leading: list[StrictStr]
     predicate_markers: list[StrictStr]
+    starting_point: StrictStr
+    noun_follows: list[StrictStr]
+    counted_noun: StrictStr
+    suffix_lead: StrictStr
+    level_amount: StrictStr
 
 
 class TargetsTargetsSections(_Strict):

@@ -13,7 +13,6 @@ LEXICON = "targets/targets.toml"
 
 
 @dataclass
-@dataclass
 class _Lexicon:
     """The words and patterns of configs/targets/targets.toml, compiled once."""
 
@@ -73,6 +72,20 @@ class _Lexicon:
     restatement_rx: re.Pattern[str]
     list_min: int
     not_plan_quantities: frozenset[str]
+    under_trigger: frozenset[str]
+    until_rx: re.Pattern[str]
+    by_word: str
+    period_lead_rx: re.Pattern[str]
+    since: tuple[str, ...]
+    since_after: tuple[str, ...]
+    year_end: tuple[str, ...]
+    time_words: tuple[str, ...]
+    heading_close_rx: re.Pattern[str]
+    starting_point_rx: re.Pattern[str]
+    noun_follows: tuple[str, ...]
+    counted_noun_rx: re.Pattern[str]
+    suffix_lead_rx: re.Pattern[str]
+    level_amount_rx: re.Pattern[str]
 
 
 @cache
@@ -95,7 +108,7 @@ def _lexicon() -> _Lexicon:
         time_clause_rx=re.compile(d["not_trigger"].get("time_clause", "(?!)")),
         not_after=list(d["not_trigger"].get("not_after", [])),
         past_rx=re.compile("|".join(f"(?:{m})" for m in d["past"]["markers"])),
-        soft_past_rx=re.compile("|".join(f"(?:{m})" for m in d["past"].get("soft_markers", ["累计"]))),
+        soft_past_rx=re.compile("|".join(f"(?:{m})" for m in d["past"]["soft_markers"])),
         ended_year_months=frozenset(int(m) for m in d["past"].get("ended_year_months", [])),
         range_start_rx=re.compile(d["frames"]["range_start"]),
         range_next_rx=re.compile(d["frames"]["range_next"]),
@@ -144,4 +157,26 @@ def _lexicon() -> _Lexicon:
         restatement_rx=re.compile(d["sections"]["restatement"]),
         list_min=int(d["lists"]["min_item_chars"]),
         not_plan_quantities=frozenset(d["sections"].get("not_quantities", [])),
+        **_words(d),
     )
+
+
+def _words(d: dict[str, Any]) -> dict[str, Any]:
+    """The word lists and word patterns the deadline, heading and metric code reads (issue 12: words are data)."""
+    dl, me = d["deadline_rules"], d["metric"]
+    return {
+        "under_trigger": frozenset(d["past"]["under_trigger"]),
+        "until_rx": re.compile(dl["until"]),
+        "by_word": dl["by_word"],
+        "period_lead_rx": re.compile(dl["period_lead"]),
+        "since": tuple(dl["since"]),
+        "since_after": tuple(dl["since_after"]),
+        "year_end": tuple(dl["year_end"]),
+        "time_words": tuple(dl["time_words"]),
+        "heading_close_rx": re.compile(d["heading"]["close"]),
+        "starting_point_rx": re.compile(me["starting_point"]),
+        "noun_follows": tuple(me["noun_follows"]),
+        "counted_noun_rx": re.compile(me["counted_noun"]),
+        "suffix_lead_rx": re.compile(me["suffix_lead"]),
+        "level_amount_rx": re.compile(me["level_amount"]),
+    }

@@ -35,7 +35,7 @@ class RowMixin:
             return False
         head = self._blank(c.start, a.start, deadlines)
         past = lx.past_rx.search(head)
-        if past and not (past.group() == "完成" and g.clause >= 0 and c.start <= g.trig.start < c.start + past.start()):
+        if past and not (past.group() in lx.under_trigger and g.clause >= 0 and c.start <= g.trig.start < c.start + past.start()):
             return False  # but 今年力争交通、水利分别完成投资2500亿元: 完成 under the clause's own trigger
         soft = lx.soft_past_rx.search(head)
         if soft and not (g.clause >= 0 and c.start <= g.trig.start < c.start + soft.start()):
@@ -195,7 +195,7 @@ class RowMixin:
         prefix = lx.trigger_rx.sub("", self.text[prefix_lo:a.start])
         prefix = _LIST_MARK.sub("", prefix).strip(_STRIP)
         # 税负率从10%降至2.5%: the starting point is not part of the metric
-        prefix = re.sub(r"(?:从|由)[^从由]*[0-9０-９%％][^从由]*$", "", prefix).strip(_STRIP)
+        prefix = lx.starting_point_rx.sub("", prefix).strip(_STRIP)
         if not prefix or prefix in lx.level_verbs:
             # 城镇调查失业率全年控制在5.5%以内: the metric stands before the deadline
             whole = self.text[lo:a.start]
@@ -216,12 +216,12 @@ class RowMixin:
                     prefix = prefix[: -len(w)].rstrip(_STRIP)
                     changed = True
                     break
-        if prefix.endswith(("等", "的")) or re.search(r"[一二两三四五六七八九十几]+[个家项大类]$", prefix):
+        if prefix.endswith(lx.noun_follows) or lx.counted_noun_rx.search(prefix):
             # A、B等5个方面 / …在内的4个研发中心 / 三个千亿级产业集群: the noun follows
             prefix = ""
         suffix = self.text[a.end:hi]
         suffix = re.split(r"[，。；：、,;:（(]", suffix, maxsplit=1)[0].strip(_STRIP)
-        suffix = re.sub(r"^(?:的|以上|以下|左右)", "", suffix)
+        suffix = lx.suffix_lead_rx.sub("", suffix)
         if prefix and prefix not in lx.creation_verbs and len(_CJK.findall(prefix)) >= 2:
             return _balance(prefix)
         if suffix:
