@@ -49,6 +49,14 @@ class AmountsQualifiersLevels(_Strict):
     bare_levels_need_suffix: list[StrictStr]
     default_unit: StrictStr
     default_quantity: StrictStr
+    currencies: dict[str, StrictStr]
+    counted_suffix: StrictStr
+
+
+class AmountsQualifiersRange(_Strict):
+    separators: list[StrictStr]
+    before_second: list[StrictStr]
+    percent_separators: list[StrictStr]
 
 
 class AmountsQualifiersHorizon(_Strict):
@@ -67,6 +75,7 @@ class AmountsQualifiers(_Strict):
     ordinal: AmountsQualifiersOrdinal
     levels: AmountsQualifiersLevels
     horizon: AmountsQualifiersHorizon
+    range: AmountsQualifiersRange
 
 
 class AmountsUnitsUnitItem(_Strict):
@@ -116,6 +125,19 @@ class AmountsUnitsDensity(_Strict):
     denominator: dict[str, StrictStr]
     unit: StrictStr
     quantity: StrictStr
+    number_unit: StrictStr
+
+
+class AmountsUnitsHalf(_Strict):
+    may_follow: list[StrictStr]
+
+
+class AmountsUnitsPerUnit(_Strict):
+    words: list[StrictStr]
+
+
+class AmountsUnitsYearWords(_Strict):
+    after: list[StrictStr]
 
 
 class AmountsUnitsQuotedNames(_Strict):
@@ -134,6 +156,9 @@ class AmountsUnits(_Strict):
     compound: AmountsUnitsCompound
     density: AmountsUnitsDensity
     quoted_names: AmountsUnitsQuotedNames
+    half: AmountsUnitsHalf
+    per_unit: AmountsUnitsPerUnit
+    year_words: AmountsUnitsYearWords
 
 
 # lexicon file (relative to configs/) -> its schema
