@@ -7,8 +7,9 @@ Two sets of hand-annotated real sentences (pipeline/stages/actors/corpus.py scor
   so tuning data now). The rule reaches precision 0.933 and recall 0.646 on it (even half 0.952 / 0.690, odd
   half 0.917 / 0.611);
 - configs/actors/heldout2.jsonl, a second blind set written after that. First score (measured once):
-  precision 0.650, recall 0.333; the rule now reaches 0.941 / 0.410 (even half, the one fixed on,
-  1.000 / 0.474; odd half 0.875 / 0.350).
+  precision 0.650, recall 0.333; the rule reached 0.941 / 0.410 (even half, the one fixed on,
+  1.000 / 0.474; odd half 0.875 / 0.350), and with the organization layer's sector ministries and
+  congresses (merged after) 0.957 / 0.564 (even 1.000 / 0.632, odd 0.909 / 0.500).
 THE ISSUE'S TARGET (recall 0.75) IS NOT MET ON HELD-OUT TEXT. The floors below are what the rule reaches
 (raise them, never lower them), not the target.
 """
@@ -24,7 +25,7 @@ from pipeline.stages.actors.corpus import load_cases, score
 TARGET = (0.90, 0.75)  # issue 15: precision, recall
 CORPUS_ODD_FLOOR = (0.85, 0.65)  # the corpus's odd lines, held out when the rule was first written
 HELD_OUT_FLOOR = {"all": (0.933, 0.646), "even": (0.952, 0.690), "odd": (0.917, 0.611)}
-HELD_OUT2_FLOOR = {"all": (0.941, 0.410), "even": (1.000, 0.474), "odd": (0.875, 0.350)}
+HELD_OUT2_FLOOR = {"all": (0.957, 0.564), "even": (1.000, 0.632), "odd": (0.909, 0.500)}
 
 
 @pytest.mark.parametrize("name", ["corpus.jsonl", "heldout.jsonl"])
