@@ -55,6 +55,22 @@ def modifies_noun(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
         and nxt.text not in lx.apposition_nouns and not nxt.text.endswith(lx.member_tails)
 
 
+def dash_place_start(toks: list[Tok], i: int, lx: OrgLexicon) -> int:
+    """Start of a bilateral body's name: a place and a one-character dash glued before the span (圭亚那—|中国友好协会).
+
+    Two places joined by a dash name the parties of a bilateral body (中国—中亚实业家委员会), as
+    ``extend._joins_places`` already reads them before a suffix; the span must end in a body suffix.
+    """
+    t = toks[i]
+    if i < 2 or lx.suffix_at_end(t.text) is None:
+        return t.s
+    dash, place = toks[i - 1], toks[i - 2]
+    if dash.text in lx.pat.dashes and len(dash.text) == 1 and dash.e == t.s and place.e == dash.s \
+            and place.tag in lx.tags.place and not (i > 2 and toks[i - 3].text in lx.pat.dashes):
+        return place.s
+    return t.s
+
+
 def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
     """The backend's ORG spans, less pieces of quoted slogans and of project or product names."""
     quotes = [(m.start(1), m.end(1)) for m in lx.pat.quote.finditer(text)]
@@ -79,5 +95,6 @@ def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
             continue  # 瞪羚企业, 企业品牌: a class noun heads the span
         if suf is None and e == t.e and modifies_noun(toks, i, lx):
             continue  # 电信|网络诈骗, 普惠|养老服务: a field modifying the noun after it, not a body
-        out.append(Cand(t.s, e, text[t.s : e], suf.type if suf else "company", "ner", token=t.text))
+        s = dash_place_start(toks, i, lx)
+        out.append(Cand(s, e, text[s:e], suf.type if suf else "company", "ner", token=t.text))
     return out
