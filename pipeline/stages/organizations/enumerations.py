@@ -168,3 +168,27 @@ def list_mates(text: str, chosen: list[Cand], lx: OrgLexicon, toks: list[Tok] | 
         if mates and all(s <= c.s and c.e <= e for c in chosen if c.s < e and s < c.e):
             out.append(Cand(s, e, m.group(1), suf.type, "suffix"))
     return out
+
+
+def last_mates(text: str, chosen: list[Cand], lx: OrgLexicon, toks: list[Tok]) -> list[Cand]:
+    """The last item of a 、-list joined by 和/与 (国家科委、国家计委和|国家经委): one word ending like its mate.
+
+    ``list_mates`` reads items between list marks; the last one follows a joiner and ends where the list
+    does, which only the words show. It is a mate when the item before the joiner was found whole and is
+    itself an item of the list (a 、 before it), so a joiner after a lone body (人大监督和政协) makes none.
+    """
+    ends = {c.e: c for c in chosen}
+    starts = {c.s for c in chosen}
+    out = []
+    for i in range(1, len(toks) - 1):
+        t, item = toks[i], toks[i + 1]
+        if t.text not in lx.conj_joiners or item.s in starts or item.tag not in lx.tags.noun:
+            continue
+        mate = ends.get(t.s)
+        if mate is None or mate.s == 0 or text[mate.s - 1] != lx.pat.list_mark:
+            continue
+        suf = lx.suffix_at_end(item.text)
+        if suf is None or suf.weak or suf.type != mate.type or len(item.text) < 3 or rejected(item.text, lx):
+            continue
+        out.append(Cand(item.s, item.e, item.text, suf.type, "suffix"))
+    return out
