@@ -20,161 +20,28 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow.parquet as pq
+from findings_harness import (
+    HANG_S,
+    Line,
+    Repro,
+    cpu_ticks,
+    docs,
+    files_state,
+    finish,
+    kill_group,
+    snapshot,
+    table,
+    tail,
+    verdict,
+    workers_of,
+)
 
 HERE = Path(__file__).resolve().parent.parent
 SEEDS = HERE / "seeds"
-HANG_S = 60.0  # a run that shows no end in this long after the disturbance is a hang
 TEXT = "杭州市上城区人民政府2023年5月发布通知。力争到2025年，全区数字经济核心产业增加值突破500亿元。\n"
 TEXT2 = "浙江大学与之江实验室签约，总投资约3.2亿元，今年计划新增企业100家。\n"
-
-
-@dataclass
-class Line:
-    """One verdict: finding id, PASS / FAIL / NOT EXERCISED, and what was seen."""
-
-    fid: str
-    status: str
-    detail: str
-
-    def __str__(self) -> str:
-        return f"{self.fid:<14} {self.status:<13} {self.detail}"
-
-
-@dataclass
-class Run:
-    """A finished (or killed) CLI run."""
-
-    rc: int | None
-    out: str
-    err: str
-    hung: bool
-    seconds: float
-
-
-class Repro:
-    """The checkout under test and a scratch folder; runs its CLI in bounded subprocesses."""
-
-    def __init__(self, checkout: Path, scratch: Path) -> None:
-        self.checkout = checkout.resolve()
-        self.scratch = scratch
-        self.env = {**os.environ, "PYTHONPATH": str(self.checkout), "PYTHONUNBUFFERED": "1"}
-
-    def cmd(self, *args: str) -> list[str]:
-        return [sys.executable, "-m", "pipeline", "extract", *args, "--no-progress"]
-
-    def popen(self, *args: str, cwd: Path | None = None, wrap: list[str] | None = None,
-              umask: int | None = None) -> subprocess.Popen:
-        def pre() -> None:
-            if umask is not None:
-                os.umask(umask)
-        return subprocess.Popen([*(wrap or []), *self.cmd(*args)], cwd=cwd or self.checkout, env=self.env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                start_new_session=True, preexec_fn=pre)
-
-    def run(self, *args: str, timeout: float = HANG_S, **kw) -> Run:
-        t0 = time.monotonic()
-        proc = self.popen(*args, **kw)
-        return finish(proc, timeout, t0)
-
-    def folder(self, name: str) -> Path:
-        d = self.scratch / name
-        shutil.rmtree(d, ignore_errors=True)
-        d.mkdir(parents=True)
-        return d
-
-
-def finish(proc: subprocess.Popen, timeout: float, t0: float | None = None) -> Run:
-    """Wait for a run; past the limit kill its process group (workers too) and call it a hang."""
-    t0 = time.monotonic() if t0 is None else t0
-    try:
-        out, err = proc.communicate(timeout=timeout)
-        return Run(proc.returncode, out, err, False, time.monotonic() - t0)
-    except subprocess.TimeoutExpired:
-        kill_group(proc)
-        out, err = proc.communicate()
-        return Run(None, out, err, True, time.monotonic() - t0)
-
-
-def kill_group(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-
-
-def docs(folder: Path, **texts: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for stem, text in texts.items():
-        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
-    return folder
-
-
-def table(out: Path, name: str):
-    """A table as the SPEC says to read it: the Parquet dataset folder OUTDIR/<table>/."""
-    return pq.read_table(out / name).to_pandas()
-
-
-def snapshot(out: Path) -> list[tuple[str, str]]:
-    """Every table's rows as sorted strings (part order and file names do not matter)."""
-    tables = sorted(p.name for p in out.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
-    return [(n, repr(sorted(map(repr, table(out, n).astype(str).itertuples(index=False))))) for n in tables]
-
-
-def tail(text: str, n: int = 160) -> str:
-    lines = [ln for ln in text.strip().splitlines() if ln.strip()]
-    return (lines[-1] if lines else "")[-n:]
-
-
-def verdict(fid: str, ok: bool, detail: str) -> Line:
-    return Line(fid, "PASS" if ok else "FAIL", detail)
-
-
-def children(pid: int) -> list[int]:
-    """Direct children of a process (Linux /proc)."""
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as f:
-            return [int(x) for x in f.read().split()]
-    except OSError:
-        return []
-
-
-def proc_field(pid: int, what: str) -> str:
-    try:
-        if what == "cmdline":
-            return Path(f"/proc/{pid}/cmdline").read_bytes().decode("utf-8", "replace")
-        return Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
-    except OSError:
-        return ""
-
-
-def workers_of(pid: int) -> list[int]:
-    """Worker processes of a run: spawned multiprocessing children (not the resource tracker)."""
-    return [c for c in children(pid) if "spawn_main" in proc_field(c, "cmdline")]
-
-
-def cpu_ticks(pid: int) -> int:
-    stat = proc_field(pid, "stat")
-    if not stat:
-        return -1
-    fields = stat.rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])  # utime + stime
-
-
-def files_state(out: Path) -> dict[str, tuple[int, int]]:
-    """Names, sizes and mtimes of the tables' files and the manifest (not the lock)."""
-    state = {}
-    for p in out.rglob("*") if out.exists() else []:
-        if p.is_file() and p.name != ".pipeline.lock":
-            try:
-                st = p.stat()
-            except OSError:
-                continue
-            state[str(p.relative_to(out))] = (st.st_size, st.st_mtime_ns)
-    return state
 
 
 # --- the findings ---------------------------------------------------------------------------------------
@@ -228,6 +95,7 @@ def f2_dead_worker(r: Repro) -> list[Line]:
     if ref.rc != 0:
         return [Line("2", "NOT EXERCISED", f"undisturbed run exit {ref.rc}: {tail(ref.err)}")]
     out = d / "out"
+    t0 = time.monotonic()
     proc = r.popen(*args, "-o", str(out))
     killed, deadline = None, time.monotonic() + 300
     while killed is None and proc.poll() is None and time.monotonic() < deadline:
@@ -241,7 +109,7 @@ def f2_dead_worker(r: Repro) -> list[Line]:
         finish(proc, 30)
         return [Line("2", "NOT EXERCISED", "the run ended before a busy worker could be killed")]
     t_kill = time.monotonic()
-    res = finish(proc, HANG_S + ref.seconds)
+    res = finish(proc, HANG_S + ref.seconds, t0)
     if res.hung:
         return [Line("2", "FAIL", f"killed worker {killed}; the run hung (killed after "
                      f"{time.monotonic() - t_kill:.0f} s; an undisturbed run takes {ref.seconds:.0f} s)")]
@@ -257,21 +125,28 @@ def unpunctuated(n: int) -> str:
 
 
 def f3_superlinear(r: Repro) -> list[Line]:
-    """3: a 100k and a 200k-character unpunctuated line in one run; per-document seconds from the manifest
-    (model loading excluded). A ratio over 2.6 is superlinear (linear: 2, n^1.6: 3.0)."""
-    import json
+    """3: one 100k and one 200k-character unpunctuated line, each in its own run beside a small document, and a
+    run of the small document alone. Cost = the run's CPU seconds (all its processes: steadier than wall time on
+    a shared machine) less the small run's, so model loading cancels. Over 2.6x for twice the size is
+    superlinear (linear: 2, n^1.6: 3.0)."""
+    import resource
 
-    d = r.folder("f3")
-    src = docs(d / "in", line100k=unpunctuated(100_000), line200k=unpunctuated(200_000))
-    res = r.run(str(src), "-o", str(d / "out"), "-w", "1", timeout=900)
-    if res.rc != 0:
-        return [Line("3a", "FAIL", f"exit {res.rc} (hung: {res.hung}): {tail(res.err)}")]
-    m = json.loads((d / "out" / "_manifest.json").read_text(encoding="utf-8"))["documents"]
-    t1, t2 = m["line100k"]["seconds"], m["line200k"]["seconds"]
-    sents = table(d / "out", "sentences")
-    longest = int((sents.end - sents.start).max())
-    return [verdict("3a", t2 / t1 <= 2.6, f"100k chars {t1:.1f} s, 200k chars {t2:.1f} s: ratio {t2 / t1:.2f} "
-                    f"(limit 2.6); longest sentence {longest:,} chars")]
+    cost, longest = {}, {}
+    for n in (0, 100_000, 200_000):
+        d = r.folder(f"f3_{n}")
+        src = docs(d / "in", a_warm=TEXT, **({"line": unpunctuated(n)} if n else {}))
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        res = r.run(str(src), "-o", str(d / "out"), "-w", "1", timeout=900)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if res.rc != 0:
+            return [Line("3a", "FAIL", f"{n:,} chars: exit {res.rc} (hung: {res.hung}): {tail(res.err)}")]
+        cost[n] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        sents = table(d / "out", "sentences")
+        longest[n] = int((sents.end - sents.start).max())
+    t1, t2 = cost[100_000] - cost[0], cost[200_000] - cost[0]
+    return [verdict("3a", t2 / t1 <= 2.6, f"CPU s beyond the small run ({cost[0]:.1f} s): 100k chars {t1:.1f} s, "
+                    f"200k chars {t2:.1f} s: ratio {t2 / t1:.2f} (limit 2.6); longest sentence "
+                    f"{longest[200_000]:,} chars")]
 
 
 def f3_too_large(r: Repro) -> list[Line]:
@@ -308,7 +183,8 @@ def f4_two_writers(r: Repro) -> list[Line]:
     rows = len(table(d / "out", "documents")) if one.rc is not None else -1
     same = one.rc == 0 and ref.rc == 0 and snapshot(d / "out") == snapshot(d / "ref")
     ok = second.rc == 2 and "pid" in second.err and same
-    return [verdict("4", ok, f"first exit {one.rc}, second exit {second.rc} ('{tail(second.err, 120)}'); "
+    said = next((ln for ln in second.err.splitlines() if ln.strip()), "")[:150]
+    return [verdict("4", ok, f"first exit {one.rc}, second exit {second.rc} ('{said}'); "
                     f"{rows} document rows for 5 documents; tables equal a lone run's: {same}")]
 
 
