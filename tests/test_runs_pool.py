@@ -1,4 +1,5 @@
-"""A dead or hung worker never hangs the run (issue 14 finding 2), and a runaway document is an errors row.
+"""A dead or hung worker never hangs the run (issue 14 finding 2), and a runaway or huge document is an errors
+row while the others come out (finding 3); a long line with no sentence end is cut into bounded sentences.
 
 The supervisor is tested with a task that kills or hangs its own worker on chosen documents (spawned workers
 import this module by name), then end to end: a real worker killed from outside, and a real time limit.
@@ -7,6 +8,7 @@ import this module by name), then end to end: a real worker killed from outside,
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -24,6 +26,7 @@ from pipeline.run.pool import SupervisedPool
 from pipeline.run.schema import DOC_TABLES
 from pipeline.run.store import read_table
 from pipeline.run.workers import DocResult, DocTask
+from pipeline.stages.sentences.split import MAX_CHARS
 
 SMALL = [SEEDS / f"{d}.txt" for d in ("000_1e09561dce7322ff", "001_e5e3a2ae0d178eb4", "004_2b47e149472050a6")]
 
@@ -69,6 +72,41 @@ def test_a_runaway_document_becomes_a_timeout_row_and_the_small_one_comes_out(tm
     assert "run.doc_seconds" in errors.message.iloc[0]
     assert read_table(tmp_path / "out", "documents").column("doc_id").to_pylist() == ["small"]
     assert res.n_failed == 1 and res.n_done == 1
+
+
+def test_a_document_over_max_doc_chars_is_refused_and_the_small_one_comes_out(tmp_path):
+    """Finding 3: the huge file given with a small one no longer takes it down (a stand-in for the 52 MB file:
+    run.max_doc_chars lowered under a 78k-char seed)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS / "002_7ecacfc05819ac67.txt", src / "big.txt")
+    shutil.copy(SEEDS / "004_2b47e149472050a6.txt", src / "small.txt")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[run]\nmax_doc_chars = 20000\n", encoding="utf-8")
+    res = run_extract([src], tmp_path / "out", config=cfg, workers=1)
+    errors = read_table(tmp_path / "out", "errors").to_pandas()
+    assert errors.doc_id.tolist() == ["big"] and errors.kind.tolist() == ["too_large"]
+    assert "run.max_doc_chars" in errors.message.iloc[0]
+    assert read_table(tmp_path / "out", "documents").column("doc_id").to_pylist() == ["small"]
+    assert (res.n_failed, res.n_done) == (1, 1)
+
+
+def test_a_long_line_with_no_sentence_end_is_cut_into_bounded_sentences(tmp_path):
+    """Finding 3: a 30k-character line of unpunctuated text (an OCR dump) becomes bounded sentences, so the
+    per-sentence stages cost linear time (the old code kept it one 30k sentence); offsets stay exact."""
+    han = "".join(re.findall(r"[\u4e00-\u9fff]", (SEEDS / "000_1e09561dce7322ff.txt").read_text(encoding="utf-8")))
+    raw = (han * (30_000 // len(han) + 1))[:30_000]
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "line.txt").write_text(raw, encoding="utf-8")
+    res = run_extract([src], tmp_path / "out", workers=1)
+    assert res.n_done == 1 and res.n_failed == 0
+    sents = read_table(tmp_path / "out", "sentences").to_pandas()
+    assert len(sents) >= 30_000 // MAX_CHARS and (sents.end - sents.start).max() <= MAX_CHARS
+    assert "".join(sents.text) == raw  # the pieces tile the line
+    for name in ("sentences", "organizations", "amounts"):
+        rows = read_table(tmp_path / "out", name).to_pandas()
+        assert all(raw[r.raw_start:r.raw_end] == r.text for r in rows.itertuples()), name
 
 
 def _children(pid: int) -> list[int]:

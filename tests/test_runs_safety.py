@@ -122,6 +122,17 @@ def test_workers_are_capped_and_zero_is_refused(tmp_path):
         run_extract([src], out, workers=0)
 
 
+def test_workers_are_capped_at_the_cores(tmp_path, monkeypatch):
+    """Finding 6: on a one-core machine --workers 12 over three documents runs one process (this one)."""
+    import pipeline.run.options as options
+
+    monkeypatch.setattr(options.os, "cpu_count", lambda: 1)
+    src = _docs(tmp_path / "in", a=TEXT, b=TEXT2, c=TEXT + TEXT2)
+    res = run_extract([src], tmp_path / "out", workers=12)
+    assert res.n_done == 3
+    assert json.loads((tmp_path / "out" / "_manifest.json").read_text(encoding="utf-8"))["workers"] == 1
+
+
 @pytest.mark.parametrize(("toml", "key"), [('[run]\nbatch_docs = "abc"\n', "batch_docs"),
                                            ("ner = 5\n", "ner"),
                                            ('[ner]\nbatch_size = "x"\n', "batch_size"),
@@ -202,6 +213,23 @@ def test_whitespace_only_files_are_one_error(tmp_path, blank):
     res = run_extract([src], tmp_path / "out", workers=1)
     errors = read_table(tmp_path / "out", "errors").to_pandas()
     assert res.n_failed == 1 and errors.kind.tolist() == ["empty"]
+
+
+def test_a_dropped_zwj_has_a_removed_row_and_keycaps_are_no_digits(tmp_path):
+    """Finding 8: through a run, a ZWJ taken out of the text has a removed row at its raw offset, and
+    5️⃣0️⃣0️⃣亿元 gives no amount (it gave 1e8)."""
+    zwj = "全年完成投资1\u200d2亿元，同比增长5%。\n"
+    src = _docs(tmp_path / "in", zwj=zwj, keycap="5️⃣0️⃣0️⃣亿元，同比增长5%。\n")
+    out = tmp_path / "out"
+    run_extract([src], out, workers=1)
+    docs = read_table(out, "documents").to_pandas().set_index("doc_id")
+    assert "\u200d" not in docs.clean_text["zwj"]
+    removed = read_table(out, "removed").to_pandas()
+    at = zwj.index("\u200d")
+    assert [(at, at + 1)] == [(r.raw_start, r.raw_end) for r in removed.itertuples()
+                              if r.doc_id == "zwj" and r.raw_start <= at < r.raw_end]
+    amounts = read_table(out, "amounts").to_pandas()
+    assert amounts[amounts.doc_id == "keycap"].text.tolist() == ["5%"]  # the stage ran; the keycaps gave nothing
 
 
 def test_outdir_adds_and_updates_and_prune_says_how_many_it_dropped(tmp_path):
