@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -54,9 +55,12 @@ def extract(inputs: list[str], out: Path, workers: int, extra: list[str] | None 
     killed = kill_worker and _kill_one_worker(proc, out)
     _, err = proc.communicate()
     wall = time.perf_counter() - t0
+    # the largest peak RSS of any process of the run so far (the parent that writes the tables too)
+    tree = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     m = json.loads((out / "_manifest.json").read_text(encoding="utf-8"))
     return {"wall_s": round(wall, 1), "exit": proc.returncode, "killed_worker": killed,
-            "peak_rss_mb": m.get("last_run", {}).get("worker_peak_rss_mb"), "last_run": m.get("last_run"),
+            "peak_rss_mb": m.get("last_run", {}).get("worker_peak_rss_mb"), "any_process_peak_rss_mb": round(tree, 1),
+            "last_run": m.get("last_run"),
             "errors": [e for e in err.splitlines() if "ERROR" in e or "WARNING" in e][:5]}
 
 

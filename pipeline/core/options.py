@@ -42,6 +42,7 @@ class RunOptions(_Strict):
     chunk_bytes: PositiveInt
     doc_seconds: PositiveFloat  # per-document time limit (errors row kind timeout)
     max_doc_chars: PositiveInt  # larger documents are refused (errors row kind too_large)
+    window_chars: PositiveInt  # longer documents are processed in windows of this size (run/windows.py)
 
 
 class Options(_Strict):

@@ -10,6 +10,15 @@ shifts them to document clean offsets and maps them to raw offsets.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+
+from pipeline.core.config import load_lexicon_toml
+
+
+@cache
+def _within() -> tuple[str, ...]:
+    """The words that make a date a "within" deadline (三年内): configs/dates/dates.toml [by] within."""
+    return tuple(load_lexicon_toml("dates/dates.toml")["by"]["within"])
 
 
 @dataclass
@@ -110,7 +119,7 @@ class DateMention:
     @property
     def by(self) -> bool:
         """True when the mention is written as a deadline (到2025年, 年底前, 三年内)."""
-        return bool(self.by_lead or self.by_tail) or self.kind == "horizon" or self.text.rstrip().endswith("内")
+        return bool(self.by_lead or self.by_tail) or self.kind == "horizon" or self.text.rstrip().endswith(_within())
 
 
 @dataclass

@@ -31,7 +31,7 @@ from pipeline.core.config import ConfigError, config_hash, load_config
 from pipeline.run.engines import run_engine
 from pipeline.run.options import RunOptions, cap_workers, check_run_options
 from pipeline.run.registry import build_registry
-from pipeline.run.store import TableStore
+from pipeline.run.store import SpilledTable, TableStore
 from pipeline.run.workers import DocResult, DocTask
 from pipeline.stages.read.decode import find_sources_with_roots, link_outside, load_metadata_table
 
@@ -194,13 +194,22 @@ class _Run:
         for batch in _setup_checked(_batches(_progress(results, len(tasks), progress),
                                              self.opts.batch_docs, self.opts.batch_chars)):
             rows: dict[str, list[dict]] = defaultdict(list)
+            packed: dict[str, list] = defaultdict(list)  # a windowed document's rows: Arrow, or spilled to files
             for r in batch:
                 for d in r.rows.get("documents", []):
                     more = self.extra.get(r.doc_id)
                     d["extra"] = json.dumps(more, ensure_ascii=False, sort_keys=True) if more else None
                 for name, rs in r.rows.items():
-                    rows[name].extend(rs)
-            part = self.store.write_part(rows, [r.doc_id for r in batch])
+                    if isinstance(rs, list):
+                        rows[name].extend(rs)
+                    else:
+                        packed[name].append(rs)
+            try:
+                part = self.store.write_part(rows, [r.doc_id for r in batch], packed)
+            finally:
+                for chunk in (c for cs in packed.values() for c in cs):
+                    if isinstance(chunk, SpilledTable):
+                        chunk.remove()
             for r in batch:
                 self._record(r, part, pubs.get(r.doc_id))
             self.store.commit()

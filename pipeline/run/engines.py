@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pipeline.run.pool import SupervisedPool
+from pipeline.run.store import load_spilled
 from pipeline.run.workers import ChunkTimeout, DocResult, DocTask, get_processor, run_chunk
 
 
@@ -76,7 +77,7 @@ def run_dask(tasks: Iterable[DocTask], cfg: dict[str, Any], scheduler: str | Non
     try:
         pending: list = []
         for c in _chunks_of(tasks, cfg):
-            pending.append(client.submit(run_chunk, c, cfg, pure=False))
+            pending.append(client.submit(run_chunk_in_memory, c, cfg, pure=False))
             if len(pending) >= window:
                 yield from pending.pop(0).result()
         for f in pending:
@@ -85,6 +86,15 @@ def run_dask(tasks: Iterable[DocTask], cfg: dict[str, Any], scheduler: str | Non
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def run_chunk_in_memory(tasks: list[DocTask], cfg: dict[str, Any]) -> list[DocResult]:
+    """run_chunk, with a windowed document's spilled rows loaded back: a Dask worker's temporary
+    files may be on another machine than the client that writes the tables."""
+    results = run_chunk(tasks, cfg)
+    for r in results:
+        r.rows = load_spilled(r.rows)
+    return results
 
 
 def run_engine(engine: str, tasks: Iterable[DocTask], cfg: dict[str, Any], workers: int,

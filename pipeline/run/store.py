@@ -19,12 +19,14 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 import socket
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -72,9 +74,24 @@ def _atomic(path: Path, write) -> None:
         raise
 
 
-def write_parquet_atomic(table: pa.Table, path: Path) -> None:
-    """Write to a temporary file beside ``path``, then rename over it."""
-    _atomic(path, lambda tmp: pq.write_table(table, tmp))
+def write_parquet_atomic(table: pa.Table | list, path: Path) -> int:
+    """Write to a temporary file beside ``path``, then rename over it; the number of rows written.
+
+    ``table`` may be a list of tables and spilled tables (a windowed document's, with a
+    ``tables()`` iterator): those are streamed into row groups, never held whole."""
+    chunks = table if isinstance(table, list) else [table]
+    if all(isinstance(c, pa.Table) for c in chunks):
+        whole = pa.concat_tables(chunks) if len(chunks) > 1 else chunks[0]
+        _atomic(path, lambda tmp: pq.write_table(whole, tmp))
+        return whole.num_rows
+
+    def stream(tmp: str) -> None:
+        with pq.ParquetWriter(tmp, chunks[0].schema) as w:
+            for c in chunks:
+                for t in [c] if isinstance(c, pa.Table) else c.tables():
+                    w.write_table(t)
+    _atomic(path, stream)
+    return sum(len(c) for c in chunks)
 
 
 def write_json_atomic(obj: Any, path: Path) -> None:
@@ -84,6 +101,51 @@ def write_json_atomic(obj: Any, path: Path) -> None:
             f.flush()
             os.fsync(f.fileno())
     _atomic(path, write)
+
+
+@dataclass
+class SpilledTable:
+    """One table's rows of a windowed document, one Arrow IPC file per window (small and picklable)."""
+
+    paths: list[str] = field(default_factory=list)
+    num_rows: int = 0
+
+    def __len__(self) -> int:
+        return self.num_rows
+
+    def add(self, table: pa.Table, path: Path) -> None:
+        with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        self.paths.append(str(path))
+        self.num_rows += table.num_rows
+
+    def tables(self) -> Iterator[pa.Table]:
+        """The windows' tables one at a time (memory-mapped: read only when written out)."""
+        for p in self.paths:
+            with pa.memory_map(p) as source:
+                yield pa.ipc.open_file(source).read_all()
+
+    def load(self) -> pa.Table:
+        return pa.concat_tables(list(self.tables()))
+
+    def remove(self) -> None:
+        """Delete the spill files and their folder (once the rows are written)."""
+        for p in self.paths:
+            Path(p).unlink(missing_ok=True)
+        if self.paths:
+            shutil.rmtree(Path(self.paths[0]).parent, ignore_errors=True)
+
+
+def load_spilled(rows: dict) -> dict:
+    """The same rows with spilled tables read back into memory, their files deleted."""
+    out = {}
+    for name, v in rows.items():
+        if isinstance(v, SpilledTable):
+            out[name] = v.load()
+            v.remove()
+        else:
+            out[name] = v
+    return out
 
 
 def _new_manifest() -> dict[str, Any]:
@@ -120,17 +182,21 @@ class TableStore:
         write_json_atomic(self.manifest, self.root / MANIFEST)
 
     # -- writing --------------------------------------------------------------------------------
-    def write_part(self, rows: dict[str, list[dict]], doc_ids: list[str]) -> str:
-        """Write one part per table for ``doc_ids`` and record it (visible at the next commit)."""
-        return self._write_tables({n: to_table(n, rows.get(n, [])) for n in DOC_TABLES}, doc_ids)
+    def write_part(self, rows: dict[str, list[dict]], doc_ids: list[str],
+                   packed: dict[str, list] | None = None) -> str:
+        """Write one part per table for ``doc_ids`` and record it (visible at the next commit).
 
-    def _write_tables(self, tables: dict[str, pa.Table], doc_ids: list[str]) -> str:
+        ``packed``: rows already in Arrow tables (a windowed document's), written after ``rows``."""
+        packed = packed or {}
+        return self._write_tables({n: [to_table(n, rows.get(n, [])), *packed.get(n, [])] for n in DOC_TABLES},
+                                  doc_ids)
+
+    def _write_tables(self, tables: dict[str, pa.Table | list], doc_ids: list[str]) -> str:
         n = int(self.manifest["next_part"])
         self.manifest["next_part"] = n + 1
         part = f"{n:06d}"
-        for name, t in tables.items():
-            write_parquet_atomic(t, self.part_path(name, part))
-        self.manifest["parts"][part] = {"docs": list(doc_ids), "rows": {k: t.num_rows for k, t in tables.items()}}
+        counts = {name: write_parquet_atomic(t, self.part_path(name, part)) for name, t in tables.items()}
+        self.manifest["parts"][part] = {"docs": list(doc_ids), "rows": counts}
         return part
 
     def write_batch(self, rows: dict[str, list[dict]], doc_ids: list[str]) -> str:

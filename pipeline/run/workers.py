@@ -45,7 +45,7 @@ class DocResult:
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
     peak_rss_mb: float = 0.0  # of the worker process, after this document
-    rows: dict[str, list[dict]] = field(default_factory=dict)
+    rows: dict[str, list[dict] | Any] = field(default_factory=dict)  # a windowed document: Arrow tables
 
 
 class DocTimeout(BaseException):  # noqa: N818 - BaseException: the stages' `except Exception` must not swallow it
@@ -117,7 +117,7 @@ def run_chunk(tasks: list[DocTask], cfg: dict[str, Any]) -> list[DocResult]:
     limit = float(run["doc_seconds"])
     try:
         with time_limit(limit * len(tasks)):
-            return _run_chunk(processor, tasks, int(run["max_doc_chars"]))
+            return _run_chunk(processor, tasks, int(run["max_doc_chars"]), int(run["window_chars"]))
     except DocTimeout:
         if len(tasks) > 1:
             raise ChunkTimeout(f"a chunk of {len(tasks)} documents overran {limit:g} s each") from None
@@ -132,10 +132,10 @@ def failed_result(task: DocTask, kind: str, message: str) -> DocResult:
     return res
 
 
-def _run_chunk(processor, tasks: list[DocTask], max_chars: int) -> list[DocResult]:
+def _run_chunk(processor, tasks: list[DocTask], max_chars: int, window: int) -> list[DocResult]:
     t0 = time.perf_counter()
     results = [DocResult(t.doc_id, t.path, "ok") for t in tasks]
-    docs, owners = [], []
+    docs, owners, long_docs = [], [], []
     for task, res in zip(tasks, results):
         try:
             meta = {task.doc_id: task.pub_date} if task.pub_date else None
@@ -152,11 +152,14 @@ def _run_chunk(processor, tasks: list[DocTask], max_chars: int) -> list[DocResul
                   f"run.max_doc_chars = {max_chars:,}; split the file, or raise run.max_doc_chars in a --config "
                   "file if the machine has the memory", None)
             continue
+        if len(doc.raw) > window:
+            long_docs.append((doc, task, res))  # in bounded windows, after the chunk's short documents
+            continue
         docs.append(doc)
         owners.append((task, res))
-    if docs:
-        from pipeline.run.task import DocFailure
+    from pipeline.run.task import DocFailure
 
+    if docs:
         try:
             outs = processor.process_many(docs)
         except Exception as e:  # noqa: BLE001 - the backend itself failed: every document of the chunk
@@ -172,6 +175,8 @@ def _run_chunk(processor, tasks: list[DocTask], max_chars: int) -> list[DocResul
                 _fail(res, task, out.stage, "exception", f"{type(out.error).__name__}: {out.error}", tb)
             else:
                 res.rows, res.stage_seconds = out.rows, dict(out.timings)
+    for doc, task, res in long_docs:
+        _run_windowed(processor, doc, task, res, window)
     elapsed = time.perf_counter() - t0
     total = sum(r.n_chars for r in results) or 1
     rss = peak_rss_mb()
@@ -179,6 +184,23 @@ def _run_chunk(processor, tasks: list[DocTask], max_chars: int) -> list[DocResul
         r.seconds = elapsed * (r.n_chars or 1) / total if len(results) > 1 else elapsed
         r.peak_rss_mb = rss
     return results
+
+
+def _run_windowed(processor, doc, task: DocTask, res: DocResult, window: int) -> None:
+    """One long document in windows of ``run.window_chars`` (pipeline/run/windows.py)."""
+    from pipeline.run.task import DocFailure
+    from pipeline.run.windows import process_windowed
+
+    try:
+        out = process_windowed(processor, doc, window)
+    except Exception as e:  # noqa: BLE001 - one document's failure must not stop the batch
+        _fail(res, task, "extract", "exception", f"{type(e).__name__}: {e}", traceback.format_exc())
+        return
+    if isinstance(out, DocFailure):
+        tb = "".join(traceback.format_exception(out.error))
+        _fail(res, task, out.stage, "exception", f"{type(out.error).__name__}: {out.error}", tb)
+    else:
+        res.rows, res.stage_seconds = out.rows, dict(out.timings)
 
 
 def _fail(res: DocResult, task: DocTask, stage: str, kind: str, message: str, tb: str | None) -> None:

@@ -65,6 +65,7 @@ class CleanCleanPatterns(_Strict):
     caption_sentence: StrictStr
     figure_label: StrictStr
     figure: StrictStr
+    figure_word: StrictStr
     end_mark: StrictStr
     bullet: StrictStr
     byline: list[StrictStr]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import StrictInt, StrictStr, TypeAdapter
+from pydantic import Field, StrictInt, StrictStr, TypeAdapter
 
 from pipeline.core.lexicon_schemas.base import Strict as _Strict
 
@@ -20,6 +20,7 @@ class DatesDatesSameYear(_Strict):
 class DatesDatesYearParts(_Strict):
     words: list[StrictStr]
     anaphoric: list[StrictStr]
+    not_after: list[StrictStr]
 
 
 class DatesDatesReference(_Strict):
@@ -68,6 +69,7 @@ class DatesDatesYears(_Strict):
     min: StrictInt
     max: StrictInt
     full_date_min: StrictInt
+    not_before: list[StrictStr]
 
 
 class DatesDatesBrackets(_Strict):
@@ -84,12 +86,17 @@ class DatesDatesHorizons(_Strict):
     use_not_after: list[StrictStr]
     not_after: list[StrictStr]
     max_years: StrictInt
+    separators: list[StrictStr]
+    vague_counts: list[StrictStr]
+    after_year: list[StrictStr]
+    use: list[StrictStr]
 
 
 class DatesDatesBy(_Strict):
     lead: list[StrictStr]
     lead_not_after: list[StrictStr]
     tail: list[StrictStr]
+    within: list[StrictStr]
     tail_not_before: list[StrictStr]
 
 
@@ -100,6 +107,40 @@ class DatesDatesBareDays(_Strict):
 
 class DatesDatesTwoDigitYears(_Strict):
     pivot: StrictInt
+
+
+class DatesDatesRanges(_Strict):
+    separators: list[StrictStr]
+    month_range_separators: list[StrictStr]
+    to: list[StrictStr]
+    and_: list[StrictStr] = Field(alias="and")
+    between: list[StrictStr]
+    from_: list[StrictStr] = Field(alias="from")
+    after: list[StrictStr]
+    before: list[StrictStr]
+    list_joins: list[StrictStr]
+    quarter_joins: list[StrictStr]
+
+
+class DatesDatesWords(_Strict):
+    words: list[StrictStr]
+
+
+class DatesDatesWeeks(_Strict):
+    words: list[StrictStr]
+    days: dict[str, StrictInt]
+
+
+class DatesDatesDaysAgo(_Strict):
+    before: list[StrictStr]
+    after: list[StrictStr]
+    not_after: list[StrictStr]
+    not_before: list[StrictStr]
+
+
+class DatesDatesMonths(_Strict):
+    not_after: list[StrictStr]
+    not_before: list[StrictStr]
 
 
 class DatesDates(_Strict):
@@ -125,6 +166,12 @@ class DatesDates(_Strict):
     bare_days: DatesDatesBareDays
     two_digit_years: DatesDatesTwoDigitYears
     relative_weeks: dict[str, StrictInt]
+    ranges: DatesDatesRanges
+    halves: dict[str, StrictInt]
+    decade_parts: DatesDatesWords
+    weeks: DatesDatesWeeks
+    days_ago: DatesDatesDaysAgo
+    months: DatesDatesMonths
 
 
 # lexicon file (relative to configs/) -> its schema

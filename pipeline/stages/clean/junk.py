@@ -75,7 +75,7 @@ def cut_inline(ln: Line, rules: Rules) -> None:
     if b and b.end() < len(t) and not any(a <= ln.s < z for a, z, _ in ln.cuts):
         ln.cuts.append((ln.s, ln.s + len(b.group().rstrip()), "bullet"))
         ln.bullet = True
-    m = rules.figure.search(t) if "图" in t else None
+    m = rules.figure.search(t) if rules.figure_word in t else None
     if m and m.start() > 0 and not _inside_cut(ln, ln.s + m.start()):
         ln.cuts.append((ln.s + m.start(), ln.s + m.end(), "figure_caption"))
         ln.tail_cut = True

@@ -77,6 +77,7 @@ class Rules:
     header: tuple[re.Pattern, ...]
     credit: tuple[re.Pattern, ...]
     figure: re.Pattern
+    figure_word: str
     figure_label: re.Pattern
     caption_sentence: re.Pattern
     source: re.Pattern
@@ -157,6 +158,7 @@ def build_rules(cfg: dict[str, Any] | None = None) -> Rules:
         header=tuple(re.compile(x) for x in pat["header"]),
         credit=tuple(re.compile(x) for x in pat["credit"]),
         figure=re.compile(pat["figure"]),
+        figure_word=pat["figure_word"],
         figure_label=re.compile(pat["figure_label"]),
         caption_sentence=re.compile(pat["caption_sentence"]),
         source=re.compile("|".join(f"(?:{x})" for x in pat["source"])),  # one scan a line

@@ -90,7 +90,7 @@ def _pub_day(scan: Scan) -> dt.date | None:
 def weekday(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
     """上周一 / 这个星期一 / 下下周日: a weekday of a week counted from the publication week."""
     off = scan.lex.rel_weeks.get(g["wkp"])
-    wd = "一二三四五六".find(g["wkd"]) + 1 or 7
+    wd = scan.lex.weekdays[g["wkd"]]
     day = _pub_day(scan)
     if off is None:
         return []
@@ -107,7 +107,7 @@ def days_ago(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
     day = _pub_day(scan)
     if n is None:
         return []
-    sign = -1 if "前" in g["dadir"] else 1
+    sign = -1 if g["dadir"] in scan.lex.days_before else 1
     val = (day + dt.timedelta(days=sign * n)).isoformat() if day is not None else None
     return [scan.mk(m.start(), m.end(), val, True, since=False)]
 

@@ -71,7 +71,7 @@ def year_span(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
     s = m.start()
     # 到2025年到2035年 (a heading of milestones): two deadlines, not one period
     first = m.group()[: len(a) + 4]
-    if g["yj"] is None and scan.text[:s].rstrip().endswith(("到", "至")) and "年" in first:
+    if g["yj"] is None and scan.text[:s].rstrip().endswith(scan.lex.range_to) and "年" in first:
         scan.note_year(y1, s, absolute=True)
         return [scan.mk(s, s + first.index("年") + 1, str(y1), False, since=False)]
     scan.note_year(y2, s, absolute=True)

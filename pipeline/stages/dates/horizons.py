@@ -23,7 +23,6 @@ from pipeline.core.numbers import parse_number
 from pipeline.core.records import DateMention
 
 _NUM = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
-_SEP = r"(?:-|—|–|－|~|～|至|到)"
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,8 @@ class _HLex:
     lead: tuple[str, ...]
     lead_not_after: tuple[str, ...]
     tail_rx: re.Pattern[str]
+    use: tuple[str, ...]
+    within: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -44,9 +45,12 @@ def _hlex() -> _HLex:
     by = cfg.get("by", {})
     before = _alt(h.get("before", [])) or "(?!)"
     after = _alt(h.get("after", [])) or "(?!)"
+    sep = _alt(h["separators"]) or "(?!)"
+    vague = "".join(re.escape(c) for c in h["vague_counts"])
+    after_year = _alt(h["after_year"]) or "(?!)"
     rx = re.compile(
-        rf"(?:(?P<pre>{before})\s*)?(?<![\d一二两三四五六七八九十百千几数多余])(?P<n1>{_NUM})"
-        rf"(?:\s*{_SEP}\s*(?P<n2>{_NUM}))?\s*年(?:时间)?(?P<post>{after})?"
+        rf"(?:(?P<pre>{before})\s*)?(?<![\d一二两三四五六七八九十百千{vague}])(?P<n1>{_NUM})"
+        rf"(?:\s*(?:{sep})\s*(?P<n2>{_NUM}))?\s*年(?:{after_year})?(?P<post>{after})?"
     )
     tail = _alt(by.get("tail", [])) or "(?!)"
     tail_nb = "".join(re.escape(c) for c in by.get("tail_not_before", []))
@@ -59,6 +63,8 @@ def _hlex() -> _HLex:
         lead=tuple(sorted(by.get("lead", []), key=len, reverse=True)),
         lead_not_after=tuple(by.get("lead_not_after", [])),
         tail_rx=tail_rx,
+        use=tuple(h["use"]),
+        within=tuple(by["within"]),
     )
 
 
@@ -74,7 +80,7 @@ def mark_by(text: str, d: DateMention) -> None:
                 d.by_lead = len(head) - len(before)
             break
     m = lx.tail_rx.match(text, d.end)
-    if m is not None and not d.text.endswith("内"):
+    if m is not None and not d.text.endswith(lx.within):
         d.by_tail = m.end() - d.end
 
 
@@ -92,7 +98,7 @@ def horizons(text: str, pub_year: int | None, taken: list[DateMention]) -> list[
         head = text[:s]
         if head.endswith(lx.not_after):
             continue
-        if pre and pre.endswith("用") and not pre.startswith("再") and head.endswith(lx.use_not_after):
+        if pre in lx.use and head.endswith(lx.use_not_after):
             continue
         n = parse_number(m.group("n2") or m.group("n1"))
         if n is None or n != int(n) or not 0 < n <= lx.max_years:

@@ -21,7 +21,7 @@ def year_head(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
     s, e = m.span()
     if g["y"] is not None and g["m"] is None and g["q"] is None and g["h"] is None and not g["yp"]:
         nxt = scan.text[e:e + 1]
-        if nxt and nxt in "代来":
+        if nxt and nxt in scan.lex.year_not_before:
             return []  # 30年代 / 2000年来 are not calendar years
     y, rel, ok = head_year(scan, g, "", s, month_follows=g["m"] is not None)
     if not ok:
@@ -33,7 +33,7 @@ def year_head(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
         val = quarter_value(y, 1, q) if g["q"].startswith("前") else quarter_value(y, q)
         return [scan.mk(s, e, val, rel, "period" if g["q"].startswith("前") and q > 1 else "point")]
     if g["h"] is not None:
-        return [scan.mk(s, e, half_value(y, g["h"]), rel)]
+        return [scan.mk(s, e, half_value(y, scan.lex.halves[g["h"]]), rel)]
     if g["m"] is not None:
         mo = num(g["m"], 1, 12)
         dw = g["d"] or g["dcn"]
@@ -83,7 +83,7 @@ def quarter_only(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
         period = txt.startswith("前") and q > 1
         val = quarter_value(y, 1, q) if period else quarter_value(y, q)
         return [scan.mk(m.start(), m.end(), val, True, "period" if period else "point")]
-    return [scan.mk(m.start(), m.end(), half_value(y, txt), True)]
+    return [scan.mk(m.start(), m.end(), half_value(y, scan.lex.halves[txt]), True)]
 
 
 def year_part(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:

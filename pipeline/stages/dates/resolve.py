@@ -124,8 +124,9 @@ def quarter_value(y: int | None, q1: int, q2: int | None = None) -> str | None:
     return f"{y:04d}-Q{q1}"
 
 
-def half_value(y: int | None, word: str) -> str | None:
-    return f"{y:04d}-H{1 if word[0] in '上前' else 2}" if y is not None else None
+def half_value(y: int | None, half: int) -> str | None:
+    """2023-H1 for the first half (上半年), 2023-H2 for the second."""
+    return f"{y:04d}-H{half}" if y is not None else None
 
 
 def head_year(scan: Scan, g: dict, prefix: str, s: int, month_follows: bool) -> tuple[int | None, bool, bool]:

@@ -1,0 +1,144 @@
+"""Documents longer than ``run.window_chars``, processed in bounded windows (issue 14).
+
+Processing one document holds its Python rows, words and tags at about 300
+bytes a character, so a 17M-character file would need 5 GB. A long document
+is therefore cut into windows of its raw text, each window runs through every
+stage as a document of its own, and its rows are moved to the document's
+offsets, indexes and ids and packed into Arrow tables before the next window
+starts: a worker holds one window's Python objects at a time. The packed
+tables are spilled to Arrow IPC files in a temporary folder (``SpilledTable``),
+which the parent streams into the part's Parquet files and then deletes, so
+neither process ever holds the whole document's rows (the Dask engine, whose
+workers may sit on other machines, loads them back before returning).
+
+Where a window is cut: after the last line break in the second half of the
+window, else after the last sentence end there (。！？；), else at the window's
+end (text with neither for half a window, such as one unpunctuated line; a
+word or name can be split there). Cutting at line breaks keeps every amount and
+date the whole document gives (a paragraph sets its own reference year), but
+what spans windows is not seen together: an alias introduced (简称) in one window
+is not known in the next, and the document-level fallback of ``region`` is each
+window's dominant region. The ``documents`` row takes the dominant region of
+the windows holding most place mentions.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from pipeline.run.links import row_id
+from pipeline.run.schema import to_table
+from pipeline.run.store import SpilledTable
+from pipeline.run.task import DocFailure, DocOutput, DocumentProcessor
+from pipeline.stages.read.decode import SourceDoc
+
+_SENTENCE_ENDS = "。！？；"
+
+
+def cut_points(raw: str, window: int) -> list[int]:
+    """Window boundaries ``[0, ..., len(raw)]``: every window at most ``window`` characters."""
+    cuts = [0]
+    n = len(raw)
+    while n - cuts[-1] > window:
+        a = cuts[-1]
+        lo, hi = a + window // 2, a + window
+        b = raw.rfind("\n", lo, hi) + 1
+        if b <= 0:
+            b = max(raw.rfind(c, lo, hi) for c in _SENTENCE_ENDS) + 1
+        cuts.append(b if b > 0 else hi)
+    cuts.append(n)
+    return cuts
+
+
+class _Offsets:
+    """Where the next window's rows start in the document: clean and raw offset, indexes, row numbers."""
+
+    def __init__(self, doc_id: str) -> None:
+        self.doc_id = doc_id
+        self.clean = 0
+        self.raw = 0
+        self.sentence = 0
+        self.article = 0
+        self.rows: Counter[str] = Counter()
+
+    def move(self, name: str, rows: list[dict]) -> dict[str, str]:
+        """Shift one window's rows of table ``name`` in place; old row id -> new row id."""
+        ids = {}
+        for r in rows:
+            for k in ("start", "end"):
+                if r.get(k) is not None:
+                    r[k] += self.clean
+            for k in ("raw_start", "raw_end"):
+                if r.get(k) is not None:
+                    r[k] += self.raw
+            for k, base in (("sentence_index", self.sentence), ("article_index", self.article)):
+                if r.get(k) is not None:
+                    r[k] += base
+            new = row_id(self.doc_id, name, self.rows[name])
+            ids[r["row_id"]] = new
+            r["row_id"] = new
+            self.rows[name] += 1
+        return ids
+
+
+def process_windowed(processor: DocumentProcessor, doc: SourceDoc, window: int) -> DocOutput | DocFailure:
+    """A long document's rows, window by window: per-row tables spilled, ``documents`` as one row.
+
+    A stage that fails on any window fails the document (its DocFailure is returned, nothing spilled kept).
+    """
+    spill = Path(tempfile.mkdtemp(prefix="pipeline-windows-"))
+    try:
+        return _windows(processor, doc, window, spill)
+    except BaseException:
+        shutil.rmtree(spill, ignore_errors=True)
+        raise
+
+
+def _windows(processor: DocumentProcessor, doc: SourceDoc, window: int, spill: Path) -> DocOutput | DocFailure:
+    at = _Offsets(doc.doc_id)
+    timings: Counter[str] = Counter()
+    tables: dict[str, SpilledTable] = {}
+    texts: list[str] = []
+    regions: Counter[tuple[str | None, str | None]] = Counter()
+    first: dict | None = None
+    cuts = cut_points(doc.raw, window)
+    for w, (a, b) in enumerate(zip(cuts, cuts[1:])):
+        out = processor.process_many([replace(doc, raw=doc.raw[a:b])])[0]
+        if isinstance(out, DocFailure):
+            shutil.rmtree(spill, ignore_errors=True)
+            return DocFailure(doc, out.stage, out.error)
+        rows = out.rows
+        timings.update(out.timings)
+        at.raw = a
+        d = rows.pop("documents")[0]
+        first = first or d
+        if texts and texts[-1] and not texts[-1].endswith("\n"):
+            texts.append("\n")  # the windows' clean texts join at a paragraph break
+            at.clean += 1
+        texts.append(d["clean_text"])
+        regions[(d.get("adcode"), d.get("region"))] += len(rows.get("places", [])) + 1e-9 * len(d["clean_text"])
+        new_ids: dict[str, str] = {}
+        for name in ("amounts", "dates", *[n for n in rows if n not in ("amounts", "dates")]):
+            new_ids.update(at.move(name, rows.get(name, [])))
+        for t in rows.get("targets", []):
+            for k in ("amount_id", "date_id"):
+                if t.get(k) is not None:
+                    t[k] = new_ids[t[k]]
+        for name, rs in rows.items():
+            tables.setdefault(name, SpilledTable()).add(to_table(name, rs), spill / f"{name}-{w:05d}.arrow")
+        at.clean += len(d["clean_text"])
+        at.sentence += len(rows.get("sentences", []))
+        at.article += len(rows.get("articles", []))
+        del rows, out
+    assert first is not None
+    clean_text = "".join(texts)
+    adcode, region = max(regions, key=regions.__getitem__)
+    document = {**first, "clean_text": clean_text, "n_chars_raw": len(doc.raw), "n_chars_clean": len(clean_text),
+                "n_sentences": at.sentence, "adcode": adcode, "region": region}
+    merged: dict[str, list[dict] | SpilledTable] = {"documents": [document]}
+    merged.update(tables)
+    return DocOutput(doc, merged, dict(timings))  # type: ignore[arg-type]

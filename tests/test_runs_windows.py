@@ -1,0 +1,167 @@
+"""Long documents in bounded windows (issue 14): exact provenance, ids, links, and the size guard."""
+
+from __future__ import annotations
+
+import tempfile
+
+import pyarrow as pa
+import pytest
+from test_outputs import _df, _raw_texts, _raw_without_removed, _removed_spans, _squash
+
+from conftest import SEEDS
+from pipeline.core.config import load_config
+from pipeline.run.batch import run_extract
+from pipeline.run.schema import EXTRACTION_TABLES
+from pipeline.run.store import SpilledTable, load_spilled, read_table
+from pipeline.run.task import DocFailure, DocOutput
+from pipeline.run.windows import cut_points, process_windowed
+from pipeline.stages.read.decode import SourceDoc
+
+WINDOW = 1200  # the seeds are 3k-78k characters: every one is cut into several windows
+
+
+def _cfg(**run) -> dict:
+    cfg = load_config()
+    cfg["run"].update(run)
+    return cfg
+
+
+@pytest.fixture(scope="module")
+def windowed(tmp_path_factory):
+    out = tmp_path_factory.mktemp("windowed")
+    spill = tmp_path_factory.mktemp("spill")
+    with pytest.MonkeyPatch.context() as mp:  # the workers' temporary folder, to see it emptied
+        mp.setenv("TMPDIR", str(spill))
+        mp.setattr(tempfile, "tempdir", None)
+        res = run_extract([SEEDS], out, metadata=SEEDS / "metadata.csv", cfg=_cfg(window_chars=WINDOW), workers=1)
+    assert res.n_failed == 0
+    assert not list(spill.glob("pipeline-windows-*")), "the windows' spill files must be deleted once written"
+    return out
+
+
+def test_cut_points_prefer_line_breaks_then_sentence_ends_then_the_window_end():
+    lines = "\n".join(["甲" * 30] * 10)  # 309 characters in lines of 31 with their break
+    cuts = cut_points(lines, 100)
+    assert cuts[0] == 0 and cuts[-1] == len(lines)
+    assert all(0 < b - a <= 100 for a, b in zip(cuts, cuts[1:]))
+    assert all(lines[c - 1] == "\n" for c in cuts[1:-1])
+    prose = "乙" * 70 + "。" + "乙" * 200
+    assert cut_points(prose, 100)[1] == 71  # after the sentence end
+    line = "丙" * 250
+    assert cut_points(line, 100) == [0, 100, 200, 250]  # nothing to cut at: the window's end
+    assert cut_points("短", 100) == [0, 1]
+
+
+def test_windowed_seeds_are_cut(windowed):
+    docs = _df(windowed, "documents")
+    assert (docs.n_chars_raw > 2 * WINDOW).all()  # so each is cut at least twice
+    assert list(docs.n_sentences) == [int((_df(windowed, "sentences").doc_id == d).sum()) for d in docs.doc_id]
+
+
+@pytest.mark.parametrize("table", [*EXTRACTION_TABLES, "sentences", "articles"])
+def test_windowed_rows_map_back_to_the_raw_source(windowed, table):
+    raws = _raw_texts()
+    removed = _removed_spans(windowed)
+    docs = _df(windowed, "documents")
+    clean = dict(zip(docs.doc_id, docs.clean_text))
+    df = _df(windowed, table)
+    assert len(df)
+    bad = []
+    for r in df.itertuples():
+        text = getattr(r, "text", None) or r.title if table == "articles" else r.text
+        if table != "articles":
+            assert clean[r.doc_id][r.start:r.end] == r.text, (table, r.text)
+        if text is None:
+            continue
+        raw = raws[r.doc_id]
+        if _squash(raw[r.raw_start:r.raw_end]) == _squash(text) or table == "articles":
+            continue
+        cut = _raw_without_removed(raw, r.raw_start, r.raw_end, removed.get(r.doc_id, []))
+        if _squash(cut) != _squash(text):
+            bad.append((r.doc_id, text, raw[r.raw_start:r.raw_end]))
+    assert not bad, bad[:5]
+
+
+def test_windowed_removed_rows_name_the_raw_text(windowed):
+    raws = _raw_texts()
+    for r in _df(windowed, "removed").itertuples():
+        assert raws[r.doc_id][r.raw_start:r.raw_end] == r.text
+
+
+def test_windowed_ids_indexes_and_links_are_the_documents(windowed):
+    sents = _df(windowed, "sentences")
+    spans = {(r.doc_id, r.sentence_index): (r.start, r.end) for r in sents.itertuples()}
+    for _d, g in sents.groupby("doc_id"):
+        assert list(g.sentence_index) == list(range(len(g)))
+    n_articles = _df(windowed, "articles").groupby("doc_id").size().to_dict()
+    for table in ("amounts", "dates", "organizations", "targets", "places"):
+        df = _df(windowed, table)
+        for d, g in df.groupby("doc_id"):
+            assert list(g.row_id) == [f"{d}:{table}:{n}" for n in range(len(g))]
+        for r in df.itertuples():
+            if r.sentence_index is not None and r.sentence_index == r.sentence_index:
+                a, b = spans[(r.doc_id, int(r.sentence_index))]
+                assert a <= r.start < b, (table, r.text)
+            assert 0 <= r.article_index < n_articles[r.doc_id]
+    amounts = _df(windowed, "amounts").set_index("row_id")
+    targets = _df(windowed, "targets")
+    linked = targets[targets.amount_id.notna()]
+    assert len(linked) > 20
+    for t in linked.itertuples():
+        assert amounts.loc[t.amount_id, "sentence_index"] == t.sentence_index
+
+
+def test_windows_cut_at_line_breaks_keep_amounts_dates_and_most_targets(windowed, seed_outputs):
+    """A cut between a goal list's lead clause (or a section's deadline) and its goals loses them:
+    1,200-character windows cut every section of the seeds; the default window is 1,000,000."""
+    key = ["doc_id", "raw_start", "raw_end", "text", "value"]
+    for table, share in (("amounts", 0.99), ("dates", 0.98), ("targets", 0.9)):
+        whole = _df(seed_outputs, table)[key].astype(str)
+        cut = _df(windowed, table)[key].astype(str)
+        common = len(whole.merge(cut))
+        assert common >= share * len(whole), (table, common, len(whole))
+
+
+class _FailingSecondWindow:
+    """A processor whose stages fail on the second window of a document."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def process_many(self, docs):
+        self.calls += 1
+        if self.calls == 2:
+            return [DocFailure(docs[0], "targets", ValueError("broken rule"))]
+        return [DocOutput(docs[0], {"documents": [{"clean_text": docs[0].raw}]}, {"clean": 0.1})]
+
+
+def test_a_failing_window_fails_its_document_with_the_stage(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    doc = SourceDoc("d", "d.txt", "甲\n" * 50, "0", "utf-8", None, None)
+    out = process_windowed(_FailingSecondWindow(), doc, 40)  # type: ignore[arg-type]
+    assert isinstance(out, DocFailure) and out.stage == "targets" and out.doc is doc
+    assert not list(tmp_path.glob("pipeline-windows-*"))  # nothing spilled is kept
+
+
+def test_spilled_tables_stream_back_and_are_deleted(tmp_path):
+    t = pa.table({"a": [1, 2, 3]})
+    sp = SpilledTable()
+    sp.add(t, tmp_path / "w0.arrow")
+    sp.add(t.slice(1), tmp_path / "w1.arrow")
+    assert len(sp) == 5 and [x.num_rows for x in sp.tables()] == [3, 2]
+    rows = load_spilled({"documents": [{"doc_id": "d"}], "amounts": sp})  # what the Dask engine returns
+    assert rows["amounts"].column("a").to_pylist() == [1, 2, 3, 2, 3] and rows["documents"] == [{"doc_id": "d"}]
+    assert not tmp_path.exists()
+
+
+def test_a_document_over_max_doc_chars_is_refused_and_the_rest_extracted(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "big.txt").write_text("丁" * 5000, encoding="utf-8")
+    (src / "small.txt").write_text((SEEDS / "004_2b47e149472050a6.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    res = run_extract([src], tmp_path / "out", cfg=_cfg(max_doc_chars=4000), workers=1)
+    assert (res.n_done, res.n_failed) == (1, 1)
+    err = read_table(tmp_path / "out", "errors").to_pylist()
+    assert [(e["doc_id"], e["kind"]) for e in err] == [("big", "too_large")]
+    assert "run.max_doc_chars" in err[0]["message"] and "big.txt" in err[0]["message"]
+    assert list(_df(tmp_path / "out", "documents").doc_id) == ["small"]
