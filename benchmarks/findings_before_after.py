@@ -48,39 +48,42 @@ TEXT2 = "浙江大学与之江实验室签约，总投资约3.2亿元，今年�
 
 
 def f1_interrupted_rerun(r: Repro) -> list[Line]:
-    """1: a rerun with a changed metadata date, killed at its first write into OUTDIR, then a run with the first
-    inputs: it must give the first run's tables (the old code skipped a document whose rows it had deleted)."""
-    lines = []
-    for sig in (signal.SIGKILL, signal.SIGINT):
-        d = r.folder(f"f1_{sig.name}")
-        src = docs(d / "in", a=TEXT, b=TEXT2)
-        meta1, meta2 = d / "m1.csv", d / "m2.csv"
-        meta1.write_text("doc_id,pub_date\na,2023\nb,2023\n", encoding="utf-8")
-        meta2.write_text("doc_id,pub_date\na,2023\nb,2024\n", encoding="utf-8")
-        out = d / "out"
-        first = r.run(str(src), "-o", str(out), "-w", "1", "--metadata", str(meta1), timeout=300)
-        if first.rc != 0:
-            lines.append(Line(f"1/{sig.name}", "NOT EXERCISED", f"first run exit {first.rc}: {tail(first.err)}"))
-            continue
-        ref = snapshot(out)
-        before = files_state(out)
-        proc = r.popen(str(src), "-o", str(out), "-w", "1", "--metadata", str(meta2))
-        deadline = time.monotonic() + 300
-        while proc.poll() is None and files_state(out) == before and time.monotonic() < deadline:
-            time.sleep(0.002)
-        if proc.poll() is not None:
-            lines.append(Line(f"1/{sig.name}", "NOT EXERCISED", "the rerun ended before it wrote anything"))
-            continue
-        os.kill(proc.pid, sig)
-        if finish(proc, 30).hung:
-            lines.append(Line(f"1/{sig.name}", "FAIL", f"the rerun did not stop on {sig.name} within 30 s"))
-            continue
-        nxt = r.run(str(src), "-o", str(out), "-w", "1", "--metadata", str(meta1), timeout=300)
-        ids = sorted(table(out, "documents").doc_id) if nxt.rc is not None else []
-        same = nxt.rc == 0 and snapshot(out) == ref
-        lines.append(verdict(f"1/{sig.name}", same, f"rerun killed by {sig.name} at its first write; next run "
-                             f"exit {nxt.rc}, '{tail(nxt.err)}'; documents {ids}; tables equal the first run's: {same}"))
-    return lines
+    """1: a rerun with changed inputs (a metadata date, or an edited file), killed at its first write into
+    OUTDIR, then a run with the first inputs: it must give the first run's tables (the old code deleted the
+    changed document's rows before its manifest said so, and the next run skipped it)."""
+    return [f1_case(r, sig, change) for sig, change in ((signal.SIGKILL, "date"), (signal.SIGINT, "date"),
+                                                          (signal.SIGKILL, "edit"))]
+
+
+def f1_case(r: Repro, sig: signal.Signals, change: str) -> Line:
+    fid = f"1/{sig.name}/{change}"
+    d = r.folder(f"f1_{sig.name}_{change}")
+    src = docs(d / "in", a=TEXT, b=TEXT2)
+    meta1, meta2 = d / "m1.csv", d / "m2.csv"
+    meta1.write_text("doc_id,pub_date\na,2023\nb,2023\n", encoding="utf-8")
+    meta2.write_text(f"doc_id,pub_date\na,2023\nb,{2024 if change == 'date' else 2023}\n", encoding="utf-8")
+    out = d / "out"
+    first = r.run(str(src), "-o", str(out), "-w", "1", "--metadata", str(meta1), timeout=300)
+    if first.rc != 0:
+        return Line(fid, "NOT EXERCISED", f"first run exit {first.rc}: {tail(first.err)}")
+    ref, before = snapshot(out), files_state(out)
+    if change == "edit":
+        docs(src, b=TEXT2 + TEXT)
+    proc = r.popen(str(src), "-o", str(out), "-w", "1", "--metadata", str(meta2))
+    deadline = time.monotonic() + 300
+    while proc.poll() is None and files_state(out) == before and time.monotonic() < deadline:
+        time.sleep(0.002)
+    if proc.poll() is not None:
+        return Line(fid, "NOT EXERCISED", "the rerun ended before it wrote anything")
+    os.kill(proc.pid, sig)
+    if finish(proc, 30).hung:
+        return Line(fid, "FAIL", f"the rerun did not stop on {sig.name} within 30 s")
+    docs(src, b=TEXT2)  # the first inputs again (an edit undone: same content, a new mtime)
+    nxt = r.run(str(src), "-o", str(out), "-w", "1", "--metadata", str(meta1), timeout=300)
+    ids = sorted(table(out, "documents").doc_id) if nxt.rc is not None else []
+    same = nxt.rc == 0 and snapshot(out) == ref
+    return verdict(fid, same, f"rerun ({change} changed) killed by {sig.name} at its first write; next run exit "
+                   f"{nxt.rc}, '{tail(nxt.err, 70)}'; documents {ids}; tables equal the first run's: {same}")
 
 
 def f2_dead_worker(r: Repro) -> list[Line]:
