@@ -113,11 +113,12 @@ def f2_dead_worker(r: Repro) -> list[Line]:
         return [Line("2", "NOT EXERCISED", "the run ended before a busy worker could be killed")]
     t_kill = time.monotonic()
     res = finish(proc, HANG_S + ref.seconds, t0)
+    after_kill = time.monotonic() - t_kill
     if res.hung:
         return [Line("2", "FAIL", f"killed worker {killed}; the run hung (killed after "
-                     f"{time.monotonic() - t_kill:.0f} s; an undisturbed run takes {ref.seconds:.0f} s)")]
+                     f"{after_kill:.0f} s; an undisturbed run takes {ref.seconds:.0f} s)")]
     same = res.rc == 0 and snapshot(out) == snapshot(d / "ref")
-    return [verdict("2", same, f"killed worker {killed}; run ended {time.monotonic() - t_kill:.0f} s later, exit "
+    return [verdict("2", same, f"killed worker {killed}; run ended {after_kill:.0f} s later, exit "
                     f"{res.rc}, {res.seconds:.0f} s in all (undisturbed {ref.seconds:.0f} s); same tables: {same}")]
 
 

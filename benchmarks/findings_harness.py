@@ -6,6 +6,7 @@ Runs start in their own session, so that a run past its limit is killed with all
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -112,6 +113,10 @@ def snapshot(out: Path) -> list[tuple[str, str]]:
 
 
 def tail(text: str, n: int = 160) -> str:
+    """The run's summary ('N documents: ... failed'), else the last line of its stderr, cut to n characters."""
+    summary = re.search(r"\d+ documents?: [^;]*", text)
+    if summary:
+        return summary.group(0)
     lines = [ln for ln in text.strip().splitlines() if ln.strip()]
     return (lines[-1] if lines else "")[-n:]
 

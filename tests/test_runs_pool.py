@@ -57,6 +57,20 @@ def test_a_hung_worker_is_killed_and_its_document_reported():
     assert kinds == {"a": None, "HANG": "timeout", "b": None, "c": None}
 
 
+def test_an_infinite_time_limit_means_none_not_a_traceback(tmp_path):
+    """Finding 7: run.doc_seconds = inf (valid TOML, a positive float) overflowed setitimer and the pool's
+    wait (OverflowError, exit 1); it now means no limit, in a worker pool and in-process."""
+    results, _ = _run(["a", "b", "c"], doc_seconds=float("inf"))
+    assert [r.status for r in results] == ["ok"] * 3
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS / "004_2b47e149472050a6.txt", src / "small.txt")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[run]\ndoc_seconds = inf\n", encoding="utf-8")
+    res = run_extract([src], tmp_path / "out", config=cfg, workers=1)
+    assert (res.n_done, res.n_failed) == (1, 0)
+
+
 def test_a_runaway_document_becomes_a_timeout_row_and_the_small_one_comes_out(tmp_path):
     src = tmp_path / "in"
     src.mkdir()

@@ -23,7 +23,15 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from pipeline.run.workers import ChunkTimeout, DocResult, DocTask, failed_result, init_worker, run_chunk
+from pipeline.run.workers import (
+    MAX_WAIT_S,
+    ChunkTimeout,
+    DocResult,
+    DocTask,
+    failed_result,
+    init_worker,
+    run_chunk,
+)
 
 log = logging.getLogger("pipeline")
 GRACE = 60.0  # seconds the parent waits beyond the in-worker alarm before it kills a worker
@@ -50,7 +58,7 @@ class SupervisedPool:
 
     def _result(self, fut: Future, n_docs: int) -> list[DocResult]:
         try:
-            return fut.result(timeout=self.doc_seconds * n_docs + self.grace)
+            return fut.result(timeout=min(self.doc_seconds * n_docs + self.grace, MAX_WAIT_S))
         except (BrokenProcessPool, ChunkTimeout) as e:
             raise _Broken(str(e) or type(e).__name__) from e
         except FutureTimeout as e:
