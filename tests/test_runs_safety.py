@@ -207,7 +207,8 @@ def test_outputs_follow_the_umask(tmp_path):
         assert p.stat().st_mode & 0o777 == 0o644, p
 
 
-@pytest.mark.parametrize("blank", [" \n\t ", "\u3000\u3000\n", "\u00a0\u2003\u200b\n"])
+@pytest.mark.parametrize("blank", [" \n\t ", "\u3000\u3000\n", "\u00a0\u2003\u200b\n",
+                                   "\u205f\u180e\u3000", "\u00ad \n", "\U000e0020\u2028"])
 def test_whitespace_only_files_are_one_error(tmp_path, blank):
     src = _docs(tmp_path / "in", a=TEXT, blank=blank)
     res = run_extract([src], tmp_path / "out", workers=1)

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.core.pubdate import normalize_pub_date
+from pipeline.stages.clean.rules import INVISIBLE_RE
 
 log = logging.getLogger("pipeline")
 # Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
@@ -323,12 +324,11 @@ def _unreadable_hint(p: Path, e: OSError) -> str:
     return "check the path, the disk and its permissions"
 
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-
-
 def _blank(text: str) -> bool:
-    """Nothing but whitespace of any kind (U+3000 and no-break spaces included) and zero-width marks."""
-    return not text.translate(_INVISIBLE).strip()
+    """Nothing but whitespace of any kind (U+3000 and no-break spaces included) and the invisible characters
+    the cleaner drops (its one definition, so that a file which cleans to nothing, say U+180E or a soft hyphen
+    and spaces, is this same error rather than a 0-character document). Stops at the first visible character."""
+    return all(c.isspace() or INVISIBLE_RE.fullmatch(c) for c in text)
 
 
 def make_document(doc_id: str, raw: str, source_path: str, sha256: str | None = None,
