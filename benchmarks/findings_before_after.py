@@ -224,8 +224,27 @@ def f6_workers(r: Repro) -> list[Line]:
     lines = [verdict("6a", most <= 1 and res.rc == 0, f"--workers 12 on 1 document: {most} worker processes seen "
                      f"(stopped at 2), exit {res.rc}")]
     codes = {w: r.run(str(src), "-o", str(d / "o2"), "-w", w).rc for w in ("0", "-3")}
-    lines.append(verdict("6b", set(codes.values()) == {2}, f"exit codes {codes}"))
-    return lines
+    lines.append(verdict("6b", set(codes.values()) == {2}, f"exit codes {codes} (0 was refused before issue 14 too)"))
+    return lines + [f6_many_workers(r, d)]
+
+
+def f6_many_workers(r: Repro, d: Path) -> Line:
+    """6: --workers 100000 over the five seeds: at most min(cores, 5) workers. The run is stopped (its whole
+    process group) the moment it has more workers than cores, so the old code cannot fork-bomb the machine."""
+    src = d / "seeds"
+    shutil.copytree(SEEDS, src)
+    cores = os.cpu_count() or 1
+    proc = r.popen(str(src), "-o", str(d / "o3"), "-w", "100000")
+    most, deadline = 0, time.monotonic() + 300
+    while proc.poll() is None and time.monotonic() < deadline:
+        most = max(most, len(workers_of(proc.pid)))
+        if most > cores:
+            kill_group(proc)
+            break
+        time.sleep(0.005)
+    res = finish(proc, 300)
+    return verdict("6c", most <= min(cores, 5) and res.rc == 0, f"--workers 100000 over 5 documents on {cores} "
+                   f"cores: {most} worker processes seen (stopped past {cores}), exit {res.rc}")
 
 
 def f7_config_types(r: Repro) -> list[Line]:
@@ -326,17 +345,18 @@ def f8_empty_outdir(r: Repro) -> list[Line]:
 
 
 def f8_text(r: Repro) -> list[Line]:
-    """8d: whitespace-only files (ASCII or U+3000) are the same error; 8e: a ZWJ dropped has a removed row;
+    """8d: whitespace-only files (ASCII, U+3000, other spaces with an invisible U+180E) are the same error; 8e: a ZWJ dropped has a removed row;
     8f: keycap digits never become an amount."""
     d = r.folder("f8d")
     zwj_text = "全年完成投资1\u200d2亿元，同比增长5%。\n"
-    src = docs(d / "in", ascii=" \n\t \n", ideo="\u3000\u3000\n", zwj=zwj_text, keycap="5️⃣0️⃣0️⃣亿元\n")
+    src = docs(d / "in", ascii=" \n\t \n", ideo="\u3000\u3000\n", mixed="\u205f\u180e\u3000\n", zwj=zwj_text,
+               keycap="5️⃣0️⃣0️⃣亿元\n")
     out = d / "out"
     res = r.run(str(src), "-o", str(out), "-w", "1", timeout=300)
     errors = table(out, "errors")
     kinds = dict(zip(errors.doc_id, errors.kind))
     chars = dict(zip(*[table(out, "documents")[c] for c in ("doc_id", "n_chars_clean")]))
-    lines = [verdict("8d", "ascii" in kinds and kinds.get("ideo") == kinds["ascii"],
+    lines = [verdict("8d", "ascii" in kinds and kinds.get("ideo") == kinds.get("mixed") == kinds["ascii"],
                      f"exit {res.rc}; errors rows {kinds}; documents rows (chars) {chars}")]
     removed = table(out, "removed")
     at = zwj_text.index("\u200d")
