@@ -48,8 +48,9 @@ TEXT2 = "浙江大学与之江实验室签约，总投资约3.2亿元，今年�
 
 
 def f1_interrupted_rerun(r: Repro) -> list[Line]:
-    """1: a rerun with changed inputs (a metadata date, or an edited file), killed at its first write into
-    OUTDIR, then a run with the first inputs: it must give the first run's tables (the old code deleted the
+    """1: a rerun with changed inputs (a metadata date, or an edited file), killed at its first visible write into
+    OUTDIR (a part or the manifest replaced or added, not a hidden temporary), then a run with the first
+    inputs: it must give the first run's tables (the old code deleted the
     changed document's rows before its manifest said so, and the next run skipped it)."""
     return [f1_case(r, sig, change) for sig, change in ((signal.SIGKILL, "date"), (signal.SIGINT, "date"),
                                                           (signal.SIGKILL, "edit"))]
@@ -82,7 +83,7 @@ def f1_case(r: Repro, sig: signal.Signals, change: str) -> Line:
     nxt = r.run(str(src), "-o", str(out), "-w", "1", "--metadata", str(meta1), timeout=300)
     ids = sorted(table(out, "documents").doc_id) if nxt.rc is not None else []
     same = nxt.rc == 0 and snapshot(out) == ref
-    return verdict(fid, same, f"rerun ({change} changed) killed by {sig.name} at its first write; next run exit "
+    return verdict(fid, same, f"rerun ({change} changed) killed by {sig.name} at its first visible write; next run exit "
                    f"{nxt.rc}, '{tail(nxt.err, 70)}'; documents {ids}; tables equal the first run's: {same}")
 
 

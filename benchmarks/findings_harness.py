@@ -157,10 +157,11 @@ def cpu_ticks(pid: int) -> int:
 
 
 def files_state(out: Path) -> dict[str, tuple[int, int]]:
-    """Names, sizes and mtimes of the tables' files and the manifest (not the lock)."""
+    """Names, sizes and mtimes of the tables' parts and the manifest: the files readers see. Hidden files (the
+    lock, a temporary not yet renamed) do not count, so a kill on the first change lands after a real write."""
     state = {}
     for p in out.rglob("*") if out.exists() else []:
-        if p.is_file() and p.name != ".pipeline.lock":
+        if p.is_file() and not p.name.startswith("."):
             try:
                 st = p.stat()
             except OSError:
