@@ -1,9 +1,12 @@
-"""Issue 15, item 2: the acting organization of amounts and targets, scored on configs/actors/corpus.jsonl.
+"""Issue 15, item 2: the acting organization of amounts and targets.
 
-The corpus holds real sentences annotated by hand before the rule was written. The rule was tuned on
-the even lines only; the odd lines are held out. The issue's target is precision >= 0.90 and recall
->= 0.75. The tuned half must meet it; the held-out half is held to the figures it measured when the
-rule was written (TUNED_TARGET is the issue's, HELD_OUT_FLOOR what the rule reached: raise, never lower).
+Two sets of hand-annotated real sentences (pipeline/stages/actors/corpus.py scores them):
+- configs/actors/corpus.jsonl, the tuning corpus: the rule was written and fixed on all of it, so it
+  must meet the issue's target (precision >= 0.90, recall >= 0.75);
+- configs/actors/heldout.jsonl, a blind set another engineer wrote after the rule. The rule reaches
+  precision 0.724 and recall 0.646 on it (even half 0.909 / 0.690, odd half 0.611 / 0.611): THE ISSUE'S
+  TARGET IS NOT MET ON HELD-OUT TEXT. The floors below are what it reaches (raise them, never lower them),
+  not the target.
 """
 
 from __future__ import annotations
@@ -14,33 +17,47 @@ import pytest
 from pipeline import extract_text
 from pipeline.stages.actors.corpus import load_cases, score
 
-TUNED_TARGET = (0.90, 0.75)
-HELD_OUT_FLOOR = (0.85, 0.65)
+TARGET = (0.90, 0.75)  # issue 15: precision, recall
+CORPUS_ODD_FLOOR = (0.85, 0.65)  # the corpus's odd lines, held out when the rule was first written
+HELD_OUT_FLOOR = {"all": (0.724, 0.646), "even": (0.909, 0.690), "odd": (0.611, 0.611)}
 
 
-def test_the_corpus_is_large_enough_and_from_real_text():
-    cases = load_cases()
+@pytest.mark.parametrize("name", ["corpus.jsonl", "heldout.jsonl"])
+def test_the_sets_are_large_enough_and_from_real_text(name: str):
+    cases = load_cases(name)
     assert len(cases) >= 150
     for c in cases:
         assert c["source"] and c["text"] and c["expect"], c
+        assert "gold/" not in c["source"] and "eval/" not in c["source"], c["source"]
         for e in c["expect"]:
             assert e["table"] in ("amounts", "targets") and e["text"] in c["text"], c["source"]
             assert e["actor"] is None or e["actor"] in c["text"], c["source"]  # the body as written
     assert sum(e["actor"] is not None for c in cases for e in c["expect"]) >= 40
 
 
-@pytest.mark.slow
-def test_tuned_half_meets_the_target():
-    s = score(load_cases()[0::2])
-    print(f"tuned half: precision {s.precision:.3f}, recall {s.recall:.3f}")
-    assert s.precision >= TUNED_TARGET[0] and s.recall >= TUNED_TARGET[1], s.errors
+def test_no_held_out_sentence_is_in_the_tuning_corpus():
+    squash = {"".join(c["text"].split()) for c in load_cases()}
+    assert not [c["source"] for c in load_cases("heldout.jsonl") if "".join(c["text"].split()) in squash]
 
 
 @pytest.mark.slow
-def test_held_out_half_keeps_its_measured_floor():
-    s = score(load_cases()[1::2])
-    print(f"held-out half: precision {s.precision:.3f}, recall {s.recall:.3f}")
-    assert s.precision >= HELD_OUT_FLOOR[0] and s.recall >= HELD_OUT_FLOOR[1]
+def test_tuning_corpus_meets_the_target():
+    cases = load_cases()
+    s = score(cases)
+    print(f"corpus: precision {s.precision:.3f}, recall {s.recall:.3f}")
+    assert s.precision >= TARGET[0] and s.recall >= TARGET[1], s.errors
+    odd = score(cases[1::2])
+    assert odd.precision >= CORPUS_ODD_FLOOR[0] and odd.recall >= CORPUS_ODD_FLOOR[1], odd.errors
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("half", ["all", "even", "odd"])
+def test_held_out_keeps_what_the_rule_reaches(half: str):
+    cases = load_cases("heldout.jsonl")
+    s = score({"all": cases, "even": cases[0::2], "odd": cases[1::2]}[half])
+    print(f"held-out {half}: precision {s.precision:.3f}, recall {s.recall:.3f}")
+    p, r = HELD_OUT_FLOOR[half]
+    assert round(s.precision, 3) >= p and round(s.recall, 3) >= r, s.errors
 
 
 def test_subject_by_phrase_and_no_body():
@@ -52,3 +69,33 @@ def test_subject_by_phrase_and_no_body():
     assert pd.isna(a.loc["3%", "actor"])  # null (None with pandas 2, NaN with pandas 3)
     orgs = t["organizations"].set_index("name")
     assert a.loc["逾100亿美元", "actor_org_id"] == orgs.loc["华虹集团", "org_id"]
+
+
+# Real sentences of the tuning corpus, one per piece of grammar (configs/actors/actors.toml).
+GRAMMAR = [
+    # a relative clause on an intransitive verb heads the subject; 其 carries it
+    ("创立于1958年的东方电气集团,是全球最大的能源装备制造企业集团之一,其发电设备产量累计超过6亿千瓦。",
+     "超过6亿千瓦", "东方电气集团"),
+    # a list opened by a body but naming a class: the quantity counts the class
+    ("长沙高新区和长沙经开区、株洲高新区、衡阳高新区等6家园区入选全国先进制造百强园区。", "6家", None),
+    # a body that was set up does not carry to the next clause
+    ("省科技成果转移转化中心挂牌成立，技术合同成交额增长62.15%，预计有效期内高新技术企业数量突破7000家。",
+     "62.15%", None),
+    # the body's units are the subject (直属 …)
+    ("交通部直属企业的货物运输量将达到三千五百万吨，比一九五八年的二千八百万吨增长百分之二十五。", "三千五百万吨", None),
+    # ORG V的 N: a relative clause on what the body made
+    ("人民公社兴办的农村工业，一九五九年的产值达到一百亿元左右。", "一百亿元左右", None),
+    # a noun phrase of scope after a body's clause has a subject of its own
+    ("产业工人队伍建设改革深入推进，陕西农业发展集团、陕西国际经贸集团重组运营，省属国企利润总额增长9.9%。", "9.9%", None),
+    # list items without a verb carry the subject (亿元服务业固投项目2个)
+    ("而在招引的赛场上,智慧城一直在“一路狂奔”——2022年,锚定三大主导产业,智慧城通过“基金+招商”“链主+招商”“平台"
+     "+招商”引进落地特雷西能源、青禾新能源、力积存储、威视芯半导体、杭实临芯等一批“大好高”总部和“高精尖”人才项目、重点产业链项目118个,累计完成亿元产业项目36个,完成亿元制造业固投项目3个,亿元服务业固投项目2个,引进外资3.24亿美元。",
+     "3.24亿美元", "智慧城"),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "actor"), GRAMMAR, ids=[g[1] for g in GRAMMAR])
+def test_grammar_on_real_sentences(text: str, amount: str, actor: str | None):
+    a = extract_text(text, doc_id="t")["amounts"].set_index("text")
+    got = a.loc[amount, "actor"]
+    assert (pd.isna(got) if actor is None else got == actor), (amount, got)

@@ -82,10 +82,11 @@ def config_hash(cfg: dict[str, Any]) -> str:
     user = user_lexicon_dir()
     if user is not None:
         roots["lexicons"] = user
-    # Corpus cases and notes beside the lexicons document the rules; they change no row.
+    # Corpus cases (corpus.jsonl, heldout.jsonl) and notes beside the lexicons document the rules;
+    # they change no row.
     files = [(base, p.relative_to(root)) for base, root in roots.items()
              for p in root.rglob("*.py" if base == "pipeline" else "*")
-             if p.is_file() and p.name != "corpus.jsonl" and p.suffix != ".md"]
+             if p.is_file() and p.suffix not in (".jsonl", ".md")]
     for base, rel in sorted(files):
         h.update(f"{base}/{rel}".encode())
         h.update((roots[base] / rel).read_bytes())

@@ -53,7 +53,8 @@ def run_local(tasks: Iterable[DocTask], cfg: dict[str, Any], workers: int) -> It
                     yield from run_chunk([t], cfg)
         return
     seconds = float(cfg["run"]["doc_seconds"])
-    yield from SupervisedPool(cfg, workers, seconds).run(_chunks_of(tasks, cfg))
+    pool = SupervisedPool(cfg, workers, seconds, window_chars=int(cfg["run"]["window_chars"]))
+    yield from pool.run(_chunks_of(tasks, cfg))
 
 
 def run_dask(tasks: Iterable[DocTask], cfg: dict[str, Any], scheduler: str | None, workers: int,

@@ -31,6 +31,7 @@ from pipeline.run.workers import (
     failed_result,
     init_worker,
     run_chunk,
+    time_units,
 )
 
 log = logging.getLogger("pipeline")
@@ -45,9 +46,13 @@ class SupervisedPool:
     """Runs chunks of documents on ``workers`` processes, yielding results in input order."""
 
     def __init__(self, cfg: dict[str, Any], workers: int, doc_seconds: float, task: Callable = run_chunk,
-                 initializer: Callable | None = init_worker, grace: float = GRACE) -> None:
-        """``task(chunk, cfg)`` runs in the workers (a module-level function, for pickling)."""
+                 initializer: Callable | None = init_worker, grace: float = GRACE,
+                 window_chars: int | None = None) -> None:
+        """``task(chunk, cfg)`` runs in the workers (a module-level function, for pickling).
+
+        ``window_chars``: a long document has ``doc_seconds`` per window (None: per document)."""
         self.cfg, self.workers, self.doc_seconds = cfg, workers, doc_seconds
+        self.window_chars = window_chars
         self.task, self.initializer, self.grace = task, initializer, grace
         self.ctx = mp.get_context("spawn")  # no model or runtime state is inherited through fork
         self.restarts = 0
@@ -56,9 +61,10 @@ class SupervisedPool:
         init = (self.cfg,) if self.initializer is not None else ()
         return ProcessPoolExecutor(n, mp_context=self.ctx, initializer=self.initializer, initargs=init)
 
-    def _result(self, fut: Future, n_docs: int) -> list[DocResult]:
+    def _result(self, fut: Future, tasks: list[DocTask]) -> list[DocResult]:
         try:
-            return fut.result(timeout=min(self.doc_seconds * n_docs + self.grace, MAX_WAIT_S))
+            units = time_units(tasks, self.window_chars) if self.window_chars else len(tasks)
+            return fut.result(timeout=min(self.doc_seconds * units + self.grace, MAX_WAIT_S))
         except (BrokenProcessPool, ChunkTimeout) as e:
             raise _Broken(str(e) or type(e).__name__) from e
         except FutureTimeout as e:
@@ -94,7 +100,7 @@ class SupervisedPool:
         """Yield the oldest chunk's results; on a break, redo every unfinished chunk and return a fresh pool."""
         chunk, fut = inflight[0]
         try:
-            results = self._result(fut, len(chunk))
+            results = self._result(fut, chunk)
         except _Broken as e:
             docs = [t for c, _ in inflight for t in c]
             inflight.clear()
@@ -118,7 +124,7 @@ class SupervisedPool:
                     pending.append((t, pool.submit(self.task, [t], self.cfg)))
                 t, fut = pending[0]
                 try:
-                    results = self._result(fut, 1)
+                    results = self._result(fut, [t])
                 except _Broken:
                     suspects = [x for x, _ in pending]
                     pending.clear()
@@ -137,7 +143,7 @@ class SupervisedPool:
         try:
             for t in docs:
                 try:
-                    yield from self._result(pool.submit(self.task, [t], self.cfg), 1)
+                    yield from self._result(pool.submit(self.task, [t], self.cfg), [t])
                 except _Broken as e:
                     self._kill(pool)
                     pool = self._pool(1)

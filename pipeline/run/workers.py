@@ -119,14 +119,21 @@ def run_chunk(tasks: list[DocTask], cfg: dict[str, Any]) -> list[DocResult]:
     processor = get_processor(cfg)
     run = cfg["run"]
     limit = float(run["doc_seconds"])
+    window = int(run["window_chars"])
     try:
-        with time_limit(limit * len(tasks)):
-            return _run_chunk(processor, tasks, int(run["max_doc_chars"]), int(run["window_chars"]))
+        with time_limit(limit * time_units(tasks, window)):
+            return _run_chunk(processor, tasks, int(run["max_doc_chars"]), window)
     except DocTimeout:
         if len(tasks) > 1:
             raise ChunkTimeout(f"a chunk of {len(tasks)} documents overran {limit:g} s each") from None
         return [failed_result(tasks[0], "timeout", f"{tasks[0].path}: still running after run.doc_seconds = "
                               f"{limit:g} s; split the file or raise run.doc_seconds in a --config file")]
+
+
+def time_units(tasks: list[DocTask], window: int) -> int:
+    """``run.doc_seconds`` units a chunk may take: one per window a document may need (bytes >=
+    characters, so never fewer than it has), at least one per document."""
+    return sum(max(1, -(-t.n_bytes // window)) for t in tasks)
 
 
 def failed_result(task: DocTask, kind: str, message: str) -> DocResult:

@@ -21,6 +21,27 @@ class ActorsActors(_Strict):
     attribute_tags: list[StrictStr]
     attribute_verbs: list[StrictStr]
     counted_gap: list[StrictStr]
+    counted_always: list[StrictStr]
+    noun_tags: list[StrictStr]
+    relative_heads: list[StrictStr]
+    closing_verbs: list[StrictStr]
+    adverbial_nouns: list[StrictStr]
+    list_joiners: StrictStr
+    enumeration_marks: StrictStr
+    own_subject_words: list[StrictStr]
+    own_subject_tags: list[StrictStr]
+    patient_verbs: list[StrictStr]
+    unit_heads: list[StrictStr]
+    process_heads: list[StrictStr]
+    thing_heads: list[StrictStr]
+    affiliation_words: list[StrictStr]
+    phrase_tags: list[StrictStr]
+    relative_marker: StrictStr
+    summary_mark: StrictStr
+    aspect_particles: list[StrictStr]
+    postverbal_preposition: StrictStr
+    blanks: StrictStr
+    openers: StrictStr
 
 
 # lexicon file (relative to configs/) -> its schema

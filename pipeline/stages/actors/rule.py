@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.core.config import load_lexicon_toml
+from pipeline.stages.sentences.titles import book_title_spans
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,27 @@ class _Lex:
     attribute_tags: frozenset[str]
     attribute_verbs: frozenset[str]
     counted_gap: frozenset[str]
+    counted_always: frozenset[str]
+    relative_heads: frozenset[str]
+    closing_verbs: frozenset[str]
+    adverbial_nouns: frozenset[str]
+    noun_tags: frozenset[str]
+    list_joiners: str
+    enumeration_marks: str
+    own_subject_words: frozenset[str]
+    own_subject_tags: frozenset[str]
+    patient_verbs: frozenset[str]
+    unit_heads: tuple[str, ...]
+    process_heads: tuple[str, ...]
+    thing_heads: tuple[str, ...]
+    affiliation_words: frozenset[str]
+    phrase_tags: frozenset[str]
+    relative_marker: str
+    summary_mark: str
+    aspect_particles: frozenset[str]
+    postverbal_preposition: str
+    blanks: str
+    openers: str
 
 
 @cache
@@ -41,7 +63,14 @@ def _lex() -> _Lex:
     return _Lex(frozenset(d["clause_marks"]), d["by_marker"], tuple(d["by_verbs"]), int(d["by_gap"]),
                 frozenset(d["carry_tags"]), frozenset(d["lead_tags"]), frozenset(d["lead_words"]),
                 frozenset(d["carry_pronouns"]), frozenset(d["attribute_tags"]), frozenset(d["attribute_verbs"]),
-                frozenset(d["counted_gap"]))
+                frozenset(d["counted_gap"]), frozenset(d["counted_always"]), frozenset(d["relative_heads"]),
+                frozenset(d["closing_verbs"]), frozenset(d["adverbial_nouns"]), frozenset(d["noun_tags"]),
+                d["list_joiners"], d["enumeration_marks"], frozenset(d["own_subject_words"]),
+                frozenset(d["own_subject_tags"]), frozenset(d["patient_verbs"]),
+                tuple(d["unit_heads"]), tuple(d["process_heads"]),
+                tuple(d["thing_heads"]), frozenset(d["affiliation_words"]), frozenset(d["phrase_tags"]),
+                d["relative_marker"], d["summary_mark"], frozenset(d["aspect_particles"]),
+                d["postverbal_preposition"], d["blanks"], d["openers"])
 
 
 @dataclass
@@ -75,6 +104,18 @@ class SentenceActors:
             for w, t in zip(words, pos):
                 self.tokens.append((p, p + len(w), w, t))
                 p += len(w)
+        self.orgs = [o for o in self.orgs if self._named_body(o)]
+
+    def _named_body(self, o: Span) -> bool:
+        """A mention that can act: not a scope word (全疆 tagged ORG), not a name whose head is a process
+        (中央政府投资: Chinese compounds are head-final), and not ending inside a word."""
+        lx = _lex()
+        name = self.text[o.start:o.end]
+        if name in lx.own_subject_words or name.endswith(lx.process_heads):
+            return False  # 全疆, 中央政府投资, 全社会固定资产投资: a scope or a process, not a body
+        if any(w in name for w in lx.affiliation_words):
+            return False  # 中央卫生部所属医院: a class of units, not one body
+        return not self.tokens or any(t[1] == o.end for t in self.tokens)
 
     def actor(self, pos: int) -> int | None:
         """The key of the acting organization for a row at sentence offset ``pos``, or None."""
@@ -87,15 +128,53 @@ class SentenceActors:
             verdict = self._subject(a, b)
             if verdict == "carry":
                 continue
-            if isinstance(verdict, int) and i == ci and self._counted(verdict, pos):
+            if not isinstance(verdict, int):
                 return None
-            return verdict if isinstance(verdict, int) else None
+            if i == ci and self._counted(verdict, pos):
+                return None
+            if i < ci and self._closed(i):
+                return None  # 新疆人才发展集团挂牌成立，组建…: the body was the one set up, not who acts next
+            return verdict
         return None
 
+    def _token_at(self, pos: int) -> int | None:
+        return next((k for k, t in enumerate(self.tokens) if t[0] <= pos < t[1]), None)
+
+    def _after_quantity(self, k: int) -> tuple[int, int, str, str] | None:
+        """The first token after the number and classifier tokens from token ``k`` on."""
+        while k < len(self.tokens) and self.tokens[k][3] in ("m", "q"):
+            k += 1
+        return self.tokens[k] if k < len(self.tokens) else None
+
     def _counted(self, key: int, pos: int) -> bool:
-        """The quantity right after the organization counts it (规模以上工业企业约7.4万家)."""
+        """The quantity right after the organization counts it (规模以上工业企业约7.4万家, 长虹云帆等34个大模型);
+        a quantity that heads a noun of its own (湖北自贸区28项制度创新成果) is the body's, not a count of it."""
+        lx = _lex()
         o = next(o for o in self.orgs if o.key == key)
-        return o.end <= pos and self.text[o.end:pos] in _lex().counted_gap
+        gap = self.text[o.end:pos]
+        if o.end > pos or gap not in lx.counted_gap | lx.counted_always:
+            return False
+        k = self._token_at(pos)
+        if gap in lx.counted_always or k is None:
+            return True
+        nxt = self._after_quantity(k)
+        return nxt is None or nxt[3] not in lx.noun_tags
+
+    def _closed(self, i: int) -> bool:
+        """Clause ``i`` says its body came into being or was chosen (成立, 上线, 揭牌, 入选), or ends on a
+        verb with no object that the body undergoes (示范区加快建设): the next clause's silent subject is
+        not that body, unless that clause points back to it with 其."""
+        lx = _lex()
+        a, b = self.clauses[i]
+        toks = [t for t in self.tokens if a <= t[0] < b and t[3] != "w"]
+        # a closing verb before 的 is a modifier (与…共同设立的X公司合作), not what the clause says
+        closing = any(t[2] in lx.closing_verbs and not self.text.startswith(lx.relative_marker, t[1]) for t in toks)
+        if closing or (toks and toks[-1][2] in lx.patient_verbs):
+            na, nb = self.clauses[i + 1]
+            start = self._content_start(na, nb)
+            k = self._token_at(start) if start is not None else None
+            return k is None or self.tokens[k][2] not in lx.carry_pronouns
+        return False
 
     def _by_phrase(self, a: int, b: int) -> int | None:
         lx = _lex()
@@ -114,13 +193,136 @@ class SentenceActors:
             return "carry"  # nothing but framing: 2022年以来，…
         for o in self.orgs:
             if o.start <= start < o.end or (start <= o.start and not self.text[start:o.start].strip()):
-                return o.key
-        tok = next((t for t in self.tokens if t[0] <= start < t[1]), None)
-        if tok is None:
+                return None if self._enumerated(o, b) or self._modifier(o, b) else o.key
+        k = self._token_at(start)
+        if k is None:
             return None  # no tags (another backend): only an organization opening the clause counts
-        if tok[2] in lx.carry_pronouns or tok[3] in lx.carry_tags or self._attribute(start, b):
+        tok = self.tokens[k]
+        head = self._relative_head(k, b)
+        if head is not None:
+            return head
+        if tok[3] in ("v", "vd") and self._headed_subject(k, b):
+            return None  # 拥有…97%以上的美苏两国应该…: the phrase after 的 is the subject, and no body
+        nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        if self._counted_subject(k, b):
+            return None  # 6.1万家企业…助攻: a counted noun phrase with a predicate is a subject of its own
+        if tok[2] in lx.adverbial_nouns and nxt is not None and nxt[3] in ("v", "vd"):
+            return "carry"  # 系统部署…: a noun used as a manner adverb
+        if tok[2] in lx.carry_pronouns or tok[3] in lx.carry_tags:
             return "carry"
+        return "carry" if self._attribute(start, b) and not self._own_subject(start, b) else None
+
+    def _own_subject(self, a: int, b: int) -> bool:
+        """The noun phrase before the verb names a scope or a class of bodies (全省进出口总值增长, 省属国企
+        利润总额增长): a subject of its own, so the clause is no attribute of the topic before. Without a
+        verb the clause is an item of a list (其中高新技术企业95家) and stays the topic's."""
+        lx = _lex()
+        toks = [t for t in self.tokens if a <= t[0] < b]
+        verb = next((n for n, t in enumerate(toks) if t[3] in ("v", "vd")), None)
+        return verb is not None and any(w in lx.own_subject_words or t in lx.own_subject_tags
+                                        for _s, _e, w, t in toks[:verb])
+
+    def _enumerated(self, o: Span, b: int) -> bool:
+        """The organization opens a list that is no list of bodies alone (北汽、小米、理想等重点整车项目,
+        沈阳航空、沈大工业母机、大盘绿色石化3个集群): the subject is the class the list names, not the body.
+        A list of organizations only (国家发展改革委、住房和城乡建设部联合颁发) keeps its first."""
+        lx = _lex()
+        end = next((t[0] for t in self.tokens if o.end <= t[0] < b and t[3] in ("v", "vd")), b)
+        rest = list(self.text[o.end:end])
+        for other in self.orgs:
+            for p in range(max(other.start, o.end), min(other.end, end)):
+                rest[p - o.end] = ""
+        raw = "".join(rest)
+        rest_s = raw.strip(lx.list_joiners + lx.blanks)
+        head = rest_s.split(lx.summary_mark, 1)
+        if not rest_s or (len(head) == 2 and not head[0].strip(lx.list_joiners) and self._bare_noun(o.end, end)):
+            return False  # bodies only, or bodies summed up by 等 and a noun (…、省工商联等部门联合印发)
+        return any(m in raw for m in lx.enumeration_marks)
+
+    def _modifier(self, o: Span, b: int) -> bool:
+        """The organization only modifies the subject: its units (国务院组成部门从40个减少到29个, 国务院直属
+        机构和办事机构…精简后为18个), a project or document named after it, or a relative clause it is
+        the subject of (国务院制定和颁布的行政法规有255项, 中央政府层面核准的企业投资项目减少90%)."""
+        lx = _lex()
+        toks = self._outside_titles(o.end, b)
+        verb = next((n for n, t in enumerate(toks) if t[3] in ("v", "vd")), len(toks))
+        if toks and toks[0][2] in lx.affiliation_words:
+            return True  # 抚顺矿务局所属煤矿, 交通部直属的…企业: its units
+        if verb == len(toks) and toks and toks[0][3] in lx.noun_tags and all(t[3] != "m" for t in toks):
+            # no verb and no quantity, the body naming a noun after it (…，九大有色金属基地，…): a list item
+            return True
+        de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
+        if de and all(t[3] in ("v", "vd", "d", "ad", "c") or t[2] in lx.aspect_particles for t in toks[:de]):
+            return True  # 鞍钢生产的大型钢, 人民公社兴办的农村工业: a relative clause on what it made
+        n, head = 0, None
+        while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:  # the noun phrase it opens
+            if toks[n][3] in lx.noun_tags:
+                head = toks[n][2]
+                if head.endswith(lx.unit_heads):
+                    return True  # its units (国务院组成部门), unless joined to it (国务院及其部门)
+            n += 1
+        if head is not None and head.endswith(lx.thing_heads):
+            return True  # a project or document it only names (中新互联互通项目新签署…)
+        de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
+        if de is None or de < verb:
+            return False  # no verb before 的: 的 marks a possessive, not a relative clause
+        n = de + 1
+        while n < len(toks) and toks[n][3] in lx.noun_tags | lx.attribute_tags - {"m"}:
+            n += 1
+        return n < len(toks) and toks[n][3] in ("v", "vd", "m")  # the head noun has a predicate of its own
+
+    def _outside_titles(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
+        """The tokens from ``a`` to ``b``, without the words of a title (《关于…的若干政策措施》)."""
+        titles = book_title_spans(self.text)
+        return [t for t in self.tokens if a <= t[0] < b and not any(s <= t[0] < e for s, e in titles)]
+
+    def _bare_noun(self, a: int, b: int) -> bool:
+        """The last token before ``b`` is a noun and no number stands between ``a`` and ``b``."""
+        toks = [t for t in self.tokens if a <= t[0] < b]
+        return bool(toks) and toks[-1][3] in _lex().noun_tags and all(t[3] != "m" for t in toks)
+
+    def _counted_subject(self, k: int, b: int) -> bool:
+        """The clause opens with quantity + noun and has a verb of its own (6.1万家企业…助攻复工复产);
+        without a verb it is an item of a list (亿元服务业固投项目2个) and carries its subject."""
+        after = self._after_quantity(k)
+        if self.tokens[k][3] != "m" or after is None or after[3] not in _lex().noun_tags:
+            return False
+        return any(t[3] in ("v", "vd") for t in self.tokens if after[0] <= t[0] < b)
+
+    def _relative_head(self, k: int, b: int) -> int | None:
+        """创立于1958年的东方电气集团, 总部位于上海的华虹集团: a clause opening with a relative clause on an
+        intransitive verb (V于…, 位于…) whose head is an organization has that organization as subject."""
+        lx = _lex()
+        toks = self.tokens
+        if toks[k][3] in lx.noun_tags and k + 1 < len(toks):
+            k += 1  # 总部位于…
+        w, t = toks[k][2], toks[k][3]
+        yu = lx.postverbal_preposition
+        intransitive = w.endswith(yu) or w in lx.relative_heads or (k + 1 < len(toks) and toks[k + 1][2] == yu)
+        if t not in ("v", "vd") or not intransitive:
+            return None
+        for s, e, w, t in toks[k + 1:]:
+            if s >= b or t in ("v", "vd") and w != yu:
+                return None
+            if w == lx.relative_marker:
+                p = e
+                while p < b and self.text[p] in lx.blanks:
+                    p += 1
+                return next((o.key for o in self.orgs if o.start == p), None)
         return None
+
+    def _headed_subject(self, k: int, b: int) -> bool:
+        """The verb opening the clause sits in a relative clause: after its 的 comes a noun phrase and then
+        a verb of its own (…的美苏两国应该率先停止…), so the clause has a subject that is no body."""
+        lx = _lex()
+        toks = self._outside_titles(self.tokens[k][0], b)
+        de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
+        if de is None:
+            return False
+        n = de + 1
+        while n < len(toks) and toks[n][3] in lx.noun_tags | lx.phrase_tags:
+            n += 1
+        return de + 1 < n < len(toks) and toks[n][3] in ("v", "vd")
 
     def _attribute(self, a: int, b: int) -> bool:
         """Noun phrase + at most one copula verb + quantity: an attribute of the topic before it."""
@@ -141,7 +343,7 @@ class SentenceActors:
         """Offset of the clause's first word after dates, time words and framing words."""
         lx = _lex()
         p = a
-        while p < b and self.text[p] in " \u3000“”\"'（(":
+        while p < b and self.text[p] in lx.blanks + lx.openers:
             p += 1
         moved = True
         while moved:
@@ -152,6 +354,6 @@ class SentenceActors:
             for s, e, w, t in self.tokens:
                 if s == p and (t in lx.lead_tags or w in lx.lead_words or t == "w"):
                     p, moved = e, True
-        while p < b and self.text[p] in " \u3000“”\"'（(":
+        while p < b and self.text[p] in lx.blanks + lx.openers:
             p += 1
         return p if p < b else None
