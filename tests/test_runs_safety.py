@@ -148,7 +148,8 @@ def test_wrong_config_types_exit_2_with_one_line(tmp_path, toml, key):
 
 
 @pytest.mark.parametrize(("rows", "what"), [("a,2024-13-45\n", "line 2"), ("a,2021-02-30\n", "line 2"),
-                                            ("a,0000\n", "line 2"), ("a,2023\nb,2023\na,2024\n", "line 4")])
+                                            ("a,0000\n", "line 2"), ("a,2023\nb,2023\na,2024\n", "line 4"),
+                                            ("a,\uff12\uff10\uff12\uff13\n", "line 2")])  # full-width 2023 was stored as is
 def test_impossible_dates_and_duplicate_ids_in_metadata_exit_2(tmp_path, rows, what):
     src = _docs(tmp_path / "in", a=TEXT, b=TEXT2)
     meta = tmp_path / "m.csv"

@@ -41,7 +41,8 @@ _MAGIC = (
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SAMPLE = 8192  # bytes / characters inspected by the plausibility checks
-_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# ASCII digits only: with Unicode \d, a full-width ２０２３ passed and was stored as the pub_date, not ISO.
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$", re.ASCII)
 # A dateline at the head of a news page: "2023-05-05 08:09:33", "2023年5月5日", "2023/5/5".
 _HEADER_DATE = re.compile(
     r"^\s*(?P<y>(?:19|20)\d{2})\s*(?:[-/.年])\s*(?P<m>\d{1,2})\s*(?:[-/.月])\s*(?P<d>\d{1,2})\s*日?"
