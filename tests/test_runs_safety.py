@@ -147,6 +147,16 @@ def test_wrong_config_types_exit_2_with_one_line(tmp_path, toml, key):
     assert key in r.output and "Traceback" not in r.output
 
 
+def test_a_config_file_that_is_not_utf8_exits_2_with_one_line(tmp_path):
+    """Finding 7: a --config saved as GBK (a Chinese comment) gave a UnicodeDecodeError traceback, exit 1."""
+    src = _docs(tmp_path / "in", a=TEXT)
+    cfg = tmp_path / "gbk.toml"
+    cfg.write_bytes("# 批处理设置\n[run]\nbatch_docs = 8\n".encode("gbk"))
+    r = CliRunner().invoke(main, ["extract", str(src), "-o", str(tmp_path / "o"), "--config", str(cfg)])
+    assert r.exit_code == 2, r.output
+    assert "gbk.toml" in r.output and "UTF-8" in r.output and "Traceback" not in r.output
+
+
 @pytest.mark.parametrize(("rows", "what"), [("a,2024-13-45\n", "line 2"), ("a,2021-02-30\n", "line 2"),
                                             ("a,0000\n", "line 2"), ("a,2023\nb,2023\na,2024\n", "line 4"),
                                             ("a,\uff12\uff10\uff12\uff13\n", "line 2")])  # full-width 2023 was stored as is
