@@ -261,6 +261,16 @@ def f7_config_types(r: Repro) -> list[Line]:
         ok = res.rc == 2 and key in res.err and "Traceback" not in res.err
         lines.append(verdict(f"7a/{key}", ok, f"exit {res.rc}, traceback: {'Traceback' in res.err}; "
                              f"'{tail(res.err, 120)}'"))
+    gbk = d / "gbk.toml"  # a config saved by a Chinese editor
+    gbk.write_bytes("# 批处理设置\n[run]\nbatch_docs = 8\n".encode("gbk"))
+    res = r.run(str(src), "-o", str(d / "o_gbk"), "-w", "1", "--config", str(gbk), timeout=300)
+    lines.append(verdict("7a/gbk", res.rc == 2 and gbk.name in res.err and "Traceback" not in res.err,
+                         f"a GBK-encoded --config: exit {res.rc}; '{tail(res.err, 120)}'"))
+    inf = d / "inf.toml"  # valid TOML; the old code had no time limit, so it passes there by ignoring the key
+    inf.write_text("[run]\ndoc_seconds = inf\n", encoding="utf-8")
+    res = r.run(str(src), "-o", str(d / "o_inf"), "-w", "1", "--config", str(inf), timeout=300)
+    lines.append(verdict("7a/inf", res.rc == 0, f"run.doc_seconds = inf (no limit): exit {res.rc}; "
+                         f"'{tail(res.err, 120)}'"))
     return lines
 
 
@@ -307,7 +317,8 @@ def f7_metadata(r: Repro) -> list[Line]:
     src = docs(d / "in", a=TEXT, b=TEXT2)
     lines = []
     for fid, rows, where in (("7c/2024-13-45", "a,2024-13-45\n", "line 2"), ("7c/2021-02-30", "a,2021-02-30\n",
-                             "line 2"), ("7c/0000", "a,0000\n", "line 2"), ("7d", "a,2023\nb,2023\na,2024\n", "line 4")):
+                             "line 2"), ("7c/0000", "a,0000\n", "line 2"), ("7c/fullwidth", "a,\uff12\uff10\uff12\uff13\n", "line 2"),
+                             ("7d", "a,2023\nb,2023\na,2024\n", "line 4")):
         meta = d / f"meta_{fid.replace('/', '_')}.csv"
         meta.write_text("doc_id,pub_date\n" + rows, encoding="utf-8")
         res = r.run(str(src), "-o", str(d / "o"), "-w", "1", "--metadata", str(meta), timeout=300)
