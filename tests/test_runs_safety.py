@@ -207,6 +207,22 @@ def test_links_outside_the_input_folder_are_refused_unless_followed(tmp_path):
     assert sorted(read_table(out, "documents").column("doc_id").to_pylist()) == ["a", "leak"]
 
 
+def test_a_linked_folder_outside_is_refused_unless_followed_and_a_link_loop_ends(tmp_path):
+    """Finding 8: a link to a folder elsewhere was skipped without a word, even with --follow-links; now its
+    files are refused with errors rows, or read when followed. A link back to the folder is walked once."""
+    src = _docs(tmp_path / "in", a=TEXT)
+    (src / "linked").symlink_to(_docs(tmp_path / "elsewhere", s=TEXT2), target_is_directory=True)
+    (src / "loop").symlink_to(src, target_is_directory=True)
+    out = tmp_path / "out"
+    res = run_extract([src], out, workers=1)
+    errors = read_table(out, "errors").to_pandas()
+    assert errors.doc_id.tolist() == ["s"] and errors.kind.tolist() == ["link_outside"]
+    assert read_table(out, "documents").column("doc_id").to_pylist() == ["a"] and res.n_failed == 1
+    res = run_extract([src], out, workers=1, follow_links=True)
+    assert res.n_failed == 0
+    assert sorted(read_table(out, "documents").column("doc_id").to_pylist()) == ["a", "s"]
+
+
 def test_outputs_follow_the_umask(tmp_path):
     """Finding 8 / issue 16: the manifest and parts are group-readable under the usual umask."""
     src = _docs(tmp_path / "in", a=TEXT)

@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 import logging
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -81,14 +82,32 @@ def find_sources_with_roots(paths: list[str | Path]) -> list[tuple[Path, Path | 
     out: list[tuple[Path, Path | None]] = []
     for p in map(Path, paths):
         if p.is_dir():
-            # Broken links are kept so that the run reports them instead of skipping them silently;
-            # a folder named like x.txt is walked, not read.
-            out.extend((q, p) for q in sorted(p.rglob("*")) if q.suffix.lower() == ".txt"
-                       and (q.is_file() or (q.is_symlink() and not q.exists())))
+            out.extend((q, p) for q in _txt_files(p))
         else:
             out.append((p, None))
     seen: set[Path] = set()
     return [(p, r) for p, r in out if not (p in seen or seen.add(p))]
+
+
+def _txt_files(folder: Path) -> list[Path]:
+    """The .txt files under ``folder``, sorted, through links to folders too (each real folder once, so a link
+    loop ends): the files of a linked folder that leads outside are then refused by the run (or read with
+    --follow-links), where a walk that ignored such links skipped them without a word. Broken links are
+    kept, so that the run reports them; a folder named like x.txt is walked, not read."""
+    out: list[Path] = []
+    walked: set[str] = set()
+    for top, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(top)
+        if real in walked:
+            dirs[:] = []
+            continue
+        walked.add(real)
+        dirs.sort()
+        for name in files:
+            q = Path(top, name)
+            if q.suffix.lower() == ".txt" and (q.is_file() or (q.is_symlink() and not q.exists())):
+                out.append(q)
+    return sorted(out)
 
 
 def link_outside(path: Path, root: Path | None) -> Path | None:
