@@ -342,6 +342,14 @@ def f8_links_and_modes(r: Repro) -> list[Line]:
                      f"errors {kinds}")]
     modes = sorted({oct(p.stat().st_mode & 0o777) for p in [out / "_manifest.json", *out.rglob("*.parquet")]})
     lines.append(verdict("8b", modes == ["0o644"], f"under umask 022 the manifest and parts have modes {modes}"))
+    src2 = docs(d / "in2", a=TEXT)  # a link to a folder elsewhere, and one back to the folder itself
+    (src2 / "linked").symlink_to(docs(d / "elsewhere2", s=TEXT2), target_is_directory=True)
+    (src2 / "loop").symlink_to(src2, target_is_directory=True)
+    res = r.run(str(src2), "-o", str(d / "out2"), "-w", "1", timeout=300)
+    kinds = dict(zip(*[table(d / "out2", "errors")[c] for c in ("doc_id", "kind")]))
+    ids = sorted(table(d / "out2", "documents").doc_id)
+    lines.append(verdict("8a/dir", kinds == {"s": "link_outside"} and ids == ["a"], f"a linked folder outside and "
+                         f"a link loop: exit {res.rc}; errors {kinds}; documents {ids}"))
     return lines
 
 
