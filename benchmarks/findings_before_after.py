@@ -104,7 +104,9 @@ def f2_dead_worker(r: Repro) -> list[Line]:
     killed, deadline = None, time.monotonic() + 300
     while killed is None and proc.poll() is None and time.monotonic() < deadline:
         ws = workers_of(proc.pid)
-        if len(ws) >= 2 and (out / "_manifest.json").exists():  # a document is done: both workers are busy
+        # a document's rows are written, so both workers have loaded their models and taken work (the new code
+        # writes a manifest at the start, so its presence says nothing)
+        if len(ws) >= 2 and any((out / "documents").glob("part-*.parquet")):
             killed = max(ws, key=cpu_ticks)
             os.kill(killed, signal.SIGKILL)
         time.sleep(0.01)
