@@ -122,7 +122,8 @@ def f2_dead_worker(r: Repro) -> list[Line]:
                      f"{after_kill:.0f} s; an undisturbed run takes {ref.seconds:.0f} s)")]
     same = res.rc == 0 and snapshot(out) == snapshot(d / "ref")
     return [verdict("2", same, f"killed worker {killed}; run ended {after_kill:.0f} s later, exit "
-                    f"{res.rc}, {res.seconds:.0f} s in all (undisturbed {ref.seconds:.0f} s); same tables: {same}")]
+                    f"{res.rc}, {res.seconds:.0f} s in all (undisturbed {ref.seconds:.0f} s); a retry logged: "
+                    f"{'retrying' in res.err}; same tables: {same}")]
 
 
 def unpunctuated(n: int) -> str:

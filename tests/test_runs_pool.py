@@ -49,6 +49,35 @@ def test_a_document_that_kills_its_worker_twice_is_an_errors_row_and_the_rest_co
     assert pool.restarts >= 2
 
 
+def test_a_pool_broken_before_the_next_submit_is_retried_not_raised(monkeypatch):
+    """Finding 2: a worker that died while the parent was still queueing chunks made pool.submit itself raise
+    BrokenProcessPool, out of the run (exit 1, a traceback; findings_before_after caught it); now that break
+    is retried like one noticed while waiting."""
+    made = []
+    real = SupervisedPool._pool
+
+    def keep(self, n):
+        made.append(real(self, n))
+        return made[-1]
+
+    monkeypatch.setattr(SupervisedPool, "_pool", keep)
+    tasks = [DocTask(f"/x/{d}.txt", d, None) for d in ("KILL", "b", "c")]
+
+    def chunks():
+        yield tasks[:1]
+        deadline = time.monotonic() + 120  # bounded: the spawned worker starts, reads KILL and dies
+        while not made[0]._broken and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert made[0]._broken, "the first pool never broke"
+        yield from ([t] for t in tasks[1:])
+
+    pool = SupervisedPool({}, 2, 600.0, task=misbehaving, initializer=None)
+    results = list(pool.run(chunks()))
+    assert [r.doc_id for r in results] == ["KILL", "b", "c"]
+    assert results[0].rows["errors"][0]["kind"] == "worker_died"
+    assert [r.rows for r in results[1:]] == [{"documents": [{"doc_id": d}]} for d in ("b", "c")]
+
+
 def test_a_hung_worker_is_killed_and_its_document_reported():
     # the grace covers a fresh worker's start on a busy machine; the alarm inside run_chunk is the usual limit
     results, _ = _run(["a", "HANG", "b", "c"], doc_seconds=0.5, grace=8)

@@ -70,6 +70,17 @@ class SupervisedPool:
         except FutureTimeout as e:
             raise _Broken("a worker hung past run.doc_seconds") from e
 
+    def _submit(self, pool: ProcessPoolExecutor, chunk: list[DocTask]) -> Future:
+        """pool.submit; when a worker died while the parent was still queueing, submit itself raises
+        BrokenProcessPool: that break comes back as a future holding it, so _result handles it like any
+        other (a retry), instead of it escaping the run as a traceback."""
+        try:
+            return pool.submit(self.task, chunk, self.cfg)
+        except BrokenProcessPool as e:
+            fut: Future = Future()
+            fut.set_exception(e)
+            return fut
+
     def _kill(self, pool: ProcessPoolExecutor) -> None:
         """Stop a pool whose workers may hang: kill them, then let the executor wind down."""
         for p in list((getattr(pool, "_processes", None) or {}).values()):
@@ -88,7 +99,7 @@ class SupervisedPool:
         inflight: deque[tuple[list[DocTask], Future]] = deque()
         try:
             for chunk in chunks:
-                inflight.append((chunk, pool.submit(self.task, chunk, self.cfg)))
+                inflight.append((chunk, self._submit(pool, chunk)))
                 while len(inflight) > self.workers:
                     pool = yield from self._take(pool, inflight)
             while inflight:
@@ -121,7 +132,7 @@ class SupervisedPool:
             while todo or pending:
                 while todo and len(pending) <= self.workers:
                     t = todo.popleft()
-                    pending.append((t, pool.submit(self.task, [t], self.cfg)))
+                    pending.append((t, self._submit(pool, [t])))
                 t, fut = pending[0]
                 try:
                     results = self._result(fut, [t])
@@ -143,7 +154,7 @@ class SupervisedPool:
         try:
             for t in docs:
                 try:
-                    yield from self._result(pool.submit(self.task, [t], self.cfg), [t])
+                    yield from self._result(self._submit(pool, [t]), [t])
                 except _Broken as e:
                     self._kill(pool)
                     pool = self._pool(1)
