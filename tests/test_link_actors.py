@@ -3,10 +3,15 @@
 Two sets of hand-annotated real sentences (pipeline/stages/actors/corpus.py scores them):
 - configs/actors/corpus.jsonl, the tuning corpus: the rule was written and fixed on all of it, so it
   must meet the issue's target (precision >= 0.90, recall >= 0.75);
-- configs/actors/heldout.jsonl, a blind set another engineer wrote after the rule. The rule reaches
-  precision 0.724 and recall 0.646 on it (even half 0.909 / 0.690, odd half 0.611 / 0.611): THE ISSUE'S
-  TARGET IS NOT MET ON HELD-OUT TEXT. The floors below are what it reaches (raise them, never lower them),
-  not the target.
+- configs/actors/heldout.jsonl, a blind set another engineer wrote after the rule (both halves read since,
+  so tuning data now). The rule reaches precision 0.933 and recall 0.646 on it (even half 0.952 / 0.690, odd
+  half 0.917 / 0.611);
+- configs/actors/heldout2.jsonl, a second blind set written after that. First score (measured once):
+  precision 0.650, recall 0.333; the rule reached 0.941 / 0.410 (even half, the one fixed on,
+  1.000 / 0.474; odd half 0.875 / 0.350), and with the organization layer's sector ministries and
+  congresses (merged after) 0.957 / 0.564 (even 1.000 / 0.632, odd 0.909 / 0.500).
+THE ISSUE'S TARGET (recall 0.75) IS NOT MET ON HELD-OUT TEXT. The floors below are what the rule reaches
+(raise them, never lower them), not the target.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from pipeline.stages.actors.corpus import load_cases, score
 
 TARGET = (0.90, 0.75)  # issue 15: precision, recall
 CORPUS_ODD_FLOOR = (0.85, 0.65)  # the corpus's odd lines, held out when the rule was first written
-HELD_OUT_FLOOR = {"all": (0.724, 0.646), "even": (0.909, 0.690), "odd": (0.611, 0.611)}
+HELD_OUT_FLOOR = {"all": (0.933, 0.646), "even": (0.952, 0.690), "odd": (0.917, 0.611)}
+HELD_OUT2_FLOOR = {"all": (0.957, 0.564), "even": (1.000, 0.632), "odd": (0.909, 0.500)}
 
 
 @pytest.mark.parametrize("name", ["corpus.jsonl", "heldout.jsonl"])
@@ -35,9 +41,22 @@ def test_the_sets_are_large_enough_and_from_real_text(name: str):
     assert sum(e["actor"] is not None for c in cases for e in c["expect"]) >= 40
 
 
-def test_no_held_out_sentence_is_in_the_tuning_corpus():
+def test_the_second_held_out_set_is_from_real_text():
+    cases = load_cases("heldout2.jsonl")
+    assert len(cases) >= 140  # 149 cases as delivered
+    for c in cases:
+        assert c["source"] and c["text"] and c["expect"], c
+        assert "gold/" not in c["source"] and "eval/" not in c["source"], c["source"]
+        for e in c["expect"]:
+            assert e["table"] in ("amounts", "targets") and e["text"] in c["text"], c["source"]
+            assert e["actor"] is None or e["actor"] in c["text"], c["source"]
+    assert sum(e["actor"] is not None for c in cases for e in c["expect"]) >= 30
+
+
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl"])
+def test_no_held_out_sentence_is_in_the_tuning_corpus(name: str):
     squash = {"".join(c["text"].split()) for c in load_cases()}
-    assert not [c["source"] for c in load_cases("heldout.jsonl") if "".join(c["text"].split()) in squash]
+    assert not [c["source"] for c in load_cases(name) if "".join(c["text"].split()) in squash]
 
 
 @pytest.mark.slow
@@ -51,12 +70,13 @@ def test_tuning_corpus_meets_the_target():
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl"])
 @pytest.mark.parametrize("half", ["all", "even", "odd"])
-def test_held_out_keeps_what_the_rule_reaches(half: str):
-    cases = load_cases("heldout.jsonl")
+def test_held_out_keeps_what_the_rule_reaches(name: str, half: str):
+    cases = load_cases(name)
     s = score({"all": cases, "even": cases[0::2], "odd": cases[1::2]}[half])
-    print(f"held-out {half}: precision {s.precision:.3f}, recall {s.recall:.3f}")
-    p, r = HELD_OUT_FLOOR[half]
+    print(f"{name} {half}: precision {s.precision:.3f}, recall {s.recall:.3f}")
+    p, r = (HELD_OUT_FLOOR if name == "heldout.jsonl" else HELD_OUT2_FLOOR)[half]
     assert round(s.precision, 3) >= p and round(s.recall, 3) >= r, s.errors
 
 
@@ -88,6 +108,23 @@ GRAMMAR = [
     # a noun phrase of scope after a body's clause has a subject of its own
     ("产业工人队伍建设改革深入推进，陕西农业发展集团、陕西国际经贸集团重组运营，省属国企利润总额增长9.9%。", "9.9%", None),
     # list items without a verb carry the subject (亿元服务业固投项目2个)
+    # a name with no body suffix runs on into a noun: no body (郑州航空|口岸)
+    ("郑州航空口岸240小时过境免签政策落地实施。", "240小时", None),
+    # … or into a verbal noun (西藏班|招生规模)
+    ("西藏班招生规模突破1万人。", "突破1万人", None),
+    # a word of class opening the mention: a class of bodies, not one (普惠性幼儿园)
+    ("普惠性幼儿园覆盖率90%，义务教育集团化办学覆盖率98.2%，优质特色高中在校生占比73.4%。", "90%", None),
+    # a noun after the body heads a subject with a predicate of its own
+    ("新扩建幼儿园、中小学校舍94所，新增各类学位1.26万个，学前教育普及普惠指标提前完成国家任务，"
+     "公办幼儿园保教人员工资待遇提高到当地最低工资标准2倍以上。", "2倍以上", None),
+    # … but a measure of the body with a quantity stays the body's
+    ("大力发展现代服务业，推动金融业高质量发展，北京证券交易所上市公司达262家，北京获批成为金融资产投资公司股权投资试点城市；",
+     "262家", "北京证券交易所"),
+    # a quantity alone after 的 is the subject's count (here of a class), not the object of a verb
+    ("全国地县小铁厂由四百六十六个减少到现在的二百七十六个，保留的小铁厂加强了管理。", "二百七十六个", None),
+    # a place word between the body and 的: the body is the ground of the subject (…以外的…)
+    ("当时共产党以外的各民主党派和无党派民主人士参加政府的成员约占四分之一以上，后来增加政府成员的时候，"
+     "大致也是根据了这个比例。", "四分之一以上", None),
     ("而在招引的赛场上,智慧城一直在“一路狂奔”——2022年,锚定三大主导产业,智慧城通过“基金+招商”“链主+招商”“平台"
      "+招商”引进落地特雷西能源、青禾新能源、力积存储、威视芯半导体、杭实临芯等一批“大好高”总部和“高精尖”人才项目、重点产业链项目118个,累计完成亿元产业项目36个,完成亿元制造业固投项目3个,亿元服务业固投项目2个,引进外资3.24亿美元。",
      "3.24亿美元", "智慧城"),

@@ -54,6 +54,13 @@ def test_a_reason_needs_a_known_kind_and_a_why(tmp_path: Path, reason: str):
     assert L.problems([L.Literal("stages/dates/x.py", 1, "今年", "f")], inv)
 
 
+@pytest.mark.parametrize("stage", ["amounts", "targets", "organizations"])
+def test_inventoried_stages_take_no_pending(tmp_path: Path, stage: str):
+    f = f"stages/{stage}/x.py"
+    inv = _inventory(tmp_path, f"## `{f}`\n\n### f — {L.PENDING}\n\n- ``'万元'``\n")
+    assert any("'pending' is only for" in b for b in L.problems([L.Literal(f, 1, "万元", "f")], inv))
+
+
 def test_stale_entries_are_reported(tmp_path: Path):
     inv = _inventory(tmp_path, "## `core/x.py`\n\n### f — structure: clause punctuation\n\n- ``'，'``\n")
     assert any("no longer holds it" in b for b in L.problems([], inv))
@@ -130,14 +137,70 @@ def test_a_typo_in_a_moved_key_names_file_and_key(tmp_path: Path, section: str, 
 
 
 def test_write_keeps_reasons_and_marks_only_stages_under_edit_pending(tmp_path: Path):
-    found = [L.Literal("stages/amounts/x.py", 1, "万元", "f"), L.Literal("stages/dates/y.py", 2, "年", "g")]
+    found = [L.Literal("stages/actors/x.py", 1, "万元", "f"), L.Literal("stages/dates/y.py", 2, "年", "g")]
     inv = {("stages/dates/y.py", "年"): ("g", "calendar: the year character")}
     p = tmp_path / "literals.md"
     p.write_text(L.render(found, inv), encoding="utf-8")
     back = L.read_inventory(p)
     assert back[("stages/dates/y.py", "年")] == ("g", "calendar: the year character")
-    assert back[("stages/amounts/x.py", "万元")][1].startswith("pending:")
+    assert back[("stages/actors/x.py", "万元")][1].startswith("pending:")
     assert not L.problems(found, back)
     new = found + [L.Literal("stages/dates/y.py", 9, "月", "h")]
     p.write_text(L.render(new, back), encoding="utf-8")
     assert any("'月'" in b and "reason" in b for b in L.problems(new, L.read_inventory(p)))
+
+
+# ---- the amounts and targets word lists moved out of the code are read from configs/ too ----
+
+_STAGE_PROBE = """
+import json, sys
+from pipeline import extract_text
+out = {}
+for t in sys.argv[1:]:
+    tb = extract_text(t, doc_id="p", pub_date="2025-03-05")
+    out[t] = {"amounts": [[a["text"], a["value"], a["unit"]] for a in tb["amounts"].to_dict("records")],
+              "metrics": [g["metric"] for g in tb["targets"].to_dict("records")]}
+print(json.dumps(out, ensure_ascii=False))
+"""
+_STAGE_TEXTS = ["运来一吨半左右的货", "年产3至5万吨", "打造十亿美元级产业", "力争税负率从10%降至2.5%"]
+_STAGE_EDITS = {
+    "amounts/units.toml": [('may_follow = ["左右", "以上", "以下", "多"]', 'may_follow = ["以上", "以下", "多"]')],
+    "amounts/qualifiers.toml": [('separators = ["至", "到",', 'separators = ["到",'),
+                                ('currencies = { "元" = "CNY", "美元" = "USD" }', 'currencies = { "元" = "CNY" }')],
+    "targets/targets.toml": [("starting_point = '(?:从|由)[^从由]*[0-9０-９%％][^从由]*$'", "starting_point = '(?!)'")],
+}
+
+
+def _stage_probe(tmp_path: Path, edited: bool) -> dict:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from pipeline.core.config import CONFIG_DIR, LEXICONS_ENV
+
+    env = {k: v for k, v in os.environ.items() if k != LEXICONS_ENV}
+    if edited:
+        for rel, pairs in _STAGE_EDITS.items():
+            text = (CONFIG_DIR / rel).read_text(encoding="utf-8")
+            for old, new in pairs:
+                assert old in text, old
+                text = text.replace(old, new, 1)
+            (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / rel).write_text(text, encoding="utf-8")
+        env[LEXICONS_ENV] = str(tmp_path)
+    env["PYTHONPATH"] = str(Path(L.__file__).resolve().parents[2])
+    res = subprocess.run([sys.executable, "-c", _STAGE_PROBE, *_STAGE_TEXTS], env=env, capture_output=True,
+                         text=True, timeout=300, check=True)
+    return json.loads(res.stdout)
+
+
+def test_moved_amount_and_target_words_are_read_from_the_lexicons(tmp_path: Path):
+    shipped = _stage_probe(tmp_path / "a", edited=False)
+    assert shipped["运来一吨半左右的货"]["amounts"] == [["一吨半左右", 1.5, "t"]]  # [half] may_follow
+    assert shipped["年产3至5万吨"]["amounts"] == [["3至5万吨", 30000.0, "t"]]  # [range] separators
+    assert shipped["打造十亿美元级产业"]["amounts"] == [["十亿美元级", 1e9, "USD"]]  # [levels] currencies
+    assert shipped["力争税负率从10%降至2.5%"]["metrics"] == ["税负率"]  # [metric] starting_point
+    edited = _stage_probe(tmp_path / "b", edited=True)
+    for t in _STAGE_TEXTS:
+        assert edited[t] != shipped[t], t

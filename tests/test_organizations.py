@@ -443,3 +443,16 @@ def test_tag_classes_use_contract_tags_only() -> None:
     assert tags.place <= contract_tags() and "nw" not in tags.name  # nw is folded into nz first
     with pytest.raises(AttributeError):
         tags.no_such_class  # noqa: B018
+
+
+def test_tiled_tokens_equal_searched_tokens() -> None:
+    """The fast path for words that tile a sentence gives the same tokens as the search per word."""
+    from pipeline.stages.organizations.lexicon import load_org_lexicon
+    from pipeline.stages.organizations.tokens import _aligned, _tiled
+
+    fold = load_org_lexicon().tags.fold_table.get
+    words = ["认真", "落实", "", "党中央", "、", "国务院", "决策", "部署", "。"]
+    pos = ["ad", "v", "w", "ORG", "w", "ORG", "n", "vn", "w"]
+    text = "".join(words)
+    assert _tiled(words, pos, fold) == _aligned(text, words, pos, fold)
+    assert [t.text for t in _tiled(words, pos, fold)] == [w for w in words if w]

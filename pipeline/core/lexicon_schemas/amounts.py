@@ -34,12 +34,29 @@ class AmountsQualifiersDurationExactPrefixes(_Strict):
     words: list[StrictStr]
 
 
+class AmountsQualifiersOrdinal(_Strict):
+    mark: StrictStr
+    classifiers: list[StrictStr]
+
+
+class AmountsQualifiersSign(_Strict):
+    after: list[StrictStr]
+
+
 class AmountsQualifiersLevels(_Strict):
     suffixes: list[StrictStr]
     bare_levels: list[StrictStr]
     bare_levels_need_suffix: list[StrictStr]
     default_unit: StrictStr
     default_quantity: StrictStr
+    currencies: dict[str, StrictStr]
+    counted_suffix: StrictStr
+
+
+class AmountsQualifiersRange(_Strict):
+    separators: list[StrictStr]
+    before_second: list[StrictStr]
+    percent_separators: list[StrictStr]
 
 
 class AmountsQualifiersHorizon(_Strict):
@@ -54,8 +71,11 @@ class AmountsQualifiers(_Strict):
     suffix_blocked_before: dict[str, list[StrictStr]]
     infix: AmountsQualifiersInfix
     duration_exact_prefixes: AmountsQualifiersDurationExactPrefixes
+    sign: AmountsQualifiersSign
+    ordinal: AmountsQualifiersOrdinal
     levels: AmountsQualifiersLevels
     horizon: AmountsQualifiersHorizon
+    range: AmountsQualifiersRange
 
 
 class AmountsUnitsUnitItem(_Strict):
@@ -82,6 +102,12 @@ class AmountsUnitsSubunitJoiners(_Strict):
     words: list[StrictStr]
 
 
+class AmountsUnitsSharedUnit(_Strict):
+    joiners: list[StrictStr]
+    lead: list[StrictStr]
+    window: StrictInt
+
+
 class AmountsUnitsMoneyContext(_Strict):
     words: list[StrictStr]
     not_followed_by: list[StrictStr]
@@ -99,6 +125,19 @@ class AmountsUnitsDensity(_Strict):
     denominator: dict[str, StrictStr]
     unit: StrictStr
     quantity: StrictStr
+    number_unit: StrictStr
+
+
+class AmountsUnitsHalf(_Strict):
+    may_follow: list[StrictStr]
+
+
+class AmountsUnitsPerUnit(_Strict):
+    words: list[StrictStr]
+
+
+class AmountsUnitsYearWords(_Strict):
+    after: list[StrictStr]
 
 
 class AmountsUnitsQuotedNames(_Strict):
@@ -112,10 +151,14 @@ class AmountsUnits(_Strict):
     currency_codes: dict[str, StrictStr]
     subunit: list[AmountsUnitsSubunitItem]
     subunit_joiners: AmountsUnitsSubunitJoiners
+    shared_unit: AmountsUnitsSharedUnit
     money_context: AmountsUnitsMoneyContext
     compound: AmountsUnitsCompound
     density: AmountsUnitsDensity
     quoted_names: AmountsUnitsQuotedNames
+    half: AmountsUnitsHalf
+    per_unit: AmountsUnitsPerUnit
+    year_words: AmountsUnitsYearWords
 
 
 # lexicon file (relative to configs/) -> its schema

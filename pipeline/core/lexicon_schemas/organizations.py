@@ -94,6 +94,13 @@ class OrganizationsGrammarConjoinedName(_Strict):
     types: list[StrictStr]
 
 
+class OrganizationsGrammarSectorMinistry(_Strict):
+    heads: list[StrictStr]
+    sector_tails: list[StrictStr]
+    not_sectors: list[StrictStr]
+    ordinal: StrictStr
+
+
 class OrganizationsGrammar(_Strict):
     name_words: list[StrictStr]
     place_abbrev_chars: StrictStr
@@ -109,11 +116,14 @@ class OrganizationsGrammar(_Strict):
     apposition_tails: list[StrictStr]
     title_words: list[StrictStr]
     title_followers: list[StrictStr]
+    member_tails: list[StrictStr]
+    body_tails: list[StrictStr]
     role_nouns: list[StrictStr]
     max_name_chars: StrictInt
     max_paren_chars: StrictInt
     conjoined_department: OrganizationsGrammarConjoinedDepartment
     session: OrganizationsGrammarSession
+    sector_ministry: OrganizationsGrammarSectorMinistry
     deictic: OrganizationsGrammarDeictic
     class_levels: OrganizationsGrammarClassLevels
     conjoined_name: OrganizationsGrammarConjoinedName
@@ -184,6 +194,8 @@ class OrganizationsSuffixesOther(_Strict):
     strong: list[StrictStr]
     weak: list[StrictStr]
     noun_only: list[StrictStr]
+    abbreviated_fields: list[StrictStr]
+    units_of_body: list[StrictStr]
     country_named: list[StrictStr]
 
 

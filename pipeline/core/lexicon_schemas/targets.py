@@ -34,6 +34,7 @@ class TargetsTargetsPast(_Strict):
     markers: list[StrictStr]
     soft_markers: list[StrictStr]
     ended_year_months: list[StrictInt]
+    under_trigger: list[StrictStr]
 
 
 class TargetsTargetsHypothetical(_Strict):
@@ -50,6 +51,16 @@ class TargetsTargetsDeadlineRules(_Strict):
     year_words: list[StrictStr]
     period_as_time: StrictStr
     deadline_trigger_not_before: list[StrictStr]
+    effect_lead: list[StrictStr]
+    own_year_of: list[StrictStr]
+    effect_tail: list[StrictStr]
+    until: StrictStr
+    by_word: StrictStr
+    period_lead: StrictStr
+    since: list[StrictStr]
+    since_after: list[StrictStr]
+    year_end: list[StrictStr]
+    time_words: list[StrictStr]
 
 
 class TargetsTargetsMilestone(_Strict):
@@ -66,6 +77,7 @@ class TargetsTargetsHeading(_Strict):
     max_rest_chars: StrictInt
     max_paragraphs: StrictInt
     title_max_chars: StrictInt
+    close: StrictStr
 
 
 class TargetsTargetsFrames(_Strict):
@@ -74,7 +86,12 @@ class TargetsTargetsFrames(_Strict):
     within: StrictStr
     skip_amount_text: list[StrictStr]
     after_amount: StrictStr
+    list_size: StrictStr
+    duration_not_after: list[StrictStr]
+    duration_not_before: list[StrictStr]
+    duration_frame: StrictStr
     baseline_before: list[StrictStr]
+    baseline_of: StrictStr
     range_start: StrictStr
     range_next: StrictStr
 
@@ -84,13 +101,21 @@ class TargetsTargetsMetric(_Strict):
     creation_verbs: list[StrictStr]
     leading: list[StrictStr]
     predicate_markers: list[StrictStr]
+    starting_point: StrictStr
+    noun_follows: list[StrictStr]
+    counted_noun: StrictStr
+    suffix_lead: StrictStr
+    level_amount: StrictStr
 
 
 class TargetsTargetsSections(_Strict):
     max_chars: StrictInt
     top: StrictStr
     past: StrictStr
+    achieved: StrictStr
     forward: StrictStr
+    top_commas: StrictInt
+    look_back_paragraph: StrictStr
     not_quantities: list[StrictStr]
     plan_verbs: list[StrictStr]
     restatement: StrictStr

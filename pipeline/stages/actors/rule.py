@@ -14,10 +14,11 @@ Nothing is taken because it is near: an organization in an object, after a prepo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 
 from pipeline.core.config import load_lexicon_toml
+from pipeline.stages.organizations.lexicon import load_org_lexicon
 from pipeline.stages.sentences.titles import book_title_spans
 
 
@@ -39,6 +40,16 @@ class _Lex:
     closing_verbs: frozenset[str]
     adverbial_nouns: frozenset[str]
     noun_tags: frozenset[str]
+    head_noun_tags: frozenset[str]
+    share_verbs: frozenset[str]
+    measure_verbs: frozenset[str]
+    qualifier_tags: frozenset[str]
+    scope_nouns: frozenset[str]
+    name_joiners: str
+    place_tags: frozenset[str]
+    frame_tags: frozenset[str]
+    process_subjects: tuple[str, ...]
+    class_prefixes: tuple[str, ...]
     list_joiners: str
     enumeration_marks: str
     own_subject_words: frozenset[str]
@@ -59,18 +70,20 @@ class _Lex:
 
 @cache
 def _lex() -> _Lex:
+    """configs/actors/actors.toml, each key to the field of the same name (lists become sets or tuples)."""
     d = load_lexicon_toml("actors/actors.toml")
-    return _Lex(frozenset(d["clause_marks"]), d["by_marker"], tuple(d["by_verbs"]), int(d["by_gap"]),
-                frozenset(d["carry_tags"]), frozenset(d["lead_tags"]), frozenset(d["lead_words"]),
-                frozenset(d["carry_pronouns"]), frozenset(d["attribute_tags"]), frozenset(d["attribute_verbs"]),
-                frozenset(d["counted_gap"]), frozenset(d["counted_always"]), frozenset(d["relative_heads"]),
-                frozenset(d["closing_verbs"]), frozenset(d["adverbial_nouns"]), frozenset(d["noun_tags"]),
-                d["list_joiners"], d["enumeration_marks"], frozenset(d["own_subject_words"]),
-                frozenset(d["own_subject_tags"]), frozenset(d["patient_verbs"]),
-                tuple(d["unit_heads"]), tuple(d["process_heads"]),
-                tuple(d["thing_heads"]), frozenset(d["affiliation_words"]), frozenset(d["phrase_tags"]),
-                d["relative_marker"], d["summary_mark"], frozenset(d["aspect_particles"]),
-                d["postverbal_preposition"], d["blanks"], d["openers"])
+    keys = {"marks": "clause_marks", "by": "by_marker"}
+    out: dict[str, object] = {}
+    for f in fields(_Lex):
+        v = d[keys.get(f.name, f.name)]
+        kind = str(f.type)
+        out[f.name] = frozenset(v) if kind.startswith("frozenset") else tuple(v) if kind.startswith("tuple") else v
+    return _Lex(**out)  # type: ignore[arg-type]
+
+
+def _has_body_suffix(name: str) -> bool:
+    """The name ends on a head word of the organization grammar (configs/organizations/suffixes.toml)."""
+    return load_org_lexicon().suffix_at_end(name) is not None
 
 
 @dataclass
@@ -115,6 +128,8 @@ class SentenceActors:
             return False  # 全疆, 中央政府投资, 全社会固定资产投资: a scope or a process, not a body
         if any(w in name for w in lx.affiliation_words):
             return False  # 中央卫生部所属医院: a class of units, not one body
+        if name.startswith(lx.class_prefixes):
+            return False  # 普惠性幼儿园, 公办幼儿园: a word of class before the head names a class of bodies
         return not self.tokens or any(t[1] == o.end for t in self.tokens)
 
     def actor(self, pos: int) -> int | None:
@@ -125,6 +140,8 @@ class SentenceActors:
             by = self._by_phrase(a, b if i < ci else pos)
             if by is not None:
                 return by
+            if i == ci and self._frame(a, b):
+                return None  # 经过30年发展建设，…: a quantity in a frame is no one's act
             verdict = self._subject(a, b)
             if verdict == "carry":
                 continue
@@ -136,6 +153,16 @@ class SentenceActors:
                 return None  # 新疆人才发展集团挂牌成立，组建…: the body was the one set up, not who acts next
             return verdict
         return None
+
+    def _frame(self, a: int, b: int) -> bool:
+        """The clause opens with a preposition and has no verb: a frame (经过30年发展建设) for the clause after
+        it, not a predicate of the subject before."""
+        lx = _lex()
+        start = self._content_start(a, b)
+        k = self._token_at(start) if start is not None else None
+        if k is None or self.tokens[k][3] not in lx.frame_tags:
+            return False
+        return not any(t[3] in ("v", "vd") for t in self.tokens if a <= t[0] < b)
 
     def _token_at(self, pos: int) -> int | None:
         return next((k for k, t in enumerate(self.tokens) if t[0] <= pos < t[1]), None)
@@ -198,6 +225,8 @@ class SentenceActors:
         if k is None:
             return None  # no tags (another backend): only an organization opening the clause counts
         tok = self.tokens[k]
+        if self._part_subject(start, b):
+            return None  # …，其中，保障性住房、农村民生工程投资占44%: the part is the subject, not the body
         head = self._relative_head(k, b)
         if head is not None:
             return head
@@ -211,6 +240,14 @@ class SentenceActors:
         if tok[2] in lx.carry_pronouns or tok[3] in lx.carry_tags:
             return "carry"
         return "carry" if self._attribute(start, b) and not self._own_subject(start, b) else None
+
+    def _part_subject(self, a: int, b: int) -> bool:
+        """The clause says what share a part takes (X占44%): the nouns before the share verb are its subject,
+        a part of the whole, not the body of the clause before."""
+        lx = _lex()
+        toks = [t for t in self.tokens if a <= t[0] < b]
+        verb = next((n for n, t in enumerate(toks) if t[2] in lx.share_verbs), None)
+        return verb is not None and any(t[3] in lx.noun_tags for t in toks[:verb])
 
     def _own_subject(self, a: int, b: int) -> bool:
         """The noun phrase before the verb names a scope or a class of bodies (全省进出口总值增长, 省属国企
@@ -248,28 +285,78 @@ class SentenceActors:
         verb = next((n for n, t in enumerate(toks) if t[3] in ("v", "vd")), len(toks))
         if toks and toks[0][2] in lx.affiliation_words:
             return True  # 抚顺矿务局所属煤矿, 交通部直属的…企业: its units
+        if toks and toks[0][0] == o.end and toks[0][3] in lx.noun_tags and not _has_body_suffix(
+                self.text[o.start:o.end]):
+            # 成都国际航空枢纽, 红旗汽车, 西藏班招生规模, 普惠性幼儿园覆盖率: a name with no body suffix runs on
+            # into a noun or a verbal noun: the NER cut a longer name, or the mention only modifies the noun
+            return True
         if verb == len(toks) and toks and toks[0][3] in lx.noun_tags and all(t[3] != "m" for t in toks):
             # no verb and no quantity, the body naming a noun after it (…，九大有色金属基地，…): a list item
             return True
         de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
-        if de and all(t[3] in ("v", "vd", "d", "ad", "c") or t[2] in lx.aspect_particles for t in toks[:de]):
-            return True  # 鞍钢生产的大型钢, 人民公社兴办的农村工业: a relative clause on what it made
-        n, head = 0, None
-        while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:  # the noun phrase it opens
-            if toks[n][3] in lx.noun_tags:
-                head = toks[n][2]
-                if head.endswith(lx.unit_heads):
-                    return True  # its units (国务院组成部门), unless joined to it (国务院及其部门)
-            n += 1
-        if head is not None and head.endswith(lx.thing_heads):
-            return True  # a project or document it only names (中新互联互通项目新签署…)
+        if de and all(t[3] in ("v", "vd", "d", "ad", "c", "f") or t[2] in lx.aspect_particles for t in toks[:de]):
+            # 鞍钢生产的大型钢, 人民公社兴办的农村工业: a relative clause on what it made; 共产党以外的各民主党派…:
+            # a place word after it makes the body the ground of the subject, not the subject
+            return True
+        if toks and toks[0][2] == lx.relative_marker and len(toks) > 1 and toks[1][3] in lx.noun_tags:
+            return True  # 中国科学院的科学研究机构将由44个发展到60个: the body's units or things are the subject
+        if self._headed_by_noun(o, b):
+            return True
         de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
         if de is None or de < verb:
             return False  # no verb before 的: 的 marks a possessive, not a relative clause
         n = de + 1
         while n < len(toks) and toks[n][3] in lx.noun_tags | lx.attribute_tags - {"m"}:
             n += 1
-        return n < len(toks) and toks[n][3] in ("v", "vd", "m")  # the head noun has a predicate of its own
+        # the head noun after 的 has a predicate of its own (国务院制定和颁布的行政法规有255项, …减少到现在的
+        # 二百七十六个); a quantity right after 的 that heads a noun is the object (国务院要…实现以下的十项主要任务)
+        if n == de + 1 and n < len(toks) and toks[n][3] == "m":
+            nxt = self._after_quantity(self.tokens.index(toks[n]))
+            return nxt is None or nxt[3] not in lx.noun_tags | {"a", "b"}
+        return n < len(toks) and toks[n][3] in ("v", "vd", "m")
+
+    def _headed_by_noun(self, o: Span, b: int) -> bool:
+        """The noun phrase after the body (and the bodies joined to it: X和Y在建项目投资…) heads the subject.
+        Chinese noun phrases are head-final: its units (国务院组成部门), a project or document it only names
+        (中新互联互通项目新签署…), a process in or on it (沿边临港产业园区工业投资增长38%), or any noun with a
+        predicate of its own (红旗汽车产销量分别增长…, 中央政府层面核准…). A measure of the body with a quantity
+        (北京证券交易所上市公司达262家) stays the body's, and a scope word is adverbial (兰州高新区全国排名53位)."""
+        lx = _lex()
+        toks = self._outside_titles(self._joined_end(o, b), b)
+        n, head = 0, None
+        while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:  # the noun phrase it opens
+            if toks[n][3] in lx.noun_tags and toks[n][2] not in lx.scope_nouns:
+                head = toks[n]
+                if head[2].endswith(lx.unit_heads):
+                    return True  # its units (国务院组成部门), unless joined to it (国务院及其部门)
+            n += 1
+        if head is None:
+            return False
+        if head[2].endswith(lx.thing_heads):
+            return True
+        if head[2].endswith(lx.process_subjects) and any(t[3] in ("v", "vd") for t in toks[n:]):
+            return True
+        return head[3] in lx.head_noun_tags and not self._attribute(toks[0][0], b, True)
+
+    def _joined_end(self, o: Span, b: int) -> int:
+        """The end of the run of bodies joined to ``o`` (沿边临港产业园区和中国—东盟产业合作区…)."""
+        lx = _lex()
+        p, moved = o.end, True
+        while moved:
+            moved = False
+            q = p
+            while q < b:
+                if self.text[q] in lx.list_joiners + lx.blanks + lx.name_joiners:
+                    q += 1
+                    continue
+                k = self._token_at(q)  # a place before the next body (…和中国—东盟产业合作区)
+                if k is None or self.tokens[k][3] not in lx.place_tags or self.tokens[k][0] != q:
+                    break
+                q = self.tokens[k][1]
+            nxt = next((x for x in self.orgs if q < b and x.start <= q < x.end and x.end > p), None)
+            if nxt is not None and q > p:
+                p, moved = nxt.end, True
+        return p
 
     def _outside_titles(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
         """The tokens from ``a`` to ``b``, without the words of a title (《关于…的若干政策措施》)."""
@@ -324,17 +411,21 @@ class SentenceActors:
             n += 1
         return de + 1 < n < len(toks) and toks[n][3] in ("v", "vd")
 
-    def _attribute(self, a: int, b: int) -> bool:
-        """Noun phrase + at most one copula verb + quantity: an attribute of the topic before it."""
+    def _attribute(self, a: int, b: int, measure: bool = False) -> bool:
+        """Noun phrase + at most one copula verb + quantity: an attribute of the topic before it.
+        ``measure``: the noun phrase follows the body itself, so a comparison or rank verb (高于, 排名) and
+        a qualifier adverb (近5000人) state its measure too (包钢集团利润增速高于…33个百分点)."""
         lx = _lex()
         verbs = 0
         seen_number = False
+        verb_words = lx.attribute_verbs | lx.measure_verbs if measure else lx.attribute_verbs
+        tags = lx.attribute_tags | lx.qualifier_tags if measure else lx.attribute_tags
         for s, e, w, t in self.tokens:
             if e <= a or s >= b:
                 continue
-            if w in lx.attribute_verbs:
+            if w in verb_words:
                 verbs += 1
-            elif t not in lx.attribute_tags:
+            elif t not in tags:
                 return False
             seen_number = seen_number or t == "m"
         return verbs <= 1 and seen_number

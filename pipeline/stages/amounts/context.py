@@ -160,8 +160,11 @@ class Scan:
             c = t[j]
             if j > 0 and ((c == "," and t[j - 1].isdigit()) or (c == "，" and "０" <= t[j - 1] <= "９")):
                 return True  # the tail of a longer number (１，０００)
-            if c == "第" or c in "+＋#＃/／.．%=&" or (c.isascii() and c.isalnum()) or c == "_" or c in _EMOJI:
+            if c == self.lex.ordinal_mark or c in "+＋#＃/／.．%=&" or (c.isascii() and c.isalnum()) or c == "_" or c in _EMOJI:
                 return True
+            orx = self.lex.ordinal_before_rx
+            if c in self.lex.ordinal_last and orx is not None and orx.search(t, max(0, ns - 8), ns):
+                return True  # 第一个十年: the first decade, an ordinal
         if ne < len(t) and (t[ne] in "+＋" or t[ne] in _EMOJI):
             return True
         return False

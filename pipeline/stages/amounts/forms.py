@@ -25,7 +25,7 @@ def density(scan: Scan, m: re.Match) -> Amount | None:
     """507公里/万平方公里 -> 0.0507 km/km2."""
     lx = scan.lex
     v, _ = number_value(m.group("dn"))
-    if v is None or not number_ok(m.group("dn"), lx.units.get("公里")):
+    if v is None or not number_ok(m.group("dn"), lx.units.get(lx.dens_number_unit)):
         return None
     mag = {"十": 10, "百": 100, "千": 1000, "万": 10000}.get(m.group("dmag") or "", 1)
     ns = m.start("dn")
@@ -80,7 +80,7 @@ def fraction(scan: Scan, m: re.Match) -> Amount | None:
     ms, me = m.span()
     if m.group("fa") is not None and scan.bad_context(ms, me):
         return None
-    if m.group("fden") is not None and scan.text[ms - 1:ms] == "第":
+    if m.group("fden") is not None and scan.lex.ordinal_mark and scan.text.endswith(scan.lex.ordinal_mark, 0, ms):
         return None
     s, pq, _ = scan.prefix(ms)
     e, sq = scan.suffix(me)
@@ -100,8 +100,8 @@ def level(scan: Scan, m: re.Match) -> Amount | None:
     s, _, _ = scan.prefix(ns)
     if m.group("lvn"):
         unit, quantity = m.group("lvn"), "count"
-    elif m.group("lvu") == "美元":
-        unit, quantity = "USD", "money"
+    elif m.group("lvu"):
+        unit, quantity = lx.level_currencies[m.group("lvu")], "money"  # 十亿美元级 ([levels] currencies)
     else:
         unit, quantity = lx.level_unit, lx.level_quantity
     return scan.make(s, m.end(), round12(v), None, unit, quantity, "about")

@@ -22,8 +22,9 @@ from pipeline.core.numbers import scan as scan_matches
 from pipeline.core.records import Amount
 from pipeline.stages.amounts import forms
 from pipeline.stages.amounts.context import Scan, round12
-from pipeline.stages.amounts.lexicon import RANGE_SEP, WS, lex
+from pipeline.stages.amounts.lexicon import lex
 from pipeline.stages.amounts.measure import number_unit
+from pipeline.stages.amounts.shared import shared_units
 from pipeline.stages.sentences.titles import book_title_spans
 
 # the last group of each of the scanner's alternatives names its form (Match.lastgroup: one
@@ -33,7 +34,6 @@ _HANDLERS: dict[str, Callable[[Scan, re.Match], Amount | None]] = {
     "fnum": forms.fraction, "fb": forms.fraction, "lvs": forms.level, "sn": forms.symbol,
     "unit": number_unit, "half": number_unit, "bare": forms.bare_level, "hn": forms.headline_money,
 }
-_SEP_RX = re.compile(rf"{WS}{RANGE_SEP}{WS}")
 
 
 def _handle(scan: Scan, m: re.Match) -> Amount | None:
@@ -82,7 +82,7 @@ def _merge_ranges(scan: Scan, rows: list[Amount]) -> list[Amount]:
         gap = scan.text[p.end:r.start]
         if (
             p.unit == r.unit and p.quantity == r.quantity and p.value_max is None and r.value_max is None
-            and gap and _SEP_RX.fullmatch(gap) and p.value is not None and r.value is not None
+            and gap and lex().sep_rx.fullmatch(gap) and p.value is not None and r.value is not None
             and r.value >= p.value and p.qualifier in ("exact", "about")
         ):
             # 约30%—40%: the first number's 约 covers the range; 3亿元至5亿元以上 keeps the suffix
@@ -115,4 +115,4 @@ def extract_amounts(text: str, exclude: Sequence[tuple[int, int]] = (),
         if rows and a.start < rows[-1].end:
             continue
         rows.append(a)
-    return _merge_ranges(scan, rows)
+    return shared_units(scan, _merge_ranges(scan, rows))

@@ -21,7 +21,6 @@ CN_CHARS = CN_DIGITS + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "廿卅"
 MAG_CHARS = "十百千万亿拾佰仟萬億"
 WS = r"[ \t\u3000\u00a0]*"
 WS_RE = re.compile(r"\s+")
-RANGE_SEP = r"(?:至|到|~|～|〜|-|—|–|－|―)"
 DQUOTE_OPEN = "“\"‘「"
 DQUOTE_CLOSE = "”\"’」"
 
@@ -88,14 +87,21 @@ class Lex:
             for w in su["written"]:
                 self.subunits.setdefault(su["currency"], {})[w] = float(su["factor"])
         self.subunit_joiners = tuple(units.get("subunit_joiners", {}).get("words", []))
+        su = units.get("shared_unit", {})
+        self.shared_joiners = tuple(su.get("joiners", []))
+        self.shared_lead = tuple(su.get("lead", []))
+        self.shared_window = int(su.get("window", 16))
         mc = units.get("money_context", {})
         self.money_words = tuple(mc.get("words", []))
         self.money_not_after = tuple(mc.get("not_followed_by", []))
-        self.money_magnitudes = tuple(mc.get("magnitudes", ["亿"]))
+        self.money_magnitudes = tuple(mc["magnitudes"])
         self.money_window = int(mc.get("window", 12))
         self.compound_sep = tuple(units.get("compound", {}).get("per", ["/"]))
         self.compound_den = tuple(units.get("compound", {}).get("denominators", []))
-        self.half_blocked = tuple(units.get("half", {}).get("not_before", []))
+        self.half_may_follow = tuple(units["half"]["may_follow"])
+        self.per_unit_words = tuple(units["per_unit"]["words"])
+        self.year_word_after = tuple(units["year_words"]["after"])
+        self.dens_number_unit: str = dens["number_unit"]
 
         self.prefix = _words_by_key(quals.get("prefix", {}))
         self.prefix_blocked = {k: tuple(v) for k, v in quals.get("prefix_blocked_after", {}).items()}
@@ -106,15 +112,33 @@ class Lex:
         self.horizon_words = tuple(quals.get("horizon", {}).get("words", []))
         self.duration_exact = set(quals.get("duration_exact_prefixes", {}).get("words", []))
         lv = quals.get("levels", {})
-        self.level_suffixes = list(lv.get("suffixes", ["级"]))
+        self.level_suffixes = list(lv["suffixes"])
         self.bare_levels = list(lv.get("bare_levels", []))
         self.level_unit = lv.get("default_unit", "CNY")
         self.level_quantity = lv.get("default_quantity", "money")
+        self.level_currencies: dict[str, str] = dict(lv["currencies"])
+        self.level_counted_suffix: str = lv["counted_suffix"]
+        rg = quals["range"]
+        self.range_sep = rf"(?:{_alt(rg['separators'])})"
+        self.range_second_lead = _alt(rg["before_second"]) or "x^"
+        self.pct_range_sep = _alt(rg["percent_separators"]) or "x^"
+        self.sign_after = "".join(quals.get("sign", {}).get("after", []))
+        ordinal = quals.get("ordinal", {})
+        ocls, omark = ordinal.get("classifiers", []), ordinal.get("mark", "")
+        self.ordinal_mark: str = omark
+        self.ordinal_last = frozenset(w[-1] for w in ocls)  # the regex runs only after one of these
+        # 第一个十年: an ordinal phrase right before a number (the ordinal mark 第 is in Scan.bad_context)
+        self.ordinal_before_rx = re.compile(
+            rf"{re.escape(omark)}[0-9{CN_CHARS}]{{1,4}}(?:{_alt(ocls)})[ \t\u3000]*$") if ocls and omark else None
         self.idioms = list(load_word_list("amounts/number_idioms.txt"))
         self._compile(units)
 
     def _compile(self, units: dict) -> None:
         self.rx = re.compile(self._pattern())
+        self.sep_rx = re.compile(rf"{WS}{self.range_sep}{WS}")  # the gap between two amounts of a range
+        # a bare Arabic number and a list joiner right before a position (分别提高11.1、11.2个百分点)
+        self.shared_rx = re.compile(
+            rf"(?<![\d.,，０-９])(?P<n>{self._arabic})(?P<mag>[万亿]{{0,2}}){WS}(?:{_alt(self.shared_joiners) or 'x^'}){WS}$")
         # tried again where a number+unit candidate was rejected (迈上1200亿台阶: 台阶 is no unit)
         self.headline_rx = re.compile(self._headline_pattern(self._arabic, self._cn))
         # characters a mention can start with (numerals, 负/零下, 几/数, 半, symbols, code letters)
@@ -157,8 +181,11 @@ class Lex:
         mag = rf"[{MAG_CHARS}]"
         # a number: Arabic with Chinese magnitudes, further sections allowed (1.5万, 8000余万,
         # 3万亿, 1亿2千万), or Chinese numerals (三十, 两万亿, 几十, 十几, 三点五, 四十九兆…); 负 sign.
+        # 负 is a sign unless a word ends in it (税负, 减负), see qualifiers.toml [sign]
+        # (the lookbehinds run only once 负 has matched: the scanner stays fast)
+        neg = rf"负(?:(?<![\u4e00-\u9fff]负)|(?<=[{_alt_chars(self.sign_after)}]负))"
         num = (
-            rf"(?:负|零下|(?<![\d%.A-Za-z])[-－](?=\d))?"
+            rf"(?:{neg}|零下|(?<![\d%.A-Za-z])[-－](?=\d))?"
             rf"(?:{arabic}(?:{WS}[余多](?={WS}{mag}))?(?:{WS}{mag}{{1,4}}(?:[0-9零〇]{{1,4}}{mag}{{1,3}}){{0,3}})?"
             rf"|(?:[几数](?=[十百千万亿]))?{cn}{{1,24}}(?:[余多](?=[万亿萬億]){cn}{{1,4}})?"
             rf"(?:[点點][{CN_DIGITS}]{{1,12}}{mag}{{0,3}})?几?"
@@ -169,25 +196,26 @@ class Lex:
             # density 507公里/万平方公里
             rf"(?P<dn>{num}){WS}(?P<dnu>{_alt(list(self.dens_num))}){WS}/{WS}(?P<dmag>[十百千万])?"
             rf"(?P<ddu>{_alt(list(self.dens_den))})"
-            # ratio 2.2∶1
-            rf"|(?P<ra>{arabic}){WS}[∶:]{WS}(?P<rb>{arabic})(?![\d:∶])"
+            # ratio 2.2∶1, and a map scale with its magnitude (1∶5万比例尺地形图 -> 1/50000)
+            rf"|(?P<ra>{arabic}){WS}[∶:]{WS}(?P<rb>{arabic}(?:万|亿)?)(?![\d:∶])"
             # percent written out 百分之四十
             rf"|[百佰]分之(?P<pct>(?:负)?(?:{arabic}|{cn}{{1,24}}(?:[点點][{CN_DIGITS}]{{1,12}})?))"
             # … and its range: 百分之八到九, 百分之四至百分之五
-            rf"(?:{WS}(?:到|至|—|－|-){WS}(?:百分之)?(?P<pct2>{arabic}|{cn}{{1,24}}(?:[点點][{CN_DIGITS}]{{1,12}})?)"
+            rf"(?:{WS}(?:{self.pct_range_sep}){WS}(?:百分之)?(?P<pct2>{arabic}|{cn}{{1,24}}(?:[点點][{CN_DIGITS}]{{1,12}})?)"
             rf"(?![{CN_CHARS}\d%％年月日号季]))?"  # not 百分之五到2025年
             # fraction 三分之一
             rf"|(?P<fden>{arabic}|{cn}{{1,24}})分之(?P<fnum>{arabic}|{cn}{{1,24}}(?:[点點][{CN_DIGITS}]{{1,12}})?)"
             # fraction 1/4 (not a date 2023/5/5)
             rf"|(?<![\d/])(?P<fa>\d{{1,12}})/(?P<fb>\d{{1,12}})(?![\d/])"
             # X级 levels 千亿级, “百亿”级, 100亿元级, 千万粉丝量级
-            rf"|(?P<lv>{num})(?P<lvq>[{DQUOTE_CLOSE}])?(?P<lvu>元|美元)?(?P<lvn>[\u4e00-\u9fff]{{1,2}}(?=量级))?"
+            rf"|(?P<lv>{num})(?P<lvq>[{DQUOTE_CLOSE}])?(?P<lvu>{_alt(self.level_currencies) or 'x^'})?"
+            rf"(?P<lvn>[\u4e00-\u9fff]{{1,2}}(?={re.escape(self.level_counted_suffix) or 'x^'}))?"
             rf"(?P<lvs>{_alt(self.level_suffixes)})"
             # currency symbol or ISO code before the number: ￥300, $20, USD 100
             rf"|(?P<sym>[{_alt_chars(self.symbols)}]|(?<![A-Za-z])(?:{_alt(list(self.codes)) or 'x^'}){WS})"
             rf"{WS}(?P<sn>{arabic}(?:{WS}{mag}{{1,4}})?)"
             # number (range) unit, with 半 after a measure unit (三斤半)
-            rf"|(?P<n1>{num})(?:{WS}(?P<sep>{RANGE_SEP}){WS}(?:约)?(?P<n2>{num}))?{WS}"
+            rf"|(?P<n1>{num})(?:{WS}(?P<sep>{self.range_sep}){WS}(?:{self.range_second_lead})?(?P<n2>{num}))?{WS}"
             rf"(?P<inf>[余多来])?{WS}(?P<unit>{unit_alt})(?P<half>半)?"
             # bare level magnitude with no unit (千亿产业规模)
             rf"|(?P<bare>{_alt(self.bare_levels)})"

@@ -61,7 +61,7 @@ def _unit_fits(scan: Scan, m: re.Match, n1: str, uw: str, info: UnitInfo) -> boo
 
 def _is_year(scan: Scan, me: int, n1: str, n2: str | None) -> bool:
     """A 4-digit year before 年 is a date, not a duration (2021年, 2018-2020年, 30年代)."""
-    if scan.text[me:me + 1] in ("代", "级", "度"):
+    if scan.text.startswith(scan.lex.year_word_after, me):
         return True
     for n in (n1, n2):
         if n is not None:
@@ -111,7 +111,7 @@ def _bare_magnitude_ok(scan: Scan, ns: int, n1: str, info: UnitInfo, pq: str | N
     if info.kind != "measure" and pq is None and not inf:
         return False
     before = WS_RE.sub("", scan.text[max(0, ns - 2):ns])
-    return not (before.endswith(("每", "单位")) or (fold(n1) in ("万", "萬") and info.quantity == "money" and pq is None))
+    return not (before.endswith(scan.lex.per_unit_words) or (fold(n1) in ("万", "萬") and info.quantity == "money" and pq is None))
 
 
 def _written_unit(scan: Scan, e: int, uw: str, info: UnitInfo) -> tuple[str, str, int]:
@@ -133,7 +133,6 @@ def _written_unit(scan: Scan, e: int, uw: str, info: UnitInfo) -> tuple[str, str
 
 
 _GROUP_HEAD = re.compile(r"(?<![\d.,，A-Za-z])\d{1,3}(?:，\d{3})*，$")
-_CURRENCY_SIGN = "$￥¥＄€£"
 
 
 def _comma_group_start(scan: Scan, ns: int, n1: str) -> int | None:
@@ -148,7 +147,7 @@ def _comma_group_start(scan: Scan, ns: int, n1: str) -> int | None:
     hm = _GROUP_HEAD.search(scan.text, lo, ns)
     if hm is None:
         return None
-    if scan.text[hm.start() - 1:hm.start()] in _CURRENCY_SIGN and hm.start() > 0:
+    if scan.text[hm.start() - 1:hm.start()] in scan.lex.symbols and hm.start() > 0:
         return ns
     return hm.start()
 
@@ -225,4 +224,4 @@ def _finish(scan: Scan, m: re.Match, s: int, vals: tuple[float, float | None, bo
 def _half_blocked(scan: Scan, e: int) -> bool:
     """半 after a unit is "and a half" only when no word goes on with it (3米半径 is a radius)."""
     nxt = scan.text[e:e + 1]
-    return bool(nxt) and "\u4e00" <= nxt <= "\u9fff" and not scan.text.startswith(("左右", "以上", "以下", "多"), e)
+    return bool(nxt) and "\u4e00" <= nxt <= "\u9fff" and not scan.text.startswith(scan.lex.half_may_follow, e)

@@ -139,11 +139,17 @@ def enum_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[Ca
     return out, vetoed
 
 
-def list_mates(text: str, chosen: list[Cand], lx: OrgLexicon) -> list[Cand]:
+def _suffix_in_word(toks: list[Tok], pos: int, lx: OrgLexicon) -> bool:
+    """Does a suffix starting at ``pos`` sit inside a verb or verbal noun (决策|部署: 署 ends 部署, no body)?"""
+    return any(t.s < pos < t.e and t.tag in lx.tags.verbal for t in toks)
+
+
+def list_mates(text: str, chosen: list[Cand], lx: OrgLexicon, toks: list[Tok] | None = None) -> list[Cand]:
     """Items of a 、-list that end like their neighbours (长三角可再生能源产业联盟 between two found alliances).
 
     An item between list marks that ends with an organization suffix is a name
-    of the same class when an adjacent item was found as a whole name.
+    of the same class when an adjacent item was found as a whole name, unless the
+    suffix is the end of a verb (党中央、国务院决策部署: a decision, not a body).
     """
     whole = {(c.s, c.e): c for c in chosen}
     out = []
@@ -153,6 +159,8 @@ def list_mates(text: str, chosen: list[Cand], lx: OrgLexicon) -> list[Cand]:
             continue
         suf = lx.suffix_at_end(m.group(1))
         if suf is None or suf.weak or rejected(m.group(1), lx):
+            continue
+        if toks is not None and _suffix_in_word(toks, e - len(suf.text), lx):
             continue
         prev_end = s - 1  # position of the 、 before
         nxt_start = e + 1

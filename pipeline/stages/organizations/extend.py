@@ -38,11 +38,17 @@ def is_session(t: Tok, lx: OrgLexicon, head: Suffix | None) -> bool:
             and bool(lx.session_ordinal.match(t.text)))
 
 
+def is_ministry_ordinal(t: Tok, lx: OrgLexicon, head: Suffix | None) -> bool:
+    """第一, 第二: the ordinal of a sector ministry (第一机械工业部)."""
+    return (head is not None and head.text in lx.sector_heads and t.tag in lx.tags.numeral
+            and bool(lx.sector_ordinal.match(t.text)))
+
+
 def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | None = None) -> bool:
     """May token ``k`` stand inside the name whose head token is ``j``?"""
     t = toks[k]
     T = lx.tags
-    if is_session(t, lx, head):
+    if is_session(t, lx, head) or is_ministry_ordinal(t, lx, head):
         return j - k <= lx.name_verb_reach
     if t.text in lx.type_marks or (len(t.text) >= lx.rank_modifier_min_chars and t.text.endswith(lx.type_marks)
                                    and t.text not in lx.level_words):
@@ -59,6 +65,8 @@ def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | No
         return True
     if t.tag in T.name_verb and t.text in lx.name_verbs:
         return j - k <= lx.name_verb_reach
+    if k + 1 == j and t.text in lx.abbreviated_fields and 0 < k and toks[k - 1].tag in T.miscut_left:
+        return True  # 亚太经/LOC 合/v 组织: the abbreviated field cut off the name
     if t.tag in T.verb and len(t.text) == 1 and 0 < k and k + 1 < len(toks):
         # a one-character verb between a name and a noun is a mis-cut name part (杭实/临/芯)
         return toks[k - 1].tag in T.miscut_left and toks[k + 1].tag in T.miscut_right
@@ -89,10 +97,13 @@ def group_start(toks: list[Tok], k: int, lx: OrgLexicon) -> int | None:
     return None
 
 
-def _opens_clause(t: Tok, lx: OrgLexicon, head: Suffix | None) -> bool:
-    """A token at the left edge that modifies the clause, not the name."""
+def _opens_clause(t: Tok, lx: OrgLexicon, head: Suffix | None, sector: bool = False) -> bool:
+    """A token at the left edge that modifies the clause, not the name (but 纺织|工业部, 重|工业部: the sector)."""
     T = lx.tags
-    if is_session(t, lx, head) or (lx.pat.alnum.match(t.text) and lx.pat.has_latin.search(t.text)):
+    if sector and t.tag in T.sector_part and t.text not in lx.stop_words:
+        return False
+    if is_session(t, lx, head) or is_ministry_ordinal(t, lx, head) \
+            or (lx.pat.alnum.match(t.text) and lx.pat.has_latin.search(t.text)):
         return False  # 第九届全国人民代表大会, 6G创新产业集聚区
     return (
         t.tag in T.strip_left and t.tag not in T.name
@@ -110,15 +121,17 @@ def _joins_places(toks: list[Tok], k: int, lx: OrgLexicon) -> bool:
             and toks[k + 1].tag in place)
 
 
-def _joins_fields(toks: list[Tok], k: int, lx: OrgLexicon, head: Suffix | None) -> bool:
+def _joins_fields(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | None) -> bool:
     """就业促进|和|劳动保护…领导小组: a joiner between two nouns inside a group's or alliance's name."""
     T = lx.tags
+    if k + 1 == j and toks[j].text in lx.suffixes:
+        return False  # 人大监督|和|政协: the joiner stands before a bare body word, not between two fields
     return (head is not None and head.type in lx.conj_types and not head.weak and toks[k].text in lx.conj_joiners
             and 0 < k < len(toks) - 1 and toks[k - 1].tag in T.conj_left and toks[k + 1].tag in T.conj_right
             and not ends_like_body(toks[k - 1].text, lx))  # 浙江省知识产权局|和|…: two bodies
 
 
-def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = None) -> int:
+def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = None, sector: bool = False) -> int:
     """Leftmost token index of the name whose head token is ``j``.
 
     A complete name of another class on the way (上海证券交易所|资本市场服务G60科创走廊)
@@ -134,8 +147,9 @@ def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = N
         if toks[j].e - t.s > lx.max_name_chars:
             break
         other = lx.suffix_at_end(t.text) if head_type else None
-        if other is not None and len(other.text) >= 3 and not other.weak and other.type != head_type:
-            break
+        if other is not None and len(other.text) >= 3 and not other.weak and other.type != head_type \
+                and not (k + 1 < j and is_session(toks[k + 1], lx, head)):
+            break  # but 中国民主促进会|第八次|全国代表大会: the congress of the body before its session
         if t.text in P.close_parens or t.text in P.close_quotes:
             m = group_start(toks, k, lx)
             if m is None:
@@ -147,7 +161,7 @@ def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = N
             if t.text in P.close_quotes and k + 1 < j:
                 first = m  # a quoted part may open the name (“16+1”经贸合作示范区)
             break
-        if _joins_places(toks, k, lx) or (joiner < 0 and _joins_fields(toks, k, lx, head)):
+        if _joins_places(toks, k, lx) or (joiner < 0 and _joins_fields(toks, k, j, lx, head)):
             if toks[k].tag not in lx.tags.place:
                 joiner = k if toks[k].text in lx.conj_joiners else joiner
             first = k
@@ -157,10 +171,10 @@ def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = N
             break
         first = k
         k -= 1
-    while first < j and _opens_clause(toks[first], lx, head):
+    while first < j and _opens_clause(toks[first], lx, head, sector):
         first += 1
     if joiner >= first and not any(is_nameish(x, lx) for x in toks[first:joiner]):
         first = joiner + 1  # 企业和高校联盟: no proper part before the joiner, the name starts after it
-        while first < j and _opens_clause(toks[first], lx, head):
+        while first < j and _opens_clause(toks[first], lx, head, sector):
             first += 1
     return first

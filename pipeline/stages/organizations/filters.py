@@ -68,14 +68,14 @@ def rejected(name: str, lx: OrgLexicon) -> bool:
     """True for places, buildings, events, generic nouns and malformed shapes."""
     if len(name) < 2 or name in lx.generic_words or name in lx.category_words:
         return True
-    if any(p.search(name) for p in lx.reject_patterns):
+    if lx.reject_re.search(name):
         return True
     if is_place(name, lx):
         return True
     if any(name.endswith(b) for b in lx.building_suffixes):
         return True
-    if place_plus_weak(name, lx) or place_plus_class(name, lx):
-        return True
+    if place_plus_weak(name, lx) or place_plus_class(name, lx) or name.startswith(lx.class_openers):
+        return True  # 公办幼儿园, 地方金融监督管理局: a class modifier opens a kind of body
     return is_event(name, lx)
 
 

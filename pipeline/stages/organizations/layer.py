@@ -149,7 +149,7 @@ def _sentence(sent: Sentence, toks: list[Tok], votes: dict[str, int], doc: _Doc)
     # suffix names them (南湖基金小镇、…等传统产业: towns); industry words (科技, 电子) are fields there
     cands = [c for c in found + ner + enum if (c.s, c.e) not in vetoed or _named_by_suffix(c.text, lx)]
     chosen = _select(_good(st, sent, toks, cands, doc))
-    chosen = _select(chosen + list_mates(st, chosen, lx))
+    chosen = _select(chosen + list_mates(st, chosen, lx, toks))
     for c in chosen:
         doc.add(c.text, c.name or c.text, c.type, c.source)
         doc.bounds.update((sent.start + c.s, sent.start + c.e))

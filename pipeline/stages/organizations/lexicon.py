@@ -108,6 +108,8 @@ class OrgLexicon:
     max_suffix: int
     tags: Tags
     noun_only: frozenset[str]
+    abbreviated_fields: frozenset[str]
+    units_of_body: frozenset[str]
     country_named: frozenset[str]
     pat: Patterns
     name_words: frozenset[str]
@@ -123,6 +125,8 @@ class OrgLexicon:
     apposition_nouns: frozenset[str]
     apposition_tails: tuple[str, ...]
     title_followers: tuple[str, ...]
+    member_tails: tuple[str, ...]
+    body_tails: tuple[str, ...]
     title_words: tuple[str, ...]  # longest first
     dept_suffixes: tuple[str, ...]  # conjoined departments (工业和信息化局)
     dept_joiners: tuple[str, ...]
@@ -133,6 +137,10 @@ class OrgLexicon:
     conj_joiners: frozenset[str]
     conj_types: frozenset[str]
     session_heads: frozenset[str]
+    sector_heads: frozenset[str]
+    sector_tails: frozenset[str]
+    not_sectors: frozenset[str]
+    sector_ordinal: re.Pattern[str]
     deictic_levels: frozenset[str]
     deictic_bodies: frozenset[str]
     deictic_list_marks: frozenset[str]
@@ -151,6 +159,7 @@ class OrgLexicon:
     common_words: frozenset[str]
     miscut_pairs: tuple[tuple[str, str], ...]
     category_modifiers: frozenset[str]
+    class_openers: tuple[str, ...]  # category modifiers of two characters or more
     level_words: frozenset[str]
     rank_mark: str
     type_marks: tuple[str, ...]
@@ -160,6 +169,7 @@ class OrgLexicon:
     negative_followers: frozenset[str]
     split_patterns: list[re.Pattern[str]]
     reject_patterns: list[re.Pattern[str]]
+    reject_re: re.Pattern[str]  # the same patterns as one alternation: one search per name
     closers: frozenset[str]
     list_openers: frozenset[str]
     negative_heads: frozenset[str]
@@ -231,6 +241,8 @@ def _grammar_kw(g: dict) -> dict:
         "apposition_nouns": _fs(g.get("apposition_nouns")),
         "apposition_tails": tuple(g.get("apposition_tails", [])),
         "title_followers": tuple(g.get("title_followers", [])),
+        "member_tails": tuple(g["member_tails"]),
+        "body_tails": tuple(g["body_tails"]),
         "title_words": tuple(sorted(g.get("title_words", []), key=len, reverse=True)),
         "dept_suffixes": tuple(g.get("conjoined_department", {}).get("suffixes", [])),
         "dept_joiners": tuple(g.get("conjoined_department", {}).get("joiners", [])),
@@ -241,6 +253,10 @@ def _grammar_kw(g: dict) -> dict:
         "conj_joiners": _fs(g["conjoined_name"]["joiners"]),
         "conj_types": _fs(g["conjoined_name"]["types"]),
         "session_heads": _fs(g["session"]["heads"]),
+        "sector_heads": _fs(g["sector_ministry"]["heads"]),
+        "sector_tails": _fs(g["sector_ministry"]["sector_tails"]),
+        "not_sectors": _fs(g["sector_ministry"]["not_sectors"]),
+        "sector_ordinal": re.compile(g["sector_ministry"]["ordinal"]),
         "deictic_levels": _fs(g["deictic"]["levels"]),
         "deictic_bodies": _fs(g["deictic"]["bodies"]),
         "deictic_list_marks": _fs(g["deictic"]["list_marks"]),
@@ -265,6 +281,7 @@ def _filters_kw(f: dict) -> dict:
         "common_words": _fs(f.get("common_words")),
         "miscut_pairs": tuple(tuple(p.split("|", 1)) for p in f.get("miscut_pairs", []) if "|" in p),
         "category_modifiers": _fs(f.get("category_modifiers")),
+        "class_openers": tuple(m for m in f.get("category_modifiers", []) if len(m) >= 2),
         "level_words": _fs(f.get("level_words")),
         "rank_mark": f["rank_mark"],
         "type_marks": tuple(f["type_marks"]),
@@ -274,6 +291,7 @@ def _filters_kw(f: dict) -> dict:
         "negative_followers": _fs(f.get("negative_followers")),
         "split_patterns": [re.compile(p) for p in f.get("split_patterns", [])],
         "reject_patterns": [re.compile(p) for p in f.get("reject_patterns", [])],
+        "reject_re": re.compile("|".join(f"(?:{p})" for p in f.get("reject_patterns", [])) or "(?!)"),
     }
 
 
@@ -317,6 +335,8 @@ def load_org_lexicon() -> OrgLexicon:
         max_suffix=max((len(s) for s in suffixes), default=1),
         tags=Tags(load_lexicon_toml("organizations/tags.toml")),
         noun_only=_per_type(suf_cfg, "noun_only"),
+        abbreviated_fields=_per_type(suf_cfg, "abbreviated_fields"),
+        units_of_body=_per_type(suf_cfg, "units_of_body"),
         country_named=_per_type(suf_cfg, "country_named"),
         pat=_patterns(load_lexicon_toml("organizations/patterns.toml")),
         heads=heads,

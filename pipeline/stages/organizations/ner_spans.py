@@ -39,6 +39,22 @@ def glued_verb(name: str, lx: OrgLexicon) -> int:
     return 0
 
 
+def modifies_noun(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
+    """Is the ORG token ``i`` glued to a common noun after it that it modifies (电信|网络, 普惠|托育)?
+
+    A body's officers and members (新华社|记者, 工党|领袖, 东盟|各国, 海尔|人) follow a body without making it a
+    field; nor do the role and apposition nouns of grammar.toml. A place right after the span (平安|中国,
+    平安|广东) makes it the word of a slogan about that place.
+    """
+    if i + 1 >= len(toks) or toks[i + 1].s != toks[i].e or toks[i].text.endswith(lx.body_tails):
+        return False
+    nxt = toks[i + 1]
+    if nxt.tag in lx.tags.place_entity:
+        return True  # 平安|中国, 平安|广东: a slogan's word before the place it is about
+    return nxt.tag in lx.tags.compound_noun and nxt.text not in lx.role_nouns and nxt.text not in lx.title_words \
+        and nxt.text not in lx.apposition_nouns and not nxt.text.endswith(lx.member_tails)
+
+
 def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
     """The backend's ORG spans, less pieces of quoted slogans and of project or product names."""
     quotes = [(m.start(1), m.end(1)) for m in lx.pat.quote.finditer(text)]
@@ -48,8 +64,8 @@ def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
         if t.tag not in org:
             continue
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-        if nxt in lx.negative_followers or t.text in lx.common_words:
-            continue
+        if nxt in lx.negative_followers or t.text in lx.common_words or t.text[:-1] in lx.common_words:
+            continue  # 新时代|党(的群众路线): a common word and one character glued to it
         if any(t.text.endswith(a) and nxt.startswith(b) for a, b in lx.miscut_pairs):
             continue
         if any(
@@ -61,5 +77,7 @@ def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
         suf = lx.suffix_at_end(text[t.s : e])
         if suf is None and text[t.s : e].endswith(lx.class_nouns):
             continue  # 瞪羚企业, 企业品牌: a class noun heads the span
+        if suf is None and e == t.e and modifies_noun(toks, i, lx):
+            continue  # 电信|网络诈骗, 普惠|养老服务: a field modifying the noun after it, not a body
         out.append(Cand(t.s, e, text[t.s : e], suf.type if suf else "company", "ner", token=t.text))
     return out

@@ -7,10 +7,10 @@ Names with no proper part are kept apart as generic, for short-form matching.
 
 from __future__ import annotations
 
-from pipeline.stages.organizations.extend import is_brandish, is_nameish, left_extend
+from pipeline.stages.organizations.extend import is_brandish, is_nameish, is_session, left_extend
 from pipeline.stages.organizations.filters import level_listed
 from pipeline.stages.organizations.lexicon import OrgLexicon, Suffix
-from pipeline.stages.organizations.tokens import Cand, Tok
+from pipeline.stages.organizations.tokens import Cand, Tok, ends_like_body
 
 
 def nested_unit(toks: list[Tok], h: int, lx: OrgLexicon) -> bool:
@@ -22,14 +22,40 @@ def nested_unit(toks: list[Tok], h: int, lx: OrgLexicon) -> bool:
     return suf is not None and suf.type == "platform" and prev.tag in lx.tags.nested_parent
 
 
+def abbreviated_name(toks: list[Tok], j: int, lx: OrgLexicon) -> bool:
+    """Does a proper name ending in an abbreviated field stand right before token ``j``?
+
+    世贸/ORG 组织/v, 亚太经合/LOC 组织/v, 亚太经/LOC 合/v 组织/v: the backend reads the head as a verb, but
+    a verb has no abbreviated field (合 = 合作, 贸 = 贸易) for its subject, so the head is the noun.
+    """
+    if j == 0 or toks[j - 1].e != toks[j].s:
+        return False
+    prev = toks[j - 1]
+    left = lx.tags.miscut_left
+    if prev.text in lx.abbreviated_fields:  # the field's character cut off as a verb
+        return j >= 2 and toks[j - 2].tag in left and toks[j - 2].e == prev.s
+    return prev.tag in left and prev.text[-1] in lx.abbreviated_fields and lx.suffix_at_end(prev.text) is None
+
+
+def names_body(part: str, lx: OrgLexicon) -> bool:
+    """Does ``part`` hold a body's name, ending anywhere in it (安贞医院|朝阳, 友谊医院|顺义)?"""
+    return any(ends_like_body(part[:i], lx) for i in range(2, len(part) + 1))
+
+
+def sector_ministry(text: str, ss: int, suf: Suffix, lx: OrgLexicon) -> bool:
+    """Does a sector word end right before the head (纺织工业|部, 信息产业|部), naming one ministry?"""
+    return (suf.text in lx.sector_heads and ss >= 2 and text[ss - 1] in lx.sector_tails
+            and text[ss - 2 : ss] not in lx.not_sectors)
+
+
 def _mid_head_ok(text: str, toks: list[Tok], h: int, ss: int, suf: Suffix, lx: OrgLexicon) -> bool:
     """May the suffix start inside token ``h`` (科技城|平湖园, 上城区发改经信局)?"""
     T = lx.tags
     head = toks[h]
     prefix0 = text[head.s : ss]
-    if (prefix0 in lx.category_modifiers or prefix0 in lx.level_words) \
-            and not (head.tag in T.org_entity and suf.text in lx.session_heads):
-        return False  # 特色小镇, 国家实验室 written as one word (but 全国代表大会/ORG is one body)
+    congress = suf.text in lx.session_heads and (head.tag in T.org_entity or (h > 0 and is_session(toks[h - 1], lx, suf)))
+    if (prefix0 in lx.category_modifiers or prefix0 in lx.level_words) and not congress:
+        return False  # 特色小镇, 国家实验室 written as one word (but 全国代表大会/ORG, 第七次 全国代表大会: one body)
     if head.tag in T.org_entity:
         return True
     if head.tag in T.place_entity:
@@ -48,7 +74,7 @@ def _head_of(text: str, toks: list[Tok], j: int, lx: OrgLexicon) -> tuple[Suffix
     if t.text[-1] not in lx.suffix_last_chars or lx.pat.punct_only.match(t.text):
         return None  # most tokens end in a character no suffix ends with
     suf = lx.suffix_at_end(text[max(0, t.e - lx.max_suffix) : t.e])
-    if suf is None or (suf.text in lx.noun_only and t.tag in lx.tags.verb):
+    if suf is None or (suf.text in lx.noun_only and t.tag in lx.tags.verb and not abbreviated_name(toks, j, lx)):
         return None
     ss = t.e - len(suf.text)
     h = j
@@ -96,17 +122,20 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
         suf, ss, h = found
         head = toks[h]
         mid = ss > head.s  # suffix starts inside token h
-        if mid and not _mid_head_ok(text, toks, h, ss, suf, lx):
+        sector = sector_ministry(text, ss, suf, lx)
+        if mid and not sector and not _mid_head_ok(text, toks, h, ss, suf, lx):
             continue
         if not mid and len(suf.text) == 1 and head.tag not in T.one_char_head:
             continue
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if nxt is not None and suf.weak and nxt.tag in T.noun and nxt.text not in lx.role_nouns:
             continue  # 中心城区, 园区企业: the suffix modifies the next noun
-        first = left_extend(toks, h, lx, suf)
+        first = left_extend(toks, h, lx, suf, sector)
         name_toks = toks[first:h]
         prefix = text[head.s : ss] if mid else ""
         s = toks[first].s if first < h else head.s
+        if suf.text in lx.units_of_body and not names_body(text[s:ss], lx):
+            continue  # 兰州|院区: a unit names its body first (安贞医院|朝阳|院区)
         cand = Cand(s, t.e, text[s : t.e], suf.type, "suffix")
         if lx.is_deictic(cand.text):  # 省委, 省人大; but 省、市、县政府: a level in a list names a class
             (generic if level_listed(text, s, lx) else out).append(cand)
@@ -119,6 +148,13 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
         if name_toks and name_toks[-1].text in lx.category_modifiers and not prefix:
             continue  # 标杆园区, 特色小镇: a class of bodies
         if suf.weak and suf.type == "company" and not _weak_company_ok(text, name_toks, prefix, head, s, ss, lx):
+            continue
+        if sector:  # 纺织工业部; but 有关|工业部, 八个|工业部: a class
+            before = toks[first - 1] if first > 0 else None
+            classy = before is not None and (before.tag in T.numeral or (
+                before.text in lx.stop_words and before.tag not in T.item_break))  # 和|食品工业部 is a name
+            if not classy:  # a class is no short form of a ministry either
+                out.append(cand)
             continue
         (out if _is_proper(name_toks, prefix, head, suf, lx) else generic).append(cand)
     return out, generic

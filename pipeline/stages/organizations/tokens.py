@@ -7,6 +7,8 @@ rules downstream test only the classes of configs/organizations/tags.toml.
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.core.records import Analysis
@@ -38,13 +40,26 @@ class Cand:
 RANK = {"gazetteer": 5, "suffix": 4, "alias": 3, "ner": 2, "enum": 1}
 
 
-def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
-    """Backend words aligned to ``text``, with entity spans merged into one token each."""
-    fold = lx.tags.fold_table.get
+_SPACE = re.compile(r"\s")
+
+
+def _tiled(words: list[str], pos: list[str], fold: Callable[[str, str], str]) -> list[Tok]:
+    """Tokens of words that tile a sentence holding no whitespace: offsets are running sums."""
+    toks = []
+    i = 0
+    for w, p in zip(words, pos):
+        if w:
+            j = i + len(w)
+            toks.append(Tok(i, j, w, fold(p, "xc")))
+            i = j
+    return toks
+
+
+def _aligned(text: str, words: list[str], pos: list[str], fold: Callable[[str, str], str]) -> list[Tok]:
+    """Tokens of words found in ``text`` in order (words with spaces, or not tiling it, are searched)."""
     toks: list[Tok] = []
     cur = 0
-    pos = list(an.pos) + [""] * max(0, len(an.words) - len(an.pos))
-    for w, p in zip(an.words, pos):
+    for w, p in zip(words, pos):
         if w and text.startswith(w, cur) and not w[0].isspace() and not w[-1].isspace():
             w2, i = w, cur  # the usual case: words tile the sentence
         else:
@@ -56,6 +71,17 @@ def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
                 continue
         toks.append(Tok(i, i + len(w2), w2, fold(p, "xc")))
         cur = i + len(w2)
+    return toks
+
+
+def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
+    """Backend words aligned to ``text``, with entity spans merged into one token each."""
+    fold = lx.tags.fold_table.get
+    pos = list(an.pos) + [""] * max(0, len(an.words) - len(an.pos))
+    if "".join(an.words) == text and not _SPACE.search(text):
+        toks = _tiled(an.words, pos, fold)  # the usual case, without a search per word
+    else:
+        toks = _aligned(text, an.words, pos, fold)
     if not an.entities:
         return toks
     # Tokens are in order and disjoint, so the ones overlapping an entity are a

@@ -20,7 +20,6 @@ from pipeline.stages.targets.model import _Chain, _Deadline, _Trigger
 
 _CLAUSE_BREAK = "，,；;：:"
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_UNTIL = re.compile(r"[^，,。；;]{0,12}为止")
 
 
 def deadline_mentions(text: str, sentences: list[Sentence], dates: list[DateMention],
@@ -42,15 +41,15 @@ def deadline_mentions(text: str, sentences: list[Sentence], dates: list[DateMent
     return out
 
 
-def _end_value(d: DateMention) -> str | None:
+def _end_value(d: DateMention, by_word: str) -> str | None:
     """The deadline a mention gives: a period's end (2021/2025 -> 2025), else its value; but a
-    heading that lists years by 到 (到2025年到2035年) is governed by its first."""
+    heading that lists years by its "by" word ([deadline_rules] by_word: 到2025年到2035年) is governed by its first."""
     if not d.value:
         return None
     if d.kind != "period":
         return d.value
     first, _, last = d.value.partition("/")
-    return first if d.by_lead and "到" in d.text else (last or first)
+    return first if d.by_lead and by_word in d.text else (last or first)
 
 
 class DeadlineMixin:
@@ -90,17 +89,21 @@ class DeadlineMixin:
         """The mention as a deadline here, or None (a baseline, a "since", a past year, a plain date)."""
         lx = self.lx
         st, en = m.start - m.by_lead, m.end + m.by_tail
-        if self._in_book(m.start) or "以来" in m.text:
+        if self._in_book(m.start) or any(w in m.text for w in lx.since):
             return None
         if any(rx.search(re.sub(r"\s+", "", m.text)) for rx in lx.dl_never):
             return None  # 年初承诺的…: the start of the reported year, not a deadline
         before = self.text[max(0, st - 4):st].rstrip()
         after = self.text[en:en + 3].lstrip()
+        effect = self._effect_span(m, st, en)
+        if effect is not None:
+            return effect
         if any(before.endswith(x) for x in lx.dl_not_after):
             return None
-        if not m.by_lead and any(after.startswith(x) for x in lx.dl_not_before):
-            return None  # 2019年以来, 2020年的; but 到2035年—— is a heading's deadline
-        value = _end_value(m)
+        if not m.by_lead and any(after.startswith(x) for x in lx.dl_not_before) and not (
+                (re.sub(r"\s+", "", m.text) + after).startswith(lx.own_year_of)):
+            return None  # 2019年以来, 2020年的; but 到2035年—— is a heading's deadline, 今年的 this year's
+        value = _end_value(m, lx.by_word)
         if value is None and not m.relative:
             return None
         if m.kind == "period":
@@ -108,19 +111,37 @@ class DeadlineMixin:
             if not m.by and t is None:
                 return None  # “十五五”规划编制 names a plan; “十四五”期间, 到十四五末 are times
             en = max(en, t.end()) if t is not None else en
-            lead = re.search(r"(?:到|至)[“\"]?$", self.text[max(0, st - 2):st])
+            lead = lx.period_lead_rx.search(self.text[max(0, st - 2):st])
             st -= len(lead.group()) if lead else 0
         y = _YEAR.match(value or "")
         if y and self.pub_year is not None and int(y.group()) < self.pub_year:
             return None
         bare = (m.kind == "point" and not m.relative and not m.by and re.fullmatch(r"\d{4}", value or "") is not None
-                and not m.text.rstrip().endswith(("底", "末")))
+                and not m.text.rstrip().endswith(lx.year_end))
         if bare:
             prev = self.text[max(0, st - 1):st]
-            if prev in ("于", "在"):
-                st -= 1  # 于2026年建成: the year is written as a time of completion
+            word = next((w for w in lx.time_words if self.text.endswith(w, 0, st)), None)
+            if word is not None:
+                st -= len(word)  # 于2026年建成: the year is written as a time of completion
             elif not (prev == "" or prev in _CLAUSE_BREAK + "。！？\n“\"、 " or self._after_trigger(st)):
                 return None  # a plain date inside a clause, not a deadline
+        return _Deadline(st, en, self.text[st:en], value, bare=bare)
+
+    def _effect_span(self, m: DateMention, st: int, en: int) -> _Deadline | None:
+        """从/自 + date + 起 ([deadline_rules] effect_lead, effect_tail): the date a measure takes effect, a
+        deadline when it falls in the publication year or later. A year alone (从今年起, 从2025年起) only
+        frames a time, as a bare year does: a deadline-only row needs a completion verb."""
+        lx = self.lx
+        lead = next((w for w in lx.effect_lead if self.text.endswith(w, 0, st)), None)
+        tail = next((w for w in lx.effect_tail if self.text.startswith(w, en)), None)
+        value = m.value if m.kind == "point" else None
+        if lead is None or tail is None or not value:
+            return None
+        y = _YEAR.match(value)
+        if y and self.pub_year is not None and int(y.group()) < self.pub_year:
+            return None  # 从1999年起 in a later text: since then, a fact
+        st, en = st - len(lead), en + len(tail)
+        bare = re.fullmatch(r"\d{4}", value) is not None
         return _Deadline(st, en, self.text[st:en], value, bare=bare)
 
     def _after_events(self, out: list[_Deadline], lo: int, hi: int) -> list[_Deadline]:
@@ -148,14 +169,14 @@ class DeadlineMixin:
         lx = self.lx
         out = []
         for dl in self._deadlines_in(lo, hi):
-            if not self.text.startswith("到", dl.start) or not _YEAR.fullmatch(dl.value or ""):
+            if not self.text.startswith(lx.by_word, dl.start) or not _YEAR.fullmatch(dl.value or ""):
                 continue
             j = dl.end  # the text after the trigger is read in place, not copied (linear in the sentence)
             while j < hi and self.text[j].isspace():
                 j += 1
-            if self.text.startswith(tuple(lx.dtrig_not_before), j, hi) or _UNTIL.match(self.text, dl.end, hi):
+            if self.text.startswith(tuple(lx.dtrig_not_before), j, hi) or lx.until_rx.match(self.text, dl.end, hi):
                 continue
-            word = "到" + dl.value + "年"  # type: ignore[operator]
+            word = lx.by_word + dl.value + "年"  # type: ignore[operator]
             out.append(_Trigger(dl.start, dl.end, word, lx.deadline_trigger_kind, "DEADLINE" in lx.weak, dl))
         return out
 
@@ -205,7 +226,7 @@ class DeadlineMixin:
         after = self.text[d.end:d.end + 3].lstrip()
         if any(before.endswith(x) for x in self.lx.dl_not_after):
             return False
-        if after.startswith(("以来", "来")) or "以来" in d.text:
+        if after.startswith(self.lx.since_after) or any(w in d.text for w in self.lx.since):
             return False
         return not self._in_book(d.start)
 

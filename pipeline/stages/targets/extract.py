@@ -120,6 +120,7 @@ class _Extractor(ReachMixin, ListMixin, TriggerMixin, DeadlineMixin, RowMixin):
         self.mentions = deadline_mentions(text, self.sents, self.dates, pub_date)
         self._m_starts = [m.start for m in self.mentions]
         self.section: Section | None = None
+        self.look_back = False  # the paragraph opens with 过去五年，…: its untriggered quantities are results
 
     def run(self) -> list[Target]:
         ctx: _Ctx | None = None
@@ -132,6 +133,7 @@ class _Extractor(ReachMixin, ListMixin, TriggerMixin, DeadlineMixin, RowMixin):
                 continue
             if self.lx.restatement_rx.match(par[0].text):
                 continue  # 提出上述预期目标，…: restates goals listed before
+            self.look_back = bool(self.lx.sections["look_back_paragraph"].match(par[0].text))  # type: ignore[union-attr]
             chains = self._chains(par)
             heading = self._heading(par, chains)
             if heading is not None:

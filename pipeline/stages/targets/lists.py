@@ -62,7 +62,7 @@ class ListMixin:
         trigger): a quantity of the year's tasks (安排…3000亿元, 一般公共预算支出规模29.7万亿元,
         新建5G基站2.3万个以上) is a plan of the section's year; its trigger is the clause's first plan
         verb as written, else none. Durations ([sections] not_quantities) are no plans."""
-        if self.section is None or self.section.past or not ch.amounts:
+        if self.section is None or self.section.past or self.look_back or not ch.amounts:
             return
         clauses = self._clauses(ch)
         deadlines = self._deadlines(ch)

@@ -16,7 +16,6 @@ from pipeline.stages.targets.text import _CJK, _LIST_MARK, _split, _trim
 _PAR_END = ("。", "！", "？", "!", "?", "；", ";", "：", ":", "…", "”", "’", "」", "』", "）", ")", "■")
 _CLAUSE_BREAK = "，,；;：:"
 # What may follow a heading's trigger up to the line's end: 目标是：, 目标如下：
-_HEADING_CLOSE = re.compile(r"\s*(?:是|为|如下|主要是|主要有|包括)?\s*[：:]\s*")
 
 
 class ReachMixin:
@@ -106,7 +105,7 @@ class ReachMixin:
             rest = rest.replace(re.sub(r"\s", "", dl.text), "")
         # 今年经济社会发展的主要预期目标是： the trigger closes the line, so what precedes it
         # only modifies the goal noun: a heading whatever its length, up to a title's.
-        closes = _HEADING_CLOSE.fullmatch(tail) is not None and len(rest) <= self.lx.title_max
+        closes = self.lx.heading_close_rx.fullmatch(tail) is not None and len(rest) <= self.lx.title_max
         if len(rest) > self.lx.heading_rest and not closes:
             return None
         return _Ctx(trig, dl, self.lx.heading_max_par)

@@ -35,17 +35,23 @@ class RowMixin:
             return False
         head = self._blank(c.start, a.start, deadlines)
         past = lx.past_rx.search(head)
-        if past and not (past.group() == "完成" and g.clause >= 0 and c.start <= g.trig.start < c.start + past.start()):
+        if past and not (past.group() in lx.under_trigger and g.clause >= 0 and c.start <= g.trig.start < c.start + past.start()):
             return False  # but 今年力争交通、水利分别完成投资2500亿元: 完成 under the clause's own trigger
         soft = lx.soft_past_rx.search(head)
         if soft and not (g.clause >= 0 and c.start <= g.trig.start < c.start + soft.start()):
             return False
-        if any(head.rstrip().endswith(b) for b in lx.baseline_before):
+        if any(head.rstrip().endswith(b) for b in lx.baseline_before) or lx.baseline_of_rx.search(head):
             return False
         if lx.range_start_rx.search(head) and lx.range_next_rx.search(self.text[a.end:c.end]):
             return False
         if lx.after_amount_rx.match(self.text, a.end, c.end):
             return False
+        if a.quantity == "count" and lx.list_size_rx.match(self.text, a.end):
+            return False  # 重点做好9个方面工作：: the size of the list that follows
+        if a.quantity == "duration" and (head.rstrip().endswith(lx.duration_not_after)
+                                         or self.text.startswith(lx.duration_not_before, a.end)
+                                         or lx.duration_frame_rx.search(head)):
+            return False  # 经过二十年的努力 (the time it takes), 建党一百年, 十年规划 (a name), 前十年 (a frame)
         if any(rx.search(a.text) for rx in lx.skip_amount_rx) or self._in_slogan(a, c):
             return False
         for rx in (lx.means_rx, lx.base_rx, lx.within_rx):
@@ -189,7 +195,7 @@ class RowMixin:
         prefix = lx.trigger_rx.sub("", self.text[prefix_lo:a.start])
         prefix = _LIST_MARK.sub("", prefix).strip(_STRIP)
         # 税负率从10%降至2.5%: the starting point is not part of the metric
-        prefix = re.sub(r"(?:从|由)[^从由]*[0-9０-９%％][^从由]*$", "", prefix).strip(_STRIP)
+        prefix = lx.starting_point_rx.sub("", prefix).strip(_STRIP)
         if not prefix or prefix in lx.level_verbs:
             # 城镇调查失业率全年控制在5.5%以内: the metric stands before the deadline
             whole = self.text[lo:a.start]
@@ -210,12 +216,12 @@ class RowMixin:
                     prefix = prefix[: -len(w)].rstrip(_STRIP)
                     changed = True
                     break
-        if prefix.endswith(("等", "的")) or re.search(r"[一二两三四五六七八九十几]+[个家项大类]$", prefix):
+        if prefix.endswith(lx.noun_follows) or lx.counted_noun_rx.search(prefix):
             # A、B等5个方面 / …在内的4个研发中心 / 三个千亿级产业集群: the noun follows
             prefix = ""
         suffix = self.text[a.end:hi]
         suffix = re.split(r"[，。；：、,;:（(]", suffix, maxsplit=1)[0].strip(_STRIP)
-        suffix = re.sub(r"^(?:的|以上|以下|左右)", "", suffix)
+        suffix = lx.suffix_lead_rx.sub("", suffix)
         if prefix and prefix not in lx.creation_verbs and len(_CJK.findall(prefix)) >= 2:
             return _balance(prefix)
         if suffix:

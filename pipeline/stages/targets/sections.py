@@ -41,22 +41,33 @@ def section_heading(text: str, par: list[Sentence], dates: list[DateMention], pu
     if len(par) != 1:
         return False, current
     line = text[par[0].start:par[0].end].strip()
-    if len(line) > int(lx["max_chars"]) or re.search(r"[。！？!?；;，,]", line):  # type: ignore[arg-type]
-        return False, current
     top = lx["top"].match(line)  # type: ignore[union-attr]
+    commas = len(re.findall(r"[，,]", line))
+    if (len(line) > int(lx["max_chars"]) or re.search(r"[。！？!?；;]", line)  # type: ignore[arg-type]
+            or commas > (int(lx["top_commas"]) if top else 0)):  # type: ignore[call-overload]
+        return False, current
     year_m = next((d for d in dates if _year(d.value) is not None), None)
     if not top and not _year_title(line, text, dates, year_m):
         return False, current
-    if lx["past"].search(line):  # type: ignore[union-attr]
+    forward = lx["forward"].search(line)  # type: ignore[union-attr]
+    if lx["past"].search(line) or (lx["achieved"].search(line) and not forward):  # type: ignore[union-attr]
         return True, Section(past=True)
-    if year_m is not None and lx["forward"].search(line):  # type: ignore[union-attr]
-        y = _year(year_m.value)
+    if year_m is not None and forward:
+        # the time the tasks run to: a period's end (二、九十年代改革和建设的主要任务 in 1992 -> 1999;
+        # 二、“十三五”时期发展成就和“十四五”时期主要目标任务 -> 2025), the latest date the heading names
+        year_m = max((d for d in dates if _end_year(d.value) is not None), key=lambda d: _end_year(d.value) or 0)
+        y = _end_year(year_m.value)
         if pub_year is not None and y is not None and y < pub_year:
             return True, Section(past=True)
         return True, Section(past=False, year=str(y), year_text=year_m.text, start=year_m.start)
     if not top:
         return False, current
     return True, current if current is not None and not current.past else None
+
+
+def _end_year(value: str | None) -> int | None:
+    """The last year of a date value: a period's end (1990/1999 -> 1999), else its year."""
+    return _year((value or "").rpartition("/")[2] or value)
 
 
 def _year_title(line: str, text: str, dates: list[DateMention], year_m: DateMention | None) -> bool:

@@ -6,6 +6,7 @@ import bisect
 import re
 from typing import Any
 
+from pipeline.stages.targets.lexicon import _lexicon
 from pipeline.stages.targets.model import _Clause
 
 _OPENERS = {"（": "）", "(": ")", "《": "》", "【": "】", "[": "]"}
@@ -13,7 +14,6 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _STRIP = " \t\u3000，,；;：:。！？!?、“”\"'‘’—-－…·"
 _LIST_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]"
                         r"|[①-⑳●■◆▶•·]|[一二三四五六七八九十]是)")
-_LEVEL = re.compile(r"^[“\"]?[十百千万亿]+[”\"]?(?:元|美元)?[”\"]?级?(?:以上)?$")
 
 
 def _split(text: str, lo: int, hi: int, breaks: str) -> list[tuple[int, int]]:
@@ -64,8 +64,8 @@ def _clause_index(clauses: list[_Clause]) -> Any:
 
 
 def _is_level(t: str) -> bool:
-    """A bare magnitude used as a level (“百亿”级, 亿元, 千亿级): no digits, no count."""
-    return bool(_LEVEL.match(re.sub(r"\s", "", t)))
+    """A bare magnitude used as a level (“百亿”级, 亿元, 千亿级; [metric] level_amount): no digits, no count."""
+    return bool(_lexicon().level_amount_rx.match(re.sub(r"\s", "", t)))
 
 
 def _balance(s: str) -> str | None:
