@@ -1,4 +1,5 @@
-"""A dead or hung worker never hangs the run (issue 14 finding 2), and a runaway document is an errors row.
+"""A dead or hung worker never hangs the run (issue 14 finding 2), and a runaway or huge document is an errors
+row while the others come out (finding 3); a long line with no sentence end is cut into bounded sentences.
 
 The supervisor is tested with a task that kills or hangs its own worker on chosen documents (spawned workers
 import this module by name), then end to end: a real worker killed from outside, and a real time limit.
@@ -7,6 +8,7 @@ import this module by name), then end to end: a real worker killed from outside,
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -24,6 +26,7 @@ from pipeline.run.pool import SupervisedPool
 from pipeline.run.schema import DOC_TABLES
 from pipeline.run.store import read_table
 from pipeline.run.workers import DocResult, DocTask
+from pipeline.stages.sentences.split import MAX_CHARS
 
 SMALL = [SEEDS / f"{d}.txt" for d in ("000_1e09561dce7322ff", "001_e5e3a2ae0d178eb4", "004_2b47e149472050a6")]
 
@@ -46,12 +49,55 @@ def test_a_document_that_kills_its_worker_twice_is_an_errors_row_and_the_rest_co
     assert pool.restarts >= 2
 
 
+def test_a_pool_broken_before_the_next_submit_is_retried_not_raised(monkeypatch):
+    """Finding 2: a worker that died while the parent was still queueing chunks made pool.submit itself raise
+    BrokenProcessPool, out of the run (exit 1, a traceback; findings_before_after caught it); now that break
+    is retried like one noticed while waiting."""
+    made = []
+    real = SupervisedPool._pool
+
+    def keep(self, n):
+        made.append(real(self, n))
+        return made[-1]
+
+    monkeypatch.setattr(SupervisedPool, "_pool", keep)
+    tasks = [DocTask(f"/x/{d}.txt", d, None) for d in ("KILL", "b", "c")]
+
+    def chunks():
+        yield tasks[:1]
+        deadline = time.monotonic() + 120  # bounded: the spawned worker starts, reads KILL and dies
+        while not made[0]._broken and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert made[0]._broken, "the first pool never broke"
+        yield from ([t] for t in tasks[1:])
+
+    pool = SupervisedPool({}, 2, 600.0, task=misbehaving, initializer=None)
+    results = list(pool.run(chunks()))
+    assert [r.doc_id for r in results] == ["KILL", "b", "c"]
+    assert results[0].rows["errors"][0]["kind"] == "worker_died"
+    assert [r.rows for r in results[1:]] == [{"documents": [{"doc_id": d}]} for d in ("b", "c")]
+
+
 def test_a_hung_worker_is_killed_and_its_document_reported():
     # the grace covers a fresh worker's start on a busy machine; the alarm inside run_chunk is the usual limit
     results, _ = _run(["a", "HANG", "b", "c"], doc_seconds=0.5, grace=8)
     assert [r.doc_id for r in results] == ["a", "HANG", "b", "c"]
     kinds = {r.doc_id: r.rows.get("errors", [{}])[0].get("kind") for r in results}
     assert kinds == {"a": None, "HANG": "timeout", "b": None, "c": None}
+
+
+def test_an_infinite_time_limit_means_none_not_a_traceback(tmp_path):
+    """Finding 7: run.doc_seconds = inf (valid TOML, a positive float) overflowed setitimer and the pool's
+    wait (OverflowError, exit 1); it now means no limit, in a worker pool and in-process."""
+    results, _ = _run(["a", "b", "c"], doc_seconds=float("inf"))
+    assert [r.status for r in results] == ["ok"] * 3
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS / "004_2b47e149472050a6.txt", src / "small.txt")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[run]\ndoc_seconds = inf\n", encoding="utf-8")
+    res = run_extract([src], tmp_path / "out", config=cfg, workers=1)
+    assert (res.n_done, res.n_failed) == (1, 0)
 
 
 def test_a_runaway_document_becomes_a_timeout_row_and_the_small_one_comes_out(tmp_path):
@@ -69,6 +115,41 @@ def test_a_runaway_document_becomes_a_timeout_row_and_the_small_one_comes_out(tm
     assert "run.doc_seconds" in errors.message.iloc[0]
     assert read_table(tmp_path / "out", "documents").column("doc_id").to_pylist() == ["small"]
     assert res.n_failed == 1 and res.n_done == 1
+
+
+def test_a_document_over_max_doc_chars_is_refused_and_the_small_one_comes_out(tmp_path):
+    """Finding 3: the huge file given with a small one no longer takes it down (a stand-in for the 52 MB file:
+    run.max_doc_chars lowered under a 78k-char seed)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS / "002_7ecacfc05819ac67.txt", src / "big.txt")
+    shutil.copy(SEEDS / "004_2b47e149472050a6.txt", src / "small.txt")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[run]\nmax_doc_chars = 20000\n", encoding="utf-8")
+    res = run_extract([src], tmp_path / "out", config=cfg, workers=1)
+    errors = read_table(tmp_path / "out", "errors").to_pandas()
+    assert errors.doc_id.tolist() == ["big"] and errors.kind.tolist() == ["too_large"]
+    assert "run.max_doc_chars" in errors.message.iloc[0]
+    assert read_table(tmp_path / "out", "documents").column("doc_id").to_pylist() == ["small"]
+    assert (res.n_failed, res.n_done) == (1, 1)
+
+
+def test_a_long_line_with_no_sentence_end_is_cut_into_bounded_sentences(tmp_path):
+    """Finding 3: a 30k-character line of unpunctuated text (an OCR dump) becomes bounded sentences, so the
+    per-sentence stages cost linear time (the old code kept it one 30k sentence); offsets stay exact."""
+    han = "".join(re.findall(r"[\u4e00-\u9fff]", (SEEDS / "000_1e09561dce7322ff.txt").read_text(encoding="utf-8")))
+    raw = (han * (30_000 // len(han) + 1))[:30_000]
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "line.txt").write_text(raw, encoding="utf-8")
+    res = run_extract([src], tmp_path / "out", workers=1)
+    assert res.n_done == 1 and res.n_failed == 0
+    sents = read_table(tmp_path / "out", "sentences").to_pandas()
+    assert len(sents) >= 30_000 // MAX_CHARS and (sents.end - sents.start).max() <= MAX_CHARS
+    assert "".join(sents.text) == raw  # the pieces tile the line
+    for name in ("sentences", "organizations", "amounts"):
+        rows = read_table(tmp_path / "out", name).to_pandas()
+        assert all(raw[r.raw_start:r.raw_end] == r.text for r in rows.itertuples()), name
 
 
 def _children(pid: int) -> list[int]:

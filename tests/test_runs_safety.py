@@ -122,6 +122,17 @@ def test_workers_are_capped_and_zero_is_refused(tmp_path):
         run_extract([src], out, workers=0)
 
 
+def test_workers_are_capped_at_the_cores(tmp_path, monkeypatch):
+    """Finding 6: on a one-core machine --workers 12 over three documents runs one process (this one)."""
+    import pipeline.run.options as options
+
+    monkeypatch.setattr(options.os, "cpu_count", lambda: 1)
+    src = _docs(tmp_path / "in", a=TEXT, b=TEXT2, c=TEXT + TEXT2)
+    res = run_extract([src], tmp_path / "out", workers=12)
+    assert res.n_done == 3
+    assert json.loads((tmp_path / "out" / "_manifest.json").read_text(encoding="utf-8"))["workers"] == 1
+
+
 @pytest.mark.parametrize(("toml", "key"), [('[run]\nbatch_docs = "abc"\n', "batch_docs"),
                                            ("ner = 5\n", "ner"),
                                            ('[ner]\nbatch_size = "x"\n', "batch_size"),
@@ -136,8 +147,19 @@ def test_wrong_config_types_exit_2_with_one_line(tmp_path, toml, key):
     assert key in r.output and "Traceback" not in r.output
 
 
+def test_a_config_file_that_is_not_utf8_exits_2_with_one_line(tmp_path):
+    """Finding 7: a --config saved as GBK (a Chinese comment) gave a UnicodeDecodeError traceback, exit 1."""
+    src = _docs(tmp_path / "in", a=TEXT)
+    cfg = tmp_path / "gbk.toml"
+    cfg.write_bytes("# 批处理设置\n[run]\nbatch_docs = 8\n".encode("gbk"))
+    r = CliRunner().invoke(main, ["extract", str(src), "-o", str(tmp_path / "o"), "--config", str(cfg)])
+    assert r.exit_code == 2, r.output
+    assert "gbk.toml" in r.output and "UTF-8" in r.output and "Traceback" not in r.output
+
+
 @pytest.mark.parametrize(("rows", "what"), [("a,2024-13-45\n", "line 2"), ("a,2021-02-30\n", "line 2"),
-                                            ("a,0000\n", "line 2"), ("a,2023\nb,2023\na,2024\n", "line 4")])
+                                            ("a,0000\n", "line 2"), ("a,2023\nb,2023\na,2024\n", "line 4"),
+                                            ("a,\uff12\uff10\uff12\uff13\n", "line 2")])  # full-width 2023 was stored as is
 def test_impossible_dates_and_duplicate_ids_in_metadata_exit_2(tmp_path, rows, what):
     src = _docs(tmp_path / "in", a=TEXT, b=TEXT2)
     meta = tmp_path / "m.csv"
@@ -185,6 +207,22 @@ def test_links_outside_the_input_folder_are_refused_unless_followed(tmp_path):
     assert sorted(read_table(out, "documents").column("doc_id").to_pylist()) == ["a", "leak"]
 
 
+def test_a_linked_folder_outside_is_refused_unless_followed_and_a_link_loop_ends(tmp_path):
+    """Finding 8: a link to a folder elsewhere was skipped without a word, even with --follow-links; now its
+    files are refused with errors rows, or read when followed. A link back to the folder is walked once."""
+    src = _docs(tmp_path / "in", a=TEXT)
+    (src / "linked").symlink_to(_docs(tmp_path / "elsewhere", s=TEXT2), target_is_directory=True)
+    (src / "loop").symlink_to(src, target_is_directory=True)
+    out = tmp_path / "out"
+    res = run_extract([src], out, workers=1)
+    errors = read_table(out, "errors").to_pandas()
+    assert errors.doc_id.tolist() == ["s"] and errors.kind.tolist() == ["link_outside"]
+    assert read_table(out, "documents").column("doc_id").to_pylist() == ["a"] and res.n_failed == 1
+    res = run_extract([src], out, workers=1, follow_links=True)
+    assert res.n_failed == 0
+    assert sorted(read_table(out, "documents").column("doc_id").to_pylist()) == ["a", "s"]
+
+
 def test_outputs_follow_the_umask(tmp_path):
     """Finding 8 / issue 16: the manifest and parts are group-readable under the usual umask."""
     src = _docs(tmp_path / "in", a=TEXT)
@@ -196,12 +234,30 @@ def test_outputs_follow_the_umask(tmp_path):
         assert p.stat().st_mode & 0o777 == 0o644, p
 
 
-@pytest.mark.parametrize("blank", [" \n\t ", "\u3000\u3000\n", "\u00a0\u2003\u200b\n"])
+@pytest.mark.parametrize("blank", [" \n\t ", "\u3000\u3000\n", "\u00a0\u2003\u200b\n",
+                                   "\u205f\u180e\u3000", "\u00ad \n", "\U000e0020\u2028"])
 def test_whitespace_only_files_are_one_error(tmp_path, blank):
     src = _docs(tmp_path / "in", a=TEXT, blank=blank)
     res = run_extract([src], tmp_path / "out", workers=1)
     errors = read_table(tmp_path / "out", "errors").to_pandas()
     assert res.n_failed == 1 and errors.kind.tolist() == ["empty"]
+
+
+def test_a_dropped_zwj_has_a_removed_row_and_keycaps_are_no_digits(tmp_path):
+    """Finding 8: through a run, a ZWJ taken out of the text has a removed row at its raw offset, and
+    5️⃣0️⃣0️⃣亿元 gives no amount (it gave 1e8)."""
+    zwj = "全年完成投资1\u200d2亿元，同比增长5%。\n"
+    src = _docs(tmp_path / "in", zwj=zwj, keycap="5️⃣0️⃣0️⃣亿元，同比增长5%。\n")
+    out = tmp_path / "out"
+    run_extract([src], out, workers=1)
+    docs = read_table(out, "documents").to_pandas().set_index("doc_id")
+    assert "\u200d" not in docs.clean_text["zwj"]
+    removed = read_table(out, "removed").to_pandas()
+    at = zwj.index("\u200d")
+    assert [(at, at + 1)] == [(r.raw_start, r.raw_end) for r in removed.itertuples()
+                              if r.doc_id == "zwj" and r.raw_start <= at < r.raw_end]
+    amounts = read_table(out, "amounts").to_pandas()
+    assert amounts[amounts.doc_id == "keycap"].text.tolist() == ["5%"]  # the stage ran; the keycaps gave nothing
 
 
 def test_outdir_adds_and_updates_and_prune_says_how_many_it_dropped(tmp_path):

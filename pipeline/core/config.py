@@ -101,6 +101,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"config file {path} not found: pass an existing TOML file") from e
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"config file {path} is not valid TOML ({e}): fix the line it names") from e
+    except UnicodeDecodeError as e:  # a file saved as GBK by a Chinese editor, or not text at all
+        raise ConfigError(_not_utf8(path, e)) from e
+
+
+def _not_utf8(path: Path, e: UnicodeDecodeError) -> str:
+    return f"config file {path} is not UTF-8 text ({e.reason} at byte {e.start}): save it as UTF-8"
 
 
 LEXICONS_ENV = "PIPELINE_LEXICONS"
@@ -148,7 +154,12 @@ def check_all_lexicons() -> None:
 def load_word_list(name: str) -> tuple[str, ...]:
     """A one-entry-per-line lexicon under configs/; ``#`` starts a comment."""
     out = []
-    for line in lexicon_path(name).read_text(encoding="utf-8").splitlines():
+    path = lexicon_path(name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise ConfigError(_not_utf8(path, e)) from e
+    for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
             out.append(line)

@@ -24,6 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from pipeline.run.workers import (
+    MAX_WAIT_S,
     ChunkTimeout,
     DocResult,
     DocTask,
@@ -63,11 +64,22 @@ class SupervisedPool:
     def _result(self, fut: Future, tasks: list[DocTask]) -> list[DocResult]:
         try:
             units = time_units(tasks, self.window_chars) if self.window_chars else len(tasks)
-            return fut.result(timeout=self.doc_seconds * units + self.grace)
+            return fut.result(timeout=min(self.doc_seconds * units + self.grace, MAX_WAIT_S))
         except (BrokenProcessPool, ChunkTimeout) as e:
             raise _Broken(str(e) or type(e).__name__) from e
         except FutureTimeout as e:
             raise _Broken("a worker hung past run.doc_seconds") from e
+
+    def _submit(self, pool: ProcessPoolExecutor, chunk: list[DocTask]) -> Future:
+        """pool.submit; when a worker died while the parent was still queueing, submit itself raises
+        BrokenProcessPool: that break comes back as a future holding it, so _result handles it like any
+        other (a retry), instead of it escaping the run as a traceback."""
+        try:
+            return pool.submit(self.task, chunk, self.cfg)
+        except BrokenProcessPool as e:
+            fut: Future = Future()
+            fut.set_exception(e)
+            return fut
 
     def _kill(self, pool: ProcessPoolExecutor) -> None:
         """Stop a pool whose workers may hang: kill them, then let the executor wind down."""
@@ -87,7 +99,7 @@ class SupervisedPool:
         inflight: deque[tuple[list[DocTask], Future]] = deque()
         try:
             for chunk in chunks:
-                inflight.append((chunk, pool.submit(self.task, chunk, self.cfg)))
+                inflight.append((chunk, self._submit(pool, chunk)))
                 while len(inflight) > self.workers:
                     pool = yield from self._take(pool, inflight)
             while inflight:
@@ -120,7 +132,7 @@ class SupervisedPool:
             while todo or pending:
                 while todo and len(pending) <= self.workers:
                     t = todo.popleft()
-                    pending.append((t, pool.submit(self.task, [t], self.cfg)))
+                    pending.append((t, self._submit(pool, [t])))
                 t, fut = pending[0]
                 try:
                     results = self._result(fut, [t])
@@ -142,7 +154,7 @@ class SupervisedPool:
         try:
             for t in docs:
                 try:
-                    yield from self._result(pool.submit(self.task, [t], self.cfg), [t])
+                    yield from self._result(self._submit(pool, [t]), [t])
                 except _Broken as e:
                     self._kill(pool)
                     pool = self._pool(1)

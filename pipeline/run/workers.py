@@ -20,6 +20,10 @@ from typing import Any
 
 from pipeline.stages.read.decode import DocumentError, read_document
 
+# The longest wait a timer or a lock takes (31 years): run.doc_seconds = inf, or a large limit times a
+# chunk's documents, would overflow setitimer and Condition.wait (OverflowError, a traceback).
+MAX_WAIT_S = 1e9
+
 _PROCESSOR = None
 _CFG: dict[str, Any] | None = None
 _INIT_ERROR: Exception | None = None
@@ -67,7 +71,7 @@ def time_limit(seconds: float) -> Iterator[None]:
         raise DocTimeout()
 
     old = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, min(seconds, MAX_WAIT_S))
     try:
         yield
     finally:

@@ -11,12 +11,14 @@ import csv
 import hashlib
 import io
 import logging
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from pipeline.core.pubdate import normalize_pub_date
+from pipeline.stages.clean.rules import INVISIBLE_RE
 
 log = logging.getLogger("pipeline")
 # Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
@@ -40,7 +42,8 @@ _MAGIC = (
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SAMPLE = 8192  # bytes / characters inspected by the plausibility checks
-_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# ASCII digits only: with Unicode \d, a full-width ２０２３ passed and was stored as the pub_date, not ISO.
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$", re.ASCII)
 # A dateline at the head of a news page: "2023-05-05 08:09:33", "2023年5月5日", "2023/5/5".
 _HEADER_DATE = re.compile(
     r"^\s*(?P<y>(?:19|20)\d{2})\s*(?:[-/.年])\s*(?P<m>\d{1,2})\s*(?:[-/.月])\s*(?P<d>\d{1,2})\s*日?"
@@ -79,14 +82,32 @@ def find_sources_with_roots(paths: list[str | Path]) -> list[tuple[Path, Path | 
     out: list[tuple[Path, Path | None]] = []
     for p in map(Path, paths):
         if p.is_dir():
-            # Broken links are kept so that the run reports them instead of skipping them silently;
-            # a folder named like x.txt is walked, not read.
-            out.extend((q, p) for q in sorted(p.rglob("*")) if q.suffix.lower() == ".txt"
-                       and (q.is_file() or (q.is_symlink() and not q.exists())))
+            out.extend((q, p) for q in _txt_files(p))
         else:
             out.append((p, None))
     seen: set[Path] = set()
     return [(p, r) for p, r in out if not (p in seen or seen.add(p))]
+
+
+def _txt_files(folder: Path) -> list[Path]:
+    """The .txt files under ``folder``, sorted, through links to folders too (each real folder once, so a link
+    loop ends): the files of a linked folder that leads outside are then refused by the run (or read with
+    --follow-links), where a walk that ignored such links skipped them without a word. Broken links are
+    kept, so that the run reports them; a folder named like x.txt is walked, not read."""
+    out: list[Path] = []
+    walked: set[str] = set()
+    for top, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(top)
+        if real in walked:
+            dirs[:] = []
+            continue
+        walked.add(real)
+        dirs.sort()
+        for name in files:
+            q = Path(top, name)
+            if q.suffix.lower() == ".txt" and (q.is_file() or (q.is_symlink() and not q.exists())):
+                out.append(q)
+    return sorted(out)
 
 
 def link_outside(path: Path, root: Path | None) -> Path | None:
@@ -323,12 +344,11 @@ def _unreadable_hint(p: Path, e: OSError) -> str:
     return "check the path, the disk and its permissions"
 
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-
-
 def _blank(text: str) -> bool:
-    """Nothing but whitespace of any kind (U+3000 and no-break spaces included) and zero-width marks."""
-    return not text.translate(_INVISIBLE).strip()
+    """Nothing but whitespace of any kind (U+3000 and no-break spaces included) and the invisible characters
+    the cleaner drops (its one definition, so that a file which cleans to nothing, say U+180E or a soft hyphen
+    and spaces, is this same error rather than a 0-character document). Stops at the first visible character."""
+    return all(c.isspace() or INVISIBLE_RE.fullmatch(c) for c in text)
 
 
 def make_document(doc_id: str, raw: str, source_path: str, sha256: str | None = None,
