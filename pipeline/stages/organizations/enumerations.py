@@ -6,6 +6,8 @@ with a suffix of the same class as its found neighbour).
 
 from __future__ import annotations
 
+import bisect
+
 from pipeline.stages.organizations.extend import is_nameish
 from pipeline.stages.organizations.filters import rejected
 from pipeline.stages.organizations.lexicon import OrgLexicon
@@ -178,9 +180,15 @@ def last_mates(text: str, chosen: list[Cand], lx: OrgLexicon, toks: list[Tok]) -
     itself an item of the list (a 、 before it), so a joiner after a lone body (人大监督和政协) makes none.
     """
     ends = {c.e: c for c in chosen}
+    if not chosen or lx.pat.list_mark not in text:
+        return []  # most sentences hold no 、-list
     starts = {c.s for c in chosen}
     out = []
-    for i in range(1, len(toks) - 1):
+    tok_starts = [t.s for t in toks]
+    for end in ends:
+        i = bisect.bisect_left(tok_starts, end)
+        if i + 1 >= len(toks) or toks[i].s != end:
+            continue
         t, item = toks[i], toks[i + 1]
         if t.text not in lx.conj_joiners or item.s in starts or item.tag not in lx.tags.noun:
             continue
