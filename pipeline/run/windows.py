@@ -92,10 +92,13 @@ def process_windowed(processor: DocumentProcessor, doc: SourceDoc, window: int) 
     """
     spill = Path(tempfile.mkdtemp(prefix="pipeline-windows-"))
     try:
-        return _windows(processor, doc, window, spill)
+        out = _windows(processor, doc, window, spill)
     except BaseException:
         shutil.rmtree(spill, ignore_errors=True)
         raise
+    if isinstance(out, DocFailure):
+        shutil.rmtree(spill, ignore_errors=True)
+    return out
 
 
 def _windows(processor: DocumentProcessor, doc: SourceDoc, window: int, spill: Path) -> DocOutput | DocFailure:
@@ -109,7 +112,6 @@ def _windows(processor: DocumentProcessor, doc: SourceDoc, window: int, spill: P
     for w, (a, b) in enumerate(zip(cuts, cuts[1:])):
         out = processor.process_many([replace(doc, raw=doc.raw[a:b])])[0]
         if isinstance(out, DocFailure):
-            shutil.rmtree(spill, ignore_errors=True)
             return DocFailure(doc, out.stage, out.error)
         rows = out.rows
         timings.update(out.timings)
@@ -120,10 +122,10 @@ def _windows(processor: DocumentProcessor, doc: SourceDoc, window: int, spill: P
             texts.append("\n")  # the windows' clean texts join at a paragraph break
             at.clean += 1
         texts.append(d["clean_text"])
-        regions[(d.get("adcode"), d.get("region"))] += len(rows.get("places", [])) + 1e-9 * len(d["clean_text"])
+        regions[(d.get("adcode"), d.get("region"))] += len(rows.get("places", []))  # ties: the earlier window
         new_ids: dict[str, str] = {}
-        for name in ("amounts", "dates", *[n for n in rows if n not in ("amounts", "dates")]):
-            new_ids.update(at.move(name, rows.get(name, [])))
+        for name, rs in rows.items():
+            new_ids.update(at.move(name, rs))
         for t in rows.get("targets", []):
             for k in ("amount_id", "date_id"):
                 if t.get(k) is not None:

@@ -179,13 +179,8 @@ def _run_chunk(processor, tasks: list[DocTask], max_chars: int, window: int) -> 
             for task, res in owners:
                 _fail(res, task, "extract", "exception", f"{type(e).__name__}: {e}", tb)
         for (task, res), out in zip(owners, outs):
-            if res.status != "ok":
-                continue
-            if isinstance(out, DocFailure):
-                tb = "".join(traceback.format_exception(out.error))
-                _fail(res, task, out.stage, "exception", f"{type(out.error).__name__}: {out.error}", tb)
-            else:
-                res.rows, res.stage_seconds = out.rows, dict(out.timings)
+            if res.status == "ok":
+                _take(res, task, out)
     for doc, task, res in long_docs:
         _run_windowed(processor, doc, task, res, window)
     elapsed = time.perf_counter() - t0
@@ -199,7 +194,6 @@ def _run_chunk(processor, tasks: list[DocTask], max_chars: int, window: int) -> 
 
 def _run_windowed(processor, doc, task: DocTask, res: DocResult, window: int) -> None:
     """One long document in windows of ``run.window_chars`` (pipeline/run/windows.py)."""
-    from pipeline.run.task import DocFailure
     from pipeline.run.windows import process_windowed
 
     try:
@@ -207,6 +201,13 @@ def _run_windowed(processor, doc, task: DocTask, res: DocResult, window: int) ->
     except Exception as e:  # noqa: BLE001 - one document's failure must not stop the batch
         _fail(res, task, "extract", "exception", f"{type(e).__name__}: {e}", traceback.format_exc())
         return
+    _take(res, task, out)
+
+
+def _take(res: DocResult, task: DocTask, out) -> None:
+    """A document's rows, or the errors row of the stage that failed on it (a DocFailure)."""
+    from pipeline.run.task import DocFailure
+
     if isinstance(out, DocFailure):
         tb = "".join(traceback.format_exception(out.error))
         _fail(res, task, out.stage, "exception", f"{type(out.error).__name__}: {out.error}", tb)
