@@ -97,6 +97,8 @@ def _weak_company_ok(text: str, name_toks: list[Tok], prefix: str, head: Tok, s:
 def _is_proper(name_toks: list[Tok], prefix: str, head: Tok, suf: Suffix, lx: OrgLexicon) -> bool:
     """Does the run before the suffix hold a proper part (not 国家实验室, 省级高新区, 省技术创新中心)?"""
     proper = [x for x in name_toks if is_nameish(x, lx)]
+    if any(is_session(x, lx, suf) for x in name_toks):
+        return True  # 第十四届|全国|人民代表大会: the session names one congress, though its level alone is a class
     if name_toks and not prefix and name_toks[-1].text in lx.level_words and proper == [name_toks[-1]] \
             and not (suf.text in lx.country_named and name_toks[-1].tag in lx.tags.place):
         proper = []  # 国家实验室, 省级高新区: a class, not a body (but 中国队 is the national team)
