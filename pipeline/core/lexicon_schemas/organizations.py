@@ -101,6 +101,12 @@ class OrganizationsGrammarSectorMinistry(_Strict):
     ordinal: StrictStr
 
 
+class OrganizationsGrammarClauseTail(_Strict):
+    min_suffix: StrictInt
+    numeral: StrictStr
+    openers: list[StrictStr]
+
+
 class OrganizationsGrammar(_Strict):
     name_words: list[StrictStr]
     place_abbrev_chars: StrictStr
@@ -127,6 +133,7 @@ class OrganizationsGrammar(_Strict):
     deictic: OrganizationsGrammarDeictic
     class_levels: OrganizationsGrammarClassLevels
     conjoined_name: OrganizationsGrammarConjoinedName
+    clause_tail: OrganizationsGrammarClauseTail
 
 
 class OrganizationsPatterns(_Strict):

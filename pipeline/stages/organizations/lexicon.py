@@ -134,6 +134,9 @@ class OrgLexicon:
     max_name_chars: int
     session_ordinal: re.Pattern[str]
     rank_modifier_min_chars: int
+    clause_min_suffix: int
+    clause_numeral: re.Pattern[str]
+    clause_openers: tuple[str, ...]  # stop words, break words and openers: what opens the clause after a body
     conj_joiners: frozenset[str]
     conj_types: frozenset[str]
     session_heads: frozenset[str]
@@ -250,6 +253,10 @@ def _grammar_kw(g: dict) -> dict:
         "max_name_chars": int(g.get("max_name_chars", 32)),
         "session_ordinal": re.compile(g["session"]["ordinal"]),
         "rank_modifier_min_chars": int(g["rank_modifier_min_chars"]),
+        "clause_min_suffix": int(g["clause_tail"]["min_suffix"]),
+        "clause_numeral": re.compile(g["clause_tail"]["numeral"]),
+        "clause_openers": tuple(sorted(set(g["clause_tail"]["openers"]) | set(g.get("stop_words", []))
+                                       | set(g.get("break_words", [])), key=len, reverse=True)),
         "conj_joiners": _fs(g["conjoined_name"]["joiners"]),
         "conj_types": _fs(g["conjoined_name"]["types"]),
         "session_heads": _fs(g["session"]["heads"]),

@@ -39,6 +39,27 @@ def glued_verb(name: str, lx: OrgLexicon) -> int:
     return 0
 
 
+def body_then_clause(name: str, lx: OrgLexicon) -> int:
+    """Length of the body that opens a backend ORG span running on into the clause, else 0.
+
+    党中央|全面从严治党, 党中央|八项规定, 金田集团|向: the span has no body suffix at its end, but a complete body
+    (a strong suffix, grammar.toml [clause_tail]) ends inside it and the rest opens a clause (a stop or break
+    word, a numeral, an opener). The rest is what the body does or issues, not part of its name; a rest that
+    opens otherwise (联合国|安理会, 南开医院|中西医结合临床中心) may be part of the name and is kept.
+    A span ending in a suffix (中国银行北京分行) is never cut.
+    """
+    if lx.suffix_at_end(name) is not None:
+        return 0
+    for k in range(len(name) - 1, 1, -1):
+        suf = lx.suffix_at_end(name[:k])
+        if suf is None or suf.weak or len(suf.text) < lx.clause_min_suffix:
+            continue
+        rest = name[k:]
+        if rest.startswith(lx.clause_openers) or lx.clause_numeral.match(rest):
+            return k
+    return 0
+
+
 def modifies_noun(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
     """Is the ORG token ``i`` glued to a common noun after it that it modifies (电信|网络, 普惠|托育)?
 
@@ -92,6 +113,8 @@ def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
         ):
             continue  # “一网通办”, “山南投融资”: the quoted phrase is a slogan or brand, not this piece
         e = t.e - title_tail(t.text, lx)
+        if e == t.e:
+            e = t.s + (body_then_clause(t.text, lx) or len(t.text))
         suf = lx.suffix_at_end(text[t.s : e])
         if suf is None and text[t.s : e].endswith(lx.class_nouns):
             continue  # 瞪羚企业, 企业品牌: a class noun heads the span
