@@ -12,8 +12,9 @@ from pipeline.stages.organizations.tokens import Tok, ends_like_body
 
 
 def is_place_abbrev(t: Tok, lx: OrgLexicon) -> bool:
-    """沪湖, 宁杭: a run of one-character place abbreviations."""
-    return 2 <= len(t.text) <= 4 and all(ch in lx.place_abbrev_chars for ch in t.text)
+    """沪湖, 宁杭: a run of one-character place abbreviations (驻甘, 驻渝: stationed there)."""
+    text = t.text[1:] if t.text.startswith(lx.station_marks) else t.text
+    return 1 <= len(text) <= 4 and len(t.text) >= 2 and all(ch in lx.place_abbrev_chars for ch in text)
 
 
 def is_nameish(t: Tok, lx: OrgLexicon) -> bool:
@@ -44,12 +45,26 @@ def is_ministry_ordinal(t: Tok, lx: OrgLexicon, head: Suffix | None) -> bool:
             and bool(lx.sector_ordinal.match(t.text)))
 
 
+def is_station(toks: list[Tok], k: int, lx: OrgLexicon) -> bool:
+    """驻/v 浙/LOC, 驻渝/v: where the body is stationed, a part of its name (驻浙人民解放军, 驻宁波分公司)."""
+    t = toks[k]
+    if not t.text.startswith(lx.station_marks):
+        return False
+    rest = t.text[1:]
+    if rest:
+        return all(ch in lx.place_abbrev_chars for ch in rest)
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is not None and nxt.s == t.e and (nxt.tag in lx.tags.place_or_org_entity or nxt.text[0] in lx.place_abbrev_chars)
+
+
 def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | None = None) -> bool:
     """May token ``k`` stand inside the name whose head token is ``j``?"""
     t = toks[k]
     T = lx.tags
     if is_session(t, lx, head) or is_ministry_ordinal(t, lx, head):
         return j - k <= lx.name_verb_reach
+    if is_station(toks, k, lx):
+        return True
     if t.text in lx.type_marks or (len(t.text) >= lx.rank_modifier_min_chars and t.text.endswith(lx.type_marks)
                                    and t.text not in lx.level_words):
         return False  # 字段级|自贸试验区, 紧密型|城市医疗集团: a modifier, not a name part (but 国家级 is)
@@ -97,9 +112,12 @@ def group_start(toks: list[Tok], k: int, lx: OrgLexicon) -> int | None:
     return None
 
 
-def _opens_clause(t: Tok, lx: OrgLexicon, head: Suffix | None, sector: bool = False) -> bool:
+def _opens_clause(toks: list[Tok], k: int, lx: OrgLexicon, head: Suffix | None, sector: bool = False) -> bool:
     """A token at the left edge that modifies the clause, not the name (but 纺织|工业部, 重|工业部: the sector)."""
     T = lx.tags
+    t = toks[k]
+    if is_station(toks, k, lx):
+        return False  # 驻|浙人民解放军: where the body is stationed
     if sector and t.tag in T.sector_part and t.text not in lx.stop_words:
         return False
     if is_session(t, lx, head) or is_ministry_ordinal(t, lx, head) \
@@ -171,10 +189,10 @@ def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = N
             break
         first = k
         k -= 1
-    while first < j and _opens_clause(toks[first], lx, head, sector):
+    while first < j and _opens_clause(toks, first, lx, head, sector):
         first += 1
     if joiner >= first and not any(is_nameish(x, lx) for x in toks[first:joiner]):
         first = joiner + 1  # 企业和高校联盟: no proper part before the joiner, the name starts after it
-        while first < j and _opens_clause(toks[first], lx, head, sector):
+        while first < j and _opens_clause(toks, first, lx, head, sector):
             first += 1
     return first

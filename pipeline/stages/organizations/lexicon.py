@@ -117,6 +117,7 @@ class OrgLexicon:
     name_verb_reach: int
     name_verb_prefixes: tuple[str, ...]
     place_abbrev_chars: frozenset[str]
+    station_marks: tuple[str, ...]
     break_words: frozenset[str]
     glued_verbs: frozenset[str]
     inside_f: frozenset[str]
@@ -236,6 +237,7 @@ def _grammar_kw(g: dict) -> dict:
         "name_verb_reach": int(g.get("name_verb_reach", 2)),
         "name_verb_prefixes": tuple(g.get("name_verb_prefixes", [])),
         "place_abbrev_chars": frozenset(g.get("place_abbrev_chars", "")),
+        "station_marks": tuple(g["station_marks"]),
         "break_words": _fs(g.get("break_words")),
         "glued_verbs": _fs(g["glued_verbs"]),
         "inside_f": _fs(g.get("inside_f")),
