@@ -8,7 +8,7 @@ Names with no proper part are kept apart as generic, for short-form matching.
 from __future__ import annotations
 
 from pipeline.stages.organizations.extend import is_brandish, is_nameish, is_session, left_extend
-from pipeline.stages.organizations.filters import level_listed
+from pipeline.stages.organizations.filters import is_event, level_listed
 from pipeline.stages.organizations.lexicon import OrgLexicon, Suffix
 from pipeline.stages.organizations.tokens import Cand, Tok, ends_like_body
 
@@ -149,6 +149,8 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
             continue
         if name_toks and name_toks[-1].text in lx.category_modifiers and not prefix:
             continue  # 标杆园区, 特色小镇: a class of bodies
+        if suf.text in lx.country_named and name_toks and not prefix and is_event(name_toks[-1].text, lx):
+            continue  # 巴黎奥运会|女篮, 亚特兰大奥运会|女排: a contest of the event, not a body
         if suf.weak and suf.type == "company" and not _weak_company_ok(text, name_toks, prefix, head, s, ss, lx):
             continue
         if sector:  # 纺织工业部; but 有关|工业部, 八个|工业部: a class
