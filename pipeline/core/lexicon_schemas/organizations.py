@@ -111,6 +111,7 @@ class OrganizationsGrammar(_Strict):
     name_words: list[StrictStr]
     place_abbrev_chars: StrictStr
     station_marks: list[StrictStr]
+    counted_heads: list[StrictStr]
     name_verb_prefixes: list[StrictStr]
     name_verbs: list[StrictStr]
     name_verb_reach: StrictInt

@@ -65,6 +65,8 @@ def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | No
         return j - k <= lx.name_verb_reach
     if is_station(toks, k, lx):
         return True
+    if head is not None and head.text in lx.counted_heads and k + 1 == j and t.tag in T.numeral:
+        return True  # 20|国集团: the count of its member states names the group
     if t.text in lx.type_marks or (len(t.text) >= lx.rank_modifier_min_chars and t.text.endswith(lx.type_marks)
                                    and t.text not in lx.level_words):
         return False  # 字段级|自贸试验区, 紧密型|城市医疗集团: a modifier, not a name part (but 国家级 is)
@@ -121,8 +123,10 @@ def _opens_clause(toks: list[Tok], k: int, lx: OrgLexicon, head: Suffix | None, 
     if sector and t.tag in T.sector_part and t.text not in lx.stop_words:
         return False
     if is_session(t, lx, head) or is_ministry_ordinal(t, lx, head) \
-            or (lx.pat.alnum.match(t.text) and lx.pat.has_latin.search(t.text)):
-        return False  # 第九届全国人民代表大会, 6G创新产业集聚区
+            or (lx.pat.alnum.match(t.text) and lx.pat.has_latin.search(t.text)) \
+            or (head is not None and head.text in lx.counted_heads and k + 1 < len(toks) and toks[k + 1].s == t.e
+                and t.tag in T.numeral):
+        return False  # 第九届全国人民代表大会, 6G创新产业集聚区, 20国集团
     return (
         t.tag in T.strip_left and t.tag not in T.name
         or t.text in lx.stop_words

@@ -118,6 +118,7 @@ class OrgLexicon:
     name_verb_prefixes: tuple[str, ...]
     place_abbrev_chars: frozenset[str]
     station_marks: tuple[str, ...]
+    counted_heads: frozenset[str]
     break_words: frozenset[str]
     glued_verbs: frozenset[str]
     inside_f: frozenset[str]
@@ -238,6 +239,7 @@ def _grammar_kw(g: dict) -> dict:
         "name_verb_prefixes": tuple(g.get("name_verb_prefixes", [])),
         "place_abbrev_chars": frozenset(g.get("place_abbrev_chars", "")),
         "station_marks": tuple(g["station_marks"]),
+        "counted_heads": _fs(g["counted_heads"]),
         "break_words": _fs(g.get("break_words")),
         "glued_verbs": _fs(g["glued_verbs"]),
         "inside_f": _fs(g.get("inside_f")),
