@@ -145,13 +145,16 @@ def relaxed_gc() -> Iterator[None]:
     rarer. Memory held by cyclic garbage between passes stays bounded by the threshold.
     """
     old = gc.get_threshold()
-    gc.freeze()
+    freeze = gc.get_freeze_count() == 0  # a caller that froze objects itself keeps them as they are
+    if freeze:
+        gc.freeze()
     gc.set_threshold(*CHUNK_GC_THRESHOLD)
     try:
         yield
     finally:
         gc.set_threshold(*old)
-        gc.unfreeze()
+        if freeze:
+            gc.unfreeze()
 
 
 def time_units(tasks: list[DocTask], window: int) -> int:
