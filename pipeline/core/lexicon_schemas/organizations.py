@@ -112,7 +112,6 @@ class OrganizationsGrammar(_Strict):
     place_abbrev_chars: StrictStr
     station_marks: list[StrictStr]
     counted_heads: list[StrictStr]
-    world_scopes: list[StrictStr]
     name_verb_prefixes: list[StrictStr]
     name_verbs: list[StrictStr]
     name_verb_reach: StrictInt

@@ -119,7 +119,6 @@ class OrgLexicon:
     place_abbrev_chars: frozenset[str]
     station_marks: tuple[str, ...]
     counted_heads: frozenset[str]
-    world_scopes: frozenset[str]
     break_words: frozenset[str]
     glued_verbs: frozenset[str]
     inside_f: frozenset[str]
@@ -241,7 +240,6 @@ def _grammar_kw(g: dict) -> dict:
         "place_abbrev_chars": frozenset(g.get("place_abbrev_chars", "")),
         "station_marks": tuple(g["station_marks"]),
         "counted_heads": _fs(g["counted_heads"]),
-        "world_scopes": _fs(g["world_scopes"]),
         "break_words": _fs(g.get("break_words")),
         "glued_verbs": _fs(g["glued_verbs"]),
         "inside_f": _fs(g.get("inside_f")),

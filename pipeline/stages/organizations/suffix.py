@@ -99,9 +99,6 @@ def _is_proper(name_toks: list[Tok], prefix: str, head: Tok, suf: Suffix, lx: Or
     proper = [x for x in name_toks if is_nameish(x, lx)]
     if any(is_session(x, lx, suf) for x in name_toks):
         return True  # 第十四届|全国|人民代表大会: the session names one congress, though its level alone is a class
-    if name_toks and not prefix and name_toks[0].text in lx.world_scopes and suf.text.endswith(tuple(lx.noun_only)) \
-            and (len(name_toks) >= 2 or len(suf.text) > 2):
-        return True  # 世界|知识产权|组织, 世界|贸易组织: one world body, named by a field
     if name_toks and not prefix and name_toks[-1].text in lx.level_words and proper == [name_toks[-1]] \
             and not (suf.text in lx.country_named and name_toks[-1].tag in lx.tags.place):
         proper = []  # 国家实验室, 省级高新区: a class, not a body (but 中国队 is the national team)
