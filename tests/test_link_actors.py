@@ -24,8 +24,8 @@ from pipeline.stages.actors.corpus import load_cases, score
 
 TARGET = (0.90, 0.75)  # issue 15: precision, recall
 CORPUS_ODD_FLOOR = (0.85, 0.65)  # the corpus's odd lines, held out when the rule was first written
-HELD_OUT_FLOOR = {"all": (0.933, 0.646), "even": (0.952, 0.690), "odd": (0.917, 0.611)}
-HELD_OUT2_FLOOR = {"all": (0.957, 0.564), "even": (1.000, 0.632), "odd": (0.909, 0.500)}
+HELD_OUT_FLOOR = {"all": (0.936, 0.677), "even": (0.952, 0.690), "odd": (0.923, 0.667)}
+HELD_OUT2_FLOOR = {"all": (0.966, 0.718), "even": (1.000, 0.737), "odd": (0.933, 0.700)}
 
 
 @pytest.mark.parametrize("name", ["corpus.jsonl", "heldout.jsonl"])

@@ -52,6 +52,8 @@ class ActorsActors(_Strict):
     postverbal_preposition: StrictStr
     blanks: StrictStr
     openers: StrictStr
+    respective_words: list[StrictStr]
+    quantity_lead: StrictInt
 
 
 # lexicon file (relative to configs/) -> its schema

@@ -14,71 +14,11 @@ Nothing is taken because it is near: an organization in an object, after a prepo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
-from functools import cache
 
-from pipeline.core.config import load_lexicon_toml
+from pipeline.stages.actors.lexicon import lex as _lex
+from pipeline.stages.actors.lists import ListMixin, Span
 from pipeline.stages.organizations.lexicon import load_org_lexicon
 from pipeline.stages.sentences.titles import book_title_spans
-
-
-@dataclass(frozen=True)
-class _Lex:
-    marks: frozenset[str]
-    by: str
-    by_verbs: tuple[str, ...]
-    by_gap: int
-    carry_tags: frozenset[str]
-    lead_tags: frozenset[str]
-    lead_words: frozenset[str]
-    carry_pronouns: frozenset[str]
-    attribute_tags: frozenset[str]
-    attribute_verbs: frozenset[str]
-    counted_gap: frozenset[str]
-    counted_always: frozenset[str]
-    relative_heads: frozenset[str]
-    closing_verbs: frozenset[str]
-    adverbial_nouns: frozenset[str]
-    noun_tags: frozenset[str]
-    head_noun_tags: frozenset[str]
-    share_verbs: frozenset[str]
-    measure_verbs: frozenset[str]
-    qualifier_tags: frozenset[str]
-    scope_nouns: frozenset[str]
-    name_joiners: str
-    place_tags: frozenset[str]
-    frame_tags: frozenset[str]
-    process_subjects: tuple[str, ...]
-    class_prefixes: tuple[str, ...]
-    list_joiners: str
-    enumeration_marks: str
-    own_subject_words: frozenset[str]
-    own_subject_tags: frozenset[str]
-    patient_verbs: frozenset[str]
-    unit_heads: tuple[str, ...]
-    process_heads: tuple[str, ...]
-    thing_heads: tuple[str, ...]
-    affiliation_words: frozenset[str]
-    phrase_tags: frozenset[str]
-    relative_marker: str
-    summary_mark: str
-    aspect_particles: frozenset[str]
-    postverbal_preposition: str
-    blanks: str
-    openers: str
-
-
-@cache
-def _lex() -> _Lex:
-    """configs/actors/actors.toml, each key to the field of the same name (lists become sets or tuples)."""
-    d = load_lexicon_toml("actors/actors.toml")
-    keys = {"marks": "clause_marks", "by": "by_marker"}
-    out: dict[str, object] = {}
-    for f in fields(_Lex):
-        v = d[keys.get(f.name, f.name)]
-        kind = str(f.type)
-        out[f.name] = frozenset(v) if kind.startswith("frozenset") else tuple(v) if kind.startswith("tuple") else v
-    return _Lex(**out)  # type: ignore[arg-type]
 
 
 def _has_body_suffix(name: str) -> bool:
@@ -86,16 +26,7 @@ def _has_body_suffix(name: str) -> bool:
     return load_org_lexicon().suffix_at_end(name) is not None
 
 
-@dataclass
-class Span:
-    """An organization mention in sentence offsets."""
-
-    start: int
-    end: int
-    key: int  # the caller's index of the mention
-
-
-class SentenceActors:
+class SentenceActors(ListMixin):
     """Clauses, words and organization mentions of one sentence."""
 
     def __init__(self, text: str, words: Sequence[str] | None, pos: Sequence[str] | None,
@@ -149,10 +80,24 @@ class SentenceActors:
                 return None
             if i == ci and self._counted(verdict, pos):
                 return None
-            if i < ci and self._closed(i):
+            o = next(o for o in self.orgs if o.key == verdict)
+            if i == ci and pos < o.start:
+                return None  # 12个闽宁产业园…: a quantity before its clause's subject counts it
+            if i < ci and self._closed(i) and not self._attributes_only(i + 1, ci):
                 return None  # 新疆人才发展集团挂牌成立，组建…: the body was the one set up, not who acts next
-            return verdict
+            return self._respective(o, b, pos)
         return None
+
+    def _attributes_only(self, first: int, last: int) -> bool:
+        """Clauses ``first``…``last`` only state attributes of the topic (…园区正式列入…名单，创建面积达11.02平方
+        公里): after a body was set up or chosen they still describe it, unlike a clause that acts. A clause
+        opening with a count (…上线，6.1万家企业“云对接”…) names others, not the body."""
+        for a, b in self.clauses[first:last + 1]:
+            start = self._content_start(a, b)
+            k = self._token_at(start) if start is not None else None
+            if k is None or self.tokens[k][3] == "m" or not self._attribute(a, b):
+                return False
+        return True
 
     def _frame(self, a: int, b: int) -> bool:
         """The clause opens with a preposition and has no verb: a frame (经过30年发展建设) for the clause after
@@ -163,9 +108,6 @@ class SentenceActors:
         if k is None or self.tokens[k][3] not in lx.frame_tags:
             return False
         return not any(t[3] in ("v", "vd") for t in self.tokens if a <= t[0] < b)
-
-    def _token_at(self, pos: int) -> int | None:
-        return next((k for k, t in enumerate(self.tokens) if t[0] <= pos < t[1]), None)
 
     def _after_quantity(self, k: int) -> tuple[int, int, str, str] | None:
         """The first token after the number and classifier tokens from token ``k`` on."""
@@ -225,6 +167,10 @@ class SentenceActors:
         if k is None:
             return None  # no tags (another backend): only an organization opening the clause counts
         tok = self.tokens[k]
+        counted = self._after_quantity(k) if tok[3] == "m" else None
+        o = next((o for o in self.orgs if counted is not None and o.start == counted[0]), None)
+        if o is not None:  # 12个闽宁产业园新入驻企业154家: a count of bodies opening the clause, and its subject
+            return None if self._enumerated(o, b) or self._modifier(o, b) else o.key
         if self._part_subject(start, b):
             return None  # …，其中，保障性住房、农村民生工程投资占44%: the part is the subject, not the body
         head = self._relative_head(k, b)
@@ -258,23 +204,6 @@ class SentenceActors:
         verb = next((n for n, t in enumerate(toks) if t[3] in ("v", "vd")), None)
         return verb is not None and any(w in lx.own_subject_words or t in lx.own_subject_tags
                                         for _s, _e, w, t in toks[:verb])
-
-    def _enumerated(self, o: Span, b: int) -> bool:
-        """The organization opens a list that is no list of bodies alone (北汽、小米、理想等重点整车项目,
-        沈阳航空、沈大工业母机、大盘绿色石化3个集群): the subject is the class the list names, not the body.
-        A list of organizations only (国家发展改革委、住房和城乡建设部联合颁发) keeps its first."""
-        lx = _lex()
-        end = next((t[0] for t in self.tokens if o.end <= t[0] < b and t[3] in ("v", "vd")), b)
-        rest = list(self.text[o.end:end])
-        for other in self.orgs:
-            for p in range(max(other.start, o.end), min(other.end, end)):
-                rest[p - o.end] = ""
-        raw = "".join(rest)
-        rest_s = raw.strip(lx.list_joiners + lx.blanks)
-        head = rest_s.split(lx.summary_mark, 1)
-        if not rest_s or (len(head) == 2 and not head[0].strip(lx.list_joiners) and self._bare_noun(o.end, end)):
-            return False  # bodies only, or bodies summed up by 等 and a noun (…、省工商联等部门联合印发)
-        return any(m in raw for m in lx.enumeration_marks)
 
     def _modifier(self, o: Span, b: int) -> bool:
         """The organization only modifies the subject: its units (国务院组成部门从40个减少到29个, 国务院直属
@@ -338,35 +267,10 @@ class SentenceActors:
             return True
         return head[3] in lx.head_noun_tags and not self._attribute(toks[0][0], b, True)
 
-    def _joined_end(self, o: Span, b: int) -> int:
-        """The end of the run of bodies joined to ``o`` (沿边临港产业园区和中国—东盟产业合作区…)."""
-        lx = _lex()
-        p, moved = o.end, True
-        while moved:
-            moved = False
-            q = p
-            while q < b:
-                if self.text[q] in lx.list_joiners + lx.blanks + lx.name_joiners:
-                    q += 1
-                    continue
-                k = self._token_at(q)  # a place before the next body (…和中国—东盟产业合作区)
-                if k is None or self.tokens[k][3] not in lx.place_tags or self.tokens[k][0] != q:
-                    break
-                q = self.tokens[k][1]
-            nxt = next((x for x in self.orgs if q < b and x.start <= q < x.end and x.end > p), None)
-            if nxt is not None and q > p:
-                p, moved = nxt.end, True
-        return p
-
     def _outside_titles(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
         """The tokens from ``a`` to ``b``, without the words of a title (《关于…的若干政策措施》)."""
         titles = book_title_spans(self.text)
         return [t for t in self.tokens if a <= t[0] < b and not any(s <= t[0] < e for s, e in titles)]
-
-    def _bare_noun(self, a: int, b: int) -> bool:
-        """The last token before ``b`` is a noun and no number stands between ``a`` and ``b``."""
-        toks = [t for t in self.tokens if a <= t[0] < b]
-        return bool(toks) and toks[-1][3] in _lex().noun_tags and all(t[3] != "m" for t in toks)
 
     def _counted_subject(self, k: int, b: int) -> bool:
         """The clause opens with quantity + noun and has a verb of its own (6.1万家企业…助攻复工复产);
@@ -386,7 +290,7 @@ class SentenceActors:
         w, t = toks[k][2], toks[k][3]
         yu = lx.postverbal_preposition
         intransitive = w.endswith(yu) or w in lx.relative_heads or (k + 1 < len(toks) and toks[k + 1][2] == yu)
-        if t not in ("v", "vd") or not intransitive:
+        if t not in ("v", "vd"):
             return None
         for s, e, w, t in toks[k + 1:]:
             if s >= b or t in ("v", "vd") and w != yu:
@@ -395,8 +299,17 @@ class SentenceActors:
                 p = e
                 while p < b and self.text[p] in lx.blanks:
                     p += 1
-                return next((o.key for o in self.orgs if o.start == p), None)
+                o = next((o for o in self.orgs if o.start == p), None)
+                if o is None or not (intransitive or self._predicate_after(o.end, b)):
+                    return None
+                return o.key
         return None
+
+    def _predicate_after(self, p: int, b: int) -> bool:
+        """A verb or adverb follows at ``p``: the noun before it is a subject (涵盖…园区的上城…产业园区正式列入…),
+        not the object of the verb that opens the clause (支持…的X公司，)."""
+        k = self._token_at(p)
+        return k is not None and p < b and self.tokens[k][0] == p and self.tokens[k][3] in ("v", "vd", "d", "ad")
 
     def _headed_subject(self, k: int, b: int) -> bool:
         """The verb opening the clause sits in a relative clause: after its 的 comes a noun phrase and then
@@ -414,7 +327,8 @@ class SentenceActors:
     def _attribute(self, a: int, b: int, measure: bool = False) -> bool:
         """Noun phrase + at most one copula verb + quantity: an attribute of the topic before it.
         ``measure``: the noun phrase follows the body itself, so a comparison or rank verb (高于, 排名) and
-        a qualifier adverb (近5000人) state its measure too (包钢集团利润增速高于…33个百分点)."""
+        a qualifier adverb (近5000人) state its measure too (包钢集团利润增速高于…33个百分点). 分别 and a list
+        of quantities (分别增长1倍和15倍) are measures of a list of bodies, one each."""
         lx = _lex()
         verbs = 0
         seen_number = False
@@ -425,7 +339,7 @@ class SentenceActors:
                 continue
             if w in verb_words:
                 verbs += 1
-            elif t not in tags:
+            elif t not in tags and w not in lx.respective_words and not (len(w) == 1 and w in lx.list_joiners):
                 return False
             seen_number = seen_number or t == "m"
         return verbs <= 1 and seen_number
