@@ -136,3 +136,15 @@ def test_grammar_on_real_sentences(text: str, amount: str, actor: str | None):
     a = extract_text(text, doc_id="t")["amounts"].set_index("text")
     got = a.loc[amount, "actor"]
     assert (pd.isna(got) if actor is None else got == actor), (amount, got)
+
+
+def test_misses_are_listed_for_one_named_half_only():
+    """`-v` of the corpus scorer lists the misses of one named half (a bug once listed every half of held-out-2)."""
+    from pipeline.stages.actors.corpus import HELD_OUT, _shows, main
+
+    halves = [(label, h) for _f, label in HELD_OUT for h in ("even", "odd", "all")]
+    assert [x for x in halves if _shows("held-out-3 even", *x)] == [("held-out-3", "even")]
+    assert [x for x in halves if _shows("held-out-2 odd", *x)] == [("held-out-2", "odd")]
+    assert [x for x in halves if _shows("even", *x)] == [("held-out", "even")]
+    assert not [x for x in halves if _shows(None, *x) or _shows("", *x) or _shows("held-out-3 all", *x)]
+    assert main(["-v"]) == 2 and main(["-v", "held-out-3", "all"]) == 2 and main(["-v", "held-out-3"]) == 2
