@@ -54,6 +54,7 @@ class ActorsActors(_Strict):
     openers: StrictStr
     respective_words: list[StrictStr]
     quantity_lead: StrictInt
+    predicate_tags: list[StrictStr]
 
 
 # lexicon file (relative to configs/) -> its schema

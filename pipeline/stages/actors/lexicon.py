@@ -54,6 +54,7 @@ class _Lex:
     openers: str
     respective_words: frozenset[str]
     quantity_lead: int
+    predicate_tags: frozenset[str]
 
 
 @cache

@@ -41,7 +41,8 @@ class ListMixin:
         A list of organizations only (国家发展改革委、住房和城乡建设部联合颁发) keeps its first, also where a
         noun phrase with no 等 and no count follows it (天水经开区、张掖经开区全国排名…: what the bodies measure)."""
         lx = _lex()
-        end = next((t[0] for t in self.tokens if o.end <= t[0] < b and t[3] in ("v", "vd")), b)
+        # the list ends where the predicate starts: a verb, or an adverb or preposition before it (…园区将以…为)
+        end = next((t[0] for t in self.tokens if o.end <= t[0] < b and t[3] in _lex().predicate_tags), b)
         rest = list(self.text[o.end:end])
         for other in self.orgs:
             for p in range(max(other.start, o.end), min(other.end, end)):
