@@ -239,10 +239,12 @@ class SentenceActors(ListMixin):
             n += 1
         # the head noun after 的 has a predicate of its own (国务院制定和颁布的行政法规有255项, …减少到现在的
         # 二百七十六个); a quantity right after 的 that heads a noun is the object (国务院要…实现以下的十项主要任务)
-        if n == de + 1 and n < len(toks) and toks[n][3] == "m":
+        # (also after a further modifier and its 的: 国务院…提出了…为中心的发展国民经济的十条方针)
+        if n < len(toks) and toks[n][3] == "m" and toks[n - 1][2] == lx.relative_marker:
             nxt = self._after_quantity(self.tokens.index(toks[n]))
             return nxt is None or nxt[3] not in lx.noun_tags | {"a", "b"}
-        return n < len(toks) and toks[n][3] in ("v", "vd", "m")
+        # a verb right after 的 is no head noun's predicate: it opens another modifier (…提出了…的发展国民经济的十条方针)
+        return n < len(toks) and (toks[n][3] == "m" or toks[n][3] in ("v", "vd") and n > de + 1)
 
     def _headed_by_noun(self, o: Span, b: int) -> bool:
         """The noun phrase after the body (and the bodies joined to it: X和Y在建项目投资…) heads the subject.
