@@ -9,7 +9,10 @@ Two sets of hand-annotated real sentences (pipeline/stages/actors/corpus.py scor
 - configs/actors/heldout2.jsonl, a second blind set written after that. First score (measured once):
   precision 0.650, recall 0.333; the rule reached 0.941 / 0.410 (even half, the one fixed on,
   1.000 / 0.474; odd half 0.875 / 0.350), and with the organization layer's sector ministries and
-  congresses (merged after) 0.957 / 0.564 (even 1.000 / 0.632, odd 0.909 / 0.500).
+  congresses (merged after) 0.957 / 0.564 (even 1.000 / 0.632, odd 0.909 / 0.500); round 5 (lists of bodies,
+  分别) 0.966 / 0.718. Both halves read since, so tuning data now;
+- configs/actors/heldout3.jsonl, a third blind set (221 cases). First score (measured once, rule of commit
+  33c5a64): precision 0.812, recall 0.382; fixed on its even half only since.
 THE ISSUE'S TARGET (recall 0.75) IS NOT MET ON HELD-OUT TEXT. The floors below are what the rule reaches
 (raise them, never lower them), not the target.
 """
@@ -26,6 +29,10 @@ TARGET = (0.90, 0.75)  # issue 15: precision, recall
 CORPUS_ODD_FLOOR = (0.85, 0.65)  # the corpus's odd lines, held out when the rule was first written
 HELD_OUT_FLOOR = {"all": (0.936, 0.677), "even": (0.952, 0.690), "odd": (0.923, 0.667)}
 HELD_OUT2_FLOOR = {"all": (0.966, 0.718), "even": (1.000, 0.737), "odd": (0.933, 0.700)}
+# held-out-3: first score (measured once, rule of commit 33c5a64) precision 0.812, recall 0.382; fixed on its even
+# half only since. THE TARGET IS NOT MET ON IT either: these floors hold what the rule reaches.
+HELD_OUT3_FLOOR = {"all": (1.000, 0.412), "even": (1.000, 0.444), "odd": (1.000, 0.375)}
+FLOORS = {"heldout.jsonl": HELD_OUT_FLOOR, "heldout2.jsonl": HELD_OUT2_FLOOR, "heldout3.jsonl": HELD_OUT3_FLOOR}
 
 
 @pytest.mark.parametrize("name", ["corpus.jsonl", "heldout.jsonl"])
@@ -41,9 +48,10 @@ def test_the_sets_are_large_enough_and_from_real_text(name: str):
     assert sum(e["actor"] is not None for c in cases for e in c["expect"]) >= 40
 
 
-def test_the_second_held_out_set_is_from_real_text():
-    cases = load_cases("heldout2.jsonl")
-    assert len(cases) >= 140  # 149 cases as delivered
+@pytest.mark.parametrize("name", ["heldout2.jsonl", "heldout3.jsonl"])
+def test_the_later_held_out_sets_are_from_real_text(name: str):
+    cases = load_cases(name)
+    assert len(cases) >= 140  # 149 and 221 cases as delivered
     for c in cases:
         assert c["source"] and c["text"] and c["expect"], c
         assert "gold/" not in c["source"] and "eval/" not in c["source"], c["source"]
@@ -53,7 +61,7 @@ def test_the_second_held_out_set_is_from_real_text():
     assert sum(e["actor"] is not None for c in cases for e in c["expect"]) >= 30
 
 
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl"])
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl"])
 def test_no_held_out_sentence_is_in_the_tuning_corpus(name: str):
     squash = {"".join(c["text"].split()) for c in load_cases()}
     assert not [c["source"] for c in load_cases(name) if "".join(c["text"].split()) in squash]
@@ -70,13 +78,13 @@ def test_tuning_corpus_meets_the_target():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl"])
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl"])
 @pytest.mark.parametrize("half", ["all", "even", "odd"])
 def test_held_out_keeps_what_the_rule_reaches(name: str, half: str):
     cases = load_cases(name)
     s = score({"all": cases, "even": cases[0::2], "odd": cases[1::2]}[half])
     print(f"{name} {half}: precision {s.precision:.3f}, recall {s.recall:.3f}")
-    p, r = (HELD_OUT_FLOOR if name == "heldout.jsonl" else HELD_OUT2_FLOOR)[half]
+    p, r = FLOORS[name][half]
     assert round(s.precision, 3) >= p and round(s.recall, 3) >= r, s.errors
 
 

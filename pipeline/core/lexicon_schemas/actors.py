@@ -55,6 +55,11 @@ class ActorsActors(_Strict):
     respective_words: list[StrictStr]
     quantity_lead: StrictInt
     predicate_tags: list[StrictStr]
+    quote_marks: list[StrictStr]
+    event_heads: list[StrictStr]
+    person_heads: list[StrictStr]
+    span_frame_words: list[StrictStr]
+    span_tags: list[StrictStr]
 
 
 # lexicon file (relative to configs/) -> its schema

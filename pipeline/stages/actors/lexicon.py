@@ -55,6 +55,11 @@ class _Lex:
     respective_words: frozenset[str]
     quantity_lead: int
     predicate_tags: frozenset[str]
+    quote_marks: frozenset[str]
+    event_heads: tuple[str, ...]
+    person_heads: tuple[str, ...]
+    span_frame_words: frozenset[str]
+    span_tags: frozenset[str]
 
 
 @cache

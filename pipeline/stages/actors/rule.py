@@ -59,6 +59,8 @@ class SentenceActors(ListMixin):
             return False  # 全疆, 中央政府投资, 全社会固定资产投资: a scope or a process, not a body
         if any(w in name for w in lx.affiliation_words):
             return False  # 中央卫生部所属医院: a class of units, not one body
+        if name.endswith(lx.person_heads):
+            return False  # 人大代表, 政协委员: persons of a body, not the body
         if name.startswith(lx.class_prefixes):
             return False  # 普惠性幼儿园, 公办幼儿园: a word of class before the head names a class of bodies
         return not self.tokens or any(t[1] == o.end for t in self.tokens)
@@ -66,6 +68,9 @@ class SentenceActors(ListMixin):
     def actor(self, pos: int) -> int | None:
         """The key of the acting organization for a row at sentence offset ``pos``, or None."""
         ci = next((i for i, (a, b) in enumerate(self.clauses) if a <= pos <= b), len(self.clauses) - 1)
+        if self._span_frame(*self.clauses[ci]) and ci + 1 < len(self.clauses):
+            verdict = self._subject(*self.clauses[ci + 1])  # 五十年来，人民解放军…: the span of the next clause's act
+            return verdict if isinstance(verdict, int) else None
         for i in range(ci, -1, -1):
             a, b = self.clauses[i]
             by = self._by_phrase(a, b if i < ci else pos)
@@ -87,6 +92,14 @@ class SentenceActors(ListMixin):
                 return None  # 新疆人才发展集团挂牌成立，组建…: the body was the one set up, not who acts next
             return self._respective(o, b, pos)
         return None
+
+    def _span_frame(self, a: int, b: int) -> bool:
+        """The clause is only a time span and 来/以来 (五十年来，…; 30年来，…): it frames the clause after it, whose
+        subject acted over that span."""
+        lx = _lex()
+        toks = [t for t in self.tokens if a <= t[0] < b and t[3] != "w"]
+        return len(toks) >= 2 and toks[-1][2] in lx.span_frame_words and all(
+            t[3] in lx.span_tags for t in toks[:-1])
 
     def _attributes_only(self, first: int, last: int) -> bool:
         """Clauses ``first``…``last`` only state attributes of the topic (…园区正式列入…名单，创建面积达11.02平方
@@ -237,6 +250,8 @@ class SentenceActors(ListMixin):
         n = de + 1
         while n < len(toks) and toks[n][3] in lx.noun_tags | lx.attribute_tags - {"m"}:
             n += 1
+        if toks[0][3] in lx.frame_tags and toks[n - 1][3] == "f":
+            return False  # 人民解放军在战胜…的斗争中建立了…: the 的 is inside a prepositional phrase (在…中) of its act
         # the head noun after 的 has a predicate of its own (国务院制定和颁布的行政法规有255项, …减少到现在的
         # 二百七十六个); a quantity right after 的 that heads a noun is the object (国务院要…实现以下的十项主要任务)
         # (also after a further modifier and its 的: 国务院…提出了…为中心的发展国民经济的十条方针)
@@ -254,6 +269,8 @@ class SentenceActors(ListMixin):
         (北京证券交易所上市公司达262家) stays the body's, and a scope word is adverbial (兰州高新区全国排名53位)."""
         lx = _lex()
         toks = self._outside_titles(self._joined_end(o, b), b)
+        if toks and toks[0][2] in lx.quote_marks:
+            return self._quoted_thing(toks)
         n, head = 0, None
         while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:  # the noun phrase it opens
             if toks[n][3] in lx.noun_tags and toks[n][2] not in lx.scope_nouns:
@@ -268,6 +285,19 @@ class SentenceActors(ListMixin):
         if head[2].endswith(lx.process_subjects) and any(t[3] in ("v", "vd") for t in toks[n:]):
             return True
         return head[3] in lx.head_noun_tags and not self._attribute(toks[0][0], b, True)
+
+    def _quoted_thing(self, toks: list[tuple[int, int, str, str]]) -> bool:
+        """A quoted name right after the body, then a noun that is a thing or an event (华为“828B2B”企业节, 联合国
+        “海洋十年”海洋城市大会): the subject is that thing, named after the body. Any other noun after the quote
+        (天开高教科创园“一核两翼多点”布局…) is the body's own and leaves it the subject."""
+        lx = _lex()
+        close = next((n for n, t in enumerate(toks[1:], 1) if t[2] in lx.quote_marks), None)
+        if close is None:
+            return False
+        n, head = close + 1, None
+        while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:
+            head, n = toks[n], n + 1
+        return head is not None and head[2].endswith(lx.thing_heads + lx.event_heads)
 
     def _outside_titles(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
         """The tokens from ``a`` to ``b``, without the words of a title (《关于…的若干政策措施》)."""
