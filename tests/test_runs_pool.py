@@ -194,3 +194,32 @@ def _cmdline(pid: int) -> str:
             return f.read().decode("utf-8", "replace")
     except OSError:
         return ""
+
+
+def test_relaxed_gc_gives_back_the_callers_settings():
+    """A chunk runs with fewer GC passes; an in-process caller (a notebook) gets its own settings back,
+    even when the chunk raises."""
+    import gc
+
+    from pipeline.run.workers import CHUNK_GC_THRESHOLD, relaxed_gc
+
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError), relaxed_gc():
+        assert gc.get_threshold() == CHUNK_GC_THRESHOLD and gc.get_freeze_count() > 0
+        raise RuntimeError("a stage failed")
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_worker_rows_cross_as_arrow_with_the_tables_schemas(tmp_path):
+    """Extraction tables leave the worker as Arrow tables of the schema; documents and errors stay rows."""
+    from pipeline.core.config import load_config
+    from pipeline.run.schema import SCHEMAS
+    from pipeline.run.workers import run_chunk
+
+    src = sorted(SEEDS.glob("*.txt"))[0]
+    [res] = run_chunk([DocTask(str(src), src.stem, None, src.stat().st_size)], load_config(None))
+    assert res.status == "ok"
+    assert isinstance(res.rows["documents"], list)
+    for name in ("sentences", "amounts", "organizations", "targets", "places"):
+        t = res.rows[name]
+        assert isinstance(t, pa.Table) and t.schema.equals(SCHEMAS[name]) and t.num_rows > 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 
 from pipeline.core.records import Article, Sentence
 from pipeline.run.registry import org_id
@@ -45,10 +46,8 @@ class Locator:
         for s in sents:
             if "".join(s.words) != s.text:
                 return None  # a backend whose words do not tile the sentence: no boundary check
-            pos = s.start
-            for w in s.words:
-                out.add(pos)
-                pos += len(w)
+            if s.words:
+                out.update(accumulate(map(len, s.words[:-1]), initial=s.start))
         return out
 
     def sentence(self, pos: int) -> int | None:

