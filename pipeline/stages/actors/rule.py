@@ -271,6 +271,8 @@ class SentenceActors(ListMixin):
         toks = self._outside_titles(self._joined_end(o, b), b)
         if toks and toks[0][2] in lx.quote_marks:
             return self._quoted_thing(toks)
+        if toks and toks[0][2] == lx.summary_mark:  # 云数据中心等新基建投资增长…: what the list sums up
+            return self._summed_thing(toks[1:])
         n, head = 0, None
         while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:  # the noun phrase it opens
             if toks[n][3] in lx.noun_tags and toks[n][2] not in lx.scope_nouns:
@@ -298,6 +300,18 @@ class SentenceActors(ListMixin):
         while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:
             head, n = toks[n], n + 1
         return head is not None and head[2].endswith(lx.thing_heads + lx.event_heads)
+
+    def _summed_thing(self, toks: list[tuple[int, int, str, str]]) -> bool:
+        """The noun after 等 heads the subject where it is a thing or a process (云数据中心等新基建投资增长40%以上:
+        the investment, no body); a class of bodies there sums the list up (…、省工商联等部门联合印发: the first)."""
+        lx = _lex()
+        n, head = 0, None
+        while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:
+            head, n = toks[n], n + 1
+        if head is None:
+            return False
+        verb_after = any(t[3] in ("v", "vd") for t in toks[n:])
+        return head[2].endswith(lx.thing_heads) or (head[2].endswith(lx.process_subjects) and verb_after)
 
     def _outside_titles(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
         """The tokens from ``a`` to ``b``, without the words of a title (《关于…的若干政策措施》)."""
