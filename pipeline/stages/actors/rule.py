@@ -286,7 +286,10 @@ class SentenceActors(ListMixin):
             return True
         if head[2].endswith(lx.process_subjects) and any(t[3] in ("v", "vd") for t in toks[n:]):
             return True
-        return head[3] in lx.head_noun_tags and not self._attribute(toks[0][0], b, True)
+        # a verbal noun heads it too where a noun comes first (省政府门户网站绩效评估连续3年…: the website's rating),
+        # unlike one right after the body, which is the body's act (中央政府投资…)
+        nominal = head[3] in lx.head_noun_tags or any(t[3] in lx.head_noun_tags for t in toks[:n])
+        return nominal and not self._attribute(toks[0][0], b, True)
 
     def _quoted_thing(self, toks: list[tuple[int, int, str, str]]) -> bool:
         """A quoted name right after the body, then a noun that is a thing or an event (华为“828B2B”企业节, 联合国
