@@ -12,7 +12,7 @@ Two sets of hand-annotated real sentences (pipeline/stages/actors/corpus.py scor
   congresses (merged after) 0.957 / 0.564 (even 1.000 / 0.632, odd 0.909 / 0.500); round 5 (lists of bodies,
   分别) 0.966 / 0.718. Both halves read since, so tuning data now;
 - configs/actors/heldout3.jsonl, a third blind set (221 cases). First score (measured once, rule of commit
-  33c5a64): precision 0.812, recall 0.382; fixed on its even half only since.
+  33c5a64): precision 0.812, recall 0.382 (0.824 / 0.378 with its target rows scored); fixed on its even half only.
 THE ISSUE'S TARGET (recall 0.75) IS NOT MET ON HELD-OUT TEXT. The floors below are what the rule reaches
 (raise them, never lower them), not the target.
 """
@@ -27,11 +27,14 @@ from pipeline.stages.actors.corpus import load_cases, score
 
 TARGET = (0.90, 0.75)  # issue 15: precision, recall
 CORPUS_ODD_FLOOR = (0.85, 0.65)  # the corpus's odd lines, held out when the rule was first written
-HELD_OUT_FLOOR = {"all": (0.936, 0.677), "even": (0.952, 0.690), "odd": (0.923, 0.667)}
+# The scorer matches a held-out target by its `text` column since round 5 (the sets annotate targets by it; they were
+# all "not extracted" before): the held-out figures count target rows from then on.
+HELD_OUT_FLOOR = {"all": (0.944, 0.708), "even": (0.958, 0.719), "odd": (0.933, 0.700)}
 HELD_OUT2_FLOOR = {"all": (0.966, 0.718), "even": (1.000, 0.737), "odd": (0.933, 0.700)}
-# held-out-3: first score (measured once, rule of commit 33c5a64) precision 0.812, recall 0.382; fixed on its even
-# half only since. THE TARGET IS NOT MET ON IT either: these floors hold what the rule reaches.
-HELD_OUT3_FLOOR = {"all": (1.000, 0.412), "even": (1.000, 0.444), "odd": (1.000, 0.375)}
+# held-out-3: first score (measured once, rule of commit 33c5a64) precision 0.812, recall 0.382 with targets unscored;
+# the same rule with targets scored: 0.824 / 0.378. Fixed on its even half only since. THE TARGET IS NOT MET ON IT
+# either: these floors hold what the rule reaches (with targets scored).
+HELD_OUT3_FLOOR = {"all": (1.000, 0.405), "even": (1.000, 0.429), "odd": (1.000, 0.375)}
 FLOORS = {"heldout.jsonl": HELD_OUT_FLOOR, "heldout2.jsonl": HELD_OUT2_FLOOR, "heldout3.jsonl": HELD_OUT3_FLOOR}
 
 
@@ -85,6 +88,7 @@ def test_held_out_keeps_what_the_rule_reaches(name: str, half: str):
     s = score({"all": cases, "even": cases[0::2], "odd": cases[1::2]}[half])
     print(f"{name} {half}: precision {s.precision:.3f}, recall {s.recall:.3f}")
     p, r = FLOORS[name][half]
+    assert s.missing == 0  # every annotated row is found (targets by value_text or, as the sets annotate, by text)
     assert round(s.precision, 3) >= p and round(s.recall, 3) >= r, s.errors
 
 

@@ -23,6 +23,8 @@ import json
 import sys
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from pipeline.core.config import ConfigError, lexicon_path
 
 
@@ -61,6 +63,17 @@ def _same(pred: str | None, row_names: set[str], expected: str | None) -> bool:
     return expected is not None and pred is not None and (pred == expected or expected in row_names)
 
 
+def _rows(df: pd.DataFrame, e: dict, used: set[tuple[str, int]]) -> list[int]:
+    """The unused rows an expectation names: an amount by its ``text``; a target by its ``value_text`` (the
+    tuning corpus) or by its ``text`` (the held-out sets annotate the target's ``text`` column)."""
+    cols = ["text"] if e["table"] == "amounts" else ["value_text", "text"]
+    for col in cols:
+        hits = [j for j in df.index[df[col] == e["text"]] if (e["table"], j) not in used]
+        if hits:
+            return hits
+    return []
+
+
 def score(cases: list[dict]) -> Score:
     from pipeline import extract_text
 
@@ -71,8 +84,7 @@ def score(cases: list[dict]) -> Score:
         used: set[tuple[str, int]] = set()
         for e in case["expect"]:
             df = t[e["table"]]
-            col = "text" if e["table"] == "amounts" else "value_text"
-            hits = [j for j in df.index[df[col] == e["text"]] if (e["table"], j) not in used]
+            hits = _rows(df, e, used)
             if not hits:
                 sc.missing += 1
                 continue
