@@ -13,7 +13,7 @@ def test_a_piece_the_model_fails_on_still_gets_words(monkeypatch):
     def broken(texts):
         raise RuntimeError("model failure")
 
-    monkeypatch.setattr(b.model, "tag", broken)
+    monkeypatch.setattr(b.model, "segments", broken)  # what analyze calls per batch
     [an] = b.analyze(["杭州市政府发布规划。"])
     assert "".join(an.words) == "杭州市政府发布规划。" and set(an.pos) == {"x"} and an.entities == []
 

@@ -100,7 +100,9 @@ class SupervisedPool:
         try:
             for chunk in chunks:
                 inflight.append((chunk, self._submit(pool, chunk)))
-                while len(inflight) > self.workers:
+                # results come back in input order: two chunks queued per worker keep a worker that
+                # finished early busy while the parent still waits for an older, longer chunk
+                while len(inflight) > 2 * self.workers:
                     pool = yield from self._take(pool, inflight)
             while inflight:
                 pool = yield from self._take(pool, inflight)

