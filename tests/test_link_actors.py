@@ -176,3 +176,24 @@ def test_misses_are_listed_for_one_named_half_only():
     assert [x for x in halves if _shows("even", *x)] == [("held-out", "even")]
     assert not [x for x in halves if _shows(None, *x) or _shows("", *x) or _shows("held-out-3 all", *x)]
     assert main(["-v"]) == 2 and main(["-v", "held-out-3", "all"]) == 2 and main(["-v", "held-out-3"]) == 2
+
+
+def test_held_out_sets_are_no_part_of_the_run_fingerprint(tmp_path, monkeypatch):
+    """The annotated sets document the rule and change no row: editing one must not redo a run's documents,
+    editing the rule's lexicon must."""
+    import shutil
+
+    from pipeline.core import config as C
+
+    root = tmp_path / "configs"
+    shutil.copytree(C.CONFIG_DIR, root)
+    monkeypatch.setattr(C, "CONFIG_DIR", root)
+    cfg = {"extract": {}}
+    before = C.config_hash(cfg)
+    for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "corpus.jsonl"):
+        with open(root / "actors" / name, "a", encoding="utf-8") as f:
+            f.write("// an annotator's note\n")
+    assert C.config_hash(cfg) == before
+    with open(root / "actors" / "actors.toml", "a", encoding="utf-8") as f:
+        f.write("\n# a comment changes the file\n")
+    assert C.config_hash(cfg) != before
