@@ -60,6 +60,7 @@ class ActorsActors(_Strict):
     person_heads: list[StrictStr]
     span_frame_words: list[StrictStr]
     span_tags: list[StrictStr]
+    amount_qualifiers: list[StrictStr]
 
 
 # lexicon file (relative to configs/) -> its schema

@@ -60,6 +60,7 @@ class _Lex:
     person_heads: tuple[str, ...]
     span_frame_words: frozenset[str]
     span_tags: frozenset[str]
+    amount_qualifiers: frozenset[str]
 
 
 @cache

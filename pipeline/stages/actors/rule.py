@@ -383,9 +383,11 @@ class SentenceActors(ListMixin):
         seen_number = False
         verb_words = lx.attribute_verbs | lx.measure_verbs if measure else lx.attribute_verbs
         tags = lx.attribute_tags | lx.qualifier_tags if measure else lx.attribute_tags
-        for s, e, w, t in self.tokens:
+        for k, (s, e, w, t) in enumerate(self.tokens):
             if e <= a or s >= b:
                 continue
+            if w in lx.amount_qualifiers and k + 1 < len(self.tokens) and self.tokens[k + 1][3] == "m":
+                continue  # 超|1.5亿美元: the qualifier of the quantity (外资到位超1.5亿美元), no second verb
             if w in verb_words:
                 verbs += 1
             elif t not in tags and w not in lx.respective_words and not (len(w) == 1 and w in lx.list_joiners):
