@@ -9,7 +9,10 @@ Two sets of hand-annotated real sentences (pipeline/stages/actors/corpus.py scor
 - configs/actors/heldout2.jsonl, a second blind set written after that. First score (measured once):
   precision 0.650, recall 0.333; the rule reached 0.941 / 0.410 (even half, the one fixed on,
   1.000 / 0.474; odd half 0.875 / 0.350), and with the organization layer's sector ministries and
-  congresses (merged after) 0.957 / 0.564 (even 1.000 / 0.632, odd 0.909 / 0.500).
+  congresses (merged after) 0.957 / 0.564 (even 1.000 / 0.632, odd 0.909 / 0.500); round 5 (lists of bodies,
+  分别) 0.966 / 0.718. Both halves read since, so tuning data now;
+- configs/actors/heldout3.jsonl, a third blind set (221 cases). First score (measured once, rule of commit
+  33c5a64): precision 0.812, recall 0.382 (0.824 / 0.378 with its target rows scored); fixed on its even half only.
 THE ISSUE'S TARGET (recall 0.75) IS NOT MET ON HELD-OUT TEXT. The floors below are what the rule reaches
 (raise them, never lower them), not the target.
 """
@@ -24,8 +27,15 @@ from pipeline.stages.actors.corpus import load_cases, score
 
 TARGET = (0.90, 0.75)  # issue 15: precision, recall
 CORPUS_ODD_FLOOR = (0.85, 0.65)  # the corpus's odd lines, held out when the rule was first written
-HELD_OUT_FLOOR = {"all": (0.933, 0.646), "even": (0.952, 0.690), "odd": (0.917, 0.611)}
-HELD_OUT2_FLOOR = {"all": (0.957, 0.564), "even": (1.000, 0.632), "odd": (0.909, 0.500)}
+# The scorer matches a held-out target by its `text` column since round 5 (the sets annotate targets by it; they were
+# all "not extracted" before): the held-out figures count target rows from then on.
+HELD_OUT_FLOOR = {"all": (0.944, 0.708), "even": (0.958, 0.719), "odd": (0.933, 0.700)}
+HELD_OUT2_FLOOR = {"all": (0.966, 0.718), "even": (1.000, 0.737), "odd": (0.933, 0.700)}
+# held-out-3: first score (measured once, rule of commit 33c5a64) precision 0.812, recall 0.382 with targets unscored;
+# the same rule with targets scored: 0.824 / 0.378. Fixed on its even half only since. THE TARGET IS NOT MET ON IT
+# either: these floors hold what the rule reaches (with targets scored).
+HELD_OUT3_FLOOR = {"all": (1.000, 0.405), "even": (1.000, 0.429), "odd": (1.000, 0.375)}
+FLOORS = {"heldout.jsonl": HELD_OUT_FLOOR, "heldout2.jsonl": HELD_OUT2_FLOOR, "heldout3.jsonl": HELD_OUT3_FLOOR}
 
 
 @pytest.mark.parametrize("name", ["corpus.jsonl", "heldout.jsonl"])
@@ -41,9 +51,10 @@ def test_the_sets_are_large_enough_and_from_real_text(name: str):
     assert sum(e["actor"] is not None for c in cases for e in c["expect"]) >= 40
 
 
-def test_the_second_held_out_set_is_from_real_text():
-    cases = load_cases("heldout2.jsonl")
-    assert len(cases) >= 140  # 149 cases as delivered
+@pytest.mark.parametrize("name", ["heldout2.jsonl", "heldout3.jsonl"])
+def test_the_later_held_out_sets_are_from_real_text(name: str):
+    cases = load_cases(name)
+    assert len(cases) >= 140  # 149 and 221 cases as delivered
     for c in cases:
         assert c["source"] and c["text"] and c["expect"], c
         assert "gold/" not in c["source"] and "eval/" not in c["source"], c["source"]
@@ -53,7 +64,7 @@ def test_the_second_held_out_set_is_from_real_text():
     assert sum(e["actor"] is not None for c in cases for e in c["expect"]) >= 30
 
 
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl"])
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl"])
 def test_no_held_out_sentence_is_in_the_tuning_corpus(name: str):
     squash = {"".join(c["text"].split()) for c in load_cases()}
     assert not [c["source"] for c in load_cases(name) if "".join(c["text"].split()) in squash]
@@ -70,13 +81,14 @@ def test_tuning_corpus_meets_the_target():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl"])
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl"])
 @pytest.mark.parametrize("half", ["all", "even", "odd"])
 def test_held_out_keeps_what_the_rule_reaches(name: str, half: str):
     cases = load_cases(name)
     s = score({"all": cases, "even": cases[0::2], "odd": cases[1::2]}[half])
     print(f"{name} {half}: precision {s.precision:.3f}, recall {s.recall:.3f}")
-    p, r = (HELD_OUT_FLOOR if name == "heldout.jsonl" else HELD_OUT2_FLOOR)[half]
+    p, r = FLOORS[name][half]
+    assert s.missing == 0  # every annotated row is found (targets by value_text or, as the sets annotate, by text)
     assert round(s.precision, 3) >= p and round(s.recall, 3) >= r, s.errors
 
 
@@ -128,6 +140,22 @@ GRAMMAR = [
     ("而在招引的赛场上,智慧城一直在“一路狂奔”——2022年,锚定三大主导产业,智慧城通过“基金+招商”“链主+招商”“平台"
      "+招商”引进落地特雷西能源、青禾新能源、力积存储、威视芯半导体、杭实临芯等一批“大好高”总部和“高精尖”人才项目、重点产业链项目118个,累计完成亿元产业项目36个,完成亿元制造业固投项目3个,亿元服务业固投项目2个,引进外资3.24亿美元。",
      "3.24亿美元", "智慧城"),
+    # round 5: a list of bodies facing as many quantities pairs them in order, also in a carried 分别 clause
+    ("兰州高新区全国排名53位、提升3位，天水经开区、张掖经开区全国排名46位、82位，分别提升6位、49位。", "82位", "张掖经开区"),
+    ("兰州高新区全国排名53位、提升3位，天水经开区、张掖经开区全国排名46位、82位，分别提升6位、49位。", "6位", "天水经开区"),
+    ("深化国企改革突围，加快建立现代企业制度，执行薪酬与效益刚性挂钩机制，自治区国资委监管企业资产总额首次突破万亿元，"
+     "电力集团全国500强排名上升11位，包钢集团利润增速高于行业平均水平33个百分点，能源集团、林草生态公司利润分别增长1倍和"
+     "15倍，交通集团、文旅集团营收分别增长1.1倍和4.3倍。", "15倍", "林草生态公司"),
+    # a count of bodies opening the clause: they are its subject, the count itself has no actor
+    ("持续深化闽宁协作，12个闽宁产业园新入驻企业154家，闽宁电商帮扶车间获全球减贫最佳案例。", "154家", "闽宁产业园"),
+    ("持续深化闽宁协作，12个闽宁产业园新入驻企业154家，闽宁电商帮扶车间获全球减贫最佳案例。", "12个", None),
+    # a clause of a time span and 来 frames the next clause: its body acted over the span (我们 is no body)
+    ("七十多年来，中国共产党团结和带领全国各族人民，战胜种种艰难险阻，从根本上改变了中国人民的地位、中国历史的方向和中国社会的面貌。",
+     "七十多年", "中国共产党"),
+    ("十年来，我们取得一系列新的历史性成就，为全面建成小康社会打下了坚实基础。", "十年", None),
+    # the noun after a body's 等 is a process: no actor
+    ("集大原高铁开通运行，集通铁路全面实现电气化，东西高速公路大通道全线贯通，呼和浩特盛乐国际机场主体工程基本完工，"
+     "胜利至张北特高压输电工程投入运行，云数据中心等新基建投资增长40%以上。", "40%以上", None),
 ]
 
 
@@ -136,3 +164,36 @@ def test_grammar_on_real_sentences(text: str, amount: str, actor: str | None):
     a = extract_text(text, doc_id="t")["amounts"].set_index("text")
     got = a.loc[amount, "actor"]
     assert (pd.isna(got) if actor is None else got == actor), (amount, got)
+
+
+def test_misses_are_listed_for_one_named_half_only():
+    """`-v` of the corpus scorer lists the misses of one named half (a bug once listed every half of held-out-2)."""
+    from pipeline.stages.actors.corpus import HELD_OUT, _shows, main
+
+    halves = [(label, h) for _f, label in HELD_OUT for h in ("even", "odd", "all")]
+    assert [x for x in halves if _shows("held-out-3 even", *x)] == [("held-out-3", "even")]
+    assert [x for x in halves if _shows("held-out-2 odd", *x)] == [("held-out-2", "odd")]
+    assert [x for x in halves if _shows("even", *x)] == [("held-out", "even")]
+    assert not [x for x in halves if _shows(None, *x) or _shows("", *x) or _shows("held-out-3 all", *x)]
+    assert main(["-v"]) == 2 and main(["-v", "held-out-3", "all"]) == 2 and main(["-v", "held-out-3"]) == 2
+
+
+def test_held_out_sets_are_no_part_of_the_run_fingerprint(tmp_path, monkeypatch):
+    """The annotated sets document the rule and change no row: editing one must not redo a run's documents,
+    editing the rule's lexicon must."""
+    import shutil
+
+    from pipeline.core import config as C
+
+    root = tmp_path / "configs"
+    shutil.copytree(C.CONFIG_DIR, root)
+    monkeypatch.setattr(C, "CONFIG_DIR", root)
+    cfg = {"extract": {}}
+    before = C.config_hash(cfg)
+    for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "corpus.jsonl"):
+        with open(root / "actors" / name, "a", encoding="utf-8") as f:
+            f.write("// an annotator's note\n")
+    assert C.config_hash(cfg) == before
+    with open(root / "actors" / "actors.toml", "a", encoding="utf-8") as f:
+        f.write("\n# a comment changes the file\n")
+    assert C.config_hash(cfg) != before

@@ -52,6 +52,15 @@ class ActorsActors(_Strict):
     postverbal_preposition: StrictStr
     blanks: StrictStr
     openers: StrictStr
+    respective_words: list[StrictStr]
+    quantity_lead: StrictInt
+    predicate_tags: list[StrictStr]
+    quote_marks: list[StrictStr]
+    event_heads: list[StrictStr]
+    person_heads: list[StrictStr]
+    span_frame_words: list[StrictStr]
+    span_tags: list[StrictStr]
+    amount_qualifiers: list[StrictStr]
 
 
 # lexicon file (relative to configs/) -> its schema

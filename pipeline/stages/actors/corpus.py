@@ -3,12 +3,16 @@
     python -m pipeline.stages.actors.corpus            # the corpus, and the held-out set by halves
     python -m pipeline.stages.actors.corpus -v even    # also list the misses of the held-out even half
     python -m pipeline.stages.actors.corpus -v held-out-2 even    # … of the second held-out set's even half
+    python -m pipeline.stages.actors.corpus -v held-out-3 even    # … of the third held-out set's even half
+
+``-v`` names ONE half of one set (or ``corpus``); it never lists the misses of a whole set or of two halves.
 
 ``configs/actors/corpus.jsonl`` is the tuning corpus (all of it). ``configs/actors/heldout.jsonl`` is a
 blind set written by another engineer after the rule; it is scored in two halves by case order (even
 cases: index 0, 2, …; odd cases: 1, 3, …). Only the even half's misses may be read to fix the rule; the
 odd half shows whether a fix carries to text nobody looked at. Both halves of it have since been read,
-so it is tuning data now; ``configs/actors/heldout2.jsonl`` is the second blind set, scored the same way.
+so it is tuning data now; ``configs/actors/heldout2.jsonl`` is the second blind set (both halves read since too),
+``configs/actors/heldout3.jsonl`` the third, scored the same way; only its even half's misses may be read.
 Each case is run through the whole pipeline (``extract_text``), so an actor the organization layer never
 found counts as missed.
 """
@@ -18,6 +22,8 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass, field
+
+import pandas as pd
 
 from pipeline.core.config import ConfigError, lexicon_path
 
@@ -57,6 +63,17 @@ def _same(pred: str | None, row_names: set[str], expected: str | None) -> bool:
     return expected is not None and pred is not None and (pred == expected or expected in row_names)
 
 
+def _rows(df: pd.DataFrame, e: dict, used: set[tuple[str, int]]) -> list[int]:
+    """The unused rows an expectation names: an amount by its ``text``; a target by its ``value_text`` (the
+    tuning corpus) or by its ``text`` (the held-out sets annotate the target's ``text`` column)."""
+    cols = ["text"] if e["table"] == "amounts" else ["value_text", "text"]
+    for col in cols:
+        hits = [j for j in df.index[df[col] == e["text"]] if (e["table"], j) not in used]
+        if hits:
+            return hits
+    return []
+
+
 def score(cases: list[dict]) -> Score:
     from pipeline import extract_text
 
@@ -67,8 +84,7 @@ def score(cases: list[dict]) -> Score:
         used: set[tuple[str, int]] = set()
         for e in case["expect"]:
             df = t[e["table"]]
-            col = "text" if e["table"] == "amounts" else "value_text"
-            hits = [j for j in df.index[df[col] == e["text"]] if (e["table"], j) not in used]
+            hits = _rows(df, e, used)
             if not hits:
                 sc.missing += 1
                 continue
@@ -92,13 +108,16 @@ def _line(name: str, cases: list[dict], s: Score) -> str:
 
 
 # The blind sets, in the order they were written: file under configs/actors/, label in the report.
-HELD_OUT = (("heldout.jsonl", "held-out"), ("heldout2.jsonl", "held-out-2"))
+HELD_OUT = (("heldout.jsonl", "held-out"), ("heldout2.jsonl", "held-out-2"), ("heldout3.jsonl", "held-out-3"))
 
 
 def main(argv: list[str] | None = None) -> int:
     """Print the scores; ``-v LABEL`` (``corpus``, ``held-out even``, ``held-out-2 odd``…) lists its misses."""
     argv = sys.argv[1:] if argv is None else argv
     show = " ".join(argv[argv.index("-v") + 1:]) if "-v" in argv else None
+    if show is not None and not _valid_show(show):
+        print(f"-v {show!r}: name one half, e.g. `-v held-out-3 even` (or `-v corpus`); no misses listed")
+        return 2
     corpus = load_cases()
     s = score(corpus)
     print(_line("corpus (tuning, all)", corpus, s))
@@ -111,9 +130,21 @@ def main(argv: list[str] | None = None) -> int:
         for name, half in (("even", held[0::2]), ("odd", held[1::2]), ("all", held)):
             s = score(half)
             print(_line(f"{label} {name}", half, s))
-            if show is not None and show in (f"{label} {name}", name if label == "held-out" else ""):
+            if _shows(show, label, name):
                 print("\n".join(s.errors))
     return 0
+
+
+def _valid_show(show: str) -> bool:
+    """``-v`` names the corpus or exactly one half of one held-out set (``even`` alone: the first set's)."""
+    return show in ("corpus", "even", "odd") or any(show in (f"{lb} even", f"{lb} odd") for _f, lb in HELD_OUT)
+
+
+def _shows(show: str | None, label: str, half: str) -> bool:
+    """Whether ``-v show`` lists the misses of ``label``'s ``half``: one named half only, never ``all``."""
+    if show is None or half == "all":
+        return False
+    return show == f"{label} {half}" or (label == "held-out" and show == half)
 
 
 def _shipped(fname: str) -> bool:

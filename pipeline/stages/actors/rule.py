@@ -14,71 +14,11 @@ Nothing is taken because it is near: an organization in an object, after a prepo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
-from functools import cache
 
-from pipeline.core.config import load_lexicon_toml
+from pipeline.stages.actors.lexicon import lex as _lex
+from pipeline.stages.actors.lists import ListMixin, Span
 from pipeline.stages.organizations.lexicon import load_org_lexicon
 from pipeline.stages.sentences.titles import book_title_spans
-
-
-@dataclass(frozen=True)
-class _Lex:
-    marks: frozenset[str]
-    by: str
-    by_verbs: tuple[str, ...]
-    by_gap: int
-    carry_tags: frozenset[str]
-    lead_tags: frozenset[str]
-    lead_words: frozenset[str]
-    carry_pronouns: frozenset[str]
-    attribute_tags: frozenset[str]
-    attribute_verbs: frozenset[str]
-    counted_gap: frozenset[str]
-    counted_always: frozenset[str]
-    relative_heads: frozenset[str]
-    closing_verbs: frozenset[str]
-    adverbial_nouns: frozenset[str]
-    noun_tags: frozenset[str]
-    head_noun_tags: frozenset[str]
-    share_verbs: frozenset[str]
-    measure_verbs: frozenset[str]
-    qualifier_tags: frozenset[str]
-    scope_nouns: frozenset[str]
-    name_joiners: str
-    place_tags: frozenset[str]
-    frame_tags: frozenset[str]
-    process_subjects: tuple[str, ...]
-    class_prefixes: tuple[str, ...]
-    list_joiners: str
-    enumeration_marks: str
-    own_subject_words: frozenset[str]
-    own_subject_tags: frozenset[str]
-    patient_verbs: frozenset[str]
-    unit_heads: tuple[str, ...]
-    process_heads: tuple[str, ...]
-    thing_heads: tuple[str, ...]
-    affiliation_words: frozenset[str]
-    phrase_tags: frozenset[str]
-    relative_marker: str
-    summary_mark: str
-    aspect_particles: frozenset[str]
-    postverbal_preposition: str
-    blanks: str
-    openers: str
-
-
-@cache
-def _lex() -> _Lex:
-    """configs/actors/actors.toml, each key to the field of the same name (lists become sets or tuples)."""
-    d = load_lexicon_toml("actors/actors.toml")
-    keys = {"marks": "clause_marks", "by": "by_marker"}
-    out: dict[str, object] = {}
-    for f in fields(_Lex):
-        v = d[keys.get(f.name, f.name)]
-        kind = str(f.type)
-        out[f.name] = frozenset(v) if kind.startswith("frozenset") else tuple(v) if kind.startswith("tuple") else v
-    return _Lex(**out)  # type: ignore[arg-type]
 
 
 def _has_body_suffix(name: str) -> bool:
@@ -86,16 +26,7 @@ def _has_body_suffix(name: str) -> bool:
     return load_org_lexicon().suffix_at_end(name) is not None
 
 
-@dataclass
-class Span:
-    """An organization mention in sentence offsets."""
-
-    start: int
-    end: int
-    key: int  # the caller's index of the mention
-
-
-class SentenceActors:
+class SentenceActors(ListMixin):
     """Clauses, words and organization mentions of one sentence."""
 
     def __init__(self, text: str, words: Sequence[str] | None, pos: Sequence[str] | None,
@@ -128,6 +59,8 @@ class SentenceActors:
             return False  # 全疆, 中央政府投资, 全社会固定资产投资: a scope or a process, not a body
         if any(w in name for w in lx.affiliation_words):
             return False  # 中央卫生部所属医院: a class of units, not one body
+        if name.endswith(lx.person_heads):
+            return False  # 人大代表, 政协委员: persons of a body, not the body
         if name.startswith(lx.class_prefixes):
             return False  # 普惠性幼儿园, 公办幼儿园: a word of class before the head names a class of bodies
         return not self.tokens or any(t[1] == o.end for t in self.tokens)
@@ -135,6 +68,9 @@ class SentenceActors:
     def actor(self, pos: int) -> int | None:
         """The key of the acting organization for a row at sentence offset ``pos``, or None."""
         ci = next((i for i, (a, b) in enumerate(self.clauses) if a <= pos <= b), len(self.clauses) - 1)
+        if self._span_frame(*self.clauses[ci]) and ci + 1 < len(self.clauses):
+            verdict = self._subject(*self.clauses[ci + 1])  # 五十年来，人民解放军…: the span of the next clause's act
+            return verdict if isinstance(verdict, int) else None
         for i in range(ci, -1, -1):
             a, b = self.clauses[i]
             by = self._by_phrase(a, b if i < ci else pos)
@@ -149,10 +85,32 @@ class SentenceActors:
                 return None
             if i == ci and self._counted(verdict, pos):
                 return None
-            if i < ci and self._closed(i):
+            o = next(o for o in self.orgs if o.key == verdict)
+            if i == ci and pos < o.start:
+                return None  # 12个闽宁产业园…: a quantity before its clause's subject counts it
+            if i < ci and self._closed(i) and not self._attributes_only(i + 1, ci):
                 return None  # 新疆人才发展集团挂牌成立，组建…: the body was the one set up, not who acts next
-            return verdict
+            return self._respective(o, b, pos)
         return None
+
+    def _span_frame(self, a: int, b: int) -> bool:
+        """The clause is only a time span and 来/以来 (五十年来，…; 30年来，…): it frames the clause after it, whose
+        subject acted over that span."""
+        lx = _lex()
+        toks = [t for t in self.tokens if a <= t[0] < b and t[3] != "w"]
+        return len(toks) >= 2 and toks[-1][2] in lx.span_frame_words and all(
+            t[3] in lx.span_tags for t in toks[:-1])
+
+    def _attributes_only(self, first: int, last: int) -> bool:
+        """Clauses ``first``…``last`` only state attributes of the topic (…园区正式列入…名单，创建面积达11.02平方
+        公里): after a body was set up or chosen they still describe it, unlike a clause that acts. A clause
+        opening with a count (…上线，6.1万家企业“云对接”…) names others, not the body."""
+        for a, b in self.clauses[first:last + 1]:
+            start = self._content_start(a, b)
+            k = self._token_at(start) if start is not None else None
+            if k is None or self.tokens[k][3] == "m" or not self._attribute(a, b):
+                return False
+        return True
 
     def _frame(self, a: int, b: int) -> bool:
         """The clause opens with a preposition and has no verb: a frame (经过30年发展建设) for the clause after
@@ -163,9 +121,6 @@ class SentenceActors:
         if k is None or self.tokens[k][3] not in lx.frame_tags:
             return False
         return not any(t[3] in ("v", "vd") for t in self.tokens if a <= t[0] < b)
-
-    def _token_at(self, pos: int) -> int | None:
-        return next((k for k, t in enumerate(self.tokens) if t[0] <= pos < t[1]), None)
 
     def _after_quantity(self, k: int) -> tuple[int, int, str, str] | None:
         """The first token after the number and classifier tokens from token ``k`` on."""
@@ -225,6 +180,10 @@ class SentenceActors:
         if k is None:
             return None  # no tags (another backend): only an organization opening the clause counts
         tok = self.tokens[k]
+        counted = self._after_quantity(k) if tok[3] == "m" else None
+        o = next((o for o in self.orgs if counted is not None and o.start == counted[0]), None)
+        if o is not None:  # 12个闽宁产业园新入驻企业154家: a count of bodies opening the clause, and its subject
+            return None if self._enumerated(o, b) or self._modifier(o, b) else o.key
         if self._part_subject(start, b):
             return None  # …，其中，保障性住房、农村民生工程投资占44%: the part is the subject, not the body
         head = self._relative_head(k, b)
@@ -259,23 +218,6 @@ class SentenceActors:
         return verb is not None and any(w in lx.own_subject_words or t in lx.own_subject_tags
                                         for _s, _e, w, t in toks[:verb])
 
-    def _enumerated(self, o: Span, b: int) -> bool:
-        """The organization opens a list that is no list of bodies alone (北汽、小米、理想等重点整车项目,
-        沈阳航空、沈大工业母机、大盘绿色石化3个集群): the subject is the class the list names, not the body.
-        A list of organizations only (国家发展改革委、住房和城乡建设部联合颁发) keeps its first."""
-        lx = _lex()
-        end = next((t[0] for t in self.tokens if o.end <= t[0] < b and t[3] in ("v", "vd")), b)
-        rest = list(self.text[o.end:end])
-        for other in self.orgs:
-            for p in range(max(other.start, o.end), min(other.end, end)):
-                rest[p - o.end] = ""
-        raw = "".join(rest)
-        rest_s = raw.strip(lx.list_joiners + lx.blanks)
-        head = rest_s.split(lx.summary_mark, 1)
-        if not rest_s or (len(head) == 2 and not head[0].strip(lx.list_joiners) and self._bare_noun(o.end, end)):
-            return False  # bodies only, or bodies summed up by 等 and a noun (…、省工商联等部门联合印发)
-        return any(m in raw for m in lx.enumeration_marks)
-
     def _modifier(self, o: Span, b: int) -> bool:
         """The organization only modifies the subject: its units (国务院组成部门从40个减少到29个, 国务院直属
         机构和办事机构…精简后为18个), a project or document named after it, or a relative clause it is
@@ -308,12 +250,16 @@ class SentenceActors:
         n = de + 1
         while n < len(toks) and toks[n][3] in lx.noun_tags | lx.attribute_tags - {"m"}:
             n += 1
+        if toks[0][3] in lx.frame_tags and toks[n - 1][3] == "f":
+            return False  # 人民解放军在战胜…的斗争中建立了…: the 的 is inside a prepositional phrase (在…中) of its act
         # the head noun after 的 has a predicate of its own (国务院制定和颁布的行政法规有255项, …减少到现在的
         # 二百七十六个); a quantity right after 的 that heads a noun is the object (国务院要…实现以下的十项主要任务)
-        if n == de + 1 and n < len(toks) and toks[n][3] == "m":
+        # (also after a further modifier and its 的: 国务院…提出了…为中心的发展国民经济的十条方针)
+        if n < len(toks) and toks[n][3] == "m" and toks[n - 1][2] == lx.relative_marker:
             nxt = self._after_quantity(self.tokens.index(toks[n]))
             return nxt is None or nxt[3] not in lx.noun_tags | {"a", "b"}
-        return n < len(toks) and toks[n][3] in ("v", "vd", "m")
+        # a verb right after 的 is no head noun's predicate: it opens another modifier (…提出了…的发展国民经济的十条方针)
+        return n < len(toks) and (toks[n][3] == "m" or toks[n][3] in ("v", "vd") and n > de + 1)
 
     def _headed_by_noun(self, o: Span, b: int) -> bool:
         """The noun phrase after the body (and the bodies joined to it: X和Y在建项目投资…) heads the subject.
@@ -323,6 +269,10 @@ class SentenceActors:
         (北京证券交易所上市公司达262家) stays the body's, and a scope word is adverbial (兰州高新区全国排名53位)."""
         lx = _lex()
         toks = self._outside_titles(self._joined_end(o, b), b)
+        if toks and toks[0][2] in lx.quote_marks:
+            return self._quoted_thing(toks)
+        if toks and toks[0][2] == lx.summary_mark:  # 云数据中心等新基建投资增长…: what the list sums up
+            return self._summed_thing(toks[1:])
         n, head = 0, None
         while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:  # the noun phrase it opens
             if toks[n][3] in lx.noun_tags and toks[n][2] not in lx.scope_nouns:
@@ -336,37 +286,40 @@ class SentenceActors:
             return True
         if head[2].endswith(lx.process_subjects) and any(t[3] in ("v", "vd") for t in toks[n:]):
             return True
-        return head[3] in lx.head_noun_tags and not self._attribute(toks[0][0], b, True)
+        # a verbal noun heads it too where a noun comes first (省政府门户网站绩效评估连续3年…: the website's rating),
+        # unlike one right after the body, which is the body's act (中央政府投资…)
+        nominal = head[3] in lx.head_noun_tags or any(t[3] in lx.head_noun_tags for t in toks[:n])
+        return nominal and not self._attribute(toks[0][0], b, True)
 
-    def _joined_end(self, o: Span, b: int) -> int:
-        """The end of the run of bodies joined to ``o`` (沿边临港产业园区和中国—东盟产业合作区…)."""
+    def _quoted_thing(self, toks: list[tuple[int, int, str, str]]) -> bool:
+        """A quoted name right after the body, then a noun that is a thing or an event (华为“828B2B”企业节, 联合国
+        “海洋十年”海洋城市大会): the subject is that thing, named after the body. Any other noun after the quote
+        (天开高教科创园“一核两翼多点”布局…) is the body's own and leaves it the subject."""
         lx = _lex()
-        p, moved = o.end, True
-        while moved:
-            moved = False
-            q = p
-            while q < b:
-                if self.text[q] in lx.list_joiners + lx.blanks + lx.name_joiners:
-                    q += 1
-                    continue
-                k = self._token_at(q)  # a place before the next body (…和中国—东盟产业合作区)
-                if k is None or self.tokens[k][3] not in lx.place_tags or self.tokens[k][0] != q:
-                    break
-                q = self.tokens[k][1]
-            nxt = next((x for x in self.orgs if q < b and x.start <= q < x.end and x.end > p), None)
-            if nxt is not None and q > p:
-                p, moved = nxt.end, True
-        return p
+        close = next((n for n, t in enumerate(toks[1:], 1) if t[2] in lx.quote_marks), None)
+        if close is None:
+            return False
+        n, head = close + 1, None
+        while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:
+            head, n = toks[n], n + 1
+        return head is not None and head[2].endswith(lx.thing_heads + lx.event_heads)
+
+    def _summed_thing(self, toks: list[tuple[int, int, str, str]]) -> bool:
+        """The noun after 等 heads the subject where it is a thing or a process (云数据中心等新基建投资增长40%以上:
+        the investment, no body); a class of bodies there sums the list up (…、省工商联等部门联合印发: the first)."""
+        lx = _lex()
+        n, head = 0, None
+        while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:
+            head, n = toks[n], n + 1
+        if head is None:
+            return False
+        verb_after = any(t[3] in ("v", "vd") for t in toks[n:])
+        return head[2].endswith(lx.thing_heads) or (head[2].endswith(lx.process_subjects) and verb_after)
 
     def _outside_titles(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
         """The tokens from ``a`` to ``b``, without the words of a title (《关于…的若干政策措施》)."""
         titles = book_title_spans(self.text)
         return [t for t in self.tokens if a <= t[0] < b and not any(s <= t[0] < e for s, e in titles)]
-
-    def _bare_noun(self, a: int, b: int) -> bool:
-        """The last token before ``b`` is a noun and no number stands between ``a`` and ``b``."""
-        toks = [t for t in self.tokens if a <= t[0] < b]
-        return bool(toks) and toks[-1][3] in _lex().noun_tags and all(t[3] != "m" for t in toks)
 
     def _counted_subject(self, k: int, b: int) -> bool:
         """The clause opens with quantity + noun and has a verb of its own (6.1万家企业…助攻复工复产);
@@ -386,7 +339,7 @@ class SentenceActors:
         w, t = toks[k][2], toks[k][3]
         yu = lx.postverbal_preposition
         intransitive = w.endswith(yu) or w in lx.relative_heads or (k + 1 < len(toks) and toks[k + 1][2] == yu)
-        if t not in ("v", "vd") or not intransitive:
+        if t not in ("v", "vd"):
             return None
         for s, e, w, t in toks[k + 1:]:
             if s >= b or t in ("v", "vd") and w != yu:
@@ -395,8 +348,17 @@ class SentenceActors:
                 p = e
                 while p < b and self.text[p] in lx.blanks:
                     p += 1
-                return next((o.key for o in self.orgs if o.start == p), None)
+                o = next((o for o in self.orgs if o.start == p), None)
+                if o is None or not (intransitive or self._predicate_after(o.end, b)):
+                    return None
+                return o.key
         return None
+
+    def _predicate_after(self, p: int, b: int) -> bool:
+        """A verb or adverb follows at ``p``: the noun before it is a subject (涵盖…园区的上城…产业园区正式列入…),
+        not the object of the verb that opens the clause (支持…的X公司，)."""
+        k = self._token_at(p)
+        return k is not None and p < b and self.tokens[k][0] == p and self.tokens[k][3] in ("v", "vd", "d", "ad")
 
     def _headed_subject(self, k: int, b: int) -> bool:
         """The verb opening the clause sits in a relative clause: after its 的 comes a noun phrase and then
@@ -414,18 +376,21 @@ class SentenceActors:
     def _attribute(self, a: int, b: int, measure: bool = False) -> bool:
         """Noun phrase + at most one copula verb + quantity: an attribute of the topic before it.
         ``measure``: the noun phrase follows the body itself, so a comparison or rank verb (高于, 排名) and
-        a qualifier adverb (近5000人) state its measure too (包钢集团利润增速高于…33个百分点)."""
+        a qualifier adverb (近5000人) state its measure too (包钢集团利润增速高于…33个百分点). 分别 and a list
+        of quantities (分别增长1倍和15倍) are measures of a list of bodies, one each."""
         lx = _lex()
         verbs = 0
         seen_number = False
         verb_words = lx.attribute_verbs | lx.measure_verbs if measure else lx.attribute_verbs
         tags = lx.attribute_tags | lx.qualifier_tags if measure else lx.attribute_tags
-        for s, e, w, t in self.tokens:
+        for k, (s, e, w, t) in enumerate(self.tokens):
             if e <= a or s >= b:
                 continue
+            if w in lx.amount_qualifiers and k + 1 < len(self.tokens) and self.tokens[k + 1][3] == "m":
+                continue  # 超|1.5亿美元: the qualifier of the quantity (外资到位超1.5亿美元), no second verb
             if w in verb_words:
                 verbs += 1
-            elif t not in tags:
+            elif t not in tags and w not in lx.respective_words and not (len(w) == 1 and w in lx.list_joiners):
                 return False
             seen_number = seen_number or t == "m"
         return verbs <= 1 and seen_number
