@@ -45,6 +45,7 @@ class OrganizationsFilters(_Strict):
     miscut_pairs: list[StrictStr]
     class_nouns: list[StrictStr]
     category_words: list[StrictStr]
+    field_words: list[StrictStr]
     category_modifiers: list[StrictStr]
     type_marks: list[StrictStr]
     rank_mark: StrictStr

@@ -42,12 +42,13 @@ def is_event(name: str, lx: OrgLexicon) -> bool:
 
 
 def place_plus_weak(name: str, lx: OrgLexicon) -> bool:
-    """长三角科技, 上海投资: a place and a bare industry word is a field, not a firm."""
+    """长三角科技, 上海投资, 农业科技: a place or a field and a bare industry word is a field, not a firm."""
     suf = lx.suffix_at_end(name)
     if suf is None or not suf.weak or suf.type != "company":
         return False
     rest = name[: -len(suf.text)]
-    return rest in lx.place_words or rest in lx.category_words or is_place(rest, lx) or len(rest) <= 1
+    return (rest in lx.place_words or rest in lx.category_words or is_place(rest, lx) or len(rest) <= 1
+            or rest.endswith(lx.field_words))
 
 
 def place_plus_class(name: str, lx: OrgLexicon) -> bool:

@@ -160,6 +160,7 @@ class OrgLexicon:
     event_exceptions: tuple[str, ...]
     generic_words: frozenset[str]
     category_words: frozenset[str]
+    field_words: tuple[str, ...]
     class_nouns: tuple[str, ...]
     common_words: frozenset[str]
     miscut_pairs: tuple[tuple[str, str], ...]
@@ -288,6 +289,7 @@ def _filters_kw(f: dict) -> dict:
         "event_exceptions": tuple(f.get("event_exceptions", [])),
         "generic_words": _fs(f.get("generic_words")),
         "category_words": _fs(f.get("category_words")),
+        "field_words": tuple(f["field_words"]),
         "class_nouns": tuple(f["class_nouns"]),
         "common_words": _fs(f.get("common_words")),
         "miscut_pairs": tuple(tuple(p.split("|", 1)) for p in f.get("miscut_pairs", []) if "|" in p),
