@@ -223,3 +223,22 @@ def test_worker_rows_cross_as_arrow_with_the_tables_schemas(tmp_path):
     for name in ("sentences", "amounts", "organizations", "targets", "places"):
         t = res.rows[name]
         assert isinstance(t, pa.Table) and t.schema.equals(SCHEMAS[name]) and t.num_rows > 0
+
+
+def test_only_the_pools_own_workers_skip_the_interpreter_teardown(monkeypatch):
+    """The pool's initializer registers the quick exit; an in-process run never does, so a CLI or
+    notebook process keeps its exit code and its own exit handlers."""
+    import atexit
+
+    from pipeline.core.config import load_config
+    from pipeline.run import workers
+
+    registered = []
+    monkeypatch.setattr(atexit, "register", lambda f, *a, **k: registered.append(f))
+    monkeypatch.setattr(workers, "_CFG", None)  # load afresh, in process, as a run with --workers 1 does
+    src = sorted(SEEDS.glob("*.txt"))[0]
+    [res] = workers.run_chunk([DocTask(str(src), src.stem, None, src.stat().st_size)], load_config(None))
+    assert res.status == "ok" and workers._exit_now not in registered
+    assert SupervisedPool({}, 1, 60.0).initializer is workers.init_pool_worker
+    workers.init_pool_worker(load_config(None))
+    assert registered[-1] is workers._exit_now

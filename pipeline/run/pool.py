@@ -29,7 +29,7 @@ from pipeline.run.workers import (
     DocResult,
     DocTask,
     failed_result,
-    init_worker,
+    init_pool_worker,
     run_chunk,
     time_units,
 )
@@ -46,7 +46,7 @@ class SupervisedPool:
     """Runs chunks of documents on ``workers`` processes, yielding results in input order."""
 
     def __init__(self, cfg: dict[str, Any], workers: int, doc_seconds: float, task: Callable = run_chunk,
-                 initializer: Callable | None = init_worker, grace: float = GRACE,
+                 initializer: Callable | None = init_pool_worker, grace: float = GRACE,
                  window_chars: int | None = None) -> None:
         """``task(chunk, cfg)`` runs in the workers (a module-level function, for pickling).
 
