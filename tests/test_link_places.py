@@ -113,3 +113,20 @@ def test_the_places_corpus():
     total = sum(len(c["expect"]) + len(c["absent"]) for c in cases)
     print(f"places corpus: {total - len(wrong)}/{total} met; misses: {wrong}")
     assert (total - len(wrong)) / total >= PLACES_CORPUS_FLOOR, wrong
+
+
+def test_a_one_character_name_from_an_edited_lexicon_is_scanned(monkeypatch):
+    """The scan keys names by two characters; a one-character name (which the schema allows in an edited
+    lexicon) is still found, at a text's end too, and the longest name at a position still wins."""
+    from pipeline.stages.places import mentions
+
+    monkeypatch.setattr(mentions, "_national_mentions", lambda: frozenset({"华", "华夏"}))
+    for f in (mentions._lengths, mentions._singles):
+        f.cache_clear()
+    try:
+        found = [(m.text, m.start) for m in scan("在华投资，华夏银行，来华")]
+        assert found == [("华", 1), ("华夏", 5), ("华", 11)]
+        assert [m.text for m in scan("杭州")] == ["杭州"]  # the shipped names are unaffected
+    finally:
+        for f in (mentions._lengths, mentions._singles):
+            f.cache_clear()

@@ -214,12 +214,19 @@ def test_patched_graph_is_cached_and_a_bad_cache_is_survived(tmp_path, monkeypat
     assert len(files) == 1 and files[0].read_bytes() == first == lac.patched_model_bytes(src)
     assert lac.cached_model_bytes(src) == first  # read back
 
-    files[0].write_bytes(b"not a graph")  # damaged: the model still loads, from a fresh patch
+    files[0].write_bytes(b"not a graph")  # damaged: the model still loads, from a fresh patch, and the copy is mended
     model = lac._LacModel(1)
     tags = model.tag(["国务院今年投资三亿元。"])
     assert len(tags) == 1 and len(tags[0]) == len("国务院今年投资三亿元。")
+    assert files[0].read_bytes() == first and oct(files[0].stat().st_mode & 0o777) == oct(0o644)
 
     blocker = tmp_path / "file"
     blocker.write_text("x")
     monkeypatch.setenv("PIPELINE_CACHE_DIR", str(blocker / "cache"))  # a folder under a file: not writable
     assert lac.cached_model_bytes(src) == first
+
+    stuck = tmp_path / "stuck"  # the cache file's name taken by a folder: the write fails after the temporary file
+    monkeypatch.setenv("PIPELINE_CACHE_DIR", str(stuck))
+    lac.cached_model_path(src).mkdir(parents=True)
+    assert lac.cached_model_bytes(src) == first
+    assert not list(stuck.glob("*.part"))  # no 32 MB leftovers, run after run

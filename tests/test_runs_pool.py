@@ -242,3 +242,37 @@ def test_only_the_pools_own_workers_skip_the_interpreter_teardown(monkeypatch):
     assert SupervisedPool({}, 1, 60.0).initializer is workers.init_pool_worker
     workers.init_pool_worker(load_config(None))
     assert registered[-1] is workers._exit_now
+
+
+def test_relaxed_gc_leaves_a_threaded_host_alone():
+    """Off the main thread (a Dask worker's threads) the process-wide GC settings are not touched:
+    overlapping chunks on two threads could otherwise leave them relaxed for good."""
+    import gc
+    import threading
+
+    from pipeline.run.workers import relaxed_gc
+
+    before, seen = gc.get_threshold(), []
+
+    def chunk():
+        with relaxed_gc():
+            seen.append(gc.get_threshold())
+
+    t = threading.Thread(target=chunk)
+    t.start()
+    t.join()
+    assert seen == [before] and gc.get_threshold() == before
+
+
+def test_a_row_that_does_not_fit_its_table_fails_its_document_only():
+    """Packing into Arrow happens in the worker, per document: a bad value is that document's errors row."""
+    from pipeline.run.task import DocOutput
+    from pipeline.run.workers import DocResult, _take
+
+    task = DocTask("x.txt", "x", None, 1)
+    res = DocResult("x", "x.txt", "ok")
+    _take(res, task, DocOutput(None, {"documents": [{"doc_id": "x"}], "amounts": [{"doc_id": "x", "value": "abc"}]}, {}))
+    assert res.status == "failed" and res.rows["errors"][0]["stage"] == "rows"
+    good = DocResult("y", "y.txt", "ok")
+    _take(good, DocTask("y.txt", "y", None, 1), DocOutput(None, {"amounts": [{"doc_id": "y", "value": 1.0}]}, {}))
+    assert good.status == "ok" and good.rows["amounts"].num_rows == 1

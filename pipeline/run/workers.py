@@ -116,7 +116,12 @@ def init_pool_worker(cfg: dict[str, Any]) -> None:
 
 
 def _exit_now() -> None:
-    """End the process at once (atexit: after multiprocessing's own exit handling), logs flushed first."""
+    """End the process at once (atexit: after multiprocessing's own exit handling), logs flushed first.
+
+    The exit status is 0 even when the worker ended on an exception: nothing reads it (the
+    executor and pool.py notice a dead worker by its sentinel, and a worker's errors reach
+    the parent as results or as a broken pool).
+    """
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -151,7 +156,7 @@ def run_chunk(tasks: list[DocTask], cfg: dict[str, Any]) -> list[DocResult]:
     limit = float(run["doc_seconds"])
     window = int(run["window_chars"])
     try:
-        with time_limit(limit * time_units(tasks, window)), relaxed_gc():
+        with relaxed_gc(), time_limit(limit * time_units(tasks, window)):  # the timer is disarmed first
             return _run_chunk(processor, tasks, int(run["max_doc_chars"]), window)
     except DocTimeout:
         if len(tasks) > 1:
@@ -171,6 +176,9 @@ def relaxed_gc() -> Iterator[None]:
     before the chunk out of the collector's sight; the raised thresholds make a pass
     rarer. Memory held by cyclic garbage between passes stays bounded by the threshold.
     """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # a threaded host (a Dask worker's threads): the settings are process-wide, so left alone
+        return
     old = gc.get_threshold()
     freeze = gc.get_freeze_count() == 0  # a caller that froze objects itself keeps them as they are
     if freeze:
@@ -268,7 +276,11 @@ def _take(res: DocResult, task: DocTask, out) -> None:
     else:
         res.stage_seconds = dict(out.timings)
         t0 = time.perf_counter()
-        res.rows = _packed(out.rows)
+        try:
+            res.rows = _packed(out.rows)
+        except Exception as e:  # noqa: BLE001 - a row that does not fit its table fails its document only
+            _fail(res, task, "rows", "exception", f"{type(e).__name__}: {e}", traceback.format_exc())
+            return
         res.stage_seconds["rows"] = res.stage_seconds.get("rows", 0.0) + time.perf_counter() - t0
 
 

