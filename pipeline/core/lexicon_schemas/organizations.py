@@ -106,6 +106,7 @@ class OrganizationsGrammarClauseTail(_Strict):
     min_suffix: StrictInt
     numeral: StrictStr
     openers: list[StrictStr]
+    activity_of: list[StrictStr] = []  # body types after which a weak industry word is what the body does
 
 
 class OrganizationsGrammar(_Strict):

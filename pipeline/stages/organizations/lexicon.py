@@ -138,6 +138,7 @@ class OrgLexicon:
     rank_modifier_min_chars: int
     clause_min_suffix: int
     clause_numeral: re.Pattern[str]
+    activity_of: frozenset[str]
     clause_openers: tuple[str, ...]  # stop words, break words and openers: what opens the clause after a body
     conj_joiners: frozenset[str]
     conj_types: frozenset[str]
@@ -211,6 +212,20 @@ class OrgLexicon:
         """省委, 省人大, 市政府: a level word alone before a standing body."""
         return len(name) >= 2 and name[0] in self.deictic_levels and name[1:] in self.deictic_bodies
 
+    def body_before_activity(self, name: str) -> int:
+        """Length of the complete body a weak industry word follows (中央政府|投资), else 0.
+
+        grammar.toml [clause_tail] activity_of names the body types whose industry word is what
+        they do; a weak word after anything else may still close a firm's name (金风科技)."""
+        end = self.suffix_at_end(name)
+        if end is None or not end.weak or end.type != "company" or len(name) <= len(end.text):
+            return 0
+        k = len(name) - len(end.text)
+        body = self.suffix_at_end(name[:k])
+        if body is None or body.weak or body.type not in self.activity_of or len(body.text) < self.clause_min_suffix:
+            return 0
+        return k
+
     def suffix_at_end(self, s: str) -> Suffix | None:
         """Longest configured suffix that ``s`` ends with."""
         if not s or s[-1] not in self.suffix_last_chars:
@@ -260,6 +275,7 @@ def _grammar_kw(g: dict) -> dict:
         "rank_modifier_min_chars": int(g["rank_modifier_min_chars"]),
         "clause_min_suffix": int(g["clause_tail"]["min_suffix"]),
         "clause_numeral": re.compile(g["clause_tail"]["numeral"]),
+        "activity_of": _fs(g["clause_tail"].get("activity_of")),
         "clause_openers": tuple(sorted(set(g["clause_tail"]["openers"]) | set(g.get("stop_words", []))
                                        | set(g.get("break_words", [])), key=len, reverse=True)),
         "conj_joiners": _fs(g["conjoined_name"]["joiners"]),

@@ -46,10 +46,11 @@ def body_then_clause(name: str, lx: OrgLexicon) -> int:
     (a strong suffix, grammar.toml [clause_tail]) ends inside it and the rest opens a clause (a stop or break
     word, a numeral, an opener). The rest is what the body does or issues, not part of its name; a rest that
     opens otherwise (联合国|安理会, 南开医院|中西医结合临床中心) may be part of the name and is kept.
-    A span ending in a suffix (中国银行北京分行) is never cut.
+    A span ending in a suffix (中国银行北京分行) is never cut, except a weak industry word after a complete
+    government body (中央政府|投资总额: what the body does; ``OrgLexicon.body_before_activity``).
     """
     if lx.suffix_at_end(name) is not None:
-        return 0
+        return lx.body_before_activity(name)
     for k in range(len(name) - 1, 1, -1):
         suf = lx.suffix_at_end(name[:k])
         if suf is None or suf.weak or len(suf.text) < lx.clause_min_suffix:
