@@ -100,17 +100,26 @@ def test_an_infinite_time_limit_means_none_not_a_traceback(tmp_path):
     assert (res.n_done, res.n_failed) == (1, 0)
 
 
-def test_a_runaway_document_becomes_a_timeout_row_and_the_small_one_comes_out(tmp_path):
+def _big_and_small(tmp_path, big: str, config: str, warm: bool = False):
+    """A big document beside a small seed, extracted in process under ``config``: the result and the errors rows.
+
+    ``warm``: load and compile the models on the small one first, so a time limit measures extraction only."""
     src = tmp_path / "in"
     src.mkdir()
-    big = (SEEDS / "002_7ecacfc05819ac67.txt").read_text(encoding="utf-8")
-    (src / "big.txt").write_text(big * 3, encoding="utf-8")  # ~210k chars: many seconds of NER
+    (src / "big.txt").write_text(big, encoding="utf-8")
     shutil.copy(SEEDS / "004_2b47e149472050a6.txt", src / "small.txt")
-    run_extract([src / "small.txt"], tmp_path / "warm", workers=1)  # models loaded and compiled before the clock
+    if warm:
+        run_extract([src / "small.txt"], tmp_path / "warm", workers=1)
     cfg = tmp_path / "c.toml"
-    cfg.write_text("[run]\ndoc_seconds = 1\n", encoding="utf-8")
+    cfg.write_text(config, encoding="utf-8")
     res = run_extract([src], tmp_path / "out", config=cfg, workers=1)
-    errors = read_table(tmp_path / "out", "errors").to_pandas()
+    return res, read_table(tmp_path / "out", "errors").to_pandas()
+
+
+def test_a_runaway_document_becomes_a_timeout_row_and_the_small_one_comes_out(tmp_path):
+    big = (SEEDS / "002_7ecacfc05819ac67.txt").read_text(encoding="utf-8")
+    # ~210k chars: many seconds of NER
+    res, errors = _big_and_small(tmp_path, big * 3, "[run]\ndoc_seconds = 1\n", warm=True)
     assert errors.doc_id.tolist() == ["big"] and errors.kind.tolist() == ["timeout"]
     assert "run.doc_seconds" in errors.message.iloc[0]
     assert read_table(tmp_path / "out", "documents").column("doc_id").to_pylist() == ["small"]
@@ -120,14 +129,8 @@ def test_a_runaway_document_becomes_a_timeout_row_and_the_small_one_comes_out(tm
 def test_a_document_over_max_doc_chars_is_refused_and_the_small_one_comes_out(tmp_path):
     """Finding 3: the huge file given with a small one no longer takes it down (a stand-in for the 52 MB file:
     run.max_doc_chars lowered under a 78k-char seed)."""
-    src = tmp_path / "in"
-    src.mkdir()
-    shutil.copy(SEEDS / "002_7ecacfc05819ac67.txt", src / "big.txt")
-    shutil.copy(SEEDS / "004_2b47e149472050a6.txt", src / "small.txt")
-    cfg = tmp_path / "c.toml"
-    cfg.write_text("[run]\nmax_doc_chars = 20000\n", encoding="utf-8")
-    res = run_extract([src], tmp_path / "out", config=cfg, workers=1)
-    errors = read_table(tmp_path / "out", "errors").to_pandas()
+    big = (SEEDS / "002_7ecacfc05819ac67.txt").read_text(encoding="utf-8")
+    res, errors = _big_and_small(tmp_path, big, "[run]\nmax_doc_chars = 20000\n")
     assert errors.doc_id.tolist() == ["big"] and errors.kind.tolist() == ["too_large"]
     assert "run.max_doc_chars" in errors.message.iloc[0]
     assert read_table(tmp_path / "out", "documents").column("doc_id").to_pylist() == ["small"]

@@ -223,6 +223,14 @@ class _LacModel:
                         self.transitions_f32, path)
         return path
 
+    def paths(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Best tag ids (batch, max_len) of non-empty ``texts`` (one batch) and their lengths."""
+        em = self.emissions(texts)
+        if em.shape[2] != len(self.labels):
+            raise RuntimeError(f"LAC gave {em.shape[2]} tag scores, its tag.dic names {len(self.labels)}")
+        lens = np.asarray([len(t) for t in texts], dtype=np.int64)
+        return self.viterbi(em, lens), lens
+
     def segments(self, texts: list[str]) -> list[tuple[list[int], list[str]]]:
         """Per non-empty text: the offsets where its words start and each word's label (one batch).
 
@@ -230,11 +238,7 @@ class _LacModel:
         passes: a word starts at the first char and at every char whose tag is not
         an inside (-I) tag; only the per-word lists are built in Python.
         """
-        em = self.emissions(texts)
-        if em.shape[2] != len(self.labels):
-            raise RuntimeError(f"LAC gave {em.shape[2]} tag scores, its tag.dic names {len(self.labels)}")
-        lens = np.asarray([len(t) for t in texts], dtype=np.int64)
-        path = self.viterbi(em, lens)
+        path, lens = self.paths(texts)
         starts = ~self.inside_arr[path]
         starts[:, 0] = True
         starts &= np.arange(path.shape[1])[None, :] < lens[:, None]  # past a text's length is junk
@@ -250,9 +254,7 @@ class _LacModel:
 
     def tag(self, texts: list[str]) -> list[np.ndarray]:
         """Tag ids for each non-empty text (one batch)."""
-        em = self.emissions(texts)
-        lens = np.asarray([len(t) for t in texts], dtype=np.int64)
-        path = self.viterbi(em, lens)
+        path, lens = self.paths(texts)
         return [path[r, : lens[r]] for r in range(len(texts))]
 
 

@@ -22,7 +22,6 @@ normalized tag set of the NER backend contract. Public entry point: :func:`extra
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 
 from pipeline.core.records import Analysis, Org, Sentence
 from pipeline.stages.organizations.aliases import abbreviations, brands, generic_short_forms
@@ -85,10 +84,15 @@ class _Doc:
 
 def _loc_votes(sents: list[tuple[Sentence, list[Tok]]], lx: OrgLexicon) -> dict[str, int]:
     """Document votes: a span the backend calls a place more often than a body is a place (上海, 江苏)."""
+    votes: dict[str, int] = {}
     place, org = lx.tags.place, lx.tags.org_entity
-    ups = Counter(t.text for _, toks in sents for t in toks if t.tag in place)
-    downs = Counter(t.text for _, toks in sents for t in toks if t.tag in org and t.tag not in place)
-    return {k: ups.get(k, 0) - downs.get(k, 0) for k in ups.keys() | downs.keys()}
+    for _, toks in sents:
+        for t in toks:
+            if t.tag in place:
+                votes[t.text] = votes.get(t.text, 0) + 1
+            elif t.tag in org:
+                votes[t.text] = votes.get(t.text, 0) - 1
+    return votes
 
 
 def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc) -> list[Cand]:
@@ -179,8 +183,9 @@ def extract_organizations(text: str, sentences: list[Sentence], analyses: list[A
         doc.add(brand, name, typ, "alias")
     proper = lx.tags.proper
     for sent, toks in sents:
-        base = sent.start
-        doc.bounds.update([base + t.s for t in toks])
-        doc.bounds.update([base + t.e for t in toks])
-        doc.proper_spans.update([(base + t.s, base + t.e) for t in toks if t.tag in proper])
+        for t in toks:
+            doc.bounds.add(sent.start + t.s)
+            doc.bounds.add(sent.start + t.e)
+            if t.tag in proper:
+                doc.proper_spans.add((sent.start + t.s, sent.start + t.e))
     return propagate(text, doc.lexicon, doc.books, lx, doc.bounds, doc.proper_spans)

@@ -221,10 +221,12 @@ class OrgLexicon:
         if end is None or not end.weak or end.type != "company" or len(name) <= len(end.text):
             return 0
         k = len(name) - len(end.text)
-        body = self.suffix_at_end(name[:k])
-        if body is None or body.weak or body.type not in self.activity_of or len(body.text) < self.clause_min_suffix:
-            return 0
-        return k
+        return k if self.does_activity(self.suffix_at_end(name[:k])) else 0
+
+    def does_activity(self, body: Suffix | None) -> bool:
+        """Is ``body`` the strong suffix of a complete body whose industry word after it is what it does?"""
+        return body is not None and not body.weak and body.type in self.activity_of \
+            and len(body.text) >= self.clause_min_suffix
 
     def suffix_at_end(self, s: str) -> Suffix | None:
         """Longest configured suffix that ``s`` ends with."""

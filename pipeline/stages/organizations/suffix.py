@@ -91,11 +91,9 @@ def _weak_company_ok(text: str, name_toks: list[Tok], prefix: str, head: Tok, s:
     if not (any(is_brandish(x, lx) for x in name_toks) or (prefix and head.tag in lx.tags.org_entity)):
         return False
     before = lx.suffix_at_end(text[s:ss]) if ss > s else None
-    if before is None or before.weak:
-        return True
-    if before.type in lx.activity_of and len(before.text) >= lx.clause_min_suffix:
+    if lx.does_activity(before):
         return False  # 中央政府|投资: what the body does, not a firm (grammar.toml [clause_tail] activity_of)
-    return before.type != "company"  # 华虹集团|投资
+    return not (before is not None and before.type == "company" and not before.weak)  # 华虹集团|投资
 
 
 def _is_proper(name_toks: list[Tok], prefix: str, head: Tok, suf: Suffix, lx: OrgLexicon) -> bool:
