@@ -102,6 +102,10 @@ class OrganizationsGrammarSectorMinistry(_Strict):
     ordinal: StrictStr
 
 
+class OrganizationsGrammarNumberedWorks(_Strict):
+    heads: list[StrictStr]
+
+
 class OrganizationsGrammarClauseTail(_Strict):
     min_suffix: StrictInt
     numeral: StrictStr
@@ -134,6 +138,7 @@ class OrganizationsGrammar(_Strict):
     conjoined_department: OrganizationsGrammarConjoinedDepartment
     session: OrganizationsGrammarSession
     sector_ministry: OrganizationsGrammarSectorMinistry
+    numbered_works: OrganizationsGrammarNumberedWorks
     deictic: OrganizationsGrammarDeictic
     class_levels: OrganizationsGrammarClassLevels
     conjoined_name: OrganizationsGrammarConjoinedName

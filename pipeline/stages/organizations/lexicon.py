@@ -145,6 +145,7 @@ class OrgLexicon:
     conj_types: frozenset[str]
     session_heads: frozenset[str]
     sector_heads: frozenset[str]
+    numbered_heads: frozenset[str]  # works numbered among their kind (第一汽车制造厂)
     sector_tails: frozenset[str]
     not_sectors: frozenset[str]
     sector_ordinal: re.Pattern[str]
@@ -286,6 +287,7 @@ def _grammar_kw(g: dict) -> dict:
         "conj_types": _fs(g["conjoined_name"]["types"]),
         "session_heads": _fs(g["session"]["heads"]),
         "sector_heads": _fs(g["sector_ministry"]["heads"]),
+        "numbered_heads": _fs(g["numbered_works"]["heads"]),
         "sector_tails": _fs(g["sector_ministry"]["sector_tails"]),
         "not_sectors": _fs(g["sector_ministry"]["not_sectors"]),
         "sector_ordinal": re.compile(g["sector_ministry"]["ordinal"]),
