@@ -106,6 +106,10 @@ class OrganizationsGrammarNumberedWorks(_Strict):
     heads: list[StrictStr]
 
 
+class OrganizationsGrammarParkInPlace(_Strict):
+    field_marks: list[StrictStr]
+
+
 class OrganizationsGrammarClauseTail(_Strict):
     min_suffix: StrictInt
     numeral: StrictStr
@@ -139,6 +143,7 @@ class OrganizationsGrammar(_Strict):
     session: OrganizationsGrammarSession
     sector_ministry: OrganizationsGrammarSectorMinistry
     numbered_works: OrganizationsGrammarNumberedWorks
+    park_in_place: OrganizationsGrammarParkInPlace
     deictic: OrganizationsGrammarDeictic
     class_levels: OrganizationsGrammarClassLevels
     conjoined_name: OrganizationsGrammarConjoinedName

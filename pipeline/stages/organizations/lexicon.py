@@ -146,6 +146,7 @@ class OrgLexicon:
     session_heads: frozenset[str]
     sector_heads: frozenset[str]
     numbered_heads: frozenset[str]  # works numbered among their kind (第一汽车制造厂)
+    park_field_marks: frozenset[str]  # a park in one place word, named by its field (沈抚科创园/LOC)
     sector_tails: frozenset[str]
     not_sectors: frozenset[str]
     sector_ordinal: re.Pattern[str]
@@ -288,6 +289,7 @@ def _grammar_kw(g: dict) -> dict:
         "session_heads": _fs(g["session"]["heads"]),
         "sector_heads": _fs(g["sector_ministry"]["heads"]),
         "numbered_heads": _fs(g["numbered_works"]["heads"]),
+        "park_field_marks": _fs(g["park_in_place"]["field_marks"]),
         "sector_tails": _fs(g["sector_ministry"]["sector_tails"]),
         "not_sectors": _fs(g["sector_ministry"]["not_sectors"]),
         "sector_ordinal": re.compile(g["sector_ministry"]["ordinal"]),

@@ -69,6 +69,10 @@ def _mid_head_ok(text: str, toks: list[Tok], h: int, ss: int, suf: Suffix, lx: O
             return True
         if suf.type == "platform" and nested_unit(toks, h, lx):  # 科技城平湖园
             return True
+        if suf.type == "platform" and len(prefix0) >= 2 and prefix0[-1] in lx.park_field_marks:
+            # the backend's place word is a park named by its abbreviated field (沈抚科创园/LOC, 沙河高教园/LOC); a
+            # garden or a site (圆明园, 烈士陵园, 清华园) is no park of a field
+            return True
     return len(suf.text) >= 2 and (
         head.tag in T.proper_noun_head or (len(head.text) >= 4 and head.tag not in T.never_head)
     )
