@@ -156,6 +156,8 @@ def list_mates(text: str, chosen: list[Cand], lx: OrgLexicon, toks: list[Tok] | 
     and the first item counts when it opens its clause (，交通集团、文旅集团: ``_first_mates``).
     """
     out: list[Cand] = []
+    if not chosen or lx.pat.list_mark not in text:
+        return out  # most sentences hold no 、-list
     known = list(chosen)
     while True:
         new = _mates_once(text, known, lx, toks)

@@ -131,6 +131,7 @@ class OrgLexicon:
     body_tails: tuple[str, ...]
     title_words: tuple[str, ...]  # longest first
     title_last_chars: frozenset[str]  # prefilter of the post split (tokens._split_posts)
+    title_rx: re.Pattern[str] | None  # any post word: the sentence prefilter of the post split
     dept_suffixes: tuple[str, ...]  # conjoined departments (工业和信息化局)
     dept_joiners: tuple[str, ...]
     dept_field_max: int
@@ -273,6 +274,8 @@ def _grammar_kw(g: dict) -> dict:
         "body_tails": tuple(g["body_tails"]),
         "title_words": tuple(sorted(g.get("title_words", []), key=len, reverse=True)),
         "title_last_chars": frozenset(w[-1] for w in g.get("title_words", []) if w),
+        "title_rx": re.compile("|".join(map(re.escape, sorted(g["title_words"], key=len, reverse=True))))
+        if g.get("title_words") else None,
         "dept_suffixes": tuple(g.get("conjoined_department", {}).get("suffixes", [])),
         "dept_joiners": tuple(g.get("conjoined_department", {}).get("joiners", [])),
         "dept_field_max": int(g.get("conjoined_department", {}).get("field_max_chars", 6)),

@@ -82,7 +82,7 @@ def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
         toks = _tiled(an.words, pos, fold)  # the usual case, without a search per word
     else:
         toks = _aligned(text, an.words, pos, fold)
-    toks = _split_posts(toks, lx)
+    toks = _split_posts(text, toks, lx)
     if not an.entities:
         return toks
     # Tokens are in order and disjoint, so the ones overlapping an entity are a
@@ -106,7 +106,7 @@ def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
     return toks
 
 
-def _split_posts(toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
+def _split_posts(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
     """A common noun made of a body and its officer's post is two words (浙江|省委书记 -> 省委|书记).
 
     The backend writes some posts as one word with the body they head (省委书记/n; 松江区/LOC 委书记/n), so
@@ -115,10 +115,14 @@ def _split_posts(toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
     (松江区|委). 中央委员 (中央 is no body's suffix here) and 党委书记 (a bare class word, dropped downstream)
     are not helped.
     """
-    if not any(t.tag in lx.tags.noun and len(t.text) >= 3 and t.text[-1] in lx.title_last_chars for t in toks):
-        return toks
+    if lx.title_rx is None or not lx.title_rx.search(text):
+        return toks  # most sentences name no post
     out: list[Tok] = []
+    last = lx.title_last_chars
     for t in toks:
+        if len(t.text) < 3 or t.text[-1] not in last:
+            out.append(t)
+            continue
         cut = _post_len(t, bool(out) and out[-1].tag in lx.tags.place and out[-1].e == t.s, lx)
         if cut:
             k = t.e - cut
