@@ -204,6 +204,7 @@ class OrganizationsSuffixesPlatform(_Strict):
     strong: list[StrictStr]
     weak: list[StrictStr]
     bare_ok: list[StrictStr]
+    one_word: list[StrictStr]
 
 
 class OrganizationsSuffixesMedia(_Strict):

@@ -111,6 +111,7 @@ class OrgLexicon:
     abbreviated_fields: frozenset[str]
     units_of_body: frozenset[str]
     country_named: frozenset[str]
+    one_word_heads: tuple[str, ...]  # heads named by one proper word alone (基地, 集群): suffix.one_word_platforms
     pat: Patterns
     name_words: frozenset[str]
     name_verbs: frozenset[str]
@@ -378,6 +379,7 @@ def load_org_lexicon() -> OrgLexicon:
         abbreviated_fields=_per_type(suf_cfg, "abbreviated_fields"),
         units_of_body=_per_type(suf_cfg, "units_of_body"),
         country_named=_per_type(suf_cfg, "country_named"),
+        one_word_heads=tuple(sorted(_per_type(suf_cfg, "one_word"), key=len, reverse=True)),
         pat=_patterns(load_lexicon_toml("organizations/patterns.toml")),
         heads=heads,
         **_grammar_kw(g),

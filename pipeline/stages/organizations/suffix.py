@@ -122,6 +122,53 @@ def _is_proper(name_toks: list[Tok], prefix: str, head: Tok, suf: Suffix, lx: Or
     return bool(proper) or prefix_proper
 
 
+def _one_word(text: str, toks: list[Tok], j: int, lx: OrgLexicon) -> tuple[int, str] | None:
+    """The index of the word before the name and the proper word, where token ``j`` closes a one-word name."""
+    T = lx.tags
+    t = toks[j]
+    head = next((x for x in lx.one_word_heads if t.text.endswith(x)), None)
+    if head is None:
+        return None
+    if t.text == head:  # 宁东/LOC 基地/n
+        if j == 0 or toks[j - 1].e != t.s or toks[j - 1].tag not in T.place_or_org_entity:
+            return None
+        return j - 2, toks[j - 1].text
+    if t.tag not in T.place_or_org_entity or len(t.text) < len(head) + 2:  # 宁东基地/LOC as one word
+        return None
+    return j - 1, t.text[: -len(head)]
+
+
+def one_word_platforms(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
+    """Bases and clusters named by one proper word (宁东基地, 庆阳数据中心集群); field words make a class.
+
+    Why apart from the suffix table: as ordinary weak heads 基地 and 集群 took in designations
+    (陇东综合能源基地, 国家先进制造业集群, 生产基地). The proper word must open the name: after a noun or a
+    body (吉利/ORG 贵阳/LOC 基地, 国家实验室 海南/LOC 基地) the base is a site of what precedes.
+    """
+    if not any(h in text for h in lx.one_word_heads):
+        return []  # prefilter: most sentences name no base or cluster
+    T = lx.tags
+    out: list[Cand] = []
+    for j, t in enumerate(toks):
+        found = _one_word(text, toks, j, lx)
+        if found is None:
+            continue
+        b, word = found
+        if word in lx.level_words or word in lx.common_words or word in lx.category_modifiers \
+                or any(word.startswith(w) for w in lx.level_words if len(w) > 1):
+            continue  # 国家基地, 产业集群: a class
+        if ends_like_body(word, lx):
+            continue  # 全国重点实验室|基地: a site of the body, which stays the name
+        start = toks[j - 1].s if t.text in lx.one_word_heads else t.s
+        if b >= 0 and toks[b].e == start and toks[b].tag in T.inside:
+            continue  # the word is not the name's first: a site of the body or field before it
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if nxt is not None and nxt.s == t.e and nxt.tag in T.noun and nxt.text not in lx.role_nouns:
+            continue  # 基地项目: the head modifies the next noun
+        out.append(Cand(start, t.e, text[start : t.e], "platform", "suffix"))
+    return out
+
+
 def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[Cand], list[Cand]]:
     """Suffix-anchored names, and generic ones (no proper part) kept for short-form matching."""
     T = lx.tags
@@ -174,4 +221,4 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
                 out.append(cand)
             continue
         (out if _is_proper(name_toks, prefix, head, suf, lx) else generic).append(cand)
-    return out, generic
+    return out + one_word_platforms(text, toks, lx), generic
