@@ -24,6 +24,7 @@ def test_a_base_read_as_one_place_word_is_a_platform_a_bare_place_before_it_is_n
 
 def test_field_words_or_a_level_before_the_head_make_a_class() -> None:
     assert names("培育/v 国家/n 先进/a 制造业/n 集群/n 。/w") == set()
+    assert names("其中/r 有/v 十大/m 钢铁/n 基地/n ，/w 九大有色金属/ORG 基地/n 。/w") == set()
     assert names("全面/ad 推动/v 陇东/ORG 综合/vn 能源/n 基地/n 建设/vn 。/w") == set()
     assert names("建设/v 国家级/a 产业/n 基地/n 和/c 生产基地/n 。/w") == set()
 

@@ -157,8 +157,8 @@ def one_word_platforms(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]
             continue
         b, word = found
         if word in lx.level_words or word in lx.common_words or word in lx.category_modifiers \
-                or any(word.startswith(w) for w in lx.level_words if len(w) > 1):
-            continue  # 国家基地, 产业集群: a class
+                or any(word.startswith(w) for w in lx.level_words if len(w) > 1) or lx.clause_numeral.match(word):
+            continue  # 国家基地, 产业集群, 九大有色金属/ORG 基地 (counted): a class
         if ends_like_body(word, lx):
             continue  # 全国重点实验室|基地: a site of the body, which stays the name
         start = toks[j - 1].s if t.text in lx.one_word_heads else t.s
