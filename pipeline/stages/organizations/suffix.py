@@ -147,11 +147,15 @@ def one_word_platforms(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]
     (陇东综合能源基地, 国家先进制造业集群, 生产基地). The proper word must open the name: after a noun or a
     body (吉利/ORG 贵阳/LOC 基地, 国家实验室 海南/LOC 基地) the base is a site of what precedes.
     """
-    if not any(h in text for h in lx.one_word_heads):
+    heads = [h for h in lx.one_word_heads if h in text]
+    if not heads:
         return []  # prefilter: most sentences name no base or cluster
     T = lx.tags
+    lasts = {h[-1] for h in heads}
     out: list[Cand] = []
     for j, t in enumerate(toks):
+        if t.text[-1] not in lasts:
+            continue  # most words end in no head's last character
         found = _one_word(text, toks, j, lx)
         if found is None:
             continue
