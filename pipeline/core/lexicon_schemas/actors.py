@@ -61,6 +61,7 @@ class ActorsActors(_Strict):
     span_frame_words: list[StrictStr]
     span_tags: list[StrictStr]
     amount_qualifiers: list[StrictStr]
+    activity_tag: StrictStr
 
 
 # lexicon file (relative to configs/) -> its schema

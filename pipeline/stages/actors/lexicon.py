@@ -61,6 +61,7 @@ class _Lex:
     span_frame_words: frozenset[str]
     span_tags: frozenset[str]
     amount_qualifiers: frozenset[str]
+    activity_tag: str
 
 
 @cache

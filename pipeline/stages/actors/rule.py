@@ -48,7 +48,24 @@ class SentenceActors(ListMixin):
             for w, t in zip(words, pos):
                 self.tokens.append((p, p + len(w), w, t))
                 p += len(w)
+        self._split_activities()
         self.orgs = [o for o in self.orgs if self._named_body(o)]
+
+    def _split_activities(self) -> None:
+        """A word the organization layer cut after a complete body because its rest is what the body does
+        (中央政府|投资: `OrgLexicon.body_before_activity`) becomes the body and that verbal noun (`activity_tag`),
+        so the mention no longer ends inside a word and its act reads like 中央政府公共投资9243亿元."""
+        org_lx = load_org_lexicon()
+        self.activities: set[int] = set()  # starts of the acts split off (a process of the body's own)
+        for o in self.orgs:
+            k = next((k for k, t in enumerate(self.tokens) if t[0] <= o.start and o.end < t[1]), None)
+            if k is None:
+                continue
+            s, e, w, t = self.tokens[k]
+            if org_lx.body_before_activity(self.text[o.start:e]) == o.end - o.start:
+                self.tokens[k:k + 1] = [(s, o.end, self.text[s:o.end], t), (o.end, e, self.text[o.end:e],
+                                                                             _lex().activity_tag)]
+                self.activities.add(o.end)
 
     def _named_body(self, o: Span) -> bool:
         """A mention that can act: not a scope word (全疆 tagged ORG), not a name whose head is a process
@@ -284,7 +301,8 @@ class SentenceActors(ListMixin):
             return False
         if head[2].endswith(lx.thing_heads):
             return True
-        if head[2].endswith(lx.process_subjects) and any(t[3] in ("v", "vd") for t in toks[n:]):
+        own_act = head[0] in self.activities  # 中央政府|投资支持…: the body's act, not others' in or on it
+        if head[2].endswith(lx.process_subjects) and not own_act and any(t[3] in ("v", "vd") for t in toks[n:]):
             return True
         # a verbal noun heads it too where a noun comes first (省政府门户网站绩效评估连续3年…: the website's rating),
         # unlike one right after the body, which is the body's act (中央政府投资…)
