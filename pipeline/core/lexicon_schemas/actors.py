@@ -62,6 +62,7 @@ class ActorsActors(_Strict):
     span_tags: list[StrictStr]
     amount_qualifiers: list[StrictStr]
     activity_tag: StrictStr
+    collective_heads: list[StrictStr]
 
 
 # lexicon file (relative to configs/) -> its schema

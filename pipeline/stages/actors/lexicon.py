@@ -62,6 +62,7 @@ class _Lex:
     span_tags: frozenset[str]
     amount_qualifiers: frozenset[str]
     activity_tag: str
+    collective_heads: tuple[str, ...]
 
 
 @cache

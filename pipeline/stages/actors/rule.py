@@ -74,8 +74,8 @@ class SentenceActors(ListMixin):
         name = self.text[o.start:o.end]
         if name in lx.own_subject_words or name.endswith(lx.process_heads):
             return False  # 全疆, 中央政府投资, 全社会固定资产投资: a scope or a process, not a body
-        if any(w in name for w in lx.affiliation_words):
-            return False  # 中央卫生部所属医院: a class of units, not one body
+        if any(w in name for w in lx.affiliation_words) and not name.endswith(lx.collective_heads):
+            return False  # 中央卫生部所属医院: a class of units, not one body (国务院各部门 acts as one)
         if name.endswith(lx.person_heads):
             return False  # 人大代表, 政协委员: persons of a body, not the body
         if name.startswith(lx.class_prefixes):
@@ -154,6 +154,8 @@ class SentenceActors(ListMixin):
         if o.end > pos or gap not in lx.counted_gap | lx.counted_always:
             return False
         k = self._token_at(pos)
+        if k is not None and self.tokens[k][0] == pos and self.tokens[k][3] not in lx.span_tags:
+            return False  # a target row opening on the body's verb (…有限公司力争用3至5年…): no quantity counts it
         if gap in lx.counted_always or k is None:
             return True
         nxt = self._after_quantity(k)
