@@ -118,3 +118,15 @@ def test_bad_input_never_raises() -> None:
 )
 def test_more_date_forms(sentence: str, expected) -> None:
     assert _vals(sentence) == expected
+
+
+
+@pytest.mark.parametrize("sentence, years", [
+    ("2008、2009、2010年三年累计投资。", ["2008", "2009", "2010"]),
+    ("2008 、 2009 、 2010年", ["2008", "2009", "2010"]),
+    ("2018、2019和2020年", ["2018", "2019", "2020"]),
+])
+def test_a_list_of_years_longer_than_the_key_character_window_keeps_its_first_year(sentence: str, years) -> None:
+    # the key-character test (a date holds 年/月/… within 14 characters of its start) looks past a
+    # run of years and list joins: three four-digit years put 年 at the 15th character
+    assert [v for _, v, _ in _vals(sentence)] == years

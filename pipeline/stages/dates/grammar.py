@@ -141,7 +141,7 @@ def extract_dates(text: str, pub_date: str | None = None, context: DateContext |
         # every date holds one of a few key characters within a short window of its start:
         # testing for them first spares the long alternation at most trigger characters
         rx = lx.rx_at.get(work[p], lx.rx)
-        m = rx.match(work, p) if lx.near.search(work, p, p + 14) else None
+        m = rx.match(work, p) if _near(lx, work, p) else None
         found = _at(scan, m, p)
         if not found and m is not None and m.lastgroup in _SPANS:
             found = _at(scan, lx.rx_single.match(work, p), p)  # a rejected range: its single dates
@@ -154,6 +154,14 @@ def extract_dates(text: str, pub_date: str | None = None, context: DateContext |
     if context is not None:
         context.last_year, context.para_year = scan.last_year, scan.para_year
     return rows
+
+
+def _near(lx, work: str, p: int) -> bool:
+    """A key character within 14 characters of ``p``, or of the end of a run of years and list joins."""
+    if lx.near.search(work, p, p + 14):
+        return True
+    e = lx.year_run.match(work, p).end()
+    return e > p + 8 and lx.near.search(work, e, e + 14) is not None
 
 
 def deadline_mentions(text: str, pub_date: str | None = None, context: DateContext | None = None,

@@ -39,6 +39,7 @@ class Lex:
     def __init__(self) -> None:
         cfg = load_lexicon_toml("dates/dates.toml")
         self._words(cfg)
+        self.list_joins = tuple(cfg["ranges"]["list_joins"])
         f = self._fragments(cfg)
         spans = self._span_forms(f)
         self.rx = re.compile("|".join(spans + self._single_forms(f)))
@@ -262,6 +263,10 @@ class Lex:
             starts.add(word[0])
         self.trigger = re.compile("[" + re.escape("".join(sorted(starts))) + r"\d]")
         self.year_rx = re.compile(rf"\d{{4}}|[{_CN_D}0]{{4}}")
+        # a list of years sharing one 年 (2008、2009、2010年) may hold its key character past the
+        # window ``near`` looks in: the window then starts after the run of years and joins
+        joins = "".join(re.escape(j) for j in self.list_joins if len(j) == 1)
+        self.year_run = re.compile(rf"[\d{_CN_D}\s{joins}]*")
 
 
 
