@@ -63,6 +63,8 @@ class ActorsActors(_Strict):
     amount_qualifiers: list[StrictStr]
     activity_tag: StrictStr
     collective_heads: list[StrictStr]
+    name_tail_tags: list[StrictStr]
+    name_list_marks: list[StrictStr]
 
 
 # lexicon file (relative to configs/) -> its schema

@@ -63,6 +63,8 @@ class _Lex:
     amount_qualifiers: frozenset[str]
     activity_tag: str
     collective_heads: tuple[str, ...]
+    name_tail_tags: frozenset[str]
+    name_list_marks: frozenset[str]
 
 
 @cache

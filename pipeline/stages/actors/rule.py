@@ -80,7 +80,19 @@ class SentenceActors(ListMixin):
             return False  # 人大代表, 政协委员: persons of a body, not the body
         if name.startswith(lx.class_prefixes):
             return False  # 普惠性幼儿园, 公办幼儿园: a word of class before the head names a class of bodies
+        if self._name_runs_on(o):
+            return False
         return not self.tokens or any(t[1] == o.end for t in self.tokens)
+
+    def _name_runs_on(self, o: Span) -> bool:
+        """One content character, then a list mark, right after the mention: the name goes on through that
+        character (中国能|建、中联云港…, 渝快|办、渝快政…): the NER cut a list item's name short, so no body."""
+        lx = _lex()
+        k = next((k for k, t in enumerate(self.tokens) if t[0] == o.end), None)
+        if k is None or k + 1 >= len(self.tokens):
+            return False
+        tok, nxt = self.tokens[k], self.tokens[k + 1]
+        return len(tok[2]) == 1 and tok[3] in lx.name_tail_tags and nxt[2] in lx.name_list_marks
 
     def actor(self, pos: int) -> int | None:
         """The key of the acting organization for a row at sentence offset ``pos``, or None."""
