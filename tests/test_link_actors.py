@@ -51,20 +51,21 @@ def test_the_sets_are_large_enough_and_from_real_text(name: str):
     assert sum(e["actor"] is not None for c in cases for e in c["expect"]) >= 40
 
 
-@pytest.mark.parametrize("name", ["heldout2.jsonl", "heldout3.jsonl"])
-def test_the_later_held_out_sets_are_from_real_text(name: str):
+@pytest.mark.parametrize(("name", "size", "actors"), [("heldout2.jsonl", 140, 30), ("heldout3.jsonl", 140, 30),
+                                                       ("heldout4.jsonl", 100, 20)])
+def test_the_later_held_out_sets_are_from_real_text(name: str, size: int, actors: int):
     cases = load_cases(name)
-    assert len(cases) >= 140  # 149 and 221 cases as delivered
+    assert len(cases) >= size  # 149, 221 and 100 cases as delivered
     for c in cases:
         assert c["source"] and c["text"] and c["expect"], c
         assert "gold/" not in c["source"] and "eval/" not in c["source"], c["source"]
         for e in c["expect"]:
             assert e["table"] in ("amounts", "targets") and e["text"] in c["text"], c["source"]
             assert e["actor"] is None or e["actor"] in c["text"], c["source"]
-    assert sum(e["actor"] is not None for c in cases for e in c["expect"]) >= 30
+    assert sum(e["actor"] is not None for c in cases for e in c["expect"]) >= actors  # 21 in held-out-4
 
 
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl"])
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl"])
 def test_no_held_out_sentence_is_in_the_tuning_corpus(name: str):
     squash = {"".join(c["text"].split()) for c in load_cases()}
     assert not [c["source"] for c in load_cases(name) if "".join(c["text"].split()) in squash]
@@ -89,7 +90,9 @@ def test_held_out_keeps_what_the_rule_reaches(name: str, half: str):
     print(f"{name} {half}: precision {s.precision:.3f}, recall {s.recall:.3f}")
     p, r = FLOORS[name][half]
     assert s.missing == 0  # every annotated row is found (targets by value_text or, as the sets annotate, by text)
-    assert round(s.precision, 3) >= p and round(s.recall, 3) >= r, s.errors
+    # the misses of a half whose misses may not be read (held-out-3 and -4 odd) are never printed
+    blind = half != "even" and name in ("heldout3.jsonl", "heldout4.jsonl")
+    assert round(s.precision, 3) >= p and round(s.recall, 3) >= r, "(misses not listed)" if blind else s.errors
 
 
 def test_subject_by_phrase_and_no_body():
@@ -213,6 +216,7 @@ def test_misses_are_listed_for_one_named_half_only():
 
     halves = [(label, h) for _f, label in HELD_OUT for h in ("even", "odd", "all")]
     assert [x for x in halves if _shows("held-out-3 even", *x)] == [("held-out-3", "even")]
+    assert [x for x in halves if _shows("held-out-4 even", *x)] == [("held-out-4", "even")]
     assert [x for x in halves if _shows("held-out-2 odd", *x)] == [("held-out-2", "odd")]
     assert [x for x in halves if _shows("even", *x)] == [("held-out", "even")]
     assert not [x for x in halves if _shows(None, *x) or _shows("", *x) or _shows("held-out-3 all", *x)]
@@ -231,7 +235,7 @@ def test_held_out_sets_are_no_part_of_the_run_fingerprint(tmp_path, monkeypatch)
     monkeypatch.setattr(C, "CONFIG_DIR", root)
     cfg = {"extract": {}}
     before = C.config_hash(cfg)
-    for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "corpus.jsonl"):
+    for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "corpus.jsonl"):
         with open(root / "actors" / name, "a", encoding="utf-8") as f:
             f.write("// an annotator's note\n")
     assert C.config_hash(cfg) == before
