@@ -65,6 +65,8 @@ class ActorsActors(_Strict):
     collective_heads: list[StrictStr]
     name_tail_tags: list[StrictStr]
     name_list_marks: list[StrictStr]
+    by_verb_tags: list[StrictStr]
+    by_from_endings: list[StrictStr]
 
 
 # lexicon file (relative to configs/) -> its schema

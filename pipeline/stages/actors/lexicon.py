@@ -65,6 +65,8 @@ class _Lex:
     collective_heads: tuple[str, ...]
     name_tail_tags: frozenset[str]
     name_list_marks: frozenset[str]
+    by_verb_tags: frozenset[str]
+    by_from_endings: tuple[str, ...]
 
 
 @cache

@@ -115,12 +115,18 @@ class SentenceActors(ListMixin):
             if i == ci and self._counted(verdict, pos):
                 return None
             o = next(o for o in self.orgs if o.key == verdict)
-            if i == ci and pos < o.start:
+            if i == ci and pos < o.start and self._number_at(pos):
                 return None  # 12个闽宁产业园…: a quantity before its clause's subject counts it
+            # (a target row may open on a date before the subject: 2024年教育部提出将启动…, the body's goal)
             if i < ci and self._closed(i) and not self._attributes_only(i + 1, ci):
                 return None  # 新疆人才发展集团挂牌成立，组建…: the body was the one set up, not who acts next
             return self._respective(o, b, pos)
         return None
+
+    def _number_at(self, pos: int) -> bool:
+        """A number token (tag m) starts at ``pos``: the row is a quantity, not a target opening on a date."""
+        k = self._token_at(pos)
+        return k is None or self.tokens[k][3] == "m"
 
     def _span_frame(self, a: int, b: int) -> bool:
         """The clause is only a time span and 来/以来 (五十年来，…; 30年来，…): it frames the clause after it, whose
@@ -190,11 +196,17 @@ class SentenceActors(ListMixin):
         return False
 
     def _by_phrase(self, a: int, b: int) -> int | None:
+        """由 X and a verb of `by_verbs` (由交通部负责施工的), or any verb right after X (首次由省人大常委会测评候选项目,
+        由财政部代理发行): X acts. A verb ending in one of `by_from_endings` makes 由 "from" (由X改为Y)."""
         lx = _lex()
         for o in self.orgs:
             if a <= o.start < b and self.text[max(a, o.start - len(lx.by)):o.start] == lx.by:
                 after = self.text[o.end:o.end + lx.by_gap + max(map(len, lx.by_verbs))]
                 if any(after.find(v) != -1 and after.find(v) <= lx.by_gap for v in lx.by_verbs):
+                    return o.key
+                k = next((k for k, t in enumerate(self.tokens) if t[0] == o.end), None)
+                if k is not None and self.tokens[k][3] in lx.by_verb_tags and not self.tokens[k][2].endswith(
+                        lx.by_from_endings):
                     return o.key
         return None
 
@@ -288,7 +300,7 @@ class SentenceActors(ListMixin):
         # (also after a further modifier and its 的: 国务院…提出了…为中心的发展国民经济的十条方针)
         if n < len(toks) and toks[n][3] == "m" and toks[n - 1][2] == lx.relative_marker:
             nxt = self._after_quantity(self.tokens.index(toks[n]))
-            return nxt is None or nxt[3] not in lx.noun_tags | {"a", "b"}
+            return nxt is None or nxt[3] not in lx.noun_tags | lx.place_tags | {"a", "b"}  # …的新一轮中国特色…计划
         # a verb right after 的 is no head noun's predicate: it opens another modifier (…提出了…的发展国民经济的十条方针)
         return n < len(toks) and (toks[n][3] == "m" or toks[n][3] in ("v", "vd") and n > de + 1)
 
