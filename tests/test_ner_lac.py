@@ -200,6 +200,8 @@ def test_char_ids_from_the_table_equal_the_lookup():
     text = "杭州ＡＢ12３，\U00020000𠀀x\u3000 \ud800"
     assert m.ids_of(text).tolist() == [m.char_id(c) for c in text]
     assert m.ids_of("").tolist() == []
+    every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)  # the whole table, one by one
+    assert m.ids_of(every).tolist() == [m.char_id(c) for c in every]
 
 
 def test_patched_graph_is_cached_and_a_bad_cache_is_survived(tmp_path, monkeypatch):

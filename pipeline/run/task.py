@@ -41,8 +41,11 @@ class DocumentProcessor:
             raise out.error
         return out.rows
 
-    def process_many(self, docs: list[SourceDoc]) -> list[DocOutput | DocFailure]:
+    def process_many(self, docs: list[SourceDoc], carry: Carry | None = None) -> list[DocOutput | DocFailure]:
         """Rows for several documents, one result per document in order.
+
+        ``carry`` is given for the windows of one long document (run/windows.py, one
+        window per call): what the earlier windows learned goes on to the next.
 
         The documents' sentences go through the NER backend in one call, so
         its batches hold sentences of near-equal length across documents
@@ -86,12 +89,12 @@ class DocumentProcessor:
                 out.append(p)
                 continue
             try:
-                out.append(DocOutput(p.doc, self._extract(p), p.clock.laps))
+                out.append(DocOutput(p.doc, self._extract(p, carry), p.clock.laps))
             except Exception as e:  # noqa: BLE001 - isolate the failure to this document
                 out.append(DocFailure(p.doc, "extract", e))
         return out
 
-    def _extract(self, p: _Prepared) -> dict[str, list[dict]]:
+    def _extract(self, p: _Prepared, carry: Carry | None = None) -> dict[str, list[dict]]:
         """Every stage after NER, and the rows with raw provenance."""
         doc, cr, sents, analyses, clock = p.doc, p.cr, p.sents, p.analyses, p.clock
         text, offmap = cr.text, cr.offmap
@@ -101,7 +104,8 @@ class DocumentProcessor:
 
         dates: list[DateMention] = []
         amounts: list[Amount] = []
-        date_ctx = DateContext()
+        date_ctx = carry.dates if carry is not None else DateContext()
+        date_ctx.new_paragraph()  # a window starts after a line break
         prev_end = 0
         for s in sents:
             if "\n" in text[prev_end:s.start]:
@@ -112,10 +116,11 @@ class DocumentProcessor:
             dates += [_shift(d, s.start) for d in ds]
             amounts += [_shift(a, s.start) for a in amts]
         clock.lap("amounts_dates")
-        orgs = extract_organizations(text, sents, analyses)
+        orgs = extract_organizations(text, sents, analyses, known=carry.org_names if carry is not None else None)
         clock.lap("organizations")
         # the backend's POS tags (the NER contract's set) serve the targets' noun/verb check
-        targets = extract_targets(text, sents, amounts, dates, doc.pub_date, analyses=analyses)
+        targets = extract_targets(text, sents, amounts, dates, doc.pub_date, analyses=analyses,
+                                  carry=carry.targets if carry is not None else None)
         clock.lap("targets")
 
         prov = _Provenance(doc.doc_id, text, offmap, sents)
@@ -153,6 +158,21 @@ def _link(rows: dict[str, list[dict]], doc_id: str, text: str, sents, articles, 
     rows["places"] = place_rows(doc_id, places, lambda m: {
         "start": m.start, "end": m.end, **prov.raw_span(m.start, m.end), "sentence": prov.sentence_of(m.start)})
     link_rows(rows, doc_id, loc, places, sents, pos)
+
+
+@dataclass
+class Carry:
+    """What a long document's earlier windows tell the next (run/windows.py).
+
+    ``org_names``: the organization names found so far (surface -> (name, type,
+    rank)), tagged in the next windows too; ``dates``: the last year written
+    (同年) and the paragraph's reference year; ``targets``: the section (its
+    heading's year and orientation) the window ends in.
+    """
+
+    org_names: dict[str, tuple[str, str, int]] = field(default_factory=dict)
+    dates: DateContext = field(default_factory=DateContext)
+    targets: dict = field(default_factory=dict)
 
 
 @dataclass

@@ -15,15 +15,19 @@ Where a window is cut: after the last line break in the second half of the
 window, else after the last sentence end there (。！？；), else at the window's
 end (text with neither for half a window, such as one unpunctuated line; a
 word or name can be split there). Cutting at line breaks keeps every amount and
-date the whole document gives (a paragraph sets its own reference year), but
-what spans windows is not seen together: an alias introduced (简称) in one window
-is not known in the next, and the document-level fallback of ``region`` is each
-window's dominant region. The ``documents`` row takes the dominant region of
-the windows holding most place mentions.
+date the whole document gives (a paragraph sets its own reference year). What
+the earlier windows learned goes on to the next (task.Carry): organization
+names and their aliases, the last year written, the section a window ends in,
+the goals already stated; and an article running past a cut stays one article
+(``_Articles``). A name first found in a later window is not looked for in the
+earlier ones, and the document-level fallback of ``region`` is each window's
+dominant region. The ``documents`` row takes the dominant region of the windows
+holding most place mentions.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections import Counter
@@ -33,10 +37,12 @@ from pathlib import Path
 from pipeline.run.links import row_id
 from pipeline.run.schema import to_table
 from pipeline.run.store import SpilledTable
-from pipeline.run.task import DocFailure, DocOutput, DocumentProcessor
+from pipeline.run.task import Carry, DocFailure, DocOutput, DocumentProcessor
+from pipeline.stages.clean.articles import MAX_TITLE_PARAS
 from pipeline.stages.read.decode import SourceDoc
 
 _SENTENCE_ENDS = "。！？；"
+_PARA = re.compile(r"[^\n]+")  # a clean paragraph, as clean/articles.py counts them
 
 
 def cut_points(raw: str, window: int) -> list[int]:
@@ -108,9 +114,11 @@ def _windows(processor: DocumentProcessor, doc: SourceDoc, window: int, spill: P
     texts: list[str] = []
     regions: Counter[tuple[str | None, str | None]] = Counter()
     first: dict | None = None
+    carry = Carry()  # organization names and years found so far, for the next windows
+    articles = _Articles()
     cuts = cut_points(doc.raw, window)
     for w, (a, b) in enumerate(zip(cuts, cuts[1:])):
-        out = processor.process_many([replace(doc, raw=doc.raw[a:b])])[0]
+        out = processor.process_many([replace(doc, raw=doc.raw[a:b])], carry=carry)[0]
         if isinstance(out, DocFailure):
             return DocFailure(doc, out.stage, out.error)
         rows = out.rows
@@ -123,6 +131,7 @@ def _windows(processor: DocumentProcessor, doc: SourceDoc, window: int, spill: P
             at.clean += 1
         texts.append(d["clean_text"])
         regions[(d.get("adcode"), d.get("region"))] += len(rows.get("places", []))  # ties: the earlier window
+        n_articles = articles.join(rows, at, doc.raw[a:b], d["clean_text"])
         new_ids: dict[str, str] = {}
         for name, rs in rows.items():
             new_ids.update(at.move(name, rs))
@@ -130,13 +139,15 @@ def _windows(processor: DocumentProcessor, doc: SourceDoc, window: int, spill: P
             for k in ("amount_id", "date_id"):
                 if t.get(k) is not None:
                     t[k] = new_ids[t[k]]
+        articles.hold_last(rows)
         for name, rs in rows.items():
             tables.setdefault(name, SpilledTable()).add(to_table(name, rs), spill / f"{name}-{w:05d}.arrow")
         at.clean += len(d["clean_text"])
         at.sentence += len(rows.get("sentences", []))
-        at.article += len(rows.get("articles", []))
+        at.article += n_articles
         del rows, out
     assert first is not None
+    tables.setdefault("articles", SpilledTable()).add(to_table("articles", articles.held), spill / "articles-last.arrow")
     clean_text = "".join(texts)
     adcode, region = max(regions, key=regions.__getitem__)
     document = {**first, "clean_text": clean_text, "n_chars_raw": len(doc.raw), "n_chars_clean": len(clean_text),
@@ -144,3 +155,53 @@ def _windows(processor: DocumentProcessor, doc: SourceDoc, window: int, spill: P
     merged: dict[str, list[dict] | SpilledTable] = {"documents": [document]}
     merged.update(tables)
     return DocOutput(doc, merged, dict(timings))  # type: ignore[arg-type]
+
+
+class _Articles:
+    """An article that runs on past a window's end stays one article.
+
+    The last article of each window is held back until the next window shows
+    whether it goes on: the next window's first article continues it unless that
+    article opens with a byline (title and byline at the window's head start an
+    article, as in the whole document) or the held article's last line carried
+    the end mark (■, a ``removed`` row of reason ``end_mark``).
+    """
+
+    def __init__(self) -> None:
+        self.held: list[dict] = []
+        self.ended = False
+        self.paras = 0  # paragraphs of the held article so far
+
+    def join(self, rows: dict[str, list[dict]], at: _Offsets, raw: str, clean: str) -> int:
+        """Merge this window's first article into the held one if it continues it.
+
+        Returns how far ``at.article`` moves once the window's rows are moved.
+        """
+        arts = rows.get("articles", [])
+        goes_on = bool(self.held) and bool(arts) and not self.ended and arts[0].get("byline") is None
+        tail = raw.rstrip().rfind("\n") + 1  # the window's last non-empty line
+        self.ended = any(r.get("reason") == "end_mark" and r["raw_start"] >= tail for r in rows.get("removed", []))
+        if not goes_on:
+            if arts:
+                self.paras = len(_PARA.findall(clean, arts[-1]["start"], arts[-1]["end"]))
+            return len(arts)
+        first = arts.pop(0)
+        part = _PARA.findall(clean, first["start"], first["end"])
+        held = self.held[0]
+        if held.get("title") is None and held.get("byline") is None and first.get("title") in part:
+            # a title among the article's first paragraphs (clean/articles.py), counted across the cut
+            if self.paras + part.index(first["title"]) <= MAX_TITLE_PARAS:
+                held["title"] = first["title"]
+        held["end"] = first["end"] + at.clean
+        held["raw_end"] = first["raw_end"] + at.raw
+        self.paras = len(_PARA.findall(clean, arts[-1]["start"], arts[-1]["end"])) if arts else self.paras + len(part)
+        at.article -= 1  # the window's article 0 is the held article: its rows take the held index
+        return len(arts) + 1
+
+    def hold_last(self, rows: dict[str, list[dict]]) -> None:
+        """Spill the held article with this window's rows and hold this window's last one."""
+        arts = rows.get("articles", [])
+        if not arts:
+            return
+        arts[:0] = self.held
+        self.held = [arts.pop()]

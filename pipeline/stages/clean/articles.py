@@ -13,7 +13,7 @@ from pipeline.core.records import Article
 from pipeline.stages.clean.rules import Rules
 
 _PARA = re.compile(r"[^\n]+")
-_MAX_TITLE_PARAS = 3
+MAX_TITLE_PARAS = 3
 _MAX_TITLE_CHARS = 80
 _SUBTITLE = ("——", "—", "--")
 
@@ -40,7 +40,7 @@ def split_articles(text: str, para_flags: list[tuple[int, int, bool, bool]], rul
         if not byl:
             continue
         j = i
-        while j > 0 and heads[j - 1] and i - j < _MAX_TITLE_PARAS and j not in bounds:
+        while j > 0 and heads[j - 1] and i - j < MAX_TITLE_PARAS and j not in bounds:
             j -= 1
         last = max(b for b in bounds if b <= j)
         if any(not heads[k] and not paras[k][2] for k in range(last, j)):
@@ -57,7 +57,7 @@ def split_articles(text: str, para_flags: list[tuple[int, int, bool, bool]], rul
 
 
 def _title_byline(text: str, paras, heads) -> tuple[str | None, str | None]:
-    byline_i = next((k for k, p in enumerate(paras[:_MAX_TITLE_PARAS + 2]) if p[2]), None)
+    byline_i = next((k for k, p in enumerate(paras[:MAX_TITLE_PARAS + 2]) if p[2]), None)
     byline = text[paras[byline_i][0]:paras[byline_i][1]] if byline_i is not None else None
     title = None
     if byline_i is not None and byline_i > 0 and heads[byline_i - 1]:
@@ -67,7 +67,7 @@ def _title_byline(text: str, paras, heads) -> tuple[str | None, str | None]:
         p = paras[k]
         title = text[p[0]:p[1]]
     else:
-        for k, p in enumerate(paras[:_MAX_TITLE_PARAS + 1]):
+        for k, p in enumerate(paras[:MAX_TITLE_PARAS + 1]):
             if k != byline_i and heads[k]:
                 title = text[p[0]:p[1]]
                 break

@@ -161,14 +161,21 @@ def _sentence(sent: Sentence, toks: list[Tok], votes: dict[str, int], doc: _Doc)
         doc.bounds.update((sent.start + a.s, sent.start + a.e))
 
 
-def extract_organizations(text: str, sentences: list[Sentence], analyses: list[Analysis]) -> list[Org]:
+def extract_organizations(text: str, sentences: list[Sentence], analyses: list[Analysis],
+                          known: dict[str, tuple[str, str, int]] | None = None) -> list[Org]:
     """One Org per occurrence of an organization name in ``text`` (document clean offsets).
 
+    ``known`` carries the names found in the earlier windows of a long document
+    (surface -> (name, type, rank), run/windows.py): they are tagged in this text
+    too, and this text's names are added to it for the next window.
     Errors propagate: the per-document isolation of the run records them, so a
     broken rule shows as an error, not as lower recall.
     """
     lx = load_org_lexicon()
     doc = _Doc(text, lx, document_titles(sentences))
+    for surface, entry in (known or {}).items():
+        if surface in text:
+            doc.lexicon[surface] = entry  # found first, as in the whole document
     for name, typ in lx.gaz_names.items():
         if name in text:
             doc.add(name, name, typ, "gazetteer")
@@ -188,4 +195,6 @@ def extract_organizations(text: str, sentences: list[Sentence], analyses: list[A
             doc.bounds.add(sent.start + t.e)
             if t.tag in proper:
                 doc.proper_spans.add((sent.start + t.s, sent.start + t.e))
+    if known is not None:
+        known.update(doc.lexicon)
     return propagate(text, doc.lexicon, doc.books, lx, doc.bounds, doc.proper_spans)

@@ -42,6 +42,7 @@ Errors propagate: the per-document isolation of pipeline/run records them in ``e
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from pipeline.core.pubdate import parse_pub_date, pub_year
@@ -60,7 +61,7 @@ from pipeline.stages.targets.triggers import TriggerMixin
 
 def extract_targets(text: str, sentences: list[Sentence], amounts: list[Amount],
                     dates: list[DateMention], pub_date: str | None,
-                    analyses: Sequence[Analysis] | None = None) -> list[Target]:
+                    analyses: Sequence[Analysis] | None = None, carry: dict | None = None) -> list[Target]:
     """Targets of one document; all offsets are document clean-text offsets.
 
     ``sentences`` come from ``split_sentences(text)``; ``amounts`` and ``dates``
@@ -69,17 +70,31 @@ def extract_targets(text: str, sentences: list[Sentence], amounts: list[Amount],
     those deadlines are None. ``analyses`` (the NER backend's analyses aligned
     with ``sentences``) give the noun/verb check of 计划, 规划 … its tags; without
     them the lexical rules decide alone. Errors propagate: the run's
-    per-document isolation records them.
+    per-document isolation records them. ``carry`` (a long document's windows,
+    run/windows.py) hands the section a window ends in to the next window: a
+    heading's year and orientation govern the text under it past the cut.
     """
-    return _Extractor(text, sentences, amounts, dates, pub_date, analyses).run()
+    ex = _Extractor(text, sentences, amounts, dates, pub_date, analyses)
+    if carry is not None:
+        if carry.get("section") is not None:
+            ex.section = replace(carry["section"], start=0)  # its heading lies in an earlier window
+        ex.stated = carry.get("stated", {})  # goals stated in earlier windows: before any offset here
+    out = ex.run()
+    if carry is not None:
+        carry["section"] = ex.section
+        carry["stated"] = {head: _EARLIER for head in ex.stated}
+    return out
 
 
-def _restated_once(rows: list[Target]) -> list[Target]:
+_EARLIER = -(1 << 62)  # the offset of a goal stated in an earlier window
+
+
+def _restated_once(rows: list[Target], stated: dict[tuple[Any, ...], int]) -> list[Target]:
     """Rows in text order, each once: the same span and value once, and a goal restated later
     (经济增长目标设定为6%左右 after the list's 经济增长6%左右: same value, unit and qualifier, a metric
-    that opens with the same four characters) listed once, at its first statement."""
+    that opens with the same four characters) listed once, at its first statement. ``stated`` holds the
+    goals stated before (head -> end offset) and takes this text's."""
     seen: set[tuple[Any, ...]] = set()
-    stated: dict[tuple[Any, ...], int] = {}
     uniq = []
     for t in sorted(rows, key=lambda t: (t.start, t.end)):
         key = (t.start, t.end, t.value_text, t.value, t.deadline_text)
@@ -121,6 +136,7 @@ class _Extractor(ReachMixin, ListMixin, TriggerMixin, DeadlineMixin, RowMixin):
         self._m_starts = [m.start for m in self.mentions]
         self.section: Section | None = None
         self.look_back = False  # the paragraph opens with 过去五年，…: its untriggered quantities are results
+        self.stated: dict[tuple[Any, ...], int] = {}  # goals stated before this text (an earlier window)
 
     def run(self) -> list[Target]:
         ctx: _Ctx | None = None
@@ -153,7 +169,7 @@ class _Extractor(ReachMixin, ListMixin, TriggerMixin, DeadlineMixin, RowMixin):
                 ctx.left -= 1
                 if ctx.left <= 0:
                     ctx = None
-        return _restated_once(self.out)
+        return _restated_once(self.out, self.stated)
 
     # ---------------------------------------------------------------- one chain
 
