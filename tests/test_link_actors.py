@@ -12,7 +12,9 @@ Two sets of hand-annotated real sentences (pipeline/stages/actors/corpus.py scor
   congresses (merged after) 0.957 / 0.564 (even 1.000 / 0.632, odd 0.909 / 0.500); round 5 (lists of bodies,
   分别) 0.966 / 0.718. Both halves read since, so tuning data now;
 - configs/actors/heldout3.jsonl, a third blind set (221 cases). First score (measured once, rule of commit
-  33c5a64): precision 0.812, recall 0.382 (0.824 / 0.378 with its target rows scored); fixed on its even half only.
+  33c5a64): precision 0.812, recall 0.382 (0.824 / 0.378 with its target rows scored); fixed on its even half only;
+- configs/actors/heldout4.jsonl, a fourth blind set (100 cases, 21 actor rows). First score (measured once, rule of
+  commit e1cfcef): precision 0.417, recall 0.238; fixed on its even half only.
 THE ISSUE'S TARGET (recall 0.75) IS NOT MET ON HELD-OUT TEXT. The floors below are what the rule reaches
 (raise them, never lower them), not the target.
 """
@@ -35,7 +37,12 @@ HELD_OUT2_FLOOR = {"all": (0.966, 0.718), "even": (1.000, 0.737), "odd": (0.933,
 # the same rule with targets scored: 0.824 / 0.378. Fixed on its even half only since. THE TARGET IS NOT MET ON IT
 # either: these floors hold what the rule reaches (with targets scored).
 HELD_OUT3_FLOOR = {"all": (1.000, 0.405), "even": (1.000, 0.429), "odd": (1.000, 0.375)}
-FLOORS = {"heldout.jsonl": HELD_OUT_FLOOR, "heldout2.jsonl": HELD_OUT2_FLOOR, "heldout3.jsonl": HELD_OUT3_FLOOR}
+# held-out-4 (positive-rich by request, 21 actor rows of 208): first score (measured once, rule of commit e1cfcef)
+# precision 0.417 (5/12), recall 0.238 (5/21); fixed on its even half only since. FAR FROM THE TARGET: these floors
+# hold what the rule reaches.
+HELD_OUT4_FLOOR = {"all": (0.500, 0.333), "even": (0.714, 0.417), "odd": (0.286, 0.222)}
+FLOORS = {"heldout.jsonl": HELD_OUT_FLOOR, "heldout2.jsonl": HELD_OUT2_FLOOR, "heldout3.jsonl": HELD_OUT3_FLOOR,
+          "heldout4.jsonl": HELD_OUT4_FLOOR}
 
 
 @pytest.mark.parametrize("name", ["corpus.jsonl", "heldout.jsonl"])
@@ -82,7 +89,7 @@ def test_tuning_corpus_meets_the_target():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl"])
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl"])
 @pytest.mark.parametrize("half", ["all", "even", "odd"])
 def test_held_out_keeps_what_the_rule_reaches(name: str, half: str):
     cases = load_cases(name)
