@@ -209,6 +209,18 @@ def test_held_out4_even_grammar(text: str, table: str, row: str, actor: str):
     assert got == actor, (row, got)
 
 
+def test_a_process_word_cut_off_a_body_is_its_act():
+    """Where the organization layer cuts 中央政府 out of LAC's word 中央政府建设, the rest is a process word
+    (`process_heads`): the body's own act, so the body names the row (held-out-1 sentence 9906)."""
+    from pipeline.stages.actors.lists import Span
+    from pipeline.stages.actors.rule import SentenceActors
+
+    text = "中央政府建设投资总规模为1304亿元。"
+    words, pos = ["中央政府建设", "投资", "总", "规模", "为", "1304亿元", "。"], ["ORG", "vn", "a", "n", "v", "m", "w"]
+    assert SentenceActors(text, words, pos, [Span(0, 4, 3)]).actor(text.index("1304")) == 3
+    assert SentenceActors(text, words, pos, [Span(0, 3, 3)]).actor(text.index("1304")) is None  # 中央政|府建设: no
+
+
 def test_a_target_opening_on_the_bodys_verb_is_its_act():
     """A target row with no amount row starts on the verb after the body: no quantity there counts the body."""
     t = extract_text("上海恒大新能源汽车有限公司力争用3至5年成为世界规模最大、实力最强的新能源汽车集团；", doc_id="t")

@@ -53,18 +53,19 @@ class SentenceActors(ListMixin):
 
     def _split_activities(self) -> None:
         """A word the organization layer cut after a complete body because its rest is what the body does
-        (中央政府|投资: `OrgLexicon.body_before_activity`) becomes the body and that verbal noun (`activity_tag`),
+        (中央政府|投资: `OrgLexicon.body_before_activity`), or whose rest is a process word (中央政府|建设投资总规模…:
+        `process_heads`), becomes the body and that verbal noun (`activity_tag`),
         so the mention no longer ends inside a word and its act reads like 中央政府公共投资9243亿元."""
-        org_lx = load_org_lexicon()
+        org_lx, lx = load_org_lexicon(), _lex()
         self.activities: set[int] = set()  # starts of the acts split off (a process of the body's own)
         for o in self.orgs:
             k = next((k for k, t in enumerate(self.tokens) if t[0] <= o.start and o.end < t[1]), None)
             if k is None:
                 continue
             s, e, w, t = self.tokens[k]
-            if org_lx.body_before_activity(self.text[o.start:e]) == o.end - o.start:
-                self.tokens[k:k + 1] = [(s, o.end, self.text[s:o.end], t), (o.end, e, self.text[o.end:e],
-                                                                             _lex().activity_tag)]
+            rest = self.text[o.end:e]
+            if org_lx.body_before_activity(self.text[o.start:e]) == o.end - o.start or rest in lx.process_heads:
+                self.tokens[k:k + 1] = [(s, o.end, self.text[s:o.end], t), (o.end, e, rest, lx.activity_tag)]
                 self.activities.add(o.end)
 
     def _named_body(self, o: Span) -> bool:
