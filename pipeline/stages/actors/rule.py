@@ -81,8 +81,8 @@ class SentenceActors(ListMixin):
             return False  # 人大代表, 政协委员: persons of a body, not the body
         if name.startswith(lx.class_prefixes):
             return False  # 普惠性幼儿园, 公办幼儿园: a word of class before the head names a class of bodies
-        if self._name_runs_on(o):
-            return False
+        if self._name_runs_on(o) or any(ds < o.end and o.start < de for ds, de in self.dates):
+            return False  # …; 从一|九零零年: a mention overlapping a date is the NER's cut of the date, no body
         return not self.tokens or any(t[1] == o.end for t in self.tokens)
 
     def _name_runs_on(self, o: Span) -> bool:
