@@ -116,6 +116,8 @@ class SentenceActors(ListMixin):
             if i == ci and self._counted(verdict, pos):
                 return None
             o = next(o for o in self.orgs if o.key == verdict)
+            if o.start <= pos < o.end:
+                return None  # 塔里木油田万米|超深钻井: the NER swallowed the row's own quantity into the name
             if i == ci and pos < o.start and self._number_at(pos):
                 return None  # 12个闽宁产业园…: a quantity before its clause's subject counts it
             # (a target row may open on a date before the subject: 2024年教育部提出将启动…, the body's goal)
