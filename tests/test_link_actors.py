@@ -221,6 +221,24 @@ def test_a_process_word_cut_off_a_body_is_its_act():
     assert SentenceActors(text, words, pos, [Span(0, 3, 3)]).actor(text.index("1304")) is None  # 中央政|府建设: no
 
 
+def test_a_body_that_underwent_a_relative_clause_is_the_topic():
+    """五年内建设并完工的第一汽车制造厂，在它…，每年能够出产…三万辆 (held-out-3 even, once the organization layer
+    finds the works): a relative clause of what the body underwent (patient verbs joined by 并) heads the topic;
+    a transitive verb opening the clause (支持…的X) still leaves X an object."""
+    from pipeline.stages.actors.lists import Span
+    from pipeline.stages.actors.rule import SentenceActors
+
+    text = "五年内建设并完工的第一汽车制造厂，在它发挥了生产能力以后，每年能够出产载重汽车三万辆，供应运输业的需要。"
+    words = ["五年内", "建设", "并", "完工", "的", "第一", "汽车", "制造厂", "，", "在", "它", "发挥", "了", "生产能力", "以后",
+             "，", "每年", "能够", "出产", "载重", "汽车", "三万辆", "，", "供应", "运输业", "的", "需要", "。"]
+    pos = ["TIME", "v", "c", "v", "u", "m", "n", "n", "w", "p", "r", "v", "u", "n", "f", "w", "TIME", "v", "v", "vn",
+           "n", "m", "w", "v", "n", "u", "n", "w"]
+    span = Span(text.index("第一"), text.index("，"), 5)
+    assert SentenceActors(text, words, pos, [span]).actor(text.index("三万辆")) == 5
+    other = ["五年内", "支持", "并", "完工", "的"] + words[5:]  # 支持 is no verb the body undergoes
+    assert SentenceActors(text.replace("建设", "支持", 1), other, pos, [span]).actor(text.index("三万辆")) is None
+
+
 def test_a_target_opening_on_the_bodys_verb_is_its_act():
     """A target row with no amount row starts on the verb after the body: no quantity there counts the body."""
     t = extract_text("上海恒大新能源汽车有限公司力争用3至5年成为世界规模最大、实力最强的新能源汽车集团；", doc_id="t")

@@ -386,10 +386,15 @@ class SentenceActors(ListMixin):
         w, t = toks[k][2], toks[k][3]
         yu = lx.postverbal_preposition
         intransitive = w.endswith(yu) or w in lx.relative_heads or (k + 1 < len(toks) and toks[k + 1][2] == yu)
+        # 五年内建设并完工的第一汽车制造厂，在它…: what the body underwent (patient verbs, joined by a conjunction)
+        # makes it the topic of the clauses after, like an intransitive verb
+        undergone = w in lx.patient_verbs
+        intransitive = intransitive or undergone
         if t not in ("v", "vd"):
             return None
-        for s, e, w, t in toks[k + 1:]:
-            if s >= b or t in ("v", "vd") and w != yu:
+        for n, (s, e, w, t) in enumerate(toks[k + 1:], k + 1):
+            joined = undergone and w in lx.patient_verbs and toks[n - 1][3] == "c"
+            if s >= b or t in ("v", "vd") and w != yu and not joined:
                 return None
             if w == lx.relative_marker:
                 p = e
