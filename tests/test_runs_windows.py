@@ -181,7 +181,7 @@ def test_an_article_running_past_a_window_cut_stays_one_article(windowed, seed_o
 
 
 def test_windows_keep_the_organizations_of_the_whole_text(windowed, seed_outputs):
-    """Names found in the earlier windows are looked for in the later ones: 796 of the 815 organization rows
+    """Names found in the earlier windows are looked for in the later ones: 800 of the 815 organization rows
     of the whole seeds come out of 1,200-character windows (771 when each window stood alone)."""
     key = ["doc_id", "raw_start", "raw_end", "text"]
     whole = _df(seed_outputs, "organizations")[key].astype(str)
@@ -204,3 +204,59 @@ def test_a_name_found_in_an_earlier_window_is_tagged_in_the_later_ones(tmp_path)
     assert _df(tmp_path / "cut", "documents").n_chars_raw.iloc[0] > 2 * 600  # cut at least twice
     assert list(whole.text).count("浙能") == 2 and list(cut.text) == list(whole.text)
     assert list(cut.raw_start) == list(whole.raw_start)
+
+
+def _whole_and_windows(raw: str, window: int, pub: str = "2025-01-15") -> tuple[dict, dict]:
+    """One document processed whole and in windows of ``window`` characters (rows as lists of dicts)."""
+    from pipeline.run.task import DocumentProcessor
+
+    proc = DocumentProcessor(load_config())
+    doc = SourceDoc("d", "d.txt", raw, "0", "utf-8", pub, None)
+    out = process_windowed(proc, doc, window)
+    assert isinstance(out, DocOutput), out
+    rows = {k: (v.to_pylist() if isinstance(v, pa.Table) else v) for k, v in load_spilled(out.rows).items()}
+    assert len(cut_points(raw, window)) > 2  # cut at least once
+    return proc.process(doc), rows
+
+
+def _articles(rows: dict) -> list[tuple]:
+    return [(a["article_index"], a["title"], a["byline"], a["start"], a["end"]) for a in rows["articles"]]
+
+
+def test_a_window_cut_before_a_title_and_byline_starts_a_new_article():
+    body = "全省经济运行总体平稳，发展质量稳步提升，各项工作取得新进展。\n"
+    raw = "第一篇文章的标题\n本刊记者 张三\n" + body * 8 + "数字经济发展的新路径\n本刊记者 李四\n" + body * 8
+    whole, cut = _whole_and_windows(raw, raw.index("本刊记者 李四") + 3)
+    assert len(whole["articles"]) == 2 and [a[:3] for a in _articles(cut)] == [a[:3] for a in _articles(whole)]
+
+
+def test_a_window_of_blank_lines_or_junk_is_no_article_and_fails_nothing():
+    body = "".join(f"浙江省第{i}季度全省经济运行总体平稳，发展质量稳步提升，实现增长{i}.5%。\n" for i in range(15))
+    whole, cut = _whole_and_windows(body + "\n" * 60, 600)
+    assert _articles(cut) == _articles(whole)
+    assert cut["documents"][0]["clean_text"] == whole["documents"][0]["clean_text"]
+
+
+def test_the_end_mark_before_a_junk_line_ends_the_article_at_the_cut():
+    body = "全省经济运行总体平稳，发展质量稳步提升，各项工作取得新进展。\n"
+    head = body * 9 + "各项工作取得新进展。■\n\n〚 〛Hot 杭州科技 2020年第2期02 热 点\n"
+    raw = head + body * 9
+    whole, cut = _whole_and_windows(raw, len(head) + 40)
+    assert len(whole["articles"]) == 2 and [a[:3] for a in _articles(cut)] == [a[:3] for a in _articles(whole)]
+
+
+def test_a_cut_inside_a_paragraph_keeps_its_reference_year():
+    fill = "".join(f"全省经济运行总体平稳，发展质量稳步提升第{i}项。" for i in range(30))
+    raw = "2023年，全省实现生产总值8万亿元。" + fill + "3月，全省启动数字经济创新提质行动。\n"
+    whole, cut = _whole_and_windows(raw, 600)
+    assert [(d["text"], d["value"]) for d in cut["dates"]] == [(d["text"], d["value"]) for d in whole["dates"]]
+    assert ("3月", "2023-03") in [(d["text"], d["value"]) for d in cut["dates"]]
+
+
+def test_a_brand_short_name_of_a_body_found_in_an_earlier_window_is_tagged():
+    filler = "".join(f"全省经济运行总体平稳，发展质量稳步提升第{i}项。\n" for i in range(30))
+    raw = "杭州启衡生物技术有限公司今年投资120亿元建设研发中心。\n" + filler + "明年，启衡还将新建生产线5条。\n"
+    whole, cut = _whole_and_windows(raw, 600)
+    orgs = [(o["raw_start"], o["text"], o["name"]) for o in whole["organizations"]]
+    assert any(t == "启衡" for _, t, _ in orgs)
+    assert [(o["raw_start"], o["text"], o["name"]) for o in cut["organizations"]] == orgs

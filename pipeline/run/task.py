@@ -105,7 +105,8 @@ class DocumentProcessor:
         dates: list[DateMention] = []
         amounts: list[Amount] = []
         date_ctx = carry.dates if carry is not None else DateContext()
-        date_ctx.new_paragraph()  # a window starts after a line break
+        if carry is not None and carry.para_break:
+            date_ctx.new_paragraph()  # the window starts a paragraph
         prev_end = 0
         for s in sents:
             if "\n" in text[prev_end:s.start]:
@@ -173,6 +174,7 @@ class Carry:
     org_names: dict[str, tuple[str, str, int]] = field(default_factory=dict)
     dates: DateContext = field(default_factory=DateContext)
     targets: dict = field(default_factory=dict)
+    para_break: bool = True  # the window starts after a line break (else mid-paragraph: the reference year goes on)
 
 
 @dataclass

@@ -11,9 +11,9 @@ which the parent streams into the part's Parquet files and then deletes, so
 neither process ever holds the whole document's rows (the Dask engine, whose
 workers may sit on other machines, loads them back before returning).
 
-Where a window is cut: after the last line break in the second half of the
-window, else after the last sentence end there (。！？；), else at the window's
-end (text with neither for half a window, such as one unpunctuated line; a
+Where a window is cut: after the last line break that follows a sentence end
+in the second half of the window, else after the last line break there, else
+after the last sentence end there (。！？；), else at the window's end (text with neither for half a window, such as one unpunctuated line; a
 word or name can be split there). Cutting at line breaks keeps every amount and
 date the whole document gives (a paragraph sets its own reference year). What
 the earlier windows learned goes on to the next (task.Carry): organization
@@ -38,21 +38,28 @@ from pipeline.run.links import row_id
 from pipeline.run.schema import to_table
 from pipeline.run.store import SpilledTable
 from pipeline.run.task import Carry, DocFailure, DocOutput, DocumentProcessor
-from pipeline.stages.clean.articles import MAX_TITLE_PARAS
+from pipeline.stages.clean.articles import MAX_TITLE_PARAS, heading_like
 from pipeline.stages.read.decode import SourceDoc
 
 _SENTENCE_ENDS = "。！？；"
 _PARA = re.compile(r"[^\n]+")  # a clean paragraph, as clean/articles.py counts them
+_SPACES = re.compile(r"\s+")
+_PARAGRAPH_END = re.compile(r"[。！？；…”’」』■!?][ \t\u3000]*\r?\n")
 
 
 def cut_points(raw: str, window: int) -> list[int]:
-    """Window boundaries ``[0, ..., len(raw)]``: every window at most ``window`` characters."""
+    """Window boundaries ``[0, ..., len(raw)]``: every window at most ``window`` characters.
+
+    A line break after a sentence end (or the end mark) first: a title or byline line never ends so, so a
+    title is not cut off its byline."""
     cuts = [0]
     n = len(raw)
     while n - cuts[-1] > window:
         a = cuts[-1]
         lo, hi = a + window // 2, a + window
-        b = raw.rfind("\n", lo, hi) + 1
+        b = max((m.end() for m in _PARAGRAPH_END.finditer(raw, lo, hi)), default=0)
+        if b <= 0:
+            b = raw.rfind("\n", lo, hi) + 1
         if b <= 0:
             b = max(raw.rfind(c, lo, hi) for c in _SENTENCE_ENDS) + 1
         cuts.append(b if b > 0 else hi)
@@ -118,6 +125,7 @@ def _windows(processor: DocumentProcessor, doc: SourceDoc, window: int, spill: P
     articles = _Articles()
     cuts = cut_points(doc.raw, window)
     for w, (a, b) in enumerate(zip(cuts, cuts[1:])):
+        carry.para_break = a == 0 or doc.raw[a - 1] == "\n"
         out = processor.process_many([replace(doc, raw=doc.raw[a:b])], carry=carry)[0]
         if isinstance(out, DocFailure):
             return DocFailure(doc, out.stage, out.error)
@@ -126,12 +134,12 @@ def _windows(processor: DocumentProcessor, doc: SourceDoc, window: int, spill: P
         at.raw = a
         d = rows.pop("documents")[0]
         first = first or d
-        if texts and texts[-1] and not texts[-1].endswith("\n"):
+        if d["clean_text"] and any(texts) and not next(t for t in reversed(texts) if t).endswith("\n"):
             texts.append("\n")  # the windows' clean texts join at a paragraph break
             at.clean += 1
         texts.append(d["clean_text"])
         regions[(d.get("adcode"), d.get("region"))] += len(rows.get("places", []))  # ties: the earlier window
-        n_articles = articles.join(rows, at, doc.raw[a:b], d["clean_text"])
+        n_articles = articles.join(rows, at, d["clean_text"])
         new_ids: dict[str, str] = {}
         for name, rs in rows.items():
             new_ids.update(at.move(name, rs))
@@ -157,14 +165,27 @@ def _windows(processor: DocumentProcessor, doc: SourceDoc, window: int, spill: P
     return DocOutput(doc, merged, dict(timings))  # type: ignore[arg-type]
 
 
+def _opens_article(clean: str, first: dict) -> bool:
+    """The window's first article opens with its title lines and byline (a new article, as in the whole text):
+    its byline is among its first paragraphs and only title-like lines come before it."""
+    byline = first.get("byline")
+    if not byline:
+        return False
+    key = _SPACES.sub("", byline)
+    paras = _PARA.findall(clean, first["start"], first["end"])[:MAX_TITLE_PARAS + 2]
+    k = next((i for i, p in enumerate(paras) if key in _SPACES.sub("", p)), None)
+    return k is not None and all(heading_like(p) for p in paras[:k])
+
+
 class _Articles:
     """An article that runs on past a window's end stays one article.
 
     The last article of each window is held back until the next window shows
     whether it goes on: the next window's first article continues it unless that
-    article opens with a byline (title and byline at the window's head start an
-    article, as in the whole document) or the held article's last line carried
-    the end mark (■, a ``removed`` row of reason ``end_mark``).
+    article opens with title lines and a byline (``_opens_article``: a new article,
+    as in the whole document; a byline set inside the body text is not an opening)
+    or the held article's last sentence carried the end mark (■, a ``removed`` row
+    of reason ``end_mark``).
     """
 
     def __init__(self) -> None:
@@ -172,16 +193,23 @@ class _Articles:
         self.ended = False
         self.paras = 0  # paragraphs of the held article so far
 
-    def join(self, rows: dict[str, list[dict]], at: _Offsets, raw: str, clean: str) -> int:
+    def join(self, rows: dict[str, list[dict]], at: _Offsets, clean: str) -> int:
         """Merge this window's first article into the held one if it continues it.
 
         Returns how far ``at.article`` moves once the window's rows are moved.
         """
         arts = rows.get("articles", [])
-        goes_on = bool(self.held) and bool(arts) and not self.ended and arts[0].get("byline") is None
-        tail = raw.rstrip().rfind("\n") + 1  # the window's last non-empty line
-        self.ended = any(r.get("reason") == "end_mark" and r["raw_start"] >= tail for r in rows.get("removed", []))
+        if not clean.strip():  # all blank or removed junk: no article of its own, nothing held changes
+            rows["articles"] = []
+            return 0
+        goes_on = bool(self.held) and bool(arts) and not self.ended and not _opens_article(clean, arts[0])
+        sents = rows.get("sentences", [])
+        last = sents[-1]["raw_start"] if sents and sents[-1].get("raw_start") is not None else 0
+        # the end mark on the line of the window's last sentence (junk lines may follow it)
+        self.ended = any(r.get("reason") == "end_mark" and r["raw_start"] >= last for r in rows.get("removed", []))
         if not goes_on:
+            if self.held and arts:  # the held article ends where this one starts (the windows' joining break)
+                self.held[0]["end"] = arts[0]["start"] + at.clean
             if arts:
                 self.paras = len(_PARA.findall(clean, arts[-1]["start"], arts[-1]["end"]))
             return len(arts)
@@ -192,6 +220,8 @@ class _Articles:
             # a title among the article's first paragraphs (clean/articles.py), counted across the cut
             if self.paras + part.index(first["title"]) <= MAX_TITLE_PARAS:
                 held["title"] = first["title"]
+        if held.get("byline") is None:
+            held["byline"] = first.get("byline")  # a byline set in the article's body (a displaced label)
         held["end"] = first["end"] + at.clean
         held["raw_end"] = first["raw_end"] + at.raw
         self.paras = len(_PARA.findall(clean, arts[-1]["start"], arts[-1]["end"])) if arts else self.paras + len(part)

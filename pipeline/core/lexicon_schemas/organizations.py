@@ -102,6 +102,14 @@ class OrganizationsGrammarSectorMinistry(_Strict):
     ordinal: StrictStr
 
 
+class OrganizationsGrammarNumberedWorks(_Strict):
+    heads: list[StrictStr]
+
+
+class OrganizationsGrammarParkInPlace(_Strict):
+    field_marks: list[StrictStr]
+
+
 class OrganizationsGrammarClauseTail(_Strict):
     min_suffix: StrictInt
     numeral: StrictStr
@@ -134,6 +142,8 @@ class OrganizationsGrammar(_Strict):
     conjoined_department: OrganizationsGrammarConjoinedDepartment
     session: OrganizationsGrammarSession
     sector_ministry: OrganizationsGrammarSectorMinistry
+    numbered_works: OrganizationsGrammarNumberedWorks
+    park_in_place: OrganizationsGrammarParkInPlace
     deictic: OrganizationsGrammarDeictic
     class_levels: OrganizationsGrammarClassLevels
     conjoined_name: OrganizationsGrammarConjoinedName

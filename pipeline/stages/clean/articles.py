@@ -19,6 +19,11 @@ _SUBTITLE = ("——", "—", "--")
 
 
 def _heading(t: str, rules: Rules) -> bool:
+    return heading_like(t)
+
+
+def heading_like(t: str) -> bool:
+    """A paragraph that can be a title line: short, no sentence end, at most one comma."""
     s = t.rstrip()
     if not s or len(s) > _MAX_TITLE_CHARS or any(c in "；;。！？!?" for c in s) or s.count("，") + s.count(",") > 1:
         return False

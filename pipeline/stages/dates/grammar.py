@@ -160,7 +160,7 @@ def _near(lx, work: str, p: int) -> bool:
     """A key character within 14 characters of ``p``, or of the end of a run of years and list joins."""
     if lx.near.search(work, p, p + 14):
         return True
-    e = lx.year_run.match(work, p).end()
+    e = lx.year_run.match(work, p, p + 64).end()  # bounded: a long run of digits stays linear
     return e > p + 8 and lx.near.search(work, e, e + 14) is not None
 
 

@@ -151,8 +151,26 @@ def list_mates(text: str, chosen: list[Cand], lx: OrgLexicon, toks: list[Tok] | 
 
     An item between list marks that ends with an organization suffix is a name
     of the same class when an adjacent item was found as a whole name, unless the
-    suffix is the end of a verb (党中央、国务院决策部署: a decision, not a body).
+    suffix is the end of a verb (党中央、国务院决策部署: a decision, not a body). A mate is a
+    neighbour too, so the list is read until no item is added (四川能源发展集团、数据集团、轨道交通集团),
+    and the first item counts when it opens its clause (，交通集团、文旅集团: ``_first_mates``).
     """
+    out: list[Cand] = []
+    if not chosen or lx.pat.list_mark not in text:
+        return out  # most sentences hold no 、-list
+    known = list(chosen)
+    while True:
+        new = _mates_once(text, known, lx, toks)
+        if toks is not None:
+            new += [c for c in _first_mates(text, known, lx, toks) if all(c.s != x.s for x in new)]
+        if not new:
+            return out
+        out += new
+        known += new
+
+
+def _mates_once(text: str, chosen: list[Cand], lx: OrgLexicon, toks: list[Tok] | None) -> list[Cand]:
+    """One pass of ``list_mates`` over the items between list marks."""
     whole = {(c.s, c.e): c for c in chosen}
     out = []
     for m in lx.pat.list_segment.finditer(text):
@@ -169,6 +187,32 @@ def list_mates(text: str, chosen: list[Cand], lx: OrgLexicon, toks: list[Tok] | 
         mates = [c for c in chosen if (c.e == prev_end or c.s == nxt_start) and c.type == suf.type]
         if mates and all(s <= c.s and c.e <= e for c in chosen if c.s < e and s < c.e):
             out.append(Cand(s, e, m.group(1), suf.type, "suffix"))
+    return out
+
+
+def _first_mates(text: str, chosen: list[Cand], lx: OrgLexicon, toks: list[Tok]) -> list[Cand]:
+    """The first item of a 、-list, right after a clause break, when the item after it was found (，交通集团、文旅集团).
+
+    The item must be nouns only (a verb opens the clause: 推动|X集团 is no name) and end in a strong suffix of
+    its mate's class.
+    """
+    starts = {c.s: c for c in chosen}
+    out = []
+    for k, t in enumerate(toks):
+        mate = starts.get(t.e)
+        if t.text != lx.pat.list_mark or mate is None:
+            continue
+        j = k - 1
+        while j >= 0 and toks[j].tag in lx.tags.noun:
+            j -= 1
+        if j == k - 1 or not (j < 0 or toks[j].tag in lx.tags.punct and toks[j].text != lx.pat.list_mark):
+            continue
+        s, e = toks[j + 1].s, t.s
+        suf = lx.suffix_at_end(text[s:e])
+        if suf is None or suf.weak or suf.type != mate.type or e - s < 4 or rejected(text[s:e], lx) \
+                or any(c.s < e and s < c.e for c in chosen):
+            continue
+        out.append(Cand(s, e, text[s:e], suf.type, "suffix"))
     return out
 
 

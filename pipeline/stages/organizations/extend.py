@@ -40,9 +40,9 @@ def is_session(t: Tok, lx: OrgLexicon, head: Suffix | None) -> bool:
 
 
 def is_ministry_ordinal(t: Tok, lx: OrgLexicon, head: Suffix | None) -> bool:
-    """第一, 第二: the ordinal of a sector ministry (第一机械工业部)."""
-    return (head is not None and head.text in lx.sector_heads and t.tag in lx.tags.numeral
-            and bool(lx.sector_ordinal.match(t.text)))
+    """第一, 第二: the ordinal of a sector ministry (第一机械工业部) or of numbered works (第一汽车制造厂)."""
+    return (head is not None and (head.text in lx.sector_heads or head.text in lx.numbered_heads)
+            and t.tag in lx.tags.numeral and bool(lx.sector_ordinal.match(t.text)))
 
 
 def is_station(toks: list[Tok], k: int, lx: OrgLexicon) -> bool:

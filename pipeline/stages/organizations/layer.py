@@ -184,9 +184,11 @@ def extract_organizations(text: str, sentences: list[Sentence], analyses: list[A
     votes = _loc_votes(sents, lx)
     for sent, toks in sents:
         _sentence(sent, toks, votes, doc)
-    for short, (name, typ) in generic_short_forms(doc.generic, doc.lexicon, lx).items():
+    seen = {**known, **doc.lexicon} if known else doc.lexicon  # brands of names found in earlier windows too
+    for short, (name, typ) in generic_short_forms(doc.generic, seen, lx).items():
         doc.add(short, name, typ, "alias")
-    for brand, (name, typ) in brands(text, doc.lexicon, lx).items():
+    seen = {**known, **doc.lexicon} if known else doc.lexicon
+    for brand, (name, typ) in brands(text, seen, lx).items():
         doc.add(brand, name, typ, "alias")
     proper = lx.tags.proper
     for sent, toks in sents:

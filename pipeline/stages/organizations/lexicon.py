@@ -130,6 +130,8 @@ class OrgLexicon:
     member_tails: tuple[str, ...]
     body_tails: tuple[str, ...]
     title_words: tuple[str, ...]  # longest first
+    title_last_chars: frozenset[str]  # prefilter of the post split (tokens._split_posts)
+    title_rx: re.Pattern[str] | None  # any post word: the sentence prefilter of the post split
     dept_suffixes: tuple[str, ...]  # conjoined departments (工业和信息化局)
     dept_joiners: tuple[str, ...]
     dept_field_max: int
@@ -144,6 +146,8 @@ class OrgLexicon:
     conj_types: frozenset[str]
     session_heads: frozenset[str]
     sector_heads: frozenset[str]
+    numbered_heads: frozenset[str]  # works numbered among their kind (第一汽车制造厂)
+    park_field_marks: frozenset[str]  # a park in one place word, named by its field (沈抚科创园/LOC)
     sector_tails: frozenset[str]
     not_sectors: frozenset[str]
     sector_ordinal: re.Pattern[str]
@@ -269,6 +273,9 @@ def _grammar_kw(g: dict) -> dict:
         "member_tails": tuple(g["member_tails"]),
         "body_tails": tuple(g["body_tails"]),
         "title_words": tuple(sorted(g.get("title_words", []), key=len, reverse=True)),
+        "title_last_chars": frozenset(w[-1] for w in g.get("title_words", []) if w),
+        "title_rx": re.compile("|".join(map(re.escape, sorted(g["title_words"], key=len, reverse=True))))
+        if g.get("title_words") else None,
         "dept_suffixes": tuple(g.get("conjoined_department", {}).get("suffixes", [])),
         "dept_joiners": tuple(g.get("conjoined_department", {}).get("joiners", [])),
         "dept_field_max": int(g.get("conjoined_department", {}).get("field_max_chars", 6)),
@@ -284,6 +291,8 @@ def _grammar_kw(g: dict) -> dict:
         "conj_types": _fs(g["conjoined_name"]["types"]),
         "session_heads": _fs(g["session"]["heads"]),
         "sector_heads": _fs(g["sector_ministry"]["heads"]),
+        "numbered_heads": _fs(g["numbered_works"]["heads"]),
+        "park_field_marks": _fs(g["park_in_place"]["field_marks"]),
         "sector_tails": _fs(g["sector_ministry"]["sector_tails"]),
         "not_sectors": _fs(g["sector_ministry"]["not_sectors"]),
         "sector_ordinal": re.compile(g["sector_ministry"]["ordinal"]),

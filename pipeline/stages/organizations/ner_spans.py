@@ -26,6 +26,17 @@ def title_tail(name: str, lx: OrgLexicon) -> int:
     return 0
 
 
+def post_only(name: str, lx: OrgLexicon) -> bool:
+    """Is a backend ORG span a post with no body before it (国务委员宋平: a State Councillor, no body)?
+
+    ``title_tail`` cuts a post off a body (中央政治局|常委, 人大|代表); a span that ends in a post word while
+    what stands before it is no body names a person's office, not an organization.
+    """
+    if not name.endswith(lx.title_words) or lx.suffix_at_end(name) is not None:
+        return False
+    return any(name.endswith(w) and len(name) > len(w) for w in lx.title_words)
+
+
 def glued_verb(name: str, lx: OrgLexicon) -> int:
     """Length of a clause verb the backend glued to the front of a body (拓展|中央银行), else 0.
 
@@ -114,6 +125,8 @@ def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
         ):
             continue  # “一网通办”, “山南投融资”: the quoted phrase is a slogan or brand, not this piece
         e = t.e - title_tail(t.text, lx)
+        if e == t.e and post_only(t.text, lx):
+            continue  # 国务委员: an office, not a body
         if e == t.e:
             e = t.s + (body_then_clause(t.text, lx) or len(t.text))
         suf = lx.suffix_at_end(text[t.s : e])

@@ -7,7 +7,13 @@ Names with no proper part are kept apart as generic, for short-form matching.
 
 from __future__ import annotations
 
-from pipeline.stages.organizations.extend import is_brandish, is_nameish, is_session, left_extend
+from pipeline.stages.organizations.extend import (
+    is_brandish,
+    is_ministry_ordinal,
+    is_nameish,
+    is_session,
+    left_extend,
+)
 from pipeline.stages.organizations.filters import is_event, level_listed
 from pipeline.stages.organizations.lexicon import OrgLexicon, Suffix
 from pipeline.stages.organizations.tokens import Cand, Tok, ends_like_body
@@ -63,6 +69,10 @@ def _mid_head_ok(text: str, toks: list[Tok], h: int, ss: int, suf: Suffix, lx: O
             return True
         if suf.type == "platform" and nested_unit(toks, h, lx):  # 科技城平湖园
             return True
+        if suf.type == "platform" and len(prefix0) >= 2 and prefix0[-1] in lx.park_field_marks:
+            # the backend's place word is a park named by its abbreviated field (沈抚科创园/LOC, 沙河高教园/LOC); a
+            # garden or a site (圆明园, 烈士陵园, 清华园) is no park of a field
+            return True
     return len(suf.text) >= 2 and (
         head.tag in T.proper_noun_head or (len(head.text) >= 4 and head.tag not in T.never_head)
     )
@@ -99,8 +109,9 @@ def _weak_company_ok(text: str, name_toks: list[Tok], prefix: str, head: Tok, s:
 def _is_proper(name_toks: list[Tok], prefix: str, head: Tok, suf: Suffix, lx: OrgLexicon) -> bool:
     """Does the run before the suffix hold a proper part (not 国家实验室, 省级高新区, 省技术创新中心)?"""
     proper = [x for x in name_toks if is_nameish(x, lx)]
-    if any(is_session(x, lx, suf) for x in name_toks):
-        return True  # 第十四届|全国|人民代表大会: the session names one congress, though its level alone is a class
+    if any(is_session(x, lx, suf) or (suf.text in lx.numbered_heads and is_ministry_ordinal(x, lx, suf))
+           for x in name_toks):
+        return True  # 第一汽车制造厂: numbered among the works of its kind  # 第十四届|全国|人民代表大会: the session names one congress, though its level alone is a class
     if name_toks and not prefix and name_toks[-1].text in lx.level_words and proper == [name_toks[-1]] \
             and not (suf.text in lx.country_named and name_toks[-1].tag in lx.tags.place):
         proper = []  # 国家实验室, 省级高新区: a class, not a body (but 中国队 is the national team)

@@ -82,6 +82,7 @@ def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
         toks = _tiled(an.words, pos, fold)  # the usual case, without a search per word
     else:
         toks = _aligned(text, an.words, pos, fold)
+    toks = _split_posts(text, toks, lx)
     if not an.entities:
         return toks
     # Tokens are in order and disjoint, so the ones overlapping an entity are a
@@ -103,6 +104,42 @@ def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
     if lx.pat.bracket.search(text):
         toks = [p for t in toks for p in _split_brackets(t, lx)]
     return toks
+
+
+def _split_posts(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
+    """A common noun made of a body and its officer's post is two words (浙江|省委书记 -> 省委|书记).
+
+    The backend writes some posts as one word with the body they head (省委书记/n; 松江区/LOC 委书记/n), so
+    no suffix ends a token there and the body is lost. Cut like ``ner_spans.title_tail`` cuts a backend ORG
+    span: only when what remains ends like a body and is two characters or more, or one after a place
+    (松江区|委). 中央委员 (中央 is no body's suffix here) and 党委书记 (a bare class word, dropped downstream)
+    are not helped.
+    """
+    if lx.title_rx is None or not lx.title_rx.search(text):
+        return toks  # most sentences name no post
+    out: list[Tok] = []
+    last = lx.title_last_chars
+    for t in toks:
+        if len(t.text) < 3 or t.text[-1] not in last:
+            out.append(t)
+            continue
+        cut = _post_len(t, bool(out) and out[-1].tag in lx.tags.place and out[-1].e == t.s, lx)
+        if cut:
+            k = t.e - cut
+            out += [Tok(t.s, k, t.text[: k - t.s], t.tag), Tok(k, t.e, t.text[k - t.s :], t.tag)]
+        else:
+            out.append(t)
+    return out
+
+
+def _post_len(t: Tok, placed: bool, lx: OrgLexicon) -> int:
+    """Length of the post that ends the common noun ``t`` after a body (省委|书记), else 0."""
+    if t.tag not in lx.tags.noun or len(t.text) < 3 or t.text[-1] not in lx.title_last_chars:
+        return 0
+    for w in lx.title_words:
+        if t.text.endswith(w) and len(t.text) - len(w) >= (1 if placed else 2):
+            return len(w) if ends_like_body(t.text[: -len(w)], lx) else 0
+    return 0
 
 
 def _split_brackets(t: Tok, lx: OrgLexicon) -> list[Tok]:
