@@ -67,6 +67,8 @@ class ActorsActors(_Strict):
     name_list_marks: list[StrictStr]
     by_verb_tags: list[StrictStr]
     by_from_endings: list[StrictStr]
+    span_numerals: StrictStr
+    span_units: list[StrictStr]
 
 
 # lexicon file (relative to configs/) -> its schema

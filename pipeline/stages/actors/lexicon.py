@@ -67,6 +67,8 @@ class _Lex:
     name_list_marks: frozenset[str]
     by_verb_tags: frozenset[str]
     by_from_endings: tuple[str, ...]
+    span_numerals: str
+    span_units: tuple[str, ...]
 
 
 @cache

@@ -83,6 +83,9 @@ class SentenceActors(ListMixin):
             return False  # 普惠性幼儿园, 公办幼儿园: a word of class before the head names a class of bodies
         if self._name_runs_on(o) or any(ds < o.end and o.start < de for ds, de in self.dates):
             return False  # …; 从一|九零零年: a mention overlapping a date is the NER's cut of the date, no body
+        head = name.lstrip(lx.span_numerals)
+        if head != name and head.startswith(lx.span_units):
+            return False  # 五年国务院: a time span the NER glued to the name, no body's name
         return not self.tokens or any(t[1] == o.end for t in self.tokens)
 
     def _name_runs_on(self, o: Span) -> bool:
