@@ -247,7 +247,11 @@ class SentenceActors(ListMixin):
             return "carry"  # 系统部署…: a noun used as a manner adverb
         if tok[2] in lx.carry_pronouns or tok[3] in lx.carry_tags:
             return "carry"
-        return "carry" if self._attribute(start, b) and not self._own_subject(start, b) else None
+        if not self._attribute(start, b) or self._own_subject(start, b):
+            return None
+        nouns = [t for t in self.tokens if start <= t[0] < b and t[3] in lx.noun_tags]
+        # …参加…博览会，意向采购总额超过449亿元: a total of others' process is no attribute of the body before
+        return None if nouns and nouns[-1][2].endswith(lx.process_subjects) and len(nouns) > 1 else "carry"
 
     def _part_subject(self, a: int, b: int) -> bool:
         """The clause says what share a part takes (X占44%): the nouns before the share verb are its subject,
