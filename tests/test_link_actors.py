@@ -12,7 +12,9 @@ Two sets of hand-annotated real sentences (pipeline/stages/actors/corpus.py scor
   congresses (merged after) 0.957 / 0.564 (even 1.000 / 0.632, odd 0.909 / 0.500); round 5 (lists of bodies,
   分别) 0.966 / 0.718. Both halves read since, so tuning data now;
 - configs/actors/heldout3.jsonl, a third blind set (221 cases). First score (measured once, rule of commit
-  33c5a64): precision 0.812, recall 0.382 (0.824 / 0.378 with its target rows scored); fixed on its even half only.
+  33c5a64): precision 0.812, recall 0.382 (0.824 / 0.378 with its target rows scored); fixed on its even half only;
+- configs/actors/heldout4.jsonl, a fourth blind set (100 cases, 21 actor rows). First score (measured once, rule of
+  commit e1cfcef): precision 0.417, recall 0.238; fixed on its even half only.
 THE ISSUE'S TARGET (recall 0.75) IS NOT MET ON HELD-OUT TEXT. The floors below are what the rule reaches
 (raise them, never lower them), not the target.
 """
@@ -29,13 +31,18 @@ TARGET = (0.90, 0.75)  # issue 15: precision, recall
 CORPUS_ODD_FLOOR = (0.85, 0.65)  # the corpus's odd lines, held out when the rule was first written
 # The scorer matches a held-out target by its `text` column since round 5 (the sets annotate targets by it; they were
 # all "not extracted" before): the held-out figures count target rows from then on.
-HELD_OUT_FLOOR = {"all": (0.944, 0.708), "even": (0.958, 0.719), "odd": (0.933, 0.700)}
-HELD_OUT2_FLOOR = {"all": (0.966, 0.718), "even": (1.000, 0.737), "odd": (0.933, 0.700)}
+HELD_OUT_FLOOR = {"all": (0.981, 0.736), "even": (0.960, 0.750), "odd": (1.000, 0.725)}  # round 6
+HELD_OUT2_FLOOR = {"all": (1.000, 0.769), "even": (1.000, 0.842), "odd": (1.000, 0.700)}  # with h/orgs6
 # held-out-3: first score (measured once, rule of commit 33c5a64) precision 0.812, recall 0.382 with targets unscored;
 # the same rule with targets scored: 0.824 / 0.378. Fixed on its even half only since. THE TARGET IS NOT MET ON IT
 # either: these floors hold what the rule reaches (with targets scored).
-HELD_OUT3_FLOOR = {"all": (1.000, 0.405), "even": (1.000, 0.429), "odd": (1.000, 0.375)}
-FLOORS = {"heldout.jsonl": HELD_OUT_FLOOR, "heldout2.jsonl": HELD_OUT2_FLOOR, "heldout3.jsonl": HELD_OUT3_FLOOR}
+HELD_OUT3_FLOOR = {"all": (1.000, 0.432), "even": (1.000, 0.476), "odd": (1.000, 0.375)}  # with h/orgs6
+# held-out-4 (positive-rich by request, 21 actor rows of 208): first score (measured once, rule of commit e1cfcef)
+# precision 0.417 (5/12), recall 0.238 (5/21); fixed on its even half only since. FAR FROM THE TARGET: these floors
+# hold what the rule reaches.
+HELD_OUT4_FLOOR = {"all": (0.500, 0.333), "even": (0.714, 0.417), "odd": (0.286, 0.222)}
+FLOORS = {"heldout.jsonl": HELD_OUT_FLOOR, "heldout2.jsonl": HELD_OUT2_FLOOR, "heldout3.jsonl": HELD_OUT3_FLOOR,
+          "heldout4.jsonl": HELD_OUT4_FLOOR}
 
 
 @pytest.mark.parametrize("name", ["corpus.jsonl", "heldout.jsonl"])
@@ -51,20 +58,21 @@ def test_the_sets_are_large_enough_and_from_real_text(name: str):
     assert sum(e["actor"] is not None for c in cases for e in c["expect"]) >= 40
 
 
-@pytest.mark.parametrize("name", ["heldout2.jsonl", "heldout3.jsonl"])
-def test_the_later_held_out_sets_are_from_real_text(name: str):
+@pytest.mark.parametrize(("name", "size", "actors"), [("heldout2.jsonl", 140, 30), ("heldout3.jsonl", 140, 30),
+                                                       ("heldout4.jsonl", 100, 20)])
+def test_the_later_held_out_sets_are_from_real_text(name: str, size: int, actors: int):
     cases = load_cases(name)
-    assert len(cases) >= 140  # 149 and 221 cases as delivered
+    assert len(cases) >= size  # 149, 221 and 100 cases as delivered
     for c in cases:
         assert c["source"] and c["text"] and c["expect"], c
         assert "gold/" not in c["source"] and "eval/" not in c["source"], c["source"]
         for e in c["expect"]:
             assert e["table"] in ("amounts", "targets") and e["text"] in c["text"], c["source"]
             assert e["actor"] is None or e["actor"] in c["text"], c["source"]
-    assert sum(e["actor"] is not None for c in cases for e in c["expect"]) >= 30
+    assert sum(e["actor"] is not None for c in cases for e in c["expect"]) >= actors  # 21 in held-out-4
 
 
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl"])
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl"])
 def test_no_held_out_sentence_is_in_the_tuning_corpus(name: str):
     squash = {"".join(c["text"].split()) for c in load_cases()}
     assert not [c["source"] for c in load_cases(name) if "".join(c["text"].split()) in squash]
@@ -81,7 +89,7 @@ def test_tuning_corpus_meets_the_target():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl"])
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl"])
 @pytest.mark.parametrize("half", ["all", "even", "odd"])
 def test_held_out_keeps_what_the_rule_reaches(name: str, half: str):
     cases = load_cases(name)
@@ -89,7 +97,9 @@ def test_held_out_keeps_what_the_rule_reaches(name: str, half: str):
     print(f"{name} {half}: precision {s.precision:.3f}, recall {s.recall:.3f}")
     p, r = FLOORS[name][half]
     assert s.missing == 0  # every annotated row is found (targets by value_text or, as the sets annotate, by text)
-    assert round(s.precision, 3) >= p and round(s.recall, 3) >= r, s.errors
+    # the misses of a half whose misses may not be read (held-out-3 and -4 odd) are never printed
+    blind = half != "even" and name in ("heldout3.jsonl", "heldout4.jsonl")
+    assert round(s.precision, 3) >= p and round(s.recall, 3) >= r, "(misses not listed)" if blind else s.errors
 
 
 def test_subject_by_phrase_and_no_body():
@@ -166,12 +176,116 @@ def test_grammar_on_real_sentences(text: str, amount: str, actor: str | None):
     assert (pd.isna(got) if actor is None else got == actor), (amount, got)
 
 
+# Round 6, from held-out-1 rows (tuning data): a word the organization layer cut after a government body because its
+# rest is the body's act (中央政府|投资) is the body acting, not a process made by others in it.
+ACTIVITY = [
+    ("今年中央政府投资总额9080亿元，主要用于保障性住房、教育、卫生、文化等民生工程建设。", "9080亿元", "中央政府"),
+    ("中央政府投资支持重点流域水污染防治项目691个。", "691个", "中央政府"),
+    ("政府投资更多向惠及面广的民生项目倾斜，新开工改造城镇老旧小区5.3万个，提升县城公共服务水平。", "5.3万个", None),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "actor"), ACTIVITY, ids=[g[1] for g in ACTIVITY])
+def test_a_body_cut_before_its_act_acts(text: str, amount: str, actor: str | None):
+    a = extract_text(text, doc_id="t")["amounts"].set_index("text")
+    got = a.loc[amount, "actor"]
+    assert (pd.isna(got) if actor is None else got == actor), (amount, got)
+
+
+# Held-out-4's even half (tuning data since its first score): any verb after 由 X; a target row opening on a date before
+# its subject; a number after 的 heading a noun phrase that opens with a place (…的新一轮中国特色…计划) is an object.
+HELD_OUT4_EVEN = [
+    ("今年我省创新民生实事遴选工作机制，首次由省人大常委会测评候选项目，推动省十件民生实事更贴民意、更合民需、更有成色。",
+     "amounts", "十件", "省人大常委会"),
+    ("44.新一轮国家“双高”计划：2024年教育部提出将启动以“办学能力高水平、产教融合高质量”为目标的新一轮中国特色高水平高职学校"
+     "和专业建设计划。", "targets", "2024年教育部提出将启动以“办学能力高水平、产教融合高质量”为目标的新一轮中国特色高水平高职学校"
+     "和专业建设计划", "教育部"),
+]
+
+
+@pytest.mark.parametrize(("text", "table", "row", "actor"), HELD_OUT4_EVEN, ids=["by_any_verb", "dated_target"])
+def test_held_out4_even_grammar(text: str, table: str, row: str, actor: str):
+    got = extract_text(text, doc_id="t")[table].set_index("text").loc[row, "actor"]
+    assert got == actor, (row, got)
+
+
+def test_a_process_word_cut_off_a_body_is_its_act():
+    """Where the organization layer cuts 中央政府 out of LAC's word 中央政府建设, the rest is a process word
+    (`process_heads`): the body's own act, so the body names the row (held-out-1 sentence 9906)."""
+    from pipeline.stages.actors.lists import Span
+    from pipeline.stages.actors.rule import SentenceActors
+
+    text = "中央政府建设投资总规模为1304亿元。"
+    words, pos = ["中央政府建设", "投资", "总", "规模", "为", "1304亿元", "。"], ["ORG", "vn", "a", "n", "v", "m", "w"]
+    assert SentenceActors(text, words, pos, [Span(0, 4, 3)]).actor(text.index("1304")) == 3
+    assert SentenceActors(text, words, pos, [Span(0, 3, 3)]).actor(text.index("1304")) is None  # 中央政|府建设: no
+
+
+def test_a_body_that_underwent_a_relative_clause_is_the_topic():
+    """五年内建设并完工的第一汽车制造厂，在它…，每年能够出产…三万辆 (held-out-3 even, once the organization layer
+    finds the works): a relative clause of what the body underwent (patient verbs joined by 并) heads the topic;
+    a transitive verb opening the clause (支持…的X) still leaves X an object."""
+    from pipeline.stages.actors.lists import Span
+    from pipeline.stages.actors.rule import SentenceActors
+
+    text = "五年内建设并完工的第一汽车制造厂，在它发挥了生产能力以后，每年能够出产载重汽车三万辆，供应运输业的需要。"
+    words = ["五年内", "建设", "并", "完工", "的", "第一", "汽车", "制造厂", "，", "在", "它", "发挥", "了", "生产能力", "以后",
+             "，", "每年", "能够", "出产", "载重", "汽车", "三万辆", "，", "供应", "运输业", "的", "需要", "。"]
+    pos = ["TIME", "v", "c", "v", "u", "m", "n", "n", "w", "p", "r", "v", "u", "n", "f", "w", "TIME", "v", "v", "vn",
+           "n", "m", "w", "v", "n", "u", "n", "w"]
+    span = Span(text.index("第一"), text.index("，"), 5)
+    assert SentenceActors(text, words, pos, [span]).actor(text.index("三万辆")) == 5
+    other = ["五年内", "支持", "并", "完工", "的"] + words[5:]  # 支持 is no verb the body undergoes
+    assert SentenceActors(text.replace("建设", "支持", 1), other, pos, [span]).actor(text.index("三万辆")) is None
+
+
+def test_a_time_span_glued_to_a_name_is_no_body():
+    """五年国务院 (LAC's ORG for 五年|国务院, held-out-1 sentence 9141): numerals and a time unit open the mention, so
+    it is no body's name; the row stays null rather than name 五年国务院."""
+    from pipeline.stages.actors.lists import Span
+    from pipeline.stages.actors.rule import SentenceActors
+
+    text = "五年国务院共向全国人大常委会提交39件法律议案，制定、修订137件行政法规。"
+    words = ["五年国务院", "共", "向", "全国人大常委会", "提交", "39件", "法律", "议案", "，", "制定", "、", "修订", "137件",
+             "行政", "法规", "。"]
+    pos = ["ORG", "d", "p", "ORG", "v", "m", "n", "n", "w", "v", "w", "v", "m", "n", "n", "w"]
+    assert SentenceActors(text, words, pos, [Span(0, 5, 1), Span(7, 14, 2)]).actor(text.index("39件")) is None
+    ok = ["国务院"] + words[1:]  # the same clause opening on the body's own name
+    assert SentenceActors(text[2:], ok, pos, [Span(0, 3, 1), Span(5, 12, 2)]).actor(text.index("39件") - 2) == 1
+
+
+def test_a_target_opening_on_the_bodys_verb_is_its_act():
+    """A target row with no amount row starts on the verb after the body: no quantity there counts the body."""
+    t = extract_text("上海恒大新能源汽车有限公司力争用3至5年成为世界规模最大、实力最强的新能源汽车集团；", doc_id="t")
+    assert t["targets"]["actor"].tolist() == ["上海恒大新能源汽车有限公司"]
+
+
+def test_all_the_departments_of_a_body_act_as_one():
+    """国务院各部门 as one mention acts (collective_heads); 国务院 followed by 各部门 leaves the units the subject."""
+    from pipeline.stages.actors.lists import Span
+    from pipeline.stages.actors.rule import SentenceActors
+
+    text = "国务院各部门共清理涉外规章和有关政策规定2300件，废止830件，修订325件。"
+    words = ["国务院", "各部门", "共", "清理", "涉外", "规章", "和", "有关", "政策", "规定", "2300件", "，", "废止",
+             "830件", "，", "修订", "325件", "。"]
+    pos = ["ORG", "r", "d", "v", "vn", "n", "c", "vn", "n", "v", "m", "w", "v", "m", "w", "v", "m", "w"]
+    whole = SentenceActors(text, words, pos, [Span(0, 6, 7)])
+    assert whole.actor(text.index("2300件")) == 7 and whole.actor(text.index("830件")) == 7
+    assert SentenceActors(text, words, pos, [Span(0, 3, 7)]).actor(text.index("2300件")) is None
+    rel = "国务院各部门取消和调整的审批项目总数达到2497项，占原有审批项目的69.3%。"
+    rw = ["国务院", "各部门", "取消", "和", "调整", "的", "审批", "项目", "总数", "达到", "2497项", "，", "占", "原有",
+          "审批", "项目", "的", "69.3%", "。"]
+    rp = ["ORG", "r", "v", "c", "v", "u", "vn", "n", "n", "v", "m", "w", "v", "vn", "vn", "n", "u", "m", "w"]
+    assert SentenceActors(rel, rw, rp, [Span(0, 6, 7)]).actor(rel.index("2497项")) is None  # a relative clause
+
+
 def test_misses_are_listed_for_one_named_half_only():
     """`-v` of the corpus scorer lists the misses of one named half (a bug once listed every half of held-out-2)."""
     from pipeline.stages.actors.corpus import HELD_OUT, _shows, main
 
     halves = [(label, h) for _f, label in HELD_OUT for h in ("even", "odd", "all")]
     assert [x for x in halves if _shows("held-out-3 even", *x)] == [("held-out-3", "even")]
+    assert [x for x in halves if _shows("held-out-4 even", *x)] == [("held-out-4", "even")]
     assert [x for x in halves if _shows("held-out-2 odd", *x)] == [("held-out-2", "odd")]
     assert [x for x in halves if _shows("even", *x)] == [("held-out", "even")]
     assert not [x for x in halves if _shows(None, *x) or _shows("", *x) or _shows("held-out-3 all", *x)]
@@ -190,7 +304,7 @@ def test_held_out_sets_are_no_part_of_the_run_fingerprint(tmp_path, monkeypatch)
     monkeypatch.setattr(C, "CONFIG_DIR", root)
     cfg = {"extract": {}}
     before = C.config_hash(cfg)
-    for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "corpus.jsonl"):
+    for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "corpus.jsonl"):
         with open(root / "actors" / name, "a", encoding="utf-8") as f:
             f.write("// an annotator's note\n")
     assert C.config_hash(cfg) == before

@@ -61,6 +61,14 @@ class ActorsActors(_Strict):
     span_frame_words: list[StrictStr]
     span_tags: list[StrictStr]
     amount_qualifiers: list[StrictStr]
+    activity_tag: StrictStr
+    collective_heads: list[StrictStr]
+    name_tail_tags: list[StrictStr]
+    name_list_marks: list[StrictStr]
+    by_verb_tags: list[StrictStr]
+    by_from_endings: list[StrictStr]
+    span_numerals: StrictStr
+    span_units: list[StrictStr]
 
 
 # lexicon file (relative to configs/) -> its schema

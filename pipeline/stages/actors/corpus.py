@@ -4,6 +4,7 @@
     python -m pipeline.stages.actors.corpus -v even    # also list the misses of the held-out even half
     python -m pipeline.stages.actors.corpus -v held-out-2 even    # … of the second held-out set's even half
     python -m pipeline.stages.actors.corpus -v held-out-3 even    # … of the third held-out set's even half
+    python -m pipeline.stages.actors.corpus -v held-out-4 even    # … of the fourth held-out set's even half
 
 ``-v`` names ONE half of one set (or ``corpus``); it never lists the misses of a whole set or of two halves.
 
@@ -12,7 +13,8 @@ blind set written by another engineer after the rule; it is scored in two halves
 cases: index 0, 2, …; odd cases: 1, 3, …). Only the even half's misses may be read to fix the rule; the
 odd half shows whether a fix carries to text nobody looked at. Both halves of it have since been read,
 so it is tuning data now; ``configs/actors/heldout2.jsonl`` is the second blind set (both halves read since too),
-``configs/actors/heldout3.jsonl`` the third, scored the same way; only its even half's misses may be read.
+``configs/actors/heldout3.jsonl`` the third and ``configs/actors/heldout4.jsonl`` the fourth (positive-rich, copied
+untouched when its writer finished), scored the same way; only their even halves' misses may be read.
 Each case is run through the whole pipeline (``extract_text``), so an actor the organization layer never
 found counts as missed.
 """
@@ -108,7 +110,8 @@ def _line(name: str, cases: list[dict], s: Score) -> str:
 
 
 # The blind sets, in the order they were written: file under configs/actors/, label in the report.
-HELD_OUT = (("heldout.jsonl", "held-out"), ("heldout2.jsonl", "held-out-2"), ("heldout3.jsonl", "held-out-3"))
+HELD_OUT = (("heldout.jsonl", "held-out"), ("heldout2.jsonl", "held-out-2"), ("heldout3.jsonl", "held-out-3"),
+            ("heldout4.jsonl", "held-out-4"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -61,6 +61,14 @@ class _Lex:
     span_frame_words: frozenset[str]
     span_tags: frozenset[str]
     amount_qualifiers: frozenset[str]
+    activity_tag: str
+    collective_heads: tuple[str, ...]
+    name_tail_tags: frozenset[str]
+    name_list_marks: frozenset[str]
+    by_verb_tags: frozenset[str]
+    by_from_endings: tuple[str, ...]
+    span_numerals: str
+    span_units: tuple[str, ...]
 
 
 @cache

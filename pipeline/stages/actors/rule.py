@@ -48,7 +48,25 @@ class SentenceActors(ListMixin):
             for w, t in zip(words, pos):
                 self.tokens.append((p, p + len(w), w, t))
                 p += len(w)
+        self._split_activities()
         self.orgs = [o for o in self.orgs if self._named_body(o)]
+
+    def _split_activities(self) -> None:
+        """A word the organization layer cut after a complete body because its rest is what the body does
+        (中央政府|投资: `OrgLexicon.body_before_activity`), or whose rest is a process word (中央政府|建设投资总规模…:
+        `process_heads`), becomes the body and that verbal noun (`activity_tag`),
+        so the mention no longer ends inside a word and its act reads like 中央政府公共投资9243亿元."""
+        org_lx, lx = load_org_lexicon(), _lex()
+        self.activities: set[int] = set()  # starts of the acts split off (a process of the body's own)
+        for o in self.orgs:
+            k = next((k for k, t in enumerate(self.tokens) if t[0] <= o.start and o.end < t[1]), None)
+            if k is None:
+                continue
+            s, e, w, t = self.tokens[k]
+            rest = self.text[o.end:e]
+            if org_lx.body_before_activity(self.text[o.start:e]) == o.end - o.start or rest in lx.process_heads:
+                self.tokens[k:k + 1] = [(s, o.end, self.text[s:o.end], t), (o.end, e, rest, lx.activity_tag)]
+                self.activities.add(o.end)
 
     def _named_body(self, o: Span) -> bool:
         """A mention that can act: not a scope word (全疆 tagged ORG), not a name whose head is a process
@@ -57,13 +75,28 @@ class SentenceActors(ListMixin):
         name = self.text[o.start:o.end]
         if name in lx.own_subject_words or name.endswith(lx.process_heads):
             return False  # 全疆, 中央政府投资, 全社会固定资产投资: a scope or a process, not a body
-        if any(w in name for w in lx.affiliation_words):
-            return False  # 中央卫生部所属医院: a class of units, not one body
+        if any(w in name for w in lx.affiliation_words) and not name.endswith(lx.collective_heads):
+            return False  # 中央卫生部所属医院: a class of units, not one body (国务院各部门 acts as one)
         if name.endswith(lx.person_heads):
             return False  # 人大代表, 政协委员: persons of a body, not the body
         if name.startswith(lx.class_prefixes):
             return False  # 普惠性幼儿园, 公办幼儿园: a word of class before the head names a class of bodies
+        if self._name_runs_on(o) or any(ds < o.end and o.start < de for ds, de in self.dates):
+            return False  # …; 从一|九零零年: a mention overlapping a date is the NER's cut of the date, no body
+        head = name.lstrip(lx.span_numerals)
+        if head != name and head.startswith(lx.span_units):
+            return False  # 五年国务院: a time span the NER glued to the name, no body's name
         return not self.tokens or any(t[1] == o.end for t in self.tokens)
+
+    def _name_runs_on(self, o: Span) -> bool:
+        """One content character, then a list mark, right after the mention: the name goes on through that
+        character (中国能|建、中联云港…, 渝快|办、渝快政…): the NER cut a list item's name short, so no body."""
+        lx = _lex()
+        k = next((k for k, t in enumerate(self.tokens) if t[0] == o.end), None)
+        if k is None or k + 1 >= len(self.tokens):
+            return False
+        tok, nxt = self.tokens[k], self.tokens[k + 1]
+        return len(tok[2]) == 1 and tok[3] in lx.name_tail_tags and nxt[2] in lx.name_list_marks
 
     def actor(self, pos: int) -> int | None:
         """The key of the acting organization for a row at sentence offset ``pos``, or None."""
@@ -86,12 +119,20 @@ class SentenceActors(ListMixin):
             if i == ci and self._counted(verdict, pos):
                 return None
             o = next(o for o in self.orgs if o.key == verdict)
-            if i == ci and pos < o.start:
+            if o.start <= pos < o.end:
+                return None  # 塔里木油田万米|超深钻井: the NER swallowed the row's own quantity into the name
+            if i == ci and pos < o.start and self._number_at(pos):
                 return None  # 12个闽宁产业园…: a quantity before its clause's subject counts it
+            # (a target row may open on a date before the subject: 2024年教育部提出将启动…, the body's goal)
             if i < ci and self._closed(i) and not self._attributes_only(i + 1, ci):
                 return None  # 新疆人才发展集团挂牌成立，组建…: the body was the one set up, not who acts next
             return self._respective(o, b, pos)
         return None
+
+    def _number_at(self, pos: int) -> bool:
+        """A number token (tag m) starts at ``pos``: the row is a quantity, not a target opening on a date."""
+        k = self._token_at(pos)
+        return k is None or self.tokens[k][3] == "m"
 
     def _span_frame(self, a: int, b: int) -> bool:
         """The clause is only a time span and 来/以来 (五十年来，…; 30年来，…): it frames the clause after it, whose
@@ -137,6 +178,8 @@ class SentenceActors(ListMixin):
         if o.end > pos or gap not in lx.counted_gap | lx.counted_always:
             return False
         k = self._token_at(pos)
+        if k is not None and self.tokens[k][0] == pos and self.tokens[k][3] not in lx.span_tags:
+            return False  # a target row opening on the body's verb (…有限公司力争用3至5年…): no quantity counts it
         if gap in lx.counted_always or k is None:
             return True
         nxt = self._after_quantity(k)
@@ -159,11 +202,17 @@ class SentenceActors(ListMixin):
         return False
 
     def _by_phrase(self, a: int, b: int) -> int | None:
+        """由 X and a verb of `by_verbs` (由交通部负责施工的), or any verb right after X (首次由省人大常委会测评候选项目,
+        由财政部代理发行): X acts. A verb ending in one of `by_from_endings` makes 由 "from" (由X改为Y)."""
         lx = _lex()
         for o in self.orgs:
             if a <= o.start < b and self.text[max(a, o.start - len(lx.by)):o.start] == lx.by:
                 after = self.text[o.end:o.end + lx.by_gap + max(map(len, lx.by_verbs))]
                 if any(after.find(v) != -1 and after.find(v) <= lx.by_gap for v in lx.by_verbs):
+                    return o.key
+                k = next((k for k, t in enumerate(self.tokens) if t[0] == o.end), None)
+                if k is not None and self.tokens[k][3] in lx.by_verb_tags and not self.tokens[k][2].endswith(
+                        lx.by_from_endings):
                     return o.key
         return None
 
@@ -198,7 +247,11 @@ class SentenceActors(ListMixin):
             return "carry"  # 系统部署…: a noun used as a manner adverb
         if tok[2] in lx.carry_pronouns or tok[3] in lx.carry_tags:
             return "carry"
-        return "carry" if self._attribute(start, b) and not self._own_subject(start, b) else None
+        if not self._attribute(start, b) or self._own_subject(start, b):
+            return None
+        nouns = [t for t in self.tokens if start <= t[0] < b and t[3] in lx.noun_tags]
+        # …参加…博览会，意向采购总额超过449亿元: a total of others' process is no attribute of the body before
+        return None if nouns and nouns[-1][2].endswith(lx.process_subjects) and len(nouns) > 1 else "carry"
 
     def _part_subject(self, a: int, b: int) -> bool:
         """The clause says what share a part takes (X占44%): the nouns before the share verb are its subject,
@@ -257,7 +310,7 @@ class SentenceActors(ListMixin):
         # (also after a further modifier and its 的: 国务院…提出了…为中心的发展国民经济的十条方针)
         if n < len(toks) and toks[n][3] == "m" and toks[n - 1][2] == lx.relative_marker:
             nxt = self._after_quantity(self.tokens.index(toks[n]))
-            return nxt is None or nxt[3] not in lx.noun_tags | {"a", "b"}
+            return nxt is None or nxt[3] not in lx.noun_tags | lx.place_tags | {"a", "b"}  # …的新一轮中国特色…计划
         # a verb right after 的 is no head noun's predicate: it opens another modifier (…提出了…的发展国民经济的十条方针)
         return n < len(toks) and (toks[n][3] == "m" or toks[n][3] in ("v", "vd") and n > de + 1)
 
@@ -284,7 +337,8 @@ class SentenceActors(ListMixin):
             return False
         if head[2].endswith(lx.thing_heads):
             return True
-        if head[2].endswith(lx.process_subjects) and any(t[3] in ("v", "vd") for t in toks[n:]):
+        own_act = head[0] in self.activities  # 中央政府|投资支持…: the body's act, not others' in or on it
+        if head[2].endswith(lx.process_subjects) and not own_act and any(t[3] in ("v", "vd") for t in toks[n:]):
             return True
         # a verbal noun heads it too where a noun comes first (省政府门户网站绩效评估连续3年…: the website's rating),
         # unlike one right after the body, which is the body's act (中央政府投资…)
@@ -339,10 +393,15 @@ class SentenceActors(ListMixin):
         w, t = toks[k][2], toks[k][3]
         yu = lx.postverbal_preposition
         intransitive = w.endswith(yu) or w in lx.relative_heads or (k + 1 < len(toks) and toks[k + 1][2] == yu)
+        # 五年内建设并完工的第一汽车制造厂，在它…: what the body underwent (patient verbs, joined by a conjunction)
+        # makes it the topic of the clauses after, like an intransitive verb
+        undergone = w in lx.patient_verbs
+        intransitive = intransitive or undergone
         if t not in ("v", "vd"):
             return None
-        for s, e, w, t in toks[k + 1:]:
-            if s >= b or t in ("v", "vd") and w != yu:
+        for n, (s, e, w, t) in enumerate(toks[k + 1:], k + 1):
+            joined = undergone and w in lx.patient_verbs and toks[n - 1][3] == "c"
+            if s >= b or t in ("v", "vd") and w != yu and not joined:
                 return None
             if w == lx.relative_marker:
                 p = e
