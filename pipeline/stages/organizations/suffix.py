@@ -141,7 +141,7 @@ def _one_word(text: str, toks: list[Tok], j: int, lx: OrgLexicon) -> tuple[int, 
 
 
 def one_word_platforms(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
-    """Bases and clusters named by one proper word (庆阳数据中心集群, 柴达木沙漠基地); field words make a class.
+    """Bases and clusters named by one proper word (成渝数据中心集群, 柴达木沙漠基地); field words make a class.
 
     Why apart from the suffix table: as ordinary weak heads 基地 and 集群 took in designations
     (陇东综合能源基地, 国家先进制造业集群, 生产基地). The proper word must open the name: after a noun or a
