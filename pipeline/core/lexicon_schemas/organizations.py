@@ -27,6 +27,7 @@ class OrganizationsEnumeration(_Strict):
     openers: list[StrictStr]
     list_openers: list[StrictStr]
     negative_heads: list[StrictStr]
+    governing_firm_nouns: list[StrictStr] = []  # optional: an older user lexicon without it stays valid
     separators: list[StrictStr]
     max_gap_tokens: StrictInt
     max_item_chars: StrictInt

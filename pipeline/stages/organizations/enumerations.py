@@ -76,9 +76,32 @@ def _closer_at(toks: list[Tok], c: int, lx: OrgLexicon) -> int:
     return 0
 
 
+def _governing_firm(toks: list[Tok], lx: OrgLexicon) -> bool:
+    """Does a firm class noun open the phrase after the closer (等|一批|企业|总部, 等|龙头|企业|贵州|项目)?
+
+    Counts before it are skipped (等5家企业); the noun may be one or two words (龙头|企业). A noun that
+    follows it is what the firms have (their headquarters, projects, results), so the items stay firms.
+    """
+    T = lx.tags
+    k = 0
+    while k < len(toks) and toks[k].tag in T.time_or_number:
+        k += 1
+    word = ""
+    for t in toks[k : k + 2]:
+        if t.tag in T.phrase_break:
+            return False
+        word += t.text
+        if word in lx.governing_firm_nouns:
+            return True
+    return False
+
+
 def _list_type(toks: list[Tok], c: int, skip: int, opened: int, lx: OrgLexicon) -> str | None:
     """The class the list's head noun names: after the closer, or before a list opener (企业，如A、B等)."""
-    typ = head_type(toks[c + skip : c + skip + lx.max_gap_tokens], lx)
+    after = toks[c + skip : c + skip + lx.max_gap_tokens]
+    typ = head_type(after, lx)
+    if typ is None and _governing_firm(after, lx):
+        return "company"
     if typ is None and opened >= 0 and toks[opened].text in lx.list_openers:
         back = [x for x in toks[max(0, opened - 6) : opened] if x.tag in lx.tags.phrase_noun]
         typ = head_type(back[-1:], lx)

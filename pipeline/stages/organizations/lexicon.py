@@ -190,6 +190,7 @@ class OrgLexicon:
     max_gap_tokens: int
     max_item_chars: int
     heads: dict[str, str]
+    governing_firm_nouns: frozenset[str]
     legal_suffix_re: re.Pattern[str]
     place_prefix_re: re.Pattern[str]
     industry_tail_re: re.Pattern[str]
@@ -346,6 +347,7 @@ def _enumeration_kw(e: dict) -> dict:
         "separators": _fs(e.get("separators")),
         "max_gap_tokens": int(e.get("max_gap_tokens", 9)),
         "max_item_chars": int(e.get("max_item_chars", 16)),
+        "governing_firm_nouns": _fs(e.get("governing_firm_nouns")),
     }
 
 
