@@ -107,6 +107,12 @@ class OrganizationsGrammarNumberedWorks(_Strict):
     heads: list[StrictStr]
 
 
+class OrganizationsGrammarNumberEdges(_Strict):
+    lead: StrictStr
+    tail: StrictStr
+    date_piece: StrictStr
+
+
 class OrganizationsGrammarParkInPlace(_Strict):
     field_marks: list[StrictStr]
 
@@ -145,6 +151,7 @@ class OrganizationsGrammar(_Strict):
     sector_ministry: OrganizationsGrammarSectorMinistry
     numbered_works: OrganizationsGrammarNumberedWorks
     park_in_place: OrganizationsGrammarParkInPlace
+    number_edges: OrganizationsGrammarNumberEdges
     deictic: OrganizationsGrammarDeictic
     class_levels: OrganizationsGrammarClassLevels
     conjoined_name: OrganizationsGrammarConjoinedName

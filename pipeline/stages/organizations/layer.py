@@ -38,7 +38,7 @@ from pipeline.stages.organizations.filters import (
     type_of,
 )
 from pipeline.stages.organizations.lexicon import OrgLexicon, load_org_lexicon
-from pipeline.stages.organizations.ner_spans import glued_verb, ner_candidates
+from pipeline.stages.organizations.ner_spans import glued_verb, ner_candidates, number_edges
 from pipeline.stages.organizations.suffix import suffix_candidates
 from pipeline.stages.organizations.tagging import propagate
 from pipeline.stages.organizations.tokens import RANK, Cand, Tok, merge_departments, tokens
@@ -108,6 +108,10 @@ def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc
             if cut and toks[k].e > c.s + cut:
                 c.s += cut
                 c.text = st[c.s : c.e]
+        lead, tail = number_edges(c.text, lx)  # 五年|国务院, 塔里木油田|万米: a count or quantity glued on
+        if lead or tail:
+            c.s, c.e = c.s + lead, c.e - tail
+            c.text = st[c.s : c.e]
         suf = lx.suffix_at_end(c.text)
         if suf is None or suf.weak:
             k = bisect.bisect_left(starts, c.e)

@@ -141,6 +141,9 @@ class OrgLexicon:
     rank_modifier_min_chars: int
     clause_min_suffix: int
     clause_numeral: re.Pattern[str]
+    number_lead: re.Pattern[str]  # a span a count of years opens (五年|国务院)
+    number_tail: re.Pattern[str]  # a span its row's quantity closes (塔里木油田|万米)
+    date_piece: re.Pattern[str]  # a span that is the first numeral of a date (从一|九二一年)
     activity_of: frozenset[str]
     clause_openers: tuple[str, ...]  # stop words, break words and openers: what opens the clause after a body
     conj_joiners: frozenset[str]
@@ -286,6 +289,9 @@ def _grammar_kw(g: dict) -> dict:
         "rank_modifier_min_chars": int(g["rank_modifier_min_chars"]),
         "clause_min_suffix": int(g["clause_tail"]["min_suffix"]),
         "clause_numeral": re.compile(g["clause_tail"]["numeral"]),
+        "number_lead": re.compile(g["number_edges"]["lead"]),
+        "number_tail": re.compile(g["number_edges"]["tail"]),
+        "date_piece": re.compile(g["number_edges"]["date_piece"]),
         "activity_of": _fs(g["clause_tail"].get("activity_of")),
         "clause_openers": tuple(sorted(set(g["clause_tail"]["openers"]) | set(g.get("stop_words", []))
                                        | set(g.get("break_words", [])), key=len, reverse=True)),

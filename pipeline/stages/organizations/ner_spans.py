@@ -72,6 +72,27 @@ def body_then_clause(name: str, lx: OrgLexicon) -> int:
     return 0
 
 
+def number_edges(name: str, lx: OrgLexicon) -> tuple[int, int]:
+    """Lengths of a count of years opening a backend ORG span and of a quantity closing it (五年|国务院,
+    塔里木油田|万米). The count is cut only when what remains ends like a body; a number and a unit of
+    measure end no name, so the quantity is cut whenever two characters or more remain (油田 is no suffix)."""
+    lead = tail = 0
+    m = lx.number_lead.match(name)
+    if m and len(name) - m.end() >= 3 and ends_like_body(name[m.end() :], lx):
+        lead = m.end()
+    m = lx.number_tail.search(name, lead)
+    if m and m.start() - lead >= 2:
+        tail = len(name) - m.start()
+    return lead, tail
+
+
+def date_piece(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
+    """Is the ORG token ``i`` the first numeral of a date glued to it (从一|九二一年: the backend cut the year)?"""
+    t = toks[i]
+    return i + 1 < len(toks) and toks[i + 1].s == t.e and toks[i + 1].tag in lx.tags.time_or_number \
+        and lx.date_piece.search(t.text) is not None
+
+
 def modifies_noun(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
     """Is the ORG token ``i`` glued to a common noun after it that it modifies (电信|网络, 普惠|托育)?
 
@@ -117,8 +138,8 @@ def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
             continue  # 新时代|党(的群众路线): a common word and one character glued to it
         if i + 1 < len(toks) and toks[i + 1].s == t.e and toks[i + 1].tag in lx.tags.classifier:
             continue  # 从一|个侧面: a number before its classifier, not a body
-        if any(t.text.endswith(a) and nxt.startswith(b) for a, b in lx.miscut_pairs):
-            continue
+        if any(t.text.endswith(a) and nxt.startswith(b) for a, b in lx.miscut_pairs) or date_piece(toks, i, lx):
+            continue  # 从一|九二一年: a year's first digit, no body
         if any(
             qs <= t.s and t.e <= qe and (qs, qe) != (t.s, t.e) and not named_quote(text[qs:qe], lx)
             for qs, qe in quotes
