@@ -29,15 +29,3 @@ def test_the_first_digit_of_a_date_is_no_body() -> None:
 def test_a_name_with_a_numeral_but_no_count_or_unit_is_kept() -> None:
     assert "一汽丰田" in names("服务/v 一汽丰田/ORG 加快/v 生产/vn 。/w")
     assert "十月集团" in names("支持/v 十月集团/ORG 发展/vn 。/w")
-
-
-def test_a_valley_after_a_domestic_name_is_a_platform() -> None:
-    _, orgs = run("“/w 南繁/LOC 硅谷/LOC ”/w 已/d 建成/v 20个/m 平台/n 。/w")
-    assert surfaces(orgs) == {"南繁硅谷": ("南繁硅谷", "platform")}
-    _, orgs = run("开展/v 中原/LOC 农谷/n 建设/v 。/w")
-    assert surfaces(orgs) == {"中原农谷": ("中原农谷", "platform")}
-
-
-def test_a_valley_abroad_or_alone_is_no_body() -> None:
-    assert names("美国/LOC 硅谷/LOC 的/u 高科技/n 公司/n 纷纷/d 来华/v 投资/v 。/w") == set()
-    assert names("他/r 曾/d 在/p 硅谷/LOC 工作/v 多年/m 。/w") == set()

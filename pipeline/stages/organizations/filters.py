@@ -72,19 +72,13 @@ def _class_modifiers(modifiers: frozenset[str], levels: frozenset[str], rank_mar
     return tuple(m for m in sorted(modifiers | ranks, key=len, reverse=True) if len(m) >= 2)
 
 
-def foreign_region(name: str, lx: OrgLexicon) -> bool:
-    """美国硅谷: a foreign country and a weak platform head name a region abroad, not a development body."""
-    suf = lx.suffix_at_end(name)
-    return suf is not None and suf.weak and suf.type == "platform" and name[: -len(suf.text)] in lx.foreign_countries
-
-
 def rejected(name: str, lx: OrgLexicon) -> bool:
     """True for places, buildings, events, generic nouns and malformed shapes."""
     if len(name) < 2 or name in lx.generic_words or name in lx.category_words:
         return True
     if lx.reject_re.search(name):
         return True
-    if is_place(name, lx) or foreign_region(name, lx):
+    if is_place(name, lx):
         return True
     if name.endswith(lx.building_suffixes):
         return True
