@@ -23,7 +23,7 @@ from pipeline.stages.ner import load_backend
 from pipeline.stages.organizations.layer import extract_organizations
 from pipeline.stages.read.decode import SourceDoc
 from pipeline.stages.sentences.split import split_sentences
-from pipeline.stages.targets.extract import extract_targets
+from pipeline.stages.targets.extract import TargetsCarry, extract_targets
 
 
 class DocumentProcessor:
@@ -173,7 +173,7 @@ class Carry:
 
     org_names: dict[str, tuple[str, str, int]] = field(default_factory=dict)
     dates: DateContext = field(default_factory=DateContext)
-    targets: dict = field(default_factory=dict)
+    targets: TargetsCarry = field(default_factory=TargetsCarry)
     para_break: bool = True  # the window starts after a line break (else mid-paragraph: the reference year goes on)
 
 

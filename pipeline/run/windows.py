@@ -155,7 +155,8 @@ def _windows(processor: DocumentProcessor, doc: SourceDoc, window: int, spill: P
         at.article += n_articles
         del rows, out
     assert first is not None
-    tables.setdefault("articles", SpilledTable()).add(to_table("articles", articles.held), spill / "articles-last.arrow")
+    last = [articles.held] if articles.held is not None else []
+    tables.setdefault("articles", SpilledTable()).add(to_table("articles", last), spill / "articles-last.arrow")
     clean_text = "".join(texts)
     adcode, region = max(regions, key=regions.__getitem__)
     document = {**first, "clean_text": clean_text, "n_chars_raw": len(doc.raw), "n_chars_clean": len(clean_text),
@@ -189,7 +190,7 @@ class _Articles:
     """
 
     def __init__(self) -> None:
-        self.held: list[dict] = []
+        self.held: dict | None = None  # the last article seen, until the next window shows whether it goes on
         self.ended = False
         self.paras = 0  # paragraphs of the held article so far
 
@@ -202,20 +203,21 @@ class _Articles:
         if not clean.strip():  # all blank or removed junk: no article of its own, nothing held changes
             rows["articles"] = []
             return 0
-        goes_on = bool(self.held) and bool(arts) and not self.ended and not _opens_article(clean, arts[0])
+        goes_on = self.held is not None and bool(arts) and not self.ended and not _opens_article(clean, arts[0])
         sents = rows.get("sentences", [])
         last = sents[-1]["raw_start"] if sents and sents[-1].get("raw_start") is not None else 0
         # the end mark on the line of the window's last sentence (junk lines may follow it)
         self.ended = any(r.get("reason") == "end_mark" and r["raw_start"] >= last for r in rows.get("removed", []))
         if not goes_on:
-            if self.held and arts:  # the held article ends where this one starts (the windows' joining break)
-                self.held[0]["end"] = arts[0]["start"] + at.clean
+            if self.held is not None and arts:  # the held article ends where this one starts (the joining break)
+                self.held["end"] = arts[0]["start"] + at.clean
             if arts:
                 self.paras = len(_PARA.findall(clean, arts[-1]["start"], arts[-1]["end"]))
             return len(arts)
         first = arts.pop(0)
         part = _PARA.findall(clean, first["start"], first["end"])
-        held = self.held[0]
+        held = self.held
+        assert held is not None
         if held.get("title") is None and held.get("byline") is None and first.get("title") in part:
             # a title among the article's first paragraphs (clean/articles.py), counted across the cut
             if self.paras + part.index(first["title"]) <= MAX_TITLE_PARAS:
@@ -233,5 +235,6 @@ class _Articles:
         arts = rows.get("articles", [])
         if not arts:
             return
-        arts[:0] = self.held
-        self.held = [arts.pop()]
+        if self.held is not None:
+            arts.insert(0, self.held)
+        self.held = arts.pop()

@@ -177,9 +177,7 @@ def extract_organizations(text: str, sentences: list[Sentence], analyses: list[A
     """
     lx = load_org_lexicon()
     doc = _Doc(text, lx, document_titles(sentences))
-    for surface, entry in (known or {}).items():
-        if surface in text:
-            doc.lexicon[surface] = entry  # found first, as in the whole document
+    doc.lexicon.update(known or {})  # found first, as in the whole document (propagate tags only those in text)
     for name, typ in lx.gaz_names.items():
         if name in text:
             doc.add(name, name, typ, "gazetteer")
@@ -188,11 +186,9 @@ def extract_organizations(text: str, sentences: list[Sentence], analyses: list[A
     votes = _loc_votes(sents, lx)
     for sent, toks in sents:
         _sentence(sent, toks, votes, doc)
-    seen = {**known, **doc.lexicon} if known else doc.lexicon  # brands of names found in earlier windows too
-    for short, (name, typ) in generic_short_forms(doc.generic, seen, lx).items():
+    for short, (name, typ) in generic_short_forms(doc.generic, doc.lexicon, lx).items():
         doc.add(short, name, typ, "alias")
-    seen = {**known, **doc.lexicon} if known else doc.lexicon
-    for brand, (name, typ) in brands(text, seen, lx).items():
+    for brand, (name, typ) in brands(text, doc.lexicon, lx).items():
         doc.add(brand, name, typ, "alias")
     proper = lx.tags.proper
     for sent, toks in sents:

@@ -42,7 +42,7 @@ Errors propagate: the per-document isolation of pipeline/run records them in ``e
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pipeline.core.pubdate import parse_pub_date, pub_year
@@ -61,7 +61,7 @@ from pipeline.stages.targets.triggers import TriggerMixin
 
 def extract_targets(text: str, sentences: list[Sentence], amounts: list[Amount],
                     dates: list[DateMention], pub_date: str | None,
-                    analyses: Sequence[Analysis] | None = None, carry: dict | None = None) -> list[Target]:
+                    analyses: Sequence[Analysis] | None = None, carry: TargetsCarry | None = None) -> list[Target]:
     """Targets of one document; all offsets are document clean-text offsets.
 
     ``sentences`` come from ``split_sentences(text)``; ``amounts`` and ``dates``
@@ -76,14 +76,22 @@ def extract_targets(text: str, sentences: list[Sentence], amounts: list[Amount],
     """
     ex = _Extractor(text, sentences, amounts, dates, pub_date, analyses)
     if carry is not None:
-        if carry.get("section") is not None:
-            ex.section = replace(carry["section"], start=0)  # its heading lies in an earlier window
-        ex.stated = carry.get("stated", {})  # goals stated in earlier windows: before any offset here
+        if carry.section is not None:
+            ex.section = replace(carry.section, start=0)  # its heading lies in an earlier window
+        ex.stated = carry.stated  # goals stated in earlier windows: before any offset here
     out = ex.run()
     if carry is not None:
-        carry["section"] = ex.section
-        carry["stated"] = {head: _EARLIER for head in ex.stated}
+        carry.section = ex.section
+        carry.stated = {head: _EARLIER for head in ex.stated}
     return out
+
+
+@dataclass
+class TargetsCarry:
+    """What the targets stage hands from one window of a long document to the next (run/windows.py)."""
+
+    section: Section | None = None  # the section the window ended in
+    stated: dict[tuple[Any, ...], int] = field(default_factory=dict)  # goals stated so far (head -> _EARLIER)
 
 
 _EARLIER = -(1 << 62)  # the offset of a goal stated in an earlier window
