@@ -117,6 +117,19 @@ class OrganizationsGrammarParkInPlace(_Strict):
     field_marks: list[StrictStr]
 
 
+class OrganizationsGrammarWorldBodies(_Strict):
+    scopes: list[StrictStr]
+    heads: list[StrictStr]
+    general_fields: list[StrictStr]
+    joiners: list[StrictStr]
+    max_field_chars: StrictInt
+
+
+class OrganizationsGrammarDesignations(_Strict):
+    heads: list[StrictStr]
+    named_tags: list[StrictStr]
+
+
 class OrganizationsGrammarClauseTail(_Strict):
     min_suffix: StrictInt
     numeral: StrictStr
@@ -151,6 +164,8 @@ class OrganizationsGrammar(_Strict):
     sector_ministry: OrganizationsGrammarSectorMinistry
     numbered_works: OrganizationsGrammarNumberedWorks
     park_in_place: OrganizationsGrammarParkInPlace
+    world_bodies: OrganizationsGrammarWorldBodies
+    designations: OrganizationsGrammarDesignations
     number_edges: OrganizationsGrammarNumberEdges
     deictic: OrganizationsGrammarDeictic
     class_levels: OrganizationsGrammarClassLevels

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pipeline.stages.organizations.extend import is_place_abbrev
 from pipeline.stages.organizations.lexicon import OrgLexicon
 from pipeline.stages.organizations.tokens import Cand, Tok
 
@@ -70,6 +71,28 @@ def _class_modifiers(modifiers: frozenset[str], levels: frozenset[str], rank_mar
     (once per lexicon, not per name)."""
     ranks = {w for w in levels if w.endswith(rank_mark)}
     return tuple(m for m in sorted(modifiers | ranks, key=len, reverse=True) if len(m) >= 2)
+
+
+def designation(st: str, c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
+    """国家人工智能创新发展试验区, 跨境电商综合试验区: a zone conferred as a programme, with no place in its name.
+
+    A place, a body, a place abbreviation, a name word or a code (6G, “16+1”) before the head makes it one zone
+    (川渝自贸试验区); field words, even read as proper nouns (数据要素综合/nz), do not (grammar.toml [designations]).
+    """
+    head = next((h for h in lx.designation_heads if c.text.endswith(h)), None)
+    if head is None:
+        return False
+    end = c.e - len(head)
+    if any(ch in lx.pat.open_quotes or ch.isascii() and ch.isalnum() for ch in st[c.s : end]):
+        return False  # “16+1”经贸合作示范区, 6G创新产业集聚区
+    for t in toks:
+        if t.e <= c.s or t.s >= c.e:
+            continue
+        if t.text in lx.level_words:
+            continue  # 国家|生态文明试验区: the level that confers it, no place
+        if t.tag in lx.designation_named or is_place_abbrev(t, lx) or t.text in lx.name_words or t.text in lx.place_words:
+            return False
+    return True
 
 
 def rejected(name: str, lx: OrgLexicon) -> bool:

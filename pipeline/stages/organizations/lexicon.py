@@ -152,6 +152,13 @@ class OrgLexicon:
     sector_heads: frozenset[str]
     numbered_heads: frozenset[str]  # works numbered among their kind (第一汽车制造厂)
     park_field_marks: frozenset[str]  # a park in one place word, named by its field (沈抚科创园/LOC)
+    world_scopes: tuple[str, ...]  # bodies of the world named by their field (世界贸易组织)
+    world_heads: tuple[str, ...]  # longest first
+    world_general: frozenset[str]
+    world_joiners: frozenset[str]
+    world_max_field: int
+    designation_heads: tuple[str, ...]  # zone heads conferred as programmes (国家…试验区)
+    designation_named: frozenset[str]  # tags of a place or body that make one a name
     sector_tails: frozenset[str]
     not_sectors: frozenset[str]
     sector_ordinal: re.Pattern[str]
@@ -301,6 +308,13 @@ def _grammar_kw(g: dict) -> dict:
         "sector_heads": _fs(g["sector_ministry"]["heads"]),
         "numbered_heads": _fs(g["numbered_works"]["heads"]),
         "park_field_marks": _fs(g["park_in_place"]["field_marks"]),
+        "world_scopes": tuple(g["world_bodies"]["scopes"]),
+        "world_heads": tuple(sorted(g["world_bodies"]["heads"], key=len, reverse=True)),
+        "world_general": _fs(g["world_bodies"]["general_fields"]),
+        "world_joiners": _fs(g["world_bodies"]["joiners"]),
+        "world_max_field": int(g["world_bodies"]["max_field_chars"]),
+        "designation_heads": tuple(sorted(g["designations"]["heads"], key=len, reverse=True)),
+        "designation_named": _fs(g["designations"]["named_tags"]),
         "sector_tails": _fs(g["sector_ministry"]["sector_tails"]),
         "not_sectors": _fs(g["sector_ministry"]["not_sectors"]),
         "sector_ordinal": re.compile(g["sector_ministry"]["ordinal"]),

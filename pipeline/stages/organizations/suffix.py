@@ -122,6 +122,24 @@ def _is_proper(name_toks: list[Tok], prefix: str, head: Tok, suf: Suffix, lx: Or
     return bool(proper) or prefix_proper
 
 
+def world_body(name: str, lx: OrgLexicon) -> bool:
+    """世界贸易组织, 国际大坝委员会: a scope word, one field and a body's head name one body of the world.
+
+    The scope word is no proper part, so the proper-part test alone leaves them generic; a general field
+    (国际经济组织), none (国际组织) or a list of scopes (国际及区域性组织) names a class (grammar.toml [world_bodies]).
+    """
+    scope = next((w for w in lx.world_scopes if name.startswith(w)), None)
+    if scope is None:
+        return False
+    rest = name[len(scope) :]
+    head = next((h for h in lx.world_heads if rest.endswith(h)), None)
+    if head is None:
+        return False
+    fld = rest[: -len(head)]
+    return 0 < len(fld) <= lx.world_max_field and fld not in lx.world_general \
+        and not any(c in lx.world_joiners for c in fld)
+
+
 def _one_word(text: str, toks: list[Tok], j: int, lx: OrgLexicon) -> tuple[int, str] | None:
     """The index of the word before the name and the proper word, where token ``j`` closes a one-word name."""
     T = lx.tags
@@ -226,5 +244,10 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
             if not classy:  # a class is no short form of a ministry either
                 out.append(cand)
             continue
-        (out if _is_proper(name_toks, prefix, head, suf, lx) else generic).append(cand)
+        proper = _is_proper(name_toks, prefix, head, suf, lx)
+        if not proper and world_body(cand.text, lx):
+            proper = True
+            if cand.type == "government":
+                cand.type = "other"  # 国际大坝委员会: a body of states or members, no government
+        (out if proper else generic).append(cand)
     return out + one_word_platforms(text, toks, lx), generic
