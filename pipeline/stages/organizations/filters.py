@@ -76,8 +76,9 @@ def _class_modifiers(modifiers: frozenset[str], levels: frozenset[str], rank_mar
 def designation(st: str, c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
     """国家人工智能创新发展试验区, 跨境电商综合试验区: a zone conferred as a programme, with no place in its name.
 
-    A place, a body, a place abbreviation, a name word or a code (6G, “16+1”) before the head makes it one zone
-    (川渝自贸试验区); field words, even read as proper nouns (数据要素综合/nz), do not (grammar.toml [designations]).
+    A place, a body, a place abbreviation or a code (6G, “16+1”) before the head makes it one zone
+    (川渝自贸试验区); field words, even read as proper nouns (数据要素综合/nz) or official ones (现代|产业带), do not
+    (grammar.toml [designations]).
     """
     head = next((h for h in lx.designation_heads if c.text.endswith(h)), None)
     if head is None:
@@ -90,7 +91,7 @@ def designation(st: str, c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
             continue
         if t.text in lx.level_words:
             continue  # 国家|生态文明试验区: the level that confers it, no place
-        if t.tag in lx.designation_named or is_place_abbrev(t, lx) or t.text in lx.name_words or t.text in lx.place_words:
+        if t.tag in lx.designation_named or is_place_abbrev(t, lx) or t.text in lx.place_words:
             return False
     return True
 
