@@ -130,6 +130,11 @@ class OrganizationsGrammarDesignations(_Strict):
     named_tags: list[StrictStr]
 
 
+class OrganizationsGrammarShortLeagues(_Strict):
+    head: StrictStr
+    not_first: list[StrictStr]
+
+
 class OrganizationsGrammarClauseTail(_Strict):
     min_suffix: StrictInt
     numeral: StrictStr
@@ -166,6 +171,7 @@ class OrganizationsGrammar(_Strict):
     park_in_place: OrganizationsGrammarParkInPlace
     world_bodies: OrganizationsGrammarWorldBodies
     designations: OrganizationsGrammarDesignations
+    short_leagues: OrganizationsGrammarShortLeagues
     number_edges: OrganizationsGrammarNumberEdges
     deictic: OrganizationsGrammarDeictic
     class_levels: OrganizationsGrammarClassLevels

@@ -159,6 +159,8 @@ class OrgLexicon:
     world_max_field: int
     designation_heads: tuple[str, ...]  # zone heads conferred as programmes (国家…试验区)
     designation_named: frozenset[str]  # tags of a place or body that make one a name
+    league_head: str  # 东盟, 欧盟: a league of states in one word of two characters
+    league_not_first: frozenset[str]
     sector_tails: frozenset[str]
     not_sectors: frozenset[str]
     sector_ordinal: re.Pattern[str]
@@ -315,6 +317,8 @@ def _grammar_kw(g: dict) -> dict:
         "world_max_field": int(g["world_bodies"]["max_field_chars"]),
         "designation_heads": tuple(sorted(g["designations"]["heads"], key=len, reverse=True)),
         "designation_named": _fs(g["designations"]["named_tags"]),
+        "league_head": g["short_leagues"]["head"],
+        "league_not_first": _fs(g["short_leagues"]["not_first"]),
         "sector_tails": _fs(g["sector_ministry"]["sector_tails"]),
         "not_sectors": _fs(g["sector_ministry"]["not_sectors"]),
         "sector_ordinal": re.compile(g["sector_ministry"]["ordinal"]),

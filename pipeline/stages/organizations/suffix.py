@@ -140,6 +140,14 @@ def world_body(name: str, lx: OrgLexicon) -> bool:
         and not any(c in lx.world_joiners for c in fld)
 
 
+def short_leagues(toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
+    """东盟, 欧盟: a league of states named by one character and 盟, as one word (grammar.toml [short_leagues])."""
+    T = lx.tags
+    return [Cand(t.s, t.e, t.text, "other", "suffix") for t in toks
+            if len(t.text) == 2 and t.text[1] == lx.league_head and t.text[0] not in lx.league_not_first
+            and t.tag not in T.never_head]
+
+
 def _one_word(text: str, toks: list[Tok], j: int, lx: OrgLexicon) -> tuple[int, str] | None:
     """The index of the word before the name and the proper word, where token ``j`` closes a one-word name."""
     T = lx.tags
@@ -250,4 +258,6 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
             if cand.type == "government":
                 cand.type = "other"  # 国际大坝委员会: a body of states or members, no government
         (out if proper else generic).append(cand)
+    if lx.league_head in text:
+        out += short_leagues(toks, lx)
     return out + one_word_platforms(text, toks, lx), generic
