@@ -130,6 +130,12 @@ class OrganizationsGrammarDesignations(_Strict):
     named_tags: list[StrictStr]
 
 
+class OrganizationsGrammarCountedClass(_Strict):
+    count: StrictStr
+    article: StrictStr
+    any_name: list[StrictStr]
+
+
 class OrganizationsGrammarShortLeagues(_Strict):
     head: StrictStr
     not_first: list[StrictStr]
@@ -172,6 +178,7 @@ class OrganizationsGrammar(_Strict):
     world_bodies: OrganizationsGrammarWorldBodies
     designations: OrganizationsGrammarDesignations
     short_leagues: OrganizationsGrammarShortLeagues
+    counted_class: OrganizationsGrammarCountedClass
     number_edges: OrganizationsGrammarNumberEdges
     deictic: OrganizationsGrammarDeictic
     class_levels: OrganizationsGrammarClassLevels

@@ -96,6 +96,31 @@ def designation(st: str, c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
     return True
 
 
+def counted(c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
+    """新设14个|国家自主创新示范区, 完成17支|“4+1”专项基金: a count right before a name that heads its phrase counts a class.
+
+    只/支 count funds and teams, never one body; other classifiers only a name with no place or body in it
+    (12个闽宁产业园: a series under one place's name). Not the article (再造一个城北园区), nor a count of the noun
+    after the name (27位中国科学院院士): grammar.toml [counted_class].
+    """
+    T = lx.tags
+    k = next((i for i, t in enumerate(toks) if t.e == c.s), None)
+    if k is None or toks[k].tag not in T.numeral and toks[k].tag not in T.classifier:
+        return False
+    count = toks[k].text
+    if toks[k].tag in T.classifier and k > 0 and toks[k - 1].e == toks[k].s and toks[k - 1].tag in T.numeral:
+        count = toks[k - 1].text + count  # 17/m 支/q
+    if not lx.class_count.match(count) or lx.class_article.match(count):
+        return False
+    nxt = next((t for t in toks if t.s == c.e), None)
+    if nxt is not None and (nxt.tag in T.noun or nxt.tag in T.compound_noun):
+        return False  # 27位|中国科学院|院士: the count is the noun's
+    if count.endswith(lx.count_any_name):
+        return True
+    return not any(t.tag in lx.designation_named or is_place_abbrev(t, lx)
+                   for t in toks if c.s <= t.s and t.e <= c.e)
+
+
 def rejected(name: str, lx: OrgLexicon) -> bool:
     """True for places, buildings, events, generic nouns and malformed shapes."""
     if len(name) < 2 or name in lx.generic_words or name in lx.category_words:

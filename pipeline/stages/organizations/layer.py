@@ -28,6 +28,7 @@ from pipeline.stages.organizations.aliases import abbreviations, brands, generic
 from pipeline.stages.organizations.enumerations import enum_candidates, last_mates, list_mates
 from pipeline.stages.organizations.filters import (
     before_event,
+    counted,
     designation,
     drop_country,
     level_listed,
@@ -123,7 +124,8 @@ def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc
             continue
         if lx.is_deictic(c.text) and level_listed(st, c.s, lx):
             continue  # 省市|县政府: a level in a list of levels names a class
-        if rejected(c.text, lx) or doc.in_book(sent.start + c.s, sent.start + c.e) or designation(st, c, toks, lx):
+        if rejected(c.text, lx) or doc.in_book(sent.start + c.s, sent.start + c.e) or designation(st, c, toks, lx) \
+                or counted(c, toks, lx):
             continue
         c.type = type_of(c.text, c.type, lx)
         good.append(c)

@@ -161,6 +161,9 @@ class OrgLexicon:
     designation_named: frozenset[str]  # tags of a place or body that make one a name
     league_head: str  # 东盟, 欧盟: a league of states in one word of two characters
     league_not_first: frozenset[str]
+    class_count: re.Pattern[str]  # 2.3万所|乡镇卫生院, 首批4家|天府实验室: a count of a class's members
+    class_article: re.Pattern[str]  # 一个, 一家: the article, no count
+    count_any_name: tuple[str, ...]  # 只, 支: classifiers of funds and teams, never of one body
     sector_tails: frozenset[str]
     not_sectors: frozenset[str]
     sector_ordinal: re.Pattern[str]
@@ -319,6 +322,9 @@ def _grammar_kw(g: dict) -> dict:
         "designation_named": _fs(g["designations"]["named_tags"]),
         "league_head": g["short_leagues"]["head"],
         "league_not_first": _fs(g["short_leagues"]["not_first"]),
+        "class_count": re.compile(g["counted_class"]["count"]),
+        "class_article": re.compile(g["counted_class"]["article"]),
+        "count_any_name": tuple(g["counted_class"]["any_name"]),
         "sector_tails": _fs(g["sector_ministry"]["sector_tails"]),
         "not_sectors": _fs(g["sector_ministry"]["not_sectors"]),
         "sector_ordinal": re.compile(g["sector_ministry"]["ordinal"]),
