@@ -252,11 +252,7 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
             if not classy:  # a class is no short form of a ministry either
                 out.append(cand)
             continue
-        proper = _is_proper(name_toks, prefix, head, suf, lx)
-        if not proper and world_body(cand.text, lx):
-            proper = True
-            if cand.type == "government":
-                cand.type = "other"  # 国际大坝委员会: a body of states or members, no government
+        proper = _is_proper(name_toks, prefix, head, suf, lx) or world_body(cand.text, lx)
         (out if proper else generic).append(cand)
     if lx.league_head in text:
         out += short_leagues(toks, lx)
