@@ -128,6 +128,7 @@ class OrganizationsGrammarWorldBodies(_Strict):
 class OrganizationsGrammarDesignations(_Strict):
     heads: list[StrictStr]
     named_tags: list[StrictStr]
+    conferring: list[StrictStr]
 
 
 class OrganizationsGrammarCountedClass(_Strict):

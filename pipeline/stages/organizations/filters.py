@@ -77,13 +77,15 @@ def designation(st: str, c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
     """国家人工智能创新发展试验区, 跨境电商综合试验区: a zone conferred as a programme, with no place in its name.
 
     A place, a body, a place abbreviation or a code (6G, “16+1”) before the head makes it one zone
-    (川渝自贸试验区); field words, even read as proper nouns (数据要素综合/nz) or official ones (现代|产业带), do not
-    (grammar.toml [designations]).
+    (川渝自贸试验区); field words, even read as proper nouns (数据要素综合/nz) or official ones (现代|产业带), do not,
+    and the conferring level makes a title even after a place (长株潭国家自主创新示范区): grammar.toml [designations].
     """
     head = next((h for h in lx.designation_heads if c.text.endswith(h)), None)
     if head is None:
         return False
     end = c.e - len(head)
+    if any(w in st[c.s : end] for w in lx.designation_conferring):
+        return True  # 长株潭|国家|自主创新示范区: the state's title given to a place
     if any(ch in lx.pat.open_quotes or ch.isascii() and ch.isalnum() for ch in st[c.s : end]):
         return False  # “16+1”经贸合作示范区, 6G创新产业集聚区
     for t in toks:

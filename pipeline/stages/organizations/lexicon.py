@@ -159,6 +159,7 @@ class OrgLexicon:
     world_max_field: int
     designation_heads: tuple[str, ...]  # zone heads conferred as programmes (国家…试验区)
     designation_named: frozenset[str]  # tags of a place or body that make one a name
+    designation_conferring: tuple[str, ...]  # the level that confers a title on a place (长株潭国家自主创新示范区)
     league_head: str  # 东盟, 欧盟: a league of states in one word of two characters
     league_not_first: frozenset[str]
     class_count: re.Pattern[str]  # 2.3万所|乡镇卫生院, 首批4家|天府实验室: a count of a class's members
@@ -320,6 +321,7 @@ def _grammar_kw(g: dict) -> dict:
         "world_max_field": int(g["world_bodies"]["max_field_chars"]),
         "designation_heads": tuple(sorted(g["designations"]["heads"], key=len, reverse=True)),
         "designation_named": _fs(g["designations"]["named_tags"]),
+        "designation_conferring": tuple(g["designations"]["conferring"]),
         "league_head": g["short_leagues"]["head"],
         "league_not_first": _fs(g["short_leagues"]["not_first"]),
         "class_count": re.compile(g["counted_class"]["count"]),
