@@ -57,6 +57,8 @@ class OrganizationsFilters(_Strict):
     split_patterns: list[StrictStr]
     foreign_countries: list[StrictStr]
     country_keeps: list[StrictStr]
+    fund_heads: list[StrictStr]
+    fund_kind_words: list[StrictStr]
 
 
 class OrganizationsGazetteerPatternItem(_Strict):

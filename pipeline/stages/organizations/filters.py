@@ -123,11 +123,26 @@ def counted(c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
                    for t in toks if c.s <= t.s and t.e <= c.e)
 
 
+def fund_kind(name: str, lx: OrgLexicon) -> bool:
+    """社会保障基金, 失业保险基金, 私募基金: a fund named by its kind alone (filters.toml fund_kind_words) is money of
+    that kind, not one body; any other word (a place, a level, a brand: 全国社会保障基金, 丝路基金) keeps the name."""
+    head = next((h for h in lx.fund_heads if name.endswith(h)), None)
+    if head is None:
+        return False
+    rest = name[: -len(head)]
+    while rest:
+        w = next((k for k in lx.fund_kinds if rest.startswith(k)), None)
+        if w is None:
+            return False
+        rest = rest[len(w) :]
+    return True
+
+
 def rejected(name: str, lx: OrgLexicon) -> bool:
     """True for places, buildings, events, generic nouns and malformed shapes."""
     if len(name) < 2 or name in lx.generic_words or name in lx.category_words:
         return True
-    if lx.reject_re.search(name):
+    if lx.reject_re.search(name) or fund_kind(name, lx):
         return True
     if is_place(name, lx):
         return True

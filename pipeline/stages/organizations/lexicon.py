@@ -181,6 +181,8 @@ class OrgLexicon:
     event_suffixes: tuple[str, ...]
     event_exceptions: tuple[str, ...]
     generic_words: frozenset[str]
+    fund_heads: tuple[str, ...]  # 基金: a fund named by its kind alone is no body (社会保障基金)
+    fund_kinds: tuple[str, ...]  # the words of a fund's kind, longest first
     category_words: frozenset[str]
     field_words: tuple[str, ...]
     class_nouns: tuple[str, ...]
@@ -349,6 +351,8 @@ def _filters_kw(f: dict) -> dict:
         "event_suffixes": tuple(f.get("event_suffixes", [])),
         "event_exceptions": tuple(f.get("event_exceptions", [])),
         "generic_words": _fs(f.get("generic_words")),
+        "fund_heads": tuple(f["fund_heads"]),
+        "fund_kinds": tuple(sorted(f["fund_kind_words"], key=len, reverse=True)),
         "category_words": _fs(f.get("category_words")),
         "field_words": tuple(f["field_words"]),
         "class_nouns": tuple(f["class_nouns"]),
