@@ -139,6 +139,11 @@ class OrganizationsGrammarCountedClass(_Strict):
     any_name: list[StrictStr]
 
 
+class OrganizationsGrammarPlenumOrdinals(_Strict):
+    item: StrictStr
+    rest: StrictStr
+
+
 class OrganizationsGrammarShortLeagues(_Strict):
     head: StrictStr
     not_first: list[StrictStr]
@@ -182,6 +187,7 @@ class OrganizationsGrammar(_Strict):
     designations: OrganizationsGrammarDesignations
     short_leagues: OrganizationsGrammarShortLeagues
     counted_class: OrganizationsGrammarCountedClass
+    plenum_ordinals: OrganizationsGrammarPlenumOrdinals
     number_edges: OrganizationsGrammarNumberEdges
     deictic: OrganizationsGrammarDeictic
     class_levels: OrganizationsGrammarClassLevels

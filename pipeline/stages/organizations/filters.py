@@ -123,6 +123,12 @@ def counted(c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
                    for t in toks if c.s <= t.s and t.e <= c.e)
 
 
+def plenum_ordinal(st: str, c: Cand, lx: OrgLexicon) -> bool:
+    """十九届二中、三中、|四中|、五中全会: an ordinal with 中 in a list closed by 全会 is a plenary session, no school
+    (grammar.toml [plenum_ordinals])."""
+    return bool(lx.plenum_item.match(c.text)) and bool(lx.plenum_rest.match(st[c.e : c.e + 40]))
+
+
 def fund_kind(name: str, lx: OrgLexicon) -> bool:
     """社会保障基金, 失业保险基金, 私募基金: a fund named by its kind alone (filters.toml fund_kind_words) is money of
     that kind, not one body; any other word (a place, a level, a brand: 全国社会保障基金, 丝路基金) keeps the name."""

@@ -165,6 +165,8 @@ class OrgLexicon:
     class_count: re.Pattern[str]  # 2.3万所|乡镇卫生院, 首批4家|天府实验室: a count of a class's members
     class_article: re.Pattern[str]  # 一个, 一家: the article, no count
     count_any_name: tuple[str, ...]  # 只, 支: classifiers of funds and teams, never of one body
+    plenum_item: re.Pattern[str]  # 四中 in 二中、三中、四中全会: a session's ordinal
+    plenum_rest: re.Pattern[str]
     sector_tails: frozenset[str]
     not_sectors: frozenset[str]
     sector_ordinal: re.Pattern[str]
@@ -329,6 +331,8 @@ def _grammar_kw(g: dict) -> dict:
         "class_count": re.compile(g["counted_class"]["count"]),
         "class_article": re.compile(g["counted_class"]["article"]),
         "count_any_name": tuple(g["counted_class"]["any_name"]),
+        "plenum_item": re.compile(g["plenum_ordinals"]["item"]),
+        "plenum_rest": re.compile(g["plenum_ordinals"]["rest"]),
         "sector_tails": _fs(g["sector_ministry"]["sector_tails"]),
         "not_sectors": _fs(g["sector_ministry"]["not_sectors"]),
         "sector_ordinal": re.compile(g["sector_ministry"]["ordinal"]),
