@@ -42,7 +42,7 @@ from pipeline.stages.clean.articles import MAX_TITLE_PARAS, heading_like
 from pipeline.stages.read.decode import SourceDoc
 
 _SENTENCE_ENDS = "。！？；"
-_PARA = re.compile(r"[^\n]+")  # a clean paragraph, as clean/articles.py counts them
+_PARA = re.compile(r"[^\n]+")  # a clean paragraph: one line of the clean text (clean/articles.py's paragraphs)
 _SPACES = re.compile(r"\s+")
 _PARAGRAPH_END = re.compile(r"[。！？；…”’」』■!?][ \t\u3000]*\r?\n")
 

@@ -35,6 +35,11 @@ class ListMixin:
     def _token_at(self, pos: int) -> int | None:
         return next((k for k, t in enumerate(self.tokens) if t[0] <= pos < t[1]), None)
 
+    def _token_from(self, pos: int) -> int | None:
+        """The token that starts at ``pos`` (right after a mention), if a word boundary is there."""
+        k = self._token_at(pos)
+        return k if k is not None and self.tokens[k][0] == pos else None
+
     def _enumerated(self, o: Span, b: int) -> bool:
         """The organization opens a list that is no list of bodies alone (北汽、小米、理想等重点整车项目,
         沈阳航空、沈大工业母机、大盘绿色石化3个集群): the subject is the class the list names, not the body.

@@ -92,7 +92,7 @@ class SentenceActors(ListMixin):
         """One content character, then a list mark, right after the mention: the name goes on through that
         character (中国能|建、中联云港…, 渝快|办、渝快政…): the NER cut a list item's name short, so no body."""
         lx = _lex()
-        k = next((k for k, t in enumerate(self.tokens) if t[0] == o.end), None)
+        k = self._token_from(o.end)
         if k is None or k + 1 >= len(self.tokens):
             return False
         tok, nxt = self.tokens[k], self.tokens[k + 1]
@@ -210,7 +210,7 @@ class SentenceActors(ListMixin):
                 after = self.text[o.end:o.end + lx.by_gap + max(map(len, lx.by_verbs))]
                 if any(after.find(v) != -1 and after.find(v) <= lx.by_gap for v in lx.by_verbs):
                     return o.key
-                k = next((k for k, t in enumerate(self.tokens) if t[0] == o.end), None)
+                k = self._token_from(o.end)
                 if k is not None and self.tokens[k][3] in lx.by_verb_tags and not self.tokens[k][2].endswith(
                         lx.by_from_endings):
                     return o.key

@@ -7,19 +7,12 @@ A file with one article yields one Article.
 
 from __future__ import annotations
 
-import re
-
 from pipeline.core.records import Article
 from pipeline.stages.clean.rules import Rules
 
-_PARA = re.compile(r"[^\n]+")
 MAX_TITLE_PARAS = 3
 _MAX_TITLE_CHARS = 80
 _SUBTITLE = ("——", "—", "--")
-
-
-def _heading(t: str, rules: Rules) -> bool:
-    return heading_like(t)
 
 
 def heading_like(t: str) -> bool:
@@ -36,7 +29,7 @@ def split_articles(text: str, para_flags: list[tuple[int, int, bool, bool]], rul
         return [Article(index=0, title=None, byline=None, start=0, end=0)]
     paras = para_flags
     n = len(paras)
-    heads = [_heading(text[s:e], rules) for s, e, _, _ in paras]
+    heads = [heading_like(text[s:e]) for s, e, _, _ in paras]
     bounds = {0}
     for i, (_, _, _, ends) in enumerate(paras):
         if ends and i + 1 < n:

@@ -148,8 +148,7 @@ def rejected(name: str, lx: OrgLexicon) -> bool:
     """True for places, buildings, events, generic nouns and malformed shapes."""
     if len(name) < 2 or name in lx.generic_words or name in lx.category_words:
         return True
-    if name.startswith(lx.scope_words) and any(name[len(w) :] in lx.generic_words for w in lx.scope_words
-                                               if name.startswith(w)):
+    if any(name.startswith(w) and name[len(w) :] in lx.generic_words for w in lx.scope_words):
         return True  # 全国农村人民公社, 全国重点实验室: all the bodies of a kind
     if lx.reject_re.search(name) or fund_kind(name, lx):
         return True

@@ -32,9 +32,7 @@ def post_only(name: str, lx: OrgLexicon) -> bool:
     ``title_tail`` cuts a post off a body (中央政治局|常委, 人大|代表); a span that ends in a post word while
     what stands before it is no body names a person's office, not an organization.
     """
-    if not name.endswith(lx.title_words) or lx.suffix_at_end(name) is not None:
-        return False
-    return any(name.endswith(w) and len(name) > len(w) for w in lx.title_words)
+    return lx.suffix_at_end(name) is None and any(name.endswith(w) and len(name) > len(w) for w in lx.title_words)
 
 
 def glued_verb(name: str, lx: OrgLexicon) -> int:

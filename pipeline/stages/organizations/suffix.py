@@ -111,7 +111,9 @@ def _is_proper(name_toks: list[Tok], prefix: str, head: Tok, suf: Suffix, lx: Or
     proper = [x for x in name_toks if is_nameish(x, lx)]
     if any(is_session(x, lx, suf) or (suf.text in lx.numbered_heads and is_ministry_ordinal(x, lx, suf))
            for x in name_toks):
-        return True  # 第一汽车制造厂: numbered among the works of its kind  # 第十四届|全国|人民代表大会: the session names one congress, though its level alone is a class
+        # 第十四届|全国|人民代表大会: the session names one congress, though its level alone is a class;
+        # 第一汽车制造厂: numbered among the works of its kind
+        return True
     if name_toks and not prefix and name_toks[-1].text in lx.level_words and proper == [name_toks[-1]] \
             and not (suf.text in lx.country_named and name_toks[-1].tag in lx.tags.place):
         proper = []  # 国家实验室, 省级高新区: a class, not a body (but 中国队 is the national team)

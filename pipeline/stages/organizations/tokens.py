@@ -118,11 +118,7 @@ def _split_posts(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
     if lx.title_rx is None or not lx.title_rx.search(text):
         return toks  # most sentences name no post
     out: list[Tok] = []
-    last = lx.title_last_chars
     for t in toks:
-        if len(t.text) < 3 or t.text[-1] not in last:
-            out.append(t)
-            continue
         cut = _post_len(t, bool(out) and out[-1].tag in lx.tags.place and out[-1].e == t.s, lx)
         if cut:
             k = t.e - cut
