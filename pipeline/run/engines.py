@@ -22,13 +22,29 @@ class EngineError(RuntimeError):
     """The engine cannot start (missing extra, unreachable scheduler)."""
 
 
-def chunks(tasks: Iterable[DocTask], max_docs: int, max_bytes: int) -> Iterator[list[DocTask]]:
-    """Consecutive tasks grouped up to ``max_docs`` documents or ``max_bytes`` of files."""
+def chunks(tasks: Iterable[DocTask], max_docs: int, max_bytes: int, workers: int = 1) -> Iterator[list[DocTask]]:
+    """Tasks grouped up to ``max_docs`` documents or ``max_bytes`` of files.
+
+    With several workers, the largest documents go first and the chunks shrink as the work
+    left does (guided scheduling: at most the bytes left over twice the workers, down to an
+    eighth of ``max_bytes``), so the workers finish together. Why: in input order a large
+    report often came last and ran alone while the other worker idled (0.4-1.3 s of an 18 s
+    corpus run). Rows do not depend on the order or the chunking: each document is processed
+    alone (NER batches give identical results whatever shares them) and ``read_table`` orders
+    rows by document.
+    """
+    tasks = list(tasks)
+    if workers > 1:
+        tasks.sort(key=lambda t: -t.n_bytes)  # stable: equal sizes keep their input order
+    left = sum(t.n_bytes for t in tasks)
+    smallest = max(1, max_bytes // 8)
     chunk: list[DocTask] = []
     size = 0
     for t in tasks:
-        if chunk and (len(chunk) >= max_docs or size + t.n_bytes > max_bytes):
+        cap = max_bytes if workers <= 1 else min(max_bytes, max(smallest, left // (2 * workers)))
+        if chunk and (len(chunk) >= max_docs or size + t.n_bytes > cap):
             yield chunk
+            left -= size
             chunk, size = [], 0
         chunk.append(t)
         size += t.n_bytes
@@ -36,9 +52,9 @@ def chunks(tasks: Iterable[DocTask], max_docs: int, max_bytes: int) -> Iterator[
         yield chunk
 
 
-def _chunks_of(tasks: Iterable[DocTask], cfg: dict[str, Any]) -> Iterator[list[DocTask]]:
+def _chunks_of(tasks: Iterable[DocTask], cfg: dict[str, Any], workers: int = 1) -> Iterator[list[DocTask]]:
     run = cfg["run"]
-    return chunks(tasks, int(run["chunk_docs"]), int(run["chunk_bytes"]))
+    return chunks(tasks, int(run["chunk_docs"]), int(run["chunk_bytes"]), workers)
 
 
 def run_local(tasks: Iterable[DocTask], cfg: dict[str, Any], workers: int) -> Iterator[DocResult]:
@@ -54,7 +70,7 @@ def run_local(tasks: Iterable[DocTask], cfg: dict[str, Any], workers: int) -> It
         return
     seconds = float(cfg["run"]["doc_seconds"])
     pool = SupervisedPool(cfg, workers, seconds, window_chars=int(cfg["run"]["window_chars"]))
-    yield from pool.run(_chunks_of(tasks, cfg))
+    yield from pool.run(_chunks_of(tasks, cfg, workers))
 
 
 def run_dask(tasks: Iterable[DocTask], cfg: dict[str, Any], scheduler: str | None, workers: int,
@@ -77,7 +93,7 @@ def run_dask(tasks: Iterable[DocTask], cfg: dict[str, Any], scheduler: str | Non
                           "`dask scheduler` and workers with `dask worker ADDRESS`") from e
     try:
         pending: list = []
-        for c in _chunks_of(tasks, cfg):
+        for c in _chunks_of(tasks, cfg, workers):
             pending.append(client.submit(run_chunk_in_memory, c, cfg, pure=False))
             if len(pending) >= window:
                 yield from pending.pop(0).result()
