@@ -59,6 +59,7 @@ class OrganizationsFilters(_Strict):
     country_keeps: list[StrictStr]
     fund_heads: list[StrictStr]
     fund_kind_words: list[StrictStr]
+    fund_scopes: list[StrictStr]
     scope_words: list[StrictStr]
 
 

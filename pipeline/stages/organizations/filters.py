@@ -144,6 +144,13 @@ def fund_kind(name: str, lx: OrgLexicon) -> bool:
     return True
 
 
+def national_fund(name: str, lx: OrgLexicon) -> bool:
+    """全国社会保障基金: the nation's scope before a fund named by its kind is the one national fund, a body
+    (filters.toml fund_scopes), though neither the scope nor the kind is a proper part."""
+    scope = next((w for w in lx.fund_scopes if name.startswith(w)), None)
+    return scope is not None and len(name) > len(scope) and fund_kind(name[len(scope) :], lx)
+
+
 def rejected(name: str, lx: OrgLexicon) -> bool:
     """True for places, buildings, events, generic nouns and malformed shapes."""
     if len(name) < 2 or name in lx.generic_words or name in lx.category_words:

@@ -185,6 +185,7 @@ class OrgLexicon:
     generic_words: frozenset[str]
     fund_heads: tuple[str, ...]  # 基金: a fund named by its kind alone is no body (社会保障基金)
     fund_kinds: tuple[str, ...]  # the words of a fund's kind, longest first
+    fund_scopes: tuple[str, ...]  # 全国: before a fund's kind, the one national fund (全国社会保障基金)
     scope_words: tuple[str, ...]  # 全国, 各级: before a generic kind, all the bodies of that kind
     category_words: frozenset[str]
     field_words: tuple[str, ...]
@@ -358,6 +359,7 @@ def _filters_kw(f: dict) -> dict:
         "generic_words": _fs(f.get("generic_words")),
         "fund_heads": tuple(f["fund_heads"]),
         "fund_kinds": tuple(sorted(f["fund_kind_words"], key=len, reverse=True)),
+        "fund_scopes": tuple(f["fund_scopes"]),
         "scope_words": tuple(f["scope_words"]),
         "category_words": _fs(f.get("category_words")),
         "field_words": tuple(f["field_words"]),

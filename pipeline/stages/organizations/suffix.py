@@ -14,7 +14,7 @@ from pipeline.stages.organizations.extend import (
     is_session,
     left_extend,
 )
-from pipeline.stages.organizations.filters import is_event, level_listed
+from pipeline.stages.organizations.filters import is_event, level_listed, national_fund
 from pipeline.stages.organizations.lexicon import OrgLexicon, Suffix
 from pipeline.stages.organizations.tokens import Cand, Tok, ends_like_body
 
@@ -254,7 +254,7 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
             if not classy:  # a class is no short form of a ministry either
                 out.append(cand)
             continue
-        proper = _is_proper(name_toks, prefix, head, suf, lx) or world_body(cand.text, lx)
+        proper = _is_proper(name_toks, prefix, head, suf, lx) or world_body(cand.text, lx) or national_fund(cand.text, lx)
         (out if proper else generic).append(cand)
     if lx.league_head in text:
         out += short_leagues(toks, lx)
