@@ -135,6 +135,12 @@ class OrganizationsGrammarDesignations(_Strict):
     conferring: list[StrictStr]
 
 
+class OrganizationsGrammarValleys(_Strict):
+    heads: list[StrictStr]
+    titles: list[StrictStr]
+    regions: list[StrictStr]
+
+
 class OrganizationsGrammarCountedClass(_Strict):
     count: StrictStr
     article: StrictStr
@@ -187,6 +193,7 @@ class OrganizationsGrammar(_Strict):
     park_in_place: OrganizationsGrammarParkInPlace
     world_bodies: OrganizationsGrammarWorldBodies
     designations: OrganizationsGrammarDesignations
+    valleys: OrganizationsGrammarValleys
     short_leagues: OrganizationsGrammarShortLeagues
     counted_class: OrganizationsGrammarCountedClass
     plenum_ordinals: OrganizationsGrammarPlenumOrdinals

@@ -151,13 +151,23 @@ def national_fund(name: str, lx: OrgLexicon) -> bool:
     return scope is not None and len(name) > len(scope) and fund_kind(name[len(scope) :], lx)
 
 
+def valley_region(name: str, lx: OrgLexicon) -> bool:
+    """中国绿氢谷, 美国硅谷: a valley named by its field after a title's level is a title, after a foreign country or a
+    continent the region itself; no body (grammar.toml [valleys])."""
+    head = next((h for h in lx.valley_heads if name.endswith(h)), None)
+    if head is None:
+        return False
+    rest = name[: -len(head)]
+    return rest.startswith(lx.valley_titles) or rest.startswith(lx.valley_regions) or rest in lx.foreign_countries
+
+
 def rejected(name: str, lx: OrgLexicon) -> bool:
     """True for places, buildings, events, generic nouns and malformed shapes."""
     if len(name) < 2 or name in lx.generic_words or name in lx.category_words:
         return True
     if any(name.startswith(w) and name[len(w) :] in lx.generic_words for w in lx.scope_words):
         return True  # 全国农村人民公社, 全国重点实验室: all the bodies of a kind
-    if lx.reject_re.search(name) or fund_kind(name, lx):
+    if lx.reject_re.search(name) or fund_kind(name, lx) or valley_region(name, lx):
         return True
     if is_place(name, lx):
         return True

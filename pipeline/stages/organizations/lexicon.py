@@ -160,6 +160,9 @@ class OrgLexicon:
     designation_heads: tuple[str, ...]  # zone heads conferred as programmes (国家…试验区)
     designation_named: frozenset[str]  # tags of a place or body that make one a name
     designation_conferring: tuple[str, ...]  # the level that confers a title on a place (长株潭国家自主创新示范区)
+    valley_heads: tuple[str, ...]  # valleys named by their field (中原农谷)
+    valley_titles: tuple[str, ...]  # before a valley: a title given to a place (中国绿氢谷)
+    valley_regions: tuple[str, ...]  # continents: with a foreign country, a valley after them is the region (亚洲硅谷)
     league_head: str  # 东盟, 欧盟: a league of states in one word of two characters
     league_not_first: frozenset[str]
     class_count: re.Pattern[str]  # 2.3万所|乡镇卫生院, 首批4家|天府实验室: a count of a class's members
@@ -328,6 +331,9 @@ def _grammar_kw(g: dict) -> dict:
         "designation_heads": tuple(sorted(g["designations"]["heads"], key=len, reverse=True)),
         "designation_named": _fs(g["designations"]["named_tags"]),
         "designation_conferring": tuple(g["designations"]["conferring"]),
+        "valley_heads": tuple(g["valleys"]["heads"]),
+        "valley_titles": tuple(g["valleys"]["titles"]),
+        "valley_regions": tuple(g["valleys"]["regions"]),
         "league_head": g["short_leagues"]["head"],
         "league_not_first": _fs(g["short_leagues"]["not_first"]),
         "class_count": re.compile(g["counted_class"]["count"]),
