@@ -147,6 +147,11 @@ class OrganizationsGrammarCountedClass(_Strict):
     any_name: list[StrictStr]
 
 
+class OrganizationsGrammarPhasedWorks(_Strict):
+    heads: list[StrictStr]
+    phase: StrictStr
+
+
 class OrganizationsGrammarPlenumOrdinals(_Strict):
     item: StrictStr
     rest: StrictStr
@@ -197,6 +202,7 @@ class OrganizationsGrammar(_Strict):
     short_leagues: OrganizationsGrammarShortLeagues
     counted_class: OrganizationsGrammarCountedClass
     plenum_ordinals: OrganizationsGrammarPlenumOrdinals
+    phased_works: OrganizationsGrammarPhasedWorks
     number_edges: OrganizationsGrammarNumberEdges
     deictic: OrganizationsGrammarDeictic
     class_levels: OrganizationsGrammarClassLevels

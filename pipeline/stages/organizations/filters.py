@@ -123,6 +123,12 @@ def counted(c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
                    for t in toks if c.s <= t.s and t.e <= c.e)
 
 
+def phased_works(st: str, c: Cand, lx: OrgLexicon) -> bool:
+    """新余电厂|二期, 九江神华电厂|二期: works named by their site, right before a construction phase, name a project, no
+    body; a firm or a school before a phase stays one (埃克森美孚一期): grammar.toml [phased_works]."""
+    return c.text.endswith(lx.works_heads) and lx.works_phase.match(st, c.e) is not None
+
+
 def plenum_ordinal(st: str, c: Cand, lx: OrgLexicon) -> bool:
     """十九届二中、三中、|四中|、五中全会: an ordinal with 中 in a list closed by 全会 is a plenary session, no school
     (grammar.toml [plenum_ordinals])."""

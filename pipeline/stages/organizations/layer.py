@@ -32,6 +32,7 @@ from pipeline.stages.organizations.filters import (
     designation,
     drop_country,
     level_listed,
+    phased_works,
     place_plus_weak,
     plenum_ordinal,
     rejected,
@@ -126,7 +127,7 @@ def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc
         if lx.is_deictic(c.text) and level_listed(st, c.s, lx):
             continue  # 省市|县政府: a level in a list of levels names a class
         if rejected(c.text, lx) or doc.in_book(sent.start + c.s, sent.start + c.e) or designation(st, c, toks, lx) \
-                or counted(c, toks, lx) or plenum_ordinal(st, c, lx):
+                or counted(c, toks, lx) or plenum_ordinal(st, c, lx) or phased_works(st, c, lx):
             continue
         c.type = type_of(c.text, c.type, lx)
         good.append(c)

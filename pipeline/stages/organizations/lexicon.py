@@ -170,6 +170,8 @@ class OrgLexicon:
     count_any_name: tuple[str, ...]  # 只, 支: classifiers of funds and teams, never of one body
     plenum_item: re.Pattern[str]  # 四中 in 二中、三中、四中全会: a session's ordinal
     plenum_rest: re.Pattern[str]
+    works_heads: tuple[str, ...]  # 电厂, 电站: works named by their site (新余电厂二期: a project)
+    works_phase: re.Pattern[str]  # 二期 right after the works
     sector_tails: frozenset[str]
     not_sectors: frozenset[str]
     sector_ordinal: re.Pattern[str]
@@ -341,6 +343,8 @@ def _grammar_kw(g: dict) -> dict:
         "count_any_name": tuple(g["counted_class"]["any_name"]),
         "plenum_item": re.compile(g["plenum_ordinals"]["item"]),
         "plenum_rest": re.compile(g["plenum_ordinals"]["rest"]),
+        "works_heads": tuple(g["phased_works"]["heads"]),
+        "works_phase": re.compile(g["phased_works"]["phase"]),
         "sector_tails": _fs(g["sector_ministry"]["sector_tails"]),
         "not_sectors": _fs(g["sector_ministry"]["not_sectors"]),
         "sector_ordinal": re.compile(g["sector_ministry"]["ordinal"]),
