@@ -61,6 +61,7 @@ class OrganizationsFilters(_Strict):
     fund_kind_words: list[StrictStr]
     fund_scopes: list[StrictStr]
     scope_words: list[StrictStr]
+    determiner_starts: list[StrictStr]
 
 
 class OrganizationsGazetteerPatternItem(_Strict):

@@ -167,9 +167,14 @@ def valley_region(name: str, lx: OrgLexicon) -> bool:
     return rest.startswith(lx.valley_titles) or rest.startswith(lx.valley_regions) or rest in lx.foreign_countries
 
 
-def rejected(name: str, lx: OrgLexicon) -> bool:
-    """True for places, buildings, events, generic nouns and malformed shapes."""
+def rejected(name: str, lx: OrgLexicon, named_start: bool = False) -> bool:
+    """True for places, buildings, events, generic nouns, determiner phrases and malformed shapes.
+
+    ``named_start``: the backend read the name's first word as an entity (本溪钢铁公司/ORG), so a determiner's
+    character there opens a name, not a reference (该公司)."""
     if len(name) < 2 or name in lx.generic_words or name in lx.category_words:
+        return True
+    if not named_start and name.startswith(lx.determiner_starts):
         return True
     if any(name.startswith(w) and name[len(w) :] in lx.generic_words for w in lx.scope_words):
         return True  # 全国农村人民公社, 全国重点实验室: all the bodies of a kind
