@@ -148,6 +148,10 @@ class OrganizationsGrammarCountedClass(_Strict):
     any_name: list[StrictStr]
 
 
+class OrganizationsGrammarTransferProjects(_Strict):
+    pattern: StrictStr
+
+
 class OrganizationsGrammarPhasedWorks(_Strict):
     heads: list[StrictStr]
     phase: StrictStr
@@ -204,6 +208,7 @@ class OrganizationsGrammar(_Strict):
     counted_class: OrganizationsGrammarCountedClass
     plenum_ordinals: OrganizationsGrammarPlenumOrdinals
     phased_works: OrganizationsGrammarPhasedWorks
+    transfer_projects: OrganizationsGrammarTransferProjects
     number_edges: OrganizationsGrammarNumberEdges
     deictic: OrganizationsGrammarDeictic
     class_levels: OrganizationsGrammarClassLevels

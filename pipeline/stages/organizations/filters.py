@@ -129,6 +129,12 @@ def phased_works(st: str, c: Cand, lx: OrgLexicon) -> bool:
     return c.text.endswith(lx.works_heads) and lx.works_phase.match(st, c.e) is not None
 
 
+def transfer_project(st: str, c: Cand, lx: OrgLexicon) -> bool:
+    """西电|东送, 西煤东运: a span where a transfer project named by compass points starts is part of the project's
+    name (grammar.toml [transfer_projects]); 西电集团 does not start one."""
+    return lx.transfer_project.match(st, c.s) is not None
+
+
 def plenum_ordinal(st: str, c: Cand, lx: OrgLexicon) -> bool:
     """十九届二中、三中、|四中|、五中全会: an ordinal with 中 in a list closed by 全会 is a plenary session, no school
     (grammar.toml [plenum_ordinals])."""
