@@ -62,6 +62,7 @@ class OrganizationsFilters(_Strict):
     fund_scopes: list[StrictStr]
     scope_words: list[StrictStr]
     determiner_starts: list[StrictStr]
+    kind_modifiers: list[StrictStr]
 
 
 class OrganizationsGazetteerPatternItem(_Strict):

@@ -129,6 +129,12 @@ def phased_works(st: str, c: Cand, lx: OrgLexicon) -> bool:
     return c.text.endswith(lx.works_heads) and lx.works_phase.match(st, c.e) is not None
 
 
+def kind_opened(c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
+    """现代|医院, 现代|产业学院: a kind modifier standing as a word of its own at a name's start makes the name a kind of
+    body (filters.toml kind_modifiers); inside a longer backend word it is part of a name."""
+    return any(t.s == c.s and t.e < c.e and t.text in lx.kind_modifiers for t in toks)
+
+
 def transfer_project(st: str, c: Cand, lx: OrgLexicon) -> bool:
     """西电|东送, 西煤东运: a span where a transfer project named by compass points starts is part of the project's
     name (grammar.toml [transfer_projects]); 西电集团 does not start one."""

@@ -194,6 +194,7 @@ class OrgLexicon:
     fund_scopes: tuple[str, ...]  # 全国: before a fund's kind, the one national fund (全国社会保障基金)
     scope_words: tuple[str, ...]  # 全国, 各级: before a generic kind, all the bodies of that kind
     determiner_starts: tuple[str, ...]  # 该, 本: a determiner opening a name (该公司), unless it opens an entity word
+    kind_modifiers: frozenset[str]  # 现代: as a word of its own opening a name, the kind a policy builds
     category_words: frozenset[str]
     field_words: tuple[str, ...]
     class_nouns: tuple[str, ...]
@@ -375,6 +376,7 @@ def _filters_kw(f: dict) -> dict:
         "fund_scopes": tuple(f["fund_scopes"]),
         "scope_words": tuple(f["scope_words"]),
         "determiner_starts": tuple(f["determiner_starts"]),
+        "kind_modifiers": _fs(f["kind_modifiers"]),
         "category_words": _fs(f.get("category_words")),
         "field_words": tuple(f["field_words"]),
         "class_nouns": tuple(f["class_nouns"]),
