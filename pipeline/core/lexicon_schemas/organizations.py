@@ -149,6 +149,11 @@ class OrganizationsGrammarCountedClass(_Strict):
     any_name: list[StrictStr]
 
 
+class OrganizationsGrammarStyleVerbs(_Strict):
+    pattern: StrictStr
+    span_chars: StrictInt
+
+
 class OrganizationsGrammarTransferProjects(_Strict):
     pattern: StrictStr
 
@@ -210,6 +215,7 @@ class OrganizationsGrammar(_Strict):
     plenum_ordinals: OrganizationsGrammarPlenumOrdinals
     phased_works: OrganizationsGrammarPhasedWorks
     transfer_projects: OrganizationsGrammarTransferProjects
+    style_verbs: OrganizationsGrammarStyleVerbs
     number_edges: OrganizationsGrammarNumberEdges
     deictic: OrganizationsGrammarDeictic
     class_levels: OrganizationsGrammarClassLevels

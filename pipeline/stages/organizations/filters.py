@@ -135,6 +135,12 @@ def kind_opened(c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
     return any(t.s == c.s and t.e < c.e and t.text in lx.kind_modifiers for t in toks)
 
 
+def style_verb(st: str, c: Cand, lx: OrgLexicon) -> bool:
+    """大兴|调查研究之风: a two-character span before a phrase ending in 之风 is the verb promoting a style, no body
+    (grammar.toml [style_verbs])."""
+    return c.e - c.s == lx.style_span_chars and lx.style_rest.match(st, c.e) is not None
+
+
 def transfer_project(st: str, c: Cand, lx: OrgLexicon) -> bool:
     """西电|东送, 西煤东运: a span where a transfer project named by compass points starts is part of the project's
     name (grammar.toml [transfer_projects]); 西电集团 does not start one."""

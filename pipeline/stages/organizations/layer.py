@@ -39,6 +39,7 @@ from pipeline.stages.organizations.filters import (
     rejected,
     right_paren,
     split,
+    style_verb,
     transfer_project,
     trim,
     type_of,
@@ -131,7 +132,7 @@ def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc
         named_start = any(t.s == c.s and t.e - t.s > 1 and t.tag in lx.tags.place_or_org_entity for t in toks)
         if rejected(c.text, lx, named_start) or doc.in_book(sent.start + c.s, sent.start + c.e) or designation(st, c, toks, lx) \
                 or counted(c, toks, lx) or plenum_ordinal(st, c, lx) or phased_works(st, c, lx) \
-                or transfer_project(st, c, lx) or kind_opened(c, toks, lx):
+                or transfer_project(st, c, lx) or kind_opened(c, toks, lx) or style_verb(st, c, lx):
             continue
         c.type = type_of(c.text, c.type, lx)
         good.append(c)

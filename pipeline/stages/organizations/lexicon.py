@@ -173,6 +173,8 @@ class OrgLexicon:
     works_heads: tuple[str, ...]  # 电厂, 电站: works named by their site (新余电厂二期: a project)
     works_phase: re.Pattern[str]  # 二期 right after the works
     transfer_project: re.Pattern[str]  # 西电东送, 南水北调: a project named by compass points
+    style_rest: re.Pattern[str]  # 调查研究之风 after a style verb the backend tags a body (大兴)
+    style_span_chars: int
     sector_tails: frozenset[str]
     not_sectors: frozenset[str]
     sector_ordinal: re.Pattern[str]
@@ -349,6 +351,8 @@ def _grammar_kw(g: dict) -> dict:
         "works_heads": tuple(g["phased_works"]["heads"]),
         "works_phase": re.compile(g["phased_works"]["phase"]),
         "transfer_project": re.compile(g["transfer_projects"]["pattern"]),
+        "style_rest": re.compile(g["style_verbs"]["pattern"]),
+        "style_span_chars": int(g["style_verbs"]["span_chars"]),
         "sector_tails": _fs(g["sector_ministry"]["sector_tails"]),
         "not_sectors": _fs(g["sector_ministry"]["not_sectors"]),
         "sector_ordinal": re.compile(g["sector_ministry"]["ordinal"]),
