@@ -63,6 +63,7 @@ class OrganizationsFilters(_Strict):
     scope_words: list[StrictStr]
     determiner_starts: list[StrictStr]
     kind_modifiers: list[StrictStr]
+    body_joiners: list[StrictStr]
 
 
 class OrganizationsGazetteerPatternItem(_Strict):

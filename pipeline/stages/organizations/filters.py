@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from pipeline.stages.organizations.extend import is_place_abbrev
 from pipeline.stages.organizations.lexicon import OrgLexicon
-from pipeline.stages.organizations.tokens import Cand, Tok
+from pipeline.stages.organizations.tokens import Cand, Tok, ends_like_body
 
 
 def is_place(name: str, lx: OrgLexicon) -> bool:
@@ -258,10 +258,29 @@ def drop_country(c: Cand, lx: OrgLexicon) -> bool:
     return True
 
 
+def _joined_bodies(c: Cand, lx: OrgLexicon) -> list[Cand] | None:
+    """中国科学院|同|苏联科学院: two bodies joined by a preposition (filters.toml body_joiners), each side ending like a
+    body, are two candidates; a body with the preposition glued after it (中国高等教育部同/ORG) is the body; else None."""
+    for j in lx.body_joiners:
+        if c.text.endswith(j) and ends_like_body(c.text[: -len(j)], lx):
+            return [Cand(c.s, c.e - len(j), c.text[: -len(j)], c.type, c.source)]
+        i = c.text.find(j, 2)
+        if i < 0 or len(c.text) - i - len(j) < 2:
+            continue
+        left, right = c.text[:i], c.text[i + len(j) :]
+        if ends_like_body(left, lx) and ends_like_body(right, lx):
+            return [Cand(c.s, c.s + i, left, c.type, c.source), Cand(c.s + i + len(j), c.e, right, c.type, c.source)]
+    return None
+
+
 def split(cands: list[Cand], lx: OrgLexicon) -> list[Cand]:
-    """Conjoined bodies (省委省政府) become one candidate each."""
+    """Conjoined bodies (省委省政府, 中国科学院同苏联科学院) become one candidate each."""
     out = []
     for c in cands:
+        joined = _joined_bodies(c, lx)
+        if joined is not None:
+            out.extend(joined)
+            continue
         for pat in lx.split_patterns:
             m = pat.match(c.text)
             if m:

@@ -197,6 +197,7 @@ class OrgLexicon:
     scope_words: tuple[str, ...]  # 全国, 各级: before a generic kind, all the bodies of that kind
     determiner_starts: tuple[str, ...]  # 该, 本: a determiner opening a name (该公司), unless it opens an entity word
     kind_modifiers: frozenset[str]  # 现代: as a word of its own opening a name, the kind a policy builds
+    body_joiners: tuple[str, ...]  # 同: a preposition between two bodies read as one span (中国科学院同苏联科学院)
     category_words: frozenset[str]
     field_words: tuple[str, ...]
     class_nouns: tuple[str, ...]
@@ -381,6 +382,7 @@ def _filters_kw(f: dict) -> dict:
         "scope_words": tuple(f["scope_words"]),
         "determiner_starts": tuple(f["determiner_starts"]),
         "kind_modifiers": _fs(f["kind_modifiers"]),
+        "body_joiners": tuple(f["body_joiners"]),
         "category_words": _fs(f.get("category_words")),
         "field_words": tuple(f["field_words"]),
         "class_nouns": tuple(f["class_nouns"]),
