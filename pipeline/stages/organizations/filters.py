@@ -129,10 +129,11 @@ def phased_works(st: str, c: Cand, lx: OrgLexicon) -> bool:
     return c.text.endswith(lx.works_heads) and lx.works_phase.match(st, c.e) is not None
 
 
-def kind_opened(c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
-    """现代|医院, 现代|产业学院: a kind modifier standing as a word of its own at a name's start makes the name a kind of
-    body (filters.toml kind_modifiers); inside a longer backend word it is part of a name."""
-    return any(t.s == c.s and t.e < c.e and t.text in lx.kind_modifiers for t in toks)
+def kind_opened(c: Cand, first: Tok | None, lx: OrgLexicon) -> bool:
+    """现代|医院, 现代|产业学院: a kind modifier standing as a word of its own at a name's start (``first``, the backend
+    word that starts there) makes the name a kind of body (filters.toml kind_modifiers); inside a longer backend word
+    it is part of a name."""
+    return first is not None and first.e < c.e and first.text in lx.kind_modifiers
 
 
 def style_verb(st: str, c: Cand, lx: OrgLexicon) -> bool:

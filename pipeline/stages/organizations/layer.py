@@ -129,10 +129,13 @@ def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc
             continue
         if lx.is_deictic(c.text) and level_listed(st, c.s, lx):
             continue  # 省市|县政府: a level in a list of levels names a class
-        named_start = any(t.s == c.s and t.e - t.s > 1 and t.tag in lx.tags.place_or_org_entity for t in toks)
-        if rejected(c.text, lx, named_start) or doc.in_book(sent.start + c.s, sent.start + c.e) or designation(st, c, toks, lx) \
-                or counted(c, toks, lx) or plenum_ordinal(st, c, lx) or phased_works(st, c, lx) \
-                or transfer_project(st, c, lx) or kind_opened(c, toks, lx) or style_verb(st, c, lx):
+        k = bisect.bisect_left(starts, c.s)
+        first = toks[k] if k < len(toks) and toks[k].s == c.s else None  # the backend word opening the name
+        named_start = first is not None and len(first.text) > 1 and first.tag in lx.tags.place_or_org_entity
+        if rejected(c.text, lx, named_start) or doc.in_book(sent.start + c.s, sent.start + c.e) \
+                or designation(st, c, toks, lx) or counted(c, toks, lx) or plenum_ordinal(st, c, lx) \
+                or phased_works(st, c, lx) or transfer_project(st, c, lx) or kind_opened(c, first, lx) \
+                or style_verb(st, c, lx):
             continue
         c.type = type_of(c.text, c.type, lx)
         good.append(c)
