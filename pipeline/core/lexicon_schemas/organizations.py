@@ -28,6 +28,8 @@ class OrganizationsEnumeration(_Strict):
     list_openers: list[StrictStr]
     negative_heads: list[StrictStr]
     governing_firm_nouns: list[StrictStr] = []  # optional: an older user lexicon without it stays valid
+    field_heads: list[StrictStr] = []  # optional, as above
+    field_head_openers: list[StrictStr] = []
     separators: list[StrictStr]
     max_gap_tokens: StrictInt
     max_item_chars: StrictInt

@@ -164,6 +164,29 @@ def enum_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[Ca
     return out, vetoed
 
 
+def field_items(text: str, toks: list[Tok], lx: OrgLexicon) -> list[tuple[int, int]]:
+    """Spans of the items of lists of fields of work (工会、老龄、慈善、红十字等事业: enumeration.toml field_heads).
+
+    Why apart from the vetoed items of ``enum_candidates``: there an item a body's suffix names stays a body
+    (南湖基金小镇、…等传统产业); in a list of fields a government looks after, the body's word names the field.
+    """
+    if not lx.field_heads or not any(h in text for h in lx.field_heads):
+        return []  # most sentences list no fields of work
+    out: list[tuple[int, int]] = []
+    for c in range(len(toks)):
+        skip = _closer_at(toks, c, lx) if toks[c].text in lx.closers or toks[c].text in lx.pat.closer_first else 0
+        if not skip:
+            continue
+        k = c + skip
+        if k < len(toks) and toks[k].text in lx.field_head_openers:
+            k += 1
+        if k >= len(toks) or toks[k].text not in lx.field_heads:
+            continue
+        items, _ = _enum_items(text, toks, c, lx)
+        out += [(toks[a].s, toks[b - 1].e) for a, b in items]
+    return out
+
+
 def _suffix_in_word(toks: list[Tok], pos: int, lx: OrgLexicon) -> bool:
     """Does a suffix starting at ``pos`` sit inside a verb or verbal noun (决策|部署: 署 ends 部署, no body)?"""
     return any(t.s < pos < t.e and t.tag in lx.tags.verbal for t in toks)

@@ -25,7 +25,7 @@ import bisect
 
 from pipeline.core.records import Analysis, Org, Sentence
 from pipeline.stages.organizations.aliases import abbreviations, brands, generic_short_forms
-from pipeline.stages.organizations.enumerations import enum_candidates, last_mates, list_mates
+from pipeline.stages.organizations.enumerations import enum_candidates, field_items, last_mates, list_mates
 from pipeline.stages.organizations.filters import (
     before_event,
     counted,
@@ -165,6 +165,9 @@ def _sentence(sent: Sentence, toks: list[Tok], votes: dict[str, int], doc: _Doc)
     # items of a list headed by a non-body noun (深海科技等新兴产业) are not bodies, unless a body's
     # suffix names them (南湖基金小镇、…等传统产业: towns); industry words (科技, 电子) are fields there
     cands = [c for c in found + ner + enum if (c.s, c.e) not in vetoed or _named_by_suffix(c.text, lx)]
+    fields = field_items(st, toks, lx)
+    if fields:  # 工会、…、红十字等事业: fields of work, even where a body's word names them
+        cands = [c for c in cands if not any(s <= c.s and c.e <= e for s, e in fields)]
     chosen = _select(_good(st, sent, toks, cands, doc))
     chosen = _select(chosen + list_mates(st, chosen, lx, toks) + last_mates(st, chosen, lx, toks))
     for c in chosen:

@@ -224,6 +224,8 @@ class OrgLexicon:
     max_item_chars: int
     heads: dict[str, str]
     governing_firm_nouns: frozenset[str]
+    field_heads: frozenset[str]
+    field_head_openers: frozenset[str]
     legal_suffix_re: re.Pattern[str]
     place_prefix_re: re.Pattern[str]
     industry_tail_re: re.Pattern[str]
@@ -414,6 +416,8 @@ def _enumeration_kw(e: dict) -> dict:
         "max_gap_tokens": int(e.get("max_gap_tokens", 9)),
         "max_item_chars": int(e.get("max_item_chars", 16)),
         "governing_firm_nouns": _fs(e.get("governing_firm_nouns")),
+        "field_heads": _fs(e.get("field_heads")),
+        "field_head_openers": _fs(e.get("field_head_openers")),
     }
 
 
