@@ -201,6 +201,7 @@ class OrgLexicon:
     category_words: frozenset[str]
     field_words: tuple[str, ...]
     class_nouns: tuple[str, ...]
+    activity_nouns: tuple[str, ...]
     common_words: frozenset[str]
     miscut_pairs: tuple[tuple[str, str], ...]
     category_modifiers: frozenset[str]
@@ -388,6 +389,7 @@ def _filters_kw(f: dict) -> dict:
         "category_words": _fs(f.get("category_words")),
         "field_words": tuple(f["field_words"]),
         "class_nouns": tuple(f["class_nouns"]),
+        "activity_nouns": tuple(f.get("activity_nouns", [])),
         "common_words": _fs(f.get("common_words")),
         "miscut_pairs": tuple(tuple(p.split("|", 1)) for p in f.get("miscut_pairs", []) if "|" in p),
         "category_modifiers": _fs(f.get("category_modifiers")),

@@ -70,6 +70,16 @@ def body_then_clause(name: str, lx: OrgLexicon) -> int:
     return 0
 
 
+def body_before_work(name: str, lx: OrgLexicon) -> int:
+    """Length of the complete body opening a backend span that ends in a work or field (filters.toml
+    activity_nouns: 中国农业银行|股份制改革), else 0: a strong suffix of ``clause_min_suffix`` characters or more."""
+    for k in range(len(name) - 1, 1, -1):
+        suf = lx.suffix_at_end(name[:k])
+        if suf is not None and not suf.weak and len(suf.text) >= lx.clause_min_suffix:
+            return k
+    return 0
+
+
 def number_edges(name: str, lx: OrgLexicon) -> tuple[int, int]:
     """Lengths of a count of years opening a backend ORG span and of a quantity closing it (五年|国务院,
     塔里木油田|万米). The count is cut only when what remains ends like a body; a number and a unit of
@@ -151,6 +161,12 @@ def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
         suf = lx.suffix_at_end(text[t.s : e])
         if suf is None and text[t.s : e].endswith(lx.class_nouns):
             continue  # 瞪羚企业, 企业品牌: a class noun heads the span
+        if suf is None and text[t.s : e].endswith(lx.activity_nouns):
+            k = body_before_work(text[t.s : e], lx)
+            if not k:
+                continue  # 工商行政管理, 新时代党的建设: the span names a work or a field, not a body
+            e = t.s + k  # 中国农业银行|股份制改革: the body and the work done to it
+            suf = lx.suffix_at_end(text[t.s : e])
         if suf is None and e == t.e and modifies_noun(toks, i, lx):
             continue  # 电信|网络诈骗, 普惠|养老服务: a field modifying the noun after it, not a body
         s = dash_place_start(toks, i, lx)
