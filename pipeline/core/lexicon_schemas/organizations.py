@@ -197,6 +197,7 @@ class OrganizationsGrammar(_Strict):
     glued_verbs: list[StrictStr]
     inside_f: list[StrictStr]
     stop_words: list[StrictStr]
+    span_prepositions: list[StrictStr] = []  # optional: an older user lexicon without it stays valid
     apposition_nouns: list[StrictStr]
     apposition_tails: list[StrictStr]
     title_words: list[StrictStr]

@@ -124,6 +124,7 @@ class OrgLexicon:
     glued_verbs: frozenset[str]
     inside_f: frozenset[str]
     stop_words: frozenset[str]
+    span_prepositions: frozenset[str]
     role_nouns: frozenset[str]
     apposition_nouns: frozenset[str]
     apposition_tails: tuple[str, ...]
@@ -304,6 +305,7 @@ def _grammar_kw(g: dict) -> dict:
         "glued_verbs": _fs(g["glued_verbs"]),
         "inside_f": _fs(g.get("inside_f")),
         "stop_words": _fs(g.get("stop_words")),
+        "span_prepositions": _fs(g.get("span_prepositions")),
         "role_nouns": _fs(g.get("role_nouns")),
         "apposition_nouns": _fs(g.get("apposition_nouns")),
         "apposition_tails": tuple(g.get("apposition_tails", [])),

@@ -144,6 +144,8 @@ def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         if nxt in lx.negative_followers or t.text in lx.common_words or t.text[:-1] in lx.common_words:
             continue  # 新时代|党(的群众路线): a common word and one character glued to it
+        if len(t.text) == 2 and t.text[0] in lx.span_prepositions:
+            continue  # 从严|治党, 同亚|、非、拉: a preposition and one character of its object, no body
         if i + 1 < len(toks) and toks[i + 1].s == t.e and toks[i + 1].tag in lx.tags.classifier:
             continue  # 从一|个侧面: a number before its classifier, not a body
         if any(t.text.endswith(a) and nxt.startswith(b) for a, b in lx.miscut_pairs) or date_piece(toks, i, lx):
