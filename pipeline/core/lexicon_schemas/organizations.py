@@ -47,6 +47,7 @@ class OrganizationsFilters(_Strict):
     common_words: list[StrictStr]
     miscut_pairs: list[StrictStr]
     class_nouns: list[StrictStr]
+    tier_words: list[StrictStr] = []  # optional: an older user lexicon without it stays valid
     activity_nouns: list[StrictStr] = []  # optional: an older user lexicon without it stays valid
     category_words: list[StrictStr]
     field_words: list[StrictStr]

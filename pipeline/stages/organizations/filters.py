@@ -65,6 +65,21 @@ def place_plus_class(name: str, lx: OrgLexicon) -> bool:
     return False
 
 
+def tier_class(name: str, lx: OrgLexicon) -> bool:
+    """乡镇卫生院, 社区卫生服务中心, 城市政府: a tier of settlement opening a name names the kind of body every such
+    place has; a government body the tier names by a field of its own (城市治理委员会) stays one body."""
+    tier = next((w for w in lx.tier_words if name.startswith(w)), None)
+    suf = lx.suffix_at_end(name) if tier else None
+    if suf is None:
+        return False
+    return suf.type != "government" or name[len(tier):] == suf.text
+
+
+def after_tier(st: str, c: Cand, lx: OrgLexicon) -> bool:
+    """城市|合作银行: a name right after a tier word, where the backend cut the tier off, is the same kind of body."""
+    return any(st.endswith(w, 0, c.s) and tier_class(w + c.text, lx) for w in lx.tier_words)
+
+
 @lru_cache(maxsize=8)
 def _class_modifiers(modifiers: frozenset[str], levels: frozenset[str], rank_mark: str) -> tuple[str, ...]:
     """Class modifiers and ranks (省级, 国家级: a rank, not a name part) of two chars or more, longest first
@@ -203,7 +218,8 @@ def rejected(name: str, lx: OrgLexicon, named_start: bool = False) -> bool:
         return True
     if name.endswith(lx.building_suffixes):
         return True
-    if place_plus_weak(name, lx) or place_plus_class(name, lx) or name.startswith(lx.class_openers):
+    if place_plus_weak(name, lx) or place_plus_class(name, lx) or name.startswith(lx.class_openers) \
+            or tier_class(name, lx):
         return True  # 公办幼儿园, 地方金融监督管理局: a class modifier opens a kind of body
     return is_event(name, lx)
 

@@ -27,6 +27,7 @@ from pipeline.core.records import Analysis, Org, Sentence
 from pipeline.stages.organizations.aliases import abbreviations, brands, generic_short_forms
 from pipeline.stages.organizations.enumerations import enum_candidates, field_items, last_mates, list_mates
 from pipeline.stages.organizations.filters import (
+    after_tier,
     before_event,
     counted,
     designation,
@@ -135,7 +136,7 @@ def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc
         if rejected(c.text, lx, named_start) or doc.in_book(sent.start + c.s, sent.start + c.e) \
                 or designation(st, c, toks, lx) or counted(c, toks, lx) or plenum_ordinal(st, c, lx) \
                 or phased_works(st, c, lx) or transfer_project(st, c, lx) or kind_opened(c, first, lx) \
-                or style_verb(st, c, lx):
+                or style_verb(st, c, lx) or after_tier(st, c, lx):
             continue
         c.type = type_of(c.text, c.type, lx)
         good.append(c)

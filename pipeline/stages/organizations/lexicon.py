@@ -207,6 +207,7 @@ class OrgLexicon:
     miscut_pairs: tuple[tuple[str, str], ...]
     category_modifiers: frozenset[str]
     class_openers: tuple[str, ...]  # category modifiers of two characters or more
+    tier_words: tuple[str, ...]
     level_words: frozenset[str]
     rank_mark: str
     type_marks: tuple[str, ...]
@@ -396,6 +397,7 @@ def _filters_kw(f: dict) -> dict:
         "miscut_pairs": tuple(tuple(p.split("|", 1)) for p in f.get("miscut_pairs", []) if "|" in p),
         "category_modifiers": _fs(f.get("category_modifiers")),
         "class_openers": tuple(m for m in f.get("category_modifiers", []) if len(m) >= 2),
+        "tier_words": tuple(f.get("tier_words", [])),
         "level_words": _fs(f.get("level_words")),
         "rank_mark": f["rank_mark"],
         "type_marks": tuple(f["type_marks"]),
