@@ -152,6 +152,7 @@ class OrganizationsGrammarCountedClass(_Strict):
     count: StrictStr
     article: StrictStr
     any_name: list[StrictStr]
+    after_verbs: list[StrictStr] = []  # optional: an older user lexicon without it stays valid
 
 
 class OrganizationsGrammarStyleVerbs(_Strict):

@@ -123,7 +123,7 @@ def counted(c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
     T = lx.tags
     k = next((i for i, t in enumerate(toks) if t.e == c.s), None)
     if k is None or toks[k].tag not in T.numeral and toks[k].tag not in T.classifier:
-        return False
+        return _counted_after(c, toks, lx)
     count = toks[k].text
     if toks[k].tag in T.classifier and k > 0 and toks[k - 1].e == toks[k].s and toks[k - 1].tag in T.numeral:
         count = toks[k - 1].text + count  # 17/m 支/q
@@ -134,6 +134,26 @@ def counted(c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
         return False  # 27位|中国科学院|院士: the count is the noun's
     if count.endswith(lx.count_any_name):
         return True
+    return not any(t.tag in lx.designation_named or is_place_abbrev(t, lx)
+                   for t in toks if c.s <= t.s and t.e <= c.e)
+
+
+def _counted_after(c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
+    """产业研究院|55家|、, 国家技术创新中心|达|3家|、: a count closing the phrase right after a name with no place or
+    body in it counts a class (grammar.toml [counted_class] after_verbs)."""
+    T = lx.tags
+    k = next((i for i, t in enumerate(toks) if t.s == c.e), None)
+    if k is not None and toks[k].text in lx.count_after_verbs:
+        k += 1
+    if k is None or k >= len(toks) or toks[k].tag not in T.numeral:
+        return False
+    count = toks[k].text
+    if k + 1 < len(toks) and toks[k + 1].s == toks[k].e and toks[k + 1].tag in T.classifier:
+        count, k = count + toks[k + 1].text, k + 1  # 55/m 家/q
+    if not lx.class_count.match(count) or lx.class_article.match(count):
+        return False
+    if k + 1 < len(toks) and toks[k + 1].tag not in T.punct:
+        return False  # 2个|国家区域医疗中心, 15个|优势特色产业集群: the count heads a noun of its own
     return not any(t.tag in lx.designation_named or is_place_abbrev(t, lx)
                    for t in toks if c.s <= t.s and t.e <= c.e)
 

@@ -169,6 +169,7 @@ class OrgLexicon:
     class_count: re.Pattern[str]  # 2.3万所|乡镇卫生院, 首批4家|天府实验室: a count of a class's members
     class_article: re.Pattern[str]  # 一个, 一家: the article, no count
     count_any_name: tuple[str, ...]  # 只, 支: classifiers of funds and teams, never of one body
+    count_after_verbs: frozenset[str]  # 达: 国家技术创新中心|达|3家, a count after the class's name
     plenum_item: re.Pattern[str]  # 四中 in 二中、三中、四中全会: a session's ordinal
     plenum_rest: re.Pattern[str]
     works_heads: tuple[str, ...]  # 电厂, 电站: works named by their site (新余电厂二期: a project)
@@ -353,6 +354,7 @@ def _grammar_kw(g: dict) -> dict:
         "class_count": re.compile(g["counted_class"]["count"]),
         "class_article": re.compile(g["counted_class"]["article"]),
         "count_any_name": tuple(g["counted_class"]["any_name"]),
+        "count_after_verbs": _fs(g["counted_class"].get("after_verbs")),
         "plenum_item": re.compile(g["plenum_ordinals"]["item"]),
         "plenum_rest": re.compile(g["plenum_ordinals"]["rest"]),
         "works_heads": tuple(g["phased_works"]["heads"]),
