@@ -67,12 +67,13 @@ def place_plus_class(name: str, lx: OrgLexicon) -> bool:
 
 def tier_class(name: str, lx: OrgLexicon) -> bool:
     """乡镇卫生院, 社区卫生服务中心, 城市政府: a tier of settlement opening a name names the kind of body every such
-    place has; a government body the tier names by a field of its own (城市治理委员会) stays one body."""
+    place has; a standing government body the tier names by a field of its own (城市治理委员会) stays one body."""
     tier = next((w for w in lx.tier_words if name.startswith(w)), None)
     suf = lx.suffix_at_end(name) if tier else None
     if suf is None:
         return False
-    return suf.type != "government" or name[len(tier):] == suf.text
+    # a weak government head is a facility, no standing body (社区卫生服务中心, 乡镇（街道）综合养老服务中心)
+    return suf.type != "government" or suf.weak or name[len(tier):] == suf.text
 
 
 def after_tier(st: str, c: Cand, lx: OrgLexicon) -> bool:
