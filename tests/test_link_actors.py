@@ -31,7 +31,7 @@ TARGET = (0.90, 0.75)  # issue 15: precision, recall
 CORPUS_ODD_FLOOR = (0.85, 0.65)  # the corpus's odd lines, held out when the rule was first written
 # The scorer matches a held-out target by its `text` column since round 5 (the sets annotate targets by it; they were
 # all "not extracted" before): the held-out figures count target rows from then on.
-HELD_OUT_FLOOR = {"all": (0.981, 0.736), "even": (0.960, 0.750), "odd": (1.000, 0.725)}  # round 6
+HELD_OUT_FLOOR = {"all": (0.982, 0.764), "even": (0.961, 0.781), "odd": (1.000, 0.750)}  # co-built parks (s7)
 HELD_OUT2_FLOOR = {"all": (1.000, 0.769), "even": (1.000, 0.842), "odd": (1.000, 0.700)}  # with h/orgs6
 # held-out-3: first score (measured once, rule of commit 33c5a64) precision 0.812, recall 0.382 with targets unscored;
 # the same rule with targets scored: 0.824 / 0.378. Fixed on its even half only since. THE TARGET IS NOT MET ON IT

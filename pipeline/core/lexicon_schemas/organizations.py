@@ -194,6 +194,7 @@ class OrganizationsGrammar(_Strict):
     name_verb_prefixes: list[StrictStr]
     name_verbs: list[StrictStr]
     name_verb_reach: StrictInt
+    cobuilt_verbs: list[StrictStr] = []  # optional: an older user lexicon without it stays valid
     break_words: list[StrictStr]
     rank_modifier_min_chars: StrictInt
     glued_verbs: list[StrictStr]

@@ -74,6 +74,8 @@ def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | No
         return False
     if len(t.text) > 2 and t.tag in T.noun and t.text.endswith(lx.apposition_tails):
         return False  # 电子企业长虹公司: a class noun in apposition
+    if k + 1 == j and t.text in lx.cobuilt_verbs and head is not None and head.type == "platform":
+        return True  # 深赣|共建|产业园: how the park was built, part of its name
     if t.text in lx.break_words and t.tag not in T.break_exempt:
         return False
     if t.tag in T.inside or t.text in lx.name_words or is_place_abbrev(t, lx):

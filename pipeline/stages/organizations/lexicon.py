@@ -116,6 +116,7 @@ class OrgLexicon:
     name_words: frozenset[str]
     name_verbs: frozenset[str]
     name_verb_reach: int
+    cobuilt_verbs: frozenset[str]
     name_verb_prefixes: tuple[str, ...]
     place_abbrev_chars: frozenset[str]
     station_marks: tuple[str, ...]
@@ -299,6 +300,7 @@ def _grammar_kw(g: dict) -> dict:
         "name_words": _fs(g.get("name_words")),
         "name_verbs": _fs(g.get("name_verbs")),
         "name_verb_reach": int(g.get("name_verb_reach", 2)),
+        "cobuilt_verbs": _fs(g.get("cobuilt_verbs")),
         "name_verb_prefixes": tuple(g.get("name_verb_prefixes", [])),
         "place_abbrev_chars": frozenset(g.get("place_abbrev_chars", "")),
         "station_marks": tuple(g["station_marks"]),
