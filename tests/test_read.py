@@ -63,3 +63,32 @@ def test_find_sources_walks_folders(tmp_path):
     (tmp_path / "y.txt").write_text("y", encoding="utf-8")
     (tmp_path / "z.csv").write_text("z", encoding="utf-8")
     assert [p.name for p in find_sources([tmp_path])] == ["x.txt", "y.txt"]
+
+
+# Speech datelines (configs/dates/dates.toml [datelines]): the head lines of the provincial and State Council reports.
+SPEECH_HEADS = [
+    ("2025年广西政府工作报告\n来源：广西日报\n2025年1月13日在广西壮族自治区第十四届人民代表大会第三次会议上\n"
+     "自治区主席 蓝天立\n各位代表：", "2025-01-13"),
+    ("2025年海南省政府工作报告\n——2025年1月14日海南省省长 刘小明在海南省第七届人民代表大会第四次会议上\n各位代表：",
+     "2025-01-14"),
+    ("来源：江西省人民政府2025年1月17日在江西省第十四届人民代表大会第四次会议上\n各位代表：", "2025-01-17"),
+    ("政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理 李强\n各位代表：", "2024-03-05"),
+]
+
+
+@pytest.mark.parametrize(("raw", "iso"), SPEECH_HEADS, ids=["guangxi", "hainan", "jiangxi", "state_council"])
+def test_a_speech_dateline_dates_the_report(raw, iso):
+    assert header_date(raw) == iso
+
+
+def test_no_speech_dateline_without_a_day_or_a_meeting():
+    assert header_date("2025年北京市政府工作报告\n来源：北京日报\n各位代表：") is None  # a headline's year
+    assert header_date("2025年1月13日，全省经济运行会议在南宁召开\n正文") is None  # no 在 before the meeting
+    assert header_date("标题\n" + "正文一行\n" * 9 + "2025年1月13日在第三次会议上") is None  # past the head lines
+
+
+def test_the_speech_date_anchors_this_year():
+    from pipeline import extract_text
+
+    t = extract_text("2025年1月13日在广西壮族自治区第十四届人民代表大会第三次会议上\n今年经济增长5%左右。", doc_id="r")
+    assert "2025" in set(t["dates"].loc[t["dates"].text == "今年", "value"])

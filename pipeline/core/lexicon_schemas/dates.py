@@ -143,6 +143,12 @@ class DatesDatesMonths(_Strict):
     not_before: list[StrictStr]
 
 
+class DatesDatesDatelines(_Strict):
+    venue_marks: list[StrictStr]
+    venue_heads: list[StrictStr]
+    max_gap: StrictInt
+
+
 class DatesDates(_Strict):
     relative_years: dict[str, StrictInt]
     relative_not_after: DatesDatesRelativeNotAfter
@@ -172,6 +178,7 @@ class DatesDates(_Strict):
     weeks: DatesDatesWeeks
     days_ago: DatesDatesDaysAgo
     months: DatesDatesMonths
+    datelines: DatesDatesDatelines | None = None  # optional: an older user lexicon without it stays valid
 
 
 # lexicon file (relative to configs/) -> its schema

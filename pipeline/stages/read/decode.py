@@ -15,6 +15,7 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.core.pubdate import normalize_pub_date
@@ -49,6 +50,8 @@ _HEADER_DATE = re.compile(
     r"^\s*(?P<y>(?:19|20)\d{2})\s*(?:[-/.年])\s*(?P<m>\d{1,2})\s*(?:[-/.月])\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
+# the full date of a speech dateline (the words around it are configs/dates/dates.toml [datelines])
+_DATE_PART = r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
 
 
 class DocumentError(Exception):
@@ -301,13 +304,28 @@ def _real_date(iso: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _speech_dateline() -> re.Pattern[str] | None:
+    """The shape of a speech dateline (configs/dates/dates.toml [datelines]): a full date, the speaker, 在, a meeting."""
+    from pipeline.core.config import load_lexicon_toml
+
+    d = load_lexicon_toml("dates/dates.toml").get("datelines")
+    if not d:
+        return None
+    marks = "|".join(map(re.escape, d["venue_marks"]))
+    heads = "|".join(map(re.escape, d["venue_heads"]))
+    return re.compile(_DATE_PART + rf"[^。\n]{{0,{int(d['max_gap'])}}}?(?:{marks})[^。\n]{{2,60}}?(?:{heads})")
+
+
 def header_date(raw: str, max_lines: int = 8) -> str | None:
-    """An ISO date from a dateline among the first non-empty lines, if there is one."""
+    """An ISO date from a dateline among the first non-empty lines, if there is one: a page's dateline
+    (2023年5月5日 08:09) or a speech's (2025年1月13日在…人民代表大会第三次会议上: configs/dates/dates.toml)."""
     seen = 0
+    speech = _speech_dateline()
     for line in raw.splitlines():
         if not line.strip():
             continue
-        m = _HEADER_DATE.match(line)
+        m = _HEADER_DATE.match(line) or (speech.search(line) if speech is not None else None)
         if m:
             iso = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
             if _real_date(iso):

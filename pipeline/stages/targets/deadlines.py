@@ -20,6 +20,8 @@ from pipeline.stages.targets.model import _Chain, _Deadline, _Trigger
 
 _CLAUSE_BREAK = "，,；;：:"
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# opening quotes between a comparison word and the date it compares with (高于“十三五”时期)
+_OPEN_QUOTES = "“‘「『\""
 
 
 def deadline_mentions(text: str, sentences: list[Sentence], dates: list[DateMention],
@@ -222,7 +224,7 @@ class DeadlineMixin:
         ys = _YEAR.findall(d.value)
         if not ys or int(ys[-1]) >= self.pub_year:
             return False
-        before = self.text[max(0, d.start - 4):d.start].rstrip()
+        before = self.text[max(0, d.start - 4):d.start].rstrip().rstrip(_OPEN_QUOTES)
         after = self.text[d.end:d.end + 3].lstrip()
         if any(before.endswith(x) for x in self.lx.dl_not_after):
             return False
