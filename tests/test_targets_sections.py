@@ -101,3 +101,22 @@ def test_pos_check_reads_the_given_analysis() -> None:
 def test_errors_propagate() -> None:
     with pytest.raises((TypeError, AttributeError)):
         extract_targets("力争年内新增企业10家。", split_sentences("力争年内新增企业10家。"), [object()], [], "2024")  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("line", ["附件2 名词解释", "名词解释", "《政府工作报告》有关内容名词注释"])
+def test_a_glossary_heading_ends_the_years_tasks(line: str) -> None:
+    is_heading, sec = _heading(line)
+    assert is_heading and sec is None
+
+
+def test_glossary_entries_are_no_plans_but_an_annex_of_projects_is() -> None:
+    # cut from the Yunnan and Sichuan reports of 2025 (their glossaries, then Yunnan's annex of projects)
+    text = ("二、2025年工作安排\n　　新建改建农村公路1500公里。\n名词解释\n"
+            "3．10种有色金属：铜、铅、锌、镍、锡、锑、铝、镁、硅、钛。\n"
+            "前置改革项目主要依托顶尖人才、创新领军人才、国防科技领域人才专项3个项目。\n"
+            "2025年10件惠民实事\n一、稳定和扩大就业\n"
+            "年度目标：全省农村劳动力转移就业1500万人以上，实现城镇新增就业50万人以上。")
+    rows = [(t.value_text, t.deadline) for t in _targets(text)]
+    assert ("1500公里", "2025") in rows
+    assert not any(v in ("10种", "3个") for v, _ in rows)
+    assert ("50万人以上", "2025") in rows

@@ -114,6 +114,7 @@ class TargetsTargetsSections(_Strict):
     past: StrictStr
     achieved: StrictStr
     forward: StrictStr
+    glossary: StrictStr = "(?!)"  # optional: an older user lexicon without it stays valid
     top_commas: StrictInt
     look_back_paragraph: StrictStr
     not_quantities: list[StrictStr]

@@ -151,6 +151,7 @@ def _lexicon() -> _Lexicon:
         sections={"max_chars": int(d["sections"]["max_chars"]), "top": re.compile(d["sections"]["top"]),
                   "past": re.compile(d["sections"]["past"]), "forward": re.compile(d["sections"]["forward"]),
                   "achieved": re.compile(d["sections"].get("achieved", "(?!)")),
+                  "glossary": re.compile(d["sections"].get("glossary", "(?!)")),
                   "top_commas": int(d["sections"].get("top_commas", 0)),
                   "look_back_paragraph": re.compile(d["sections"].get("look_back_paragraph", "(?!)"))},
         plan_verb_rx=re.compile("|".join(map(re.escape, d["sections"]["plan_verbs"]))),

@@ -46,6 +46,8 @@ def section_heading(text: str, par: list[Sentence], dates: list[DateMention], pu
     if (len(line) > int(lx["max_chars"]) or re.search(r"[。！？!?；;]", line)  # type: ignore[arg-type]
             or commas > (int(lx["top_commas"]) if top else 0)):  # type: ignore[call-overload]
         return False, current
+    if lx["glossary"].search(line):  # type: ignore[union-attr]
+        return True, None  # 附件2 名词解释: terms explained, no tasks of the year
     year_m = next((d for d in dates if _year(d.value) is not None), None)
     if not top and not _year_title(line, text, dates, year_m):
         return False, current
