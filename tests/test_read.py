@@ -85,6 +85,8 @@ def test_no_speech_dateline_without_a_day_or_a_meeting():
     assert header_date("2025年北京市政府工作报告\n来源：北京日报\n各位代表：") is None  # a headline's year
     assert header_date("2025年1月13日，全省经济运行会议在南宁召开\n正文") is None  # no 在 before the meeting
     assert header_date("标题\n" + "正文一行\n" * 9 + "2025年1月13日在第三次会议上") is None  # past the head lines
+    # a lead that opens on a past event is a sentence, no dateline
+    assert header_date("改革开放四十年\n1978年12月18日在北京召开的十一届三中全会上，党的工作重点转移到经济建设上来。") is None
 
 
 def test_the_speech_date_anchors_this_year():

@@ -146,6 +146,8 @@ class DatesDatesMonths(_Strict):
 class DatesDatesDatelines(_Strict):
     venue_marks: list[StrictStr]
     venue_heads: list[StrictStr]
+    venue_end: StrictStr
+    clause_marks: list[StrictStr]
     max_gap: StrictInt
 
 

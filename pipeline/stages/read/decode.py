@@ -305,8 +305,9 @@ def _real_date(iso: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _speech_dateline() -> re.Pattern[str] | None:
-    """The shape of a speech dateline (configs/dates/dates.toml [datelines]): a full date, the speaker, 在, a meeting."""
+def _speech_dateline() -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    """The shape of a speech dateline (configs/dates/dates.toml [datelines]): a full date, the speaker, 在, a meeting
+    and 上; with the marks a dateline line never holds (it is no sentence)."""
     from pipeline.core.config import load_lexicon_toml
 
     d = load_lexicon_toml("dates/dates.toml").get("datelines")
@@ -314,18 +315,27 @@ def _speech_dateline() -> re.Pattern[str] | None:
         return None
     marks = "|".join(map(re.escape, d["venue_marks"]))
     heads = "|".join(map(re.escape, d["venue_heads"]))
-    return re.compile(_DATE_PART + rf"[^。\n]{{0,{int(d['max_gap'])}}}?(?:{marks})[^。\n]{{2,60}}?(?:{heads})")
+    rx = re.compile(_DATE_PART + rf"[^。\n]{{0,{int(d['max_gap'])}}}?(?:{marks})[^。\n]{{2,60}}?(?:{heads})"
+                    + re.escape(d["venue_end"]))
+    return rx, tuple(d["clause_marks"])
+
+
+def _speech_date(line: str) -> re.Match[str] | None:
+    """The date of a speech dateline that ``line`` is, if it is one."""
+    speech = _speech_dateline()
+    if speech is None or any(m in line for m in speech[1]):
+        return None
+    return speech[0].search(line)
 
 
 def header_date(raw: str, max_lines: int = 8) -> str | None:
     """An ISO date from a dateline among the first non-empty lines, if there is one: a page's dateline
     (2023年5月5日 08:09) or a speech's (2025年1月13日在…人民代表大会第三次会议上: configs/dates/dates.toml)."""
     seen = 0
-    speech = _speech_dateline()
     for line in raw.splitlines():
         if not line.strip():
             continue
-        m = _HEADER_DATE.match(line) or (speech.search(line) if speech is not None else None)
+        m = _HEADER_DATE.match(line) or _speech_date(line)
         if m:
             iso = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
             if _real_date(iso):
