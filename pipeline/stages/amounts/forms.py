@@ -16,7 +16,7 @@ from pipeline.stages.amounts.context import (
     qual_merge,
     round12,
 )
-from pipeline.stages.amounts.lexicon import CN_CHARS, DQUOTE_CLOSE, DQUOTE_OPEN
+from pipeline.stages.amounts.lexicon import CN_CHARS, DQUOTE_CLOSE, DQUOTE_OPEN, MAG_CHARS
 
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n（）()]")  # 、 lists share the money word
 
@@ -94,6 +94,8 @@ def level(scan: Scan, m: re.Match) -> Amount | None:
     v, _ = number_value(num.strip(DQUOTE_CLOSE))
     if v is None or scan.bad_context(m.start("lv"), m.end("lv")) or not has_magnitude_or_arabic(num):
         return None
+    if not (m.group("lvn") or m.group("lvu")) and not any(c in MAG_CHARS for c in num):
+        return None  # 6.8级地震, 乌什县7.1级地震: a magnitude or a rank, no scale of money (a level names 千, 万, 亿)
     ns = m.start("lv")
     if m.group("lvq") and ns > 0 and scan.text[ns - 1] in DQUOTE_OPEN:
         ns -= 1  # the opening quote belongs to the mention (“百亿”级)
