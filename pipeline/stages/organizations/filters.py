@@ -105,8 +105,8 @@ def designation(st: str, c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
     if any(ch in lx.pat.open_quotes or ch.isascii() and ch.isalnum() for ch in st[c.s : end]):
         return False  # “16+1”经贸合作示范区, 6G创新产业集聚区
     for t in toks:
-        if t.e <= c.s or t.s >= c.e:
-            continue
+        if t.e <= c.s or t.s >= end:
+            continue  # the head's own word names no place (境外|经贸|合作区/LOC)
         if t.text in lx.level_words:
             continue  # 国家|生态文明试验区: the level that confers it, no place
         if t.tag in lx.designation_named or is_place_abbrev(t, lx) or t.text in lx.place_words:
