@@ -174,7 +174,7 @@ def field_items(text: str, toks: list[Tok], lx: OrgLexicon) -> list[tuple[int, i
         return []  # most sentences list no fields of work
     out: list[tuple[int, int]] = []
     for c in range(len(toks)):
-        skip = _closer_at(toks, c, lx) if toks[c].text in lx.closers or toks[c].text in lx.pat.closer_first else 0
+        skip = _closer_at(toks, c, lx)
         if not skip:
             continue
         k = c + skip

@@ -128,15 +128,12 @@ def counted(c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
     count = toks[k].text
     if toks[k].tag in T.classifier and k > 0 and toks[k - 1].e == toks[k].s and toks[k - 1].tag in T.numeral:
         count = toks[k - 1].text + count  # 17/m 支/q
-    if not lx.class_count.match(count) or lx.class_article.match(count):
+    if not _class_count(count, lx):
         return False
     nxt = next((t for t in toks if t.s == c.e), None)
     if nxt is not None and (nxt.tag in T.noun or nxt.tag in T.compound_noun):
         return False  # 27位|中国科学院|院士: the count is the noun's
-    if count.endswith(lx.count_any_name):
-        return True
-    return not any(t.tag in lx.designation_named or is_place_abbrev(t, lx)
-                   for t in toks if c.s <= t.s and t.e <= c.e)
+    return count.endswith(lx.count_any_name) or _unnamed(c, toks, lx)
 
 
 def _counted_after(c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
@@ -151,10 +148,20 @@ def _counted_after(c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
     count = toks[k].text
     if k + 1 < len(toks) and toks[k + 1].s == toks[k].e and toks[k + 1].tag in T.classifier:
         count, k = count + toks[k + 1].text, k + 1  # 55/m 家/q
-    if not lx.class_count.match(count) or lx.class_article.match(count):
+    if not _class_count(count, lx):
         return False
     if k + 1 < len(toks) and toks[k + 1].tag not in T.punct:
         return False  # 2个|国家区域医疗中心, 15个|优势特色产业集群: the count heads a noun of its own
+    return _unnamed(c, toks, lx)
+
+
+def _class_count(count: str, lx: OrgLexicon) -> bool:
+    """A count of a class's members (14个, 首批), not the article (一个, 一家)."""
+    return lx.class_count.match(count) is not None and lx.class_article.match(count) is None
+
+
+def _unnamed(c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
+    """No word of the name is a place or a body the backend saw (12个闽宁产业园 is a series under one place's name)."""
     return not any(t.tag in lx.designation_named or is_place_abbrev(t, lx)
                    for t in toks if c.s <= t.s and t.e <= c.e)
 

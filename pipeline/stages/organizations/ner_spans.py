@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pipeline.stages.organizations.lexicon import OrgLexicon
 from pipeline.stages.organizations.tokens import Cand, Tok, ends_like_body
 
@@ -60,10 +62,7 @@ def body_then_clause(name: str, lx: OrgLexicon) -> int:
     """
     if lx.suffix_at_end(name) is not None:
         return lx.body_before_activity(name)
-    for k in range(len(name) - 1, 1, -1):
-        suf = lx.suffix_at_end(name[:k])
-        if suf is None or suf.weak or len(suf.text) < lx.clause_min_suffix:
-            continue
+    for k in _body_ends(name, lx):
         rest = name[k:]
         if rest.startswith(lx.clause_openers) or lx.clause_numeral.match(rest):
             return k
@@ -72,12 +71,17 @@ def body_then_clause(name: str, lx: OrgLexicon) -> int:
 
 def body_before_work(name: str, lx: OrgLexicon) -> int:
     """Length of the complete body opening a backend span that ends in a work or field (filters.toml
-    activity_nouns: 中国农业银行|股份制改革), else 0: a strong suffix of ``clause_min_suffix`` characters or more."""
+    activity_nouns: 中国农业银行|股份制改革), else 0."""
+    return next(_body_ends(name, lx), 0)
+
+
+def _body_ends(name: str, lx: OrgLexicon) -> Iterator[int]:
+    """Lengths of the complete bodies opening ``name``, longest first: a strong suffix of ``clause_min_suffix``
+    characters or more (grammar.toml [clause_tail]) ends each, before the end of the name."""
     for k in range(len(name) - 1, 1, -1):
         suf = lx.suffix_at_end(name[:k])
         if suf is not None and not suf.weak and len(suf.text) >= lx.clause_min_suffix:
-            return k
-    return 0
+            yield k
 
 
 def number_edges(name: str, lx: OrgLexicon) -> tuple[int, int]:
