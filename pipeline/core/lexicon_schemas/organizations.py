@@ -124,6 +124,15 @@ class OrganizationsGrammarNumberEdges(_Strict):
     date_piece: StrictStr
 
 
+class OrganizationsGrammarClosingHead(_Strict):
+    closers: list[StrictStr]
+    numeral_end: StrictStr
+
+
+class OrganizationsGrammarRelation(_Strict):
+    parties: StrictStr
+
+
 class OrganizationsGrammarParkInPlace(_Strict):
     field_marks: list[StrictStr]
 
@@ -225,6 +234,9 @@ class OrganizationsGrammar(_Strict):
     transfer_projects: OrganizationsGrammarTransferProjects
     style_verbs: OrganizationsGrammarStyleVerbs
     number_edges: OrganizationsGrammarNumberEdges
+    # optional: an older user lexicon without it stays valid (no span is then read as a closing head)
+    closing_head: OrganizationsGrammarClosingHead = OrganizationsGrammarClosingHead(closers=[], numeral_end="(?!)")
+    relation: OrganizationsGrammarRelation = OrganizationsGrammarRelation(parties="(?!)")  # optional, as above
     deictic: OrganizationsGrammarDeictic
     class_levels: OrganizationsGrammarClassLevels
     conjoined_name: OrganizationsGrammarConjoinedName

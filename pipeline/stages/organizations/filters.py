@@ -12,6 +12,7 @@ from functools import lru_cache
 from pipeline.stages.organizations.extend import is_place_abbrev
 from pipeline.stages.organizations.lexicon import OrgLexicon
 from pipeline.stages.organizations.tokens import Cand, Tok, ends_like_body
+from pipeline.stages.places.mentions import scan as scan_places
 
 
 def is_place(name: str, lx: OrgLexicon) -> bool:
@@ -161,9 +162,27 @@ def _class_count(count: str, lx: OrgLexicon) -> bool:
 
 
 def _unnamed(c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
-    """No word of the name is a place or a body the backend saw (12个闽宁产业园 is a series under one place's name)."""
-    return not any(t.tag in lx.designation_named or is_place_abbrev(t, lx)
-                   for t in toks if c.s <= t.s and t.e <= c.e)
+    """No word of the name is a place or a body the backend saw (12个闽宁产业园 is a series under one place's name).
+
+    Where one backend entity covers the whole name (2个|前沿技术交叉研究院/ORG, 786所|县医院/ORG, 10家|湖北实验室/ORG),
+    its tag says what the whole is, not whether a place stands inside it: a name ending in a kind of body (a suffix
+    of two characters or more: 研究院, 医院, 实验室) is read for a division's name (the places stage's gazetteer: 湖北)
+    or two place abbreviations (闽宁); a national word (中国, 全国) is a level. A span with no such suffix keeps the
+    backend's reading (5个|安理会|常任理事国: a body's short form, the count is another noun's), and so does a name that
+    is its suffix alone (30项|省委|省政府为民办实事: the level's own body).
+    """
+    inside = [t for t in toks if c.s <= t.s and t.e <= c.e]
+    if len(inside) == 1 and (inside[0].s, inside[0].e) == (c.s, c.e) and inside[0].tag in lx.tags.place_or_org_entity:
+        suf = lx.suffix_at_end(c.text)
+        return suf is not None and 2 <= len(suf.text) < len(c.text) and not _holds_place(c.text, lx)
+    return not any(t.tag in lx.designation_named or is_place_abbrev(t, lx) for t in inside)
+
+
+def _holds_place(name: str, lx: OrgLexicon) -> bool:
+    """Does ``name`` hold a division's name (not a national word) or open with two place abbreviations?"""
+    if len(name) >= 2 and name[0] in lx.place_abbrev_chars and name[1] in lx.place_abbrev_chars:
+        return True
+    return any(not m.national for m in scan_places(name))
 
 
 def phased_works(st: str, c: Cand, lx: OrgLexicon) -> bool:

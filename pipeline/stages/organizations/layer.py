@@ -76,6 +76,7 @@ class _Doc:
         self.lexicon: dict[str, tuple[str, str, int]] = {}  # surface -> (name, type, rank)
         self.bounds: set[int] = set()  # word and name boundaries (document offsets) for short names
         self.proper_spans: set[tuple[int, int]] = set()  # single tokens with a proper-name tag
+        self.refused: set[tuple[int, int]] = set()  # backend ORG spans found to name no body where they stand
         self.generic: list[Cand] = []
 
     def in_book(self, s: int, e: int) -> bool:
@@ -158,11 +159,13 @@ def _sentence(sent: Sentence, toks: list[Tok], votes: dict[str, int], doc: _Doc)
         right_paren(st, g, toks, lx)
     doc.generic += gen
     enum, vetoed = enum_candidates(st, toks, lx)
+    refused: list[tuple[int, int]] = []
     ner = [
         c
-        for c in ner_candidates(st, toks, lx)
+        for c in ner_candidates(st, toks, lx, refused)
         if votes.get(c.token or c.text, 0) < 0 and not place_plus_weak(c.text, lx)
     ]
+    doc.refused.update((sent.start + s, sent.start + e) for s, e in refused)
     # items of a list headed by a non-body noun (深海科技等新兴产业) are not bodies, unless a body's
     # suffix names them (南湖基金小镇、…等传统产业: towns); industry words (科技, 电子) are fields there
     cands = [c for c in found + ner + enum if (c.s, c.e) not in vetoed or _named_by_suffix(c.text, lx)]
@@ -212,8 +215,8 @@ def extract_organizations(text: str, sentences: list[Sentence], analyses: list[A
         for t in toks:
             doc.bounds.add(sent.start + t.s)
             doc.bounds.add(sent.start + t.e)
-            if t.tag in proper:
+            if t.tag in proper and (sent.start + t.s, sent.start + t.e) not in doc.refused:
                 doc.proper_spans.add((sent.start + t.s, sent.start + t.e))
     if known is not None:
         known.update(doc.lexicon)
-    return propagate(text, doc.lexicon, doc.books, lx, doc.bounds, doc.proper_spans)
+    return propagate(text, doc.lexicon, doc.books, lx, doc.bounds, doc.proper_spans, doc.refused)

@@ -129,6 +129,9 @@ class OrgLexicon:
     role_nouns: frozenset[str]
     apposition_nouns: frozenset[str]
     apposition_tails: tuple[str, ...]
+    closing_closers: frozenset[str]
+    closing_numeral: re.Pattern[str]
+    relation_parties: re.Pattern[str]
     title_followers: tuple[str, ...]
     member_tails: tuple[str, ...]
     body_tails: tuple[str, ...]
@@ -326,12 +329,6 @@ def _grammar_kw(g: dict) -> dict:
         "max_name_chars": int(g.get("max_name_chars", 32)),
         "session_ordinal": re.compile(g["session"]["ordinal"]),
         "rank_modifier_min_chars": int(g["rank_modifier_min_chars"]),
-        "clause_min_suffix": int(g["clause_tail"]["min_suffix"]),
-        "clause_numeral": re.compile(g["clause_tail"]["numeral"]),
-        "number_lead": re.compile(g["number_edges"]["lead"]),
-        "number_tail": re.compile(g["number_edges"]["tail"]),
-        "date_piece": re.compile(g["number_edges"]["date_piece"]),
-        "activity_of": _fs(g["clause_tail"].get("activity_of")),
         "clause_openers": tuple(sorted(set(g["clause_tail"]["openers"]) | set(g.get("stop_words", []))
                                        | set(g.get("break_words", [])), key=len, reverse=True)),
         "conj_joiners": _fs(g["conjoined_name"]["joiners"]),
@@ -373,6 +370,21 @@ def _grammar_kw(g: dict) -> dict:
         "class_levels": _fs(g["class_levels"]["words"]),
         "class_level_types": _fs(g["class_levels"]["types"]),
         "max_paren_chars": int(g.get("max_paren_chars", 8)),
+    }
+
+
+def _span_edges_kw(g: dict) -> dict:
+    """OrgLexicon fields read from grammar.toml for the backend's spans: their edges and the spans that name none."""
+    return {
+        "closing_closers": _fs(g.get("closing_head", {}).get("closers")),
+        "closing_numeral": re.compile(g.get("closing_head", {}).get("numeral_end", "(?!)")),
+        "relation_parties": re.compile(g.get("relation", {}).get("parties", "(?!)")),
+        "clause_min_suffix": int(g["clause_tail"]["min_suffix"]),
+        "clause_numeral": re.compile(g["clause_tail"]["numeral"]),
+        "number_lead": re.compile(g["number_edges"]["lead"]),
+        "number_tail": re.compile(g["number_edges"]["tail"]),
+        "date_piece": re.compile(g["number_edges"]["date_piece"]),
+        "activity_of": _fs(g["clause_tail"].get("activity_of")),
     }
 
 
@@ -465,6 +477,7 @@ def load_org_lexicon() -> OrgLexicon:
         pat=_patterns(load_lexicon_toml("organizations/patterns.toml")),
         heads=heads,
         **_grammar_kw(g),
+        **_span_edges_kw(g),
         **_filters_kw(f),
         **_enumeration_kw(e),
         legal_suffix_re=re.compile("(?:" + "|".join(map(re.escape, b["legal_suffixes"])) + ")$"),

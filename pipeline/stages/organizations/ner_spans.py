@@ -121,6 +121,29 @@ def modifies_noun(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
         and nxt.text not in lx.apposition_nouns and not nxt.text.endswith(lx.member_tails)
 
 
+def closing_head(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
+    """Does the ORG token ``i`` head a common noun phrase or a predicate that closes a clause (信息|联通、,
+    花牛|苹果、, 终归|光明。, 5200|万立方米，)?
+
+    A modifier glued before the span (tags.toml head_modifier: a noun, adjective, adverb, position word, or a
+    numeral ending in a digit) and a clause or item mark right after it (grammar.toml [closing_head]) leave no
+    room for a name. A name after a noun stands in apposition to a class noun (民营企业|华为); after a place it
+    is that place's body (长沙|广汽埃安); after a count with its classifier it is counted (一个|汉阳钢铁厂). Spans
+    with a body suffix or a body's short-form tail (八路军, 科技特派团) are not tested.
+    """
+    t = toks[i]
+    if i == 0 or lx.suffix_at_end(t.text) is not None or t.text.endswith(lx.body_tails):
+        return False
+    prev = toks[i - 1]
+    if prev.e != t.s or prev.tag not in lx.tags.head_modifier:
+        return False
+    if prev.tag in lx.tags.numeral and not lx.closing_numeral.search(prev.text):
+        return False
+    if prev.text in lx.apposition_nouns or prev.text.endswith(lx.apposition_tails):
+        return False
+    return i + 1 == len(toks) or toks[i + 1].text in lx.closing_closers
+
+
 def dash_place_start(toks: list[Tok], i: int, lx: OrgLexicon) -> int:
     """Start of a bilateral body's name: a place and a one-character dash glued before the span (圭亚那—|中国友好协会).
 
@@ -137,44 +160,62 @@ def dash_place_start(toks: list[Tok], i: int, lx: OrgLexicon) -> int:
     return t.s
 
 
-def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
-    """The backend's ORG spans, less pieces of quoted slogans and of project or product names."""
+def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon,
+                   refused: list[tuple[int, int]] | None = None) -> list[Cand]:
+    """The backend's ORG spans, less pieces of quoted slogans and of project or product names.
+
+    The spans read as no name at all where they stand (a relation's parties, a closing head) are added to
+    ``refused`` (sentence offsets): the layer does not tag a name found elsewhere at those places (信息|联通、
+    stays untagged in a report that names the firm 联通 elsewhere). A span refused as a field or a slogan's
+    piece may still be a body's name that modifies a noun (中科院|项目), so the tagging may still find it there.
+    """
     quotes = [(m.start(1), m.end(1)) for m in lx.pat.quote.finditer(text)]
     out = []
-    org = lx.tags.org_entity
     for i, t in enumerate(toks):
-        if t.tag not in org:
+        if t.tag not in lx.tags.org_entity:
             continue
-        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-        if nxt in lx.negative_followers or t.text in lx.common_words or t.text[:-1] in lx.common_words:
-            continue  # 新时代|党(的群众路线): a common word and one character glued to it
-        if len(t.text) == 2 and t.text[0] in lx.span_prepositions:
-            continue  # 从严|治党, 同亚|、非、拉: a preposition and one character of its object, no body
-        if i + 1 < len(toks) and toks[i + 1].s == t.e and toks[i + 1].tag in lx.tags.classifier:
-            continue  # 从一|个侧面: a number before its classifier, not a body
-        if any(t.text.endswith(a) and nxt.startswith(b) for a, b in lx.miscut_pairs) or date_piece(toks, i, lx):
-            continue  # 从一|九二一年: a year's first digit, no body
-        if any(
-            qs <= t.s and t.e <= qe and (qs, qe) != (t.s, t.e) and not named_quote(text[qs:qe], lx)
-            for qs, qe in quotes
-        ):
-            continue  # “一网通办”, “山南投融资”: the quoted phrase is a slogan or brand, not this piece
-        e = t.e - title_tail(t.text, lx)
-        if e == t.e and post_only(t.text, lx):
-            continue  # 国务委员: an office, not a body
-        if e == t.e:
-            e = t.s + (body_then_clause(t.text, lx) or len(t.text))
-        suf = lx.suffix_at_end(text[t.s : e])
-        if suf is None and text[t.s : e].endswith(lx.class_nouns):
-            continue  # 瞪羚企业, 企业品牌: a class noun heads the span
-        if suf is None and text[t.s : e].endswith(lx.activity_nouns):
-            k = body_before_work(text[t.s : e], lx)
-            if not k:
-                continue  # 工商行政管理, 新时代党的建设: the span names a work or a field, not a body
-            e = t.s + k  # 中国农业银行|股份制改革: the body and the work done to it
-            suf = lx.suffix_at_end(text[t.s : e])
-        if suf is None and e == t.e and modifies_noun(toks, i, lx):
-            continue  # 电信|网络诈骗, 普惠|养老服务: a field modifying the noun after it, not a body
-        s = dash_place_start(toks, i, lx)
-        out.append(Cand(s, e, text[s:e], suf.type if suf else "company", "ner", token=t.text))
+        if lx.relation_parties.match(t.text) or closing_head(toks, i, lx):
+            if refused is not None:
+                refused.append((t.s, t.e))  # 中英、中葡; 信息|联通、, 花牛|苹果、: no name here
+            continue
+        c = _span_candidate(text, toks, i, lx, quotes)
+        if c is not None:
+            out.append(c)
     return out
+
+
+def _span_candidate(text: str, toks: list[Tok], i: int, lx: OrgLexicon, quotes: list[tuple[int, int]]) -> Cand | None:
+    """The candidate the backend's ORG token ``i`` gives, trimmed at its edges, or None where it names no body."""
+    t = toks[i]
+    nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+    if nxt in lx.negative_followers or t.text in lx.common_words or t.text[:-1] in lx.common_words:
+        return None  # 新时代|党(的群众路线): a common word and one character glued to it
+    if len(t.text) == 2 and t.text[0] in lx.span_prepositions:
+        return None  # 从严|治党, 同亚|、非、拉: a preposition and one character of its object, no body
+    if i + 1 < len(toks) and toks[i + 1].s == t.e and toks[i + 1].tag in lx.tags.classifier:
+        return None  # 从一|个侧面: a number before its classifier, not a body
+    if any(t.text.endswith(a) and nxt.startswith(b) for a, b in lx.miscut_pairs) or date_piece(toks, i, lx):
+        return None  # 从一|九二一年: a year's first digit, no body
+    if any(
+        qs <= t.s and t.e <= qe and (qs, qe) != (t.s, t.e) and not named_quote(text[qs:qe], lx)
+        for qs, qe in quotes
+    ):
+        return None  # “一网通办”, “山南投融资”: the quoted phrase is a slogan or brand, not this piece
+    e = t.e - title_tail(t.text, lx)
+    if e == t.e and post_only(t.text, lx):
+        return None  # 国务委员: an office, not a body
+    if e == t.e:
+        e = t.s + (body_then_clause(t.text, lx) or len(t.text))
+    suf = lx.suffix_at_end(text[t.s : e])
+    if suf is None and text[t.s : e].endswith(lx.class_nouns):
+        return None  # 瞪羚企业, 企业品牌: a class noun heads the span
+    if suf is None and text[t.s : e].endswith(lx.activity_nouns):
+        k = body_before_work(text[t.s : e], lx)
+        if not k:
+            return None  # 工商行政管理, 新时代党的建设: the span names a work or a field, not a body
+        e = t.s + k  # 中国农业银行|股份制改革: the body and the work done to it
+        suf = lx.suffix_at_end(text[t.s : e])
+    if suf is None and e == t.e and modifies_noun(toks, i, lx):
+        return None  # 电信|网络诈骗, 普惠|养老服务: a field modifying the noun after it, not a body
+    s = dash_place_start(toks, i, lx)
+    return Cand(s, e, text[s:e], suf.type if suf else "company", "ner", token=t.text)

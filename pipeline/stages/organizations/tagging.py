@@ -24,6 +24,7 @@ def propagate(
     lx: OrgLexicon,
     bounds: set[int],
     proper_spans: set[tuple[int, int]],
+    refused: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
 ) -> list[Org]:
     """Tag every occurrence of every found surface, longest first, without overlaps.
 
@@ -32,6 +33,7 @@ def propagate(
     surface known only from the backend or a list (no suffix, no definition)
     is tagged only where the backend also saw a proper name: one ORG 加大
     (a university's short name) does not make every 加大 (to increase) a body.
+    Nor is a surface tagged where the layer refused the backend's span of it (``refused``: 信息|联通、).
     """
     quote_at, quotes = _quote_index(text, lx)
     taken = bytearray(len(text) + 1)
@@ -56,7 +58,7 @@ def propagate(
             if len(surface) <= 4 and q >= 0 and j <= quotes[q][1] and quotes[q] != (i, j):
                 if not named_quote(text[quotes[q][0] : quotes[q][1]], lx):
                     aligned = False  # “一网通办”: a piece of a quoted slogan
-            if not any(taken[i:j]) and not titled and aligned:
+            if not any(taken[i:j]) and not titled and aligned and (i, j) not in refused:
                 taken[i:j] = b"\x01" * (j - i)
                 out.append(Org(start=i, end=j, text=surface, name=name, type=typ))
             i = text.find(surface, i + 1)
