@@ -179,7 +179,10 @@ def _unnamed(c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
 
 
 def _holds_place(name: str, lx: OrgLexicon) -> bool:
-    """Does ``name`` hold a division's name (not a national word) or open with two place abbreviations?"""
+    """Does ``name`` hold a division's name (not a national word) or open with two place abbreviations?
+
+    The abbreviation test reads characters, not words (合金… would pass it): it errs toward keeping the name, as
+    the layer did before it read whole entities at all."""
     if len(name) >= 2 and name[0] in lx.place_abbrev_chars and name[1] in lx.place_abbrev_chars:
         return True
     return any(not m.national for m in scan_places(name))

@@ -215,7 +215,7 @@ def extract_organizations(text: str, sentences: list[Sentence], analyses: list[A
         for t in toks:
             doc.bounds.add(sent.start + t.s)
             doc.bounds.add(sent.start + t.e)
-            if t.tag in proper and (sent.start + t.s, sent.start + t.e) not in doc.refused:
+            if t.tag in proper:
                 doc.proper_spans.add((sent.start + t.s, sent.start + t.e))
     if known is not None:
         known.update(doc.lexicon)

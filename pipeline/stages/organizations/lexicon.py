@@ -25,6 +25,11 @@ class Suffix:
     bare_ok: bool
 
 
+# Tag classes added after user lexicons may have copied tags.toml: absent from a user's file, each is empty, so
+# the rule that reads it never fires (head_modifier: ner_spans.closing_head).
+OPTIONAL_TAG_CLASSES = ("head_modifier",)
+
+
 class Tags:
     """The part-of-speech classes the layer tests (configs/organizations/tags.toml), one attribute each.
 
@@ -35,7 +40,8 @@ class Tags:
     def __init__(self, cfg: dict) -> None:
         self.contract = contract_tags()
         self._fold = {t: self._folded(t, dict(cfg.get("fold", {}))) for t in self.contract | set(cfg.get("fold", {}))}
-        classes = {k: frozenset(v) for k, v in cfg.get("classes", {}).items()}
+        classes = {k: frozenset() for k in OPTIONAL_TAG_CLASSES}
+        classes.update({k: frozenset(v) for k, v in cfg.get("classes", {}).items()})
         for k, v in classes.items():
             bad = v - self.contract
             if bad:
@@ -376,9 +382,10 @@ def _grammar_kw(g: dict) -> dict:
 def _span_edges_kw(g: dict) -> dict:
     """OrgLexicon fields read from grammar.toml for the backend's spans: their edges and the spans that name none."""
     return {
+        # optional sections (the schema's defaults): absent from an older user lexicon, their rules never fire
         "closing_closers": _fs(g.get("closing_head", {}).get("closers")),
-        "closing_numeral": re.compile(g.get("closing_head", {}).get("numeral_end", "(?!)")),
-        "relation_parties": re.compile(g.get("relation", {}).get("parties", "(?!)")),
+        "closing_numeral": re.compile(g["closing_head"]["numeral_end"] if "closing_head" in g else "(?!)"),
+        "relation_parties": re.compile(g["relation"]["parties"] if "relation" in g else "(?!)"),
         "clause_min_suffix": int(g["clause_tail"]["min_suffix"]),
         "clause_numeral": re.compile(g["clause_tail"]["numeral"]),
         "number_lead": re.compile(g["number_edges"]["lead"]),

@@ -126,8 +126,8 @@ def closing_head(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
     花牛|苹果、, 终归|光明。, 5200|万立方米，)?
 
     A modifier glued before the span (tags.toml head_modifier: a noun, adjective, adverb, position word, or a
-    numeral ending in a digit) and a clause or item mark right after it (grammar.toml [closing_head]) leave no
-    room for a name. A name after a noun stands in apposition to a class noun (民营企业|华为); after a place it
+    numeral ending in a digit, Arabic or Chinese) and a clause or item mark right after it (grammar.toml
+    [closing_head]) leave no room for a name. A name after a noun stands in apposition to a class noun (民营企业|华为); after a place it
     is that place's body (长沙|广汽埃安); after a count with its classifier it is counted (一个|汉阳钢铁厂). Spans
     with a body suffix or a body's short-form tail (八路军, 科技特派团) are not tested.
     """
@@ -141,7 +141,7 @@ def closing_head(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
         return False
     if prev.text in lx.apposition_nouns or prev.text.endswith(lx.apposition_tails):
         return False
-    return i + 1 == len(toks) or toks[i + 1].text in lx.closing_closers
+    return i + 1 < len(toks) and toks[i + 1].text in lx.closing_closers
 
 
 def dash_place_start(toks: list[Tok], i: int, lx: OrgLexicon) -> int:

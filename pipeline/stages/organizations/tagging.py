@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from pipeline.core.records import Org
 from pipeline.stages.organizations.lexicon import OrgLexicon
 from pipeline.stages.organizations.ner_spans import named_quote
@@ -24,7 +26,7 @@ def propagate(
     lx: OrgLexicon,
     bounds: set[int],
     proper_spans: set[tuple[int, int]],
-    refused: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
+    refused: AbstractSet[tuple[int, int]] = frozenset(),
 ) -> list[Org]:
     """Tag every occurrence of every found surface, longest first, without overlaps.
 
