@@ -44,6 +44,16 @@ def test_the_tagging_does_not_put_a_refused_span_back() -> None:
     assert not [o for o in orgs if o.start >= second]
 
 
+def test_a_quoted_coinage_before_a_noun_it_modifies_is_no_name() -> None:
+    assert "鲁惠通" not in names("升级/v “/w 鲁惠通/ORG ”/w 平台/n ，/w 推动/v 政策/n 直达/v 。/w")
+    assert "湘域湘质" not in names("开展/v “/w 湘域湘质/ORG ”/w 系列/n 活动/vn 。/w")
+
+
+def test_a_quoted_brand_that_acts_or_is_followed_by_its_members_stays() -> None:
+    assert "鸭鸭" in names("“/w 鸭鸭/ORG ”/w 便/d 实现/v 了/u 销量/n 。/w")
+    assert "红星连" in names("他/r 是/v “/w 红星连/ORG ”/w 专业/n 军士/n 。/w")
+
+
 def test_china_and_country_abbreviations_are_a_relations_parties() -> None:
     assert names("中英/ORG 、/w 中葡/ORG 已/d 达成/v 协议/n 。/w") == set()
     assert "中老泰" not in names("强化/v 中老泰/ORG “/w 三国三园/n ”/w 合作/vn 。/w")

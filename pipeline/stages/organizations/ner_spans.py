@@ -117,8 +117,34 @@ def modifies_noun(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
     nxt = toks[i + 1]
     if nxt.tag in lx.tags.place_entity:
         return True  # 平安|中国, 平安|广东: a slogan's word before the place it is about
+    return _modified_noun(nxt, lx)
+
+
+def _modified_noun(nxt: Tok, lx: OrgLexicon) -> bool:
+    """Is ``nxt`` a common noun a span before it modifies, not a body's officer, member or role word?"""
     return nxt.tag in lx.tags.compound_noun and nxt.text not in lx.role_nouns and nxt.text not in lx.title_words \
         and nxt.text not in lx.apposition_nouns and not nxt.text.endswith(lx.member_tails)
+
+
+def quoted_modifier(toks: list[Tok], i: int, lx: OrgLexicon, quotes: list[tuple[int, int]]) -> bool:
+    """Is the ORG token ``i`` a whole quoted phrase that modifies the noun after the closing quote (“鲁惠通”|平台,
+    “天府粮仓”|精品品牌, “中华文化边疆行”|系列活动)?
+
+    A quoted coinage before a noun names a platform, a programme or a brand line, as an unquoted span before a
+    project or product word does (filters.toml negative_followers); a quoted brand that acts stays (“鸭鸭”|便实现).
+    """
+    t = toks[i]
+    if (t.s, t.e) not in quotes or i + 2 >= len(toks) or lx.suffix_at_end(t.text) is not None:
+        return False
+    close, nxt = toks[i + 1], toks[i + 2]
+    if close.s != t.e or close.text not in lx.pat.close_quotes or nxt.s != close.e:
+        return False
+    if nxt.text.startswith(tuple(lx.negative_followers)):
+        return True
+    k = i + 2  # the head of the noun phrase after the quote decides (“钢七连”专业|军士: the body's soldiers)
+    while k + 1 < len(toks) and toks[k + 1].s == toks[k].e and toks[k + 1].tag in lx.tags.compound_noun:
+        k += 1
+    return _modified_noun(nxt, lx) and _modified_noun(toks[k], lx)
 
 
 def closing_head(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
@@ -215,6 +241,8 @@ def _span_candidate(text: str, toks: list[Tok], i: int, lx: OrgLexicon, quotes: 
             return None  # 工商行政管理, 新时代党的建设: the span names a work or a field, not a body
         e = t.s + k  # 中国农业银行|股份制改革: the body and the work done to it
         suf = lx.suffix_at_end(text[t.s : e])
+    if suf is None and e == t.e and quoted_modifier(toks, i, lx, quotes):
+        return None  # “鲁惠通”平台, “天府粮仓”精品品牌: a quoted coinage modifying a noun, not a body
     if suf is None and e == t.e and modifies_noun(toks, i, lx):
         return None  # 电信|网络诈骗, 普惠|养老服务: a field modifying the noun after it, not a body
     s = dash_place_start(toks, i, lx)
