@@ -67,6 +67,11 @@ def test_a_count_before_one_entity_naming_a_kind_of_body_counts_a_class() -> Non
     assert "省委" in names("完成/v 30项/m 省委/ORG 省政府/ORG 为民/v 办/v 实事/n 。/w")
 
 
+def test_a_list_headed_by_an_industrys_cluster_holds_industries() -> None:
+    assert "汽车零配件" not in names("打造/v 能源/n 、/w 化工/n 、/w 新材料/n 、/w 汽车零配件/ORG 等/u 产业/n 集群/n 。/w")
+    assert "赛力斯" in names("优化/v 长安/ORG 、/w 赛力斯/ORG 等/u 集群/n 。/w")
+
+
 @pytest.fixture
 def older_user_lexicons(tmp_path, monkeypatch):
     """A user's tags.toml and grammar.toml copied before round 13: no head_modifier class, no [closing_head]

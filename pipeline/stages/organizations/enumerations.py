@@ -21,14 +21,18 @@ def head_type(toks: list[Tok], lx: OrgLexicon) -> str | None:
     punctuation): 等发行机构领导又… is headed by 领导, a person, not 机构.
     """
     T = lx.tags
-    head = None
+    head = before = None
     for t in toks:
         if t.tag in T.phrase_break and t.text not in lx.heads:
             break
         if t.tag in T.phrase_noun or t.text in lx.heads or t.text in lx.negative_heads:
-            head = t
+            head, before = t, head
     if head is None:
         return None
+    if head.text in lx.collective_heads:
+        if before is None or before.e != head.s:
+            return None  # 长安、赛力斯等集群: a collective alone names no class
+        head = before  # 等产业|集群: the industry's cluster; 等企业|集群: the firms'
     ht = lx.heads.get(head.text)
     if ht is None:
         for hw, typ in lx.heads.items():

@@ -232,6 +232,7 @@ class OrgLexicon:
     closers: frozenset[str]
     list_openers: frozenset[str]
     negative_heads: frozenset[str]
+    collective_heads: frozenset[str]  # 集群: the noun before it names the list's class
     openers: frozenset[str]
     separators: frozenset[str]
     max_gap_tokens: int
@@ -440,6 +441,7 @@ def _enumeration_kw(e: dict) -> dict:
         "closers": _fs(e.get("closers")),
         "list_openers": _fs(e.get("list_openers")),
         "negative_heads": _fs(e.get("negative_heads")),
+        "collective_heads": _fs(e.get("collective_heads")),
         "openers": _fs(e.get("openers")),
         "separators": _fs(e.get("separators")),
         "max_gap_tokens": int(e.get("max_gap_tokens", 9)),
