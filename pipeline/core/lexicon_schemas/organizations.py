@@ -130,6 +130,11 @@ class OrganizationsGrammarClosingHead(_Strict):
     numeral_end: StrictStr
 
 
+class OrganizationsGrammarSubjectBody(_Strict):
+    agent_prepositions: list[StrictStr]
+    level_verbs: list[StrictStr]
+
+
 class OrganizationsGrammarRelation(_Strict):
     parties: StrictStr
 
@@ -238,6 +243,8 @@ class OrganizationsGrammar(_Strict):
     # optional: an older user lexicon without it stays valid (no span is then read as a closing head)
     closing_head: OrganizationsGrammarClosingHead = OrganizationsGrammarClosingHead(closers=[], numeral_end="(?!)")
     relation: OrganizationsGrammarRelation = OrganizationsGrammarRelation(parties="(?!)")  # optional, as above
+    subject_body: OrganizationsGrammarSubjectBody = OrganizationsGrammarSubjectBody(
+        agent_prepositions=[], level_verbs=[])  # optional
     deictic: OrganizationsGrammarDeictic
     class_levels: OrganizationsGrammarClassLevels
     conjoined_name: OrganizationsGrammarConjoinedName

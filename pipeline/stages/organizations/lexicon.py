@@ -27,7 +27,7 @@ class Suffix:
 
 # Tag classes added after user lexicons may have copied tags.toml: absent from a user's file, each is empty, so
 # the rule that reads it never fires (head_modifier: ner_spans.closing_head).
-OPTIONAL_TAG_CLASSES = ("head_modifier",)
+OPTIONAL_TAG_CLASSES = ("head_modifier", "subject_opener")
 
 
 class Tags:
@@ -138,6 +138,8 @@ class OrgLexicon:
     closing_closers: frozenset[str]
     closing_numeral: re.Pattern[str]
     relation_parties: re.Pattern[str]
+    level_verbs: frozenset[str]
+    agent_prepositions: frozenset[str]
     title_followers: tuple[str, ...]
     member_tails: tuple[str, ...]
     body_tails: tuple[str, ...]
@@ -387,6 +389,8 @@ def _span_edges_kw(g: dict) -> dict:
         "closing_closers": _fs(g.get("closing_head", {}).get("closers")),
         "closing_numeral": re.compile(g["closing_head"]["numeral_end"] if "closing_head" in g else "(?!)"),
         "relation_parties": re.compile(g["relation"]["parties"] if "relation" in g else "(?!)"),
+        "level_verbs": _fs(g.get("subject_body", {}).get("level_verbs")),
+        "agent_prepositions": _fs(g.get("subject_body", {}).get("agent_prepositions")),
         "clause_min_suffix": int(g["clause_tail"]["min_suffix"]),
         "clause_numeral": re.compile(g["clause_tail"]["numeral"]),
         "number_lead": re.compile(g["number_edges"]["lead"]),

@@ -84,7 +84,7 @@ def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
         toks = _aligned(text, an.words, pos, fold)
     toks = _split_posts(text, toks, lx)
     if not an.entities:
-        return toks
+        return subject_bodies(toks, lx)
     # Tokens are in order and disjoint, so the ones overlapping an entity are a
     # contiguous run found by bisection (a scan per entity was quadratic).
     starts = [t.s for t in toks]
@@ -103,6 +103,34 @@ def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
         ends[a : b + 1] = [e2]
     if lx.pat.bracket.search(text):
         toks = [p for t in toks for p in _split_brackets(t, lx)]
+    return subject_bodies(toks, lx)
+
+
+def subject_bodies(toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
+    """A common noun a government pattern of the gazetteer names is that body where it opens a clause before a verb.
+
+    The backend tags 中央 a common noun everywhere; it names the Party's central bodies where it is a
+    clause's subject (，中央决定…, 中央提出…, 由中央代地方发债), and a level where it modifies a noun
+    (中央财政, 中央企业, 中央和地方): only the first is tagged ORG. What may stand before it is tags.toml
+    ``subject_opener`` (punctuation, a time word) or grammar.toml [subject_body] ``agent_prepositions`` (由);
+    without the tag class, the rule is off.
+    grammar.toml [subject_body] ``level_verbs`` after it make it a level (中央驻川单位, 从中央到地方).
+    """
+    opener = lx.tags.subject_opener
+    if not opener:
+        return toks
+    for i, t in enumerate(toks):
+        if t.tag not in lx.tags.noun or i + 1 >= len(toks) or toks[i + 1].tag not in lx.tags.verb:
+            continue
+        if toks[i + 1].text in lx.level_verbs:
+            continue  # 中央驻川单位, 从中央到地方: a level
+        if i > 0 and toks[i - 1].tag not in opener and toks[i - 1].text not in lx.agent_prepositions:
+            continue  # 用好|中央, 对|中央减轻…政策: not a clause's head
+        nxt2 = lx.suffix_at_end(toks[i + 2].text) if i + 2 < len(toks) else None
+        if nxt2 is not None and nxt2.text == toks[i + 2].text:
+            continue  # 中央|改革|办: an abbreviated name, not 中央 alone
+        if any(typ == "government" and pat.search(t.text) for pat, typ, _ in lx.gaz_patterns):
+            t.tag = "ORG"
     return toks
 
 

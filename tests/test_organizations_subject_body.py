@@ -1,0 +1,70 @@
+"""Round 14 of the organization layer on hand-built analyses: a common noun that a government pattern of the
+gazetteer names (中央) is that body where it opens a clause before a verb, and a level elsewhere. Real-text
+cases, with negatives, are in configs/organizations/corpus.jsonl (rule ``subject body``)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.core import config
+from pipeline.stages.organizations.lexicon import load_org_lexicon
+from tests.test_organizations import run, surfaces
+
+
+def names(*tagged: str) -> set[str]:
+    return set(surfaces(run(*tagged)[1]))
+
+
+def test_a_body_noun_opening_a_clause_before_a_verb_is_the_body() -> None:
+    assert "中央" in names("为了/p 党风/n 好转/v ，/w 中央/n 决定/v 开展/v 整顿/vn 。/w")
+    assert "中央" in names("中央/n 安排/v 30亿元/m 资金/n 。/w")
+    assert "中央" in names("今年/TIME 中央/n 用于/v 农业/n 的/u 投入/vn 增加/v 。/w")
+    assert "中央" in names("其中/f 赤字/n 9500亿元/m ，/w 由/p 中央/n 代/v 地方/n 发债/v 。/w")
+
+
+def test_before_a_noun_a_level_verb_or_after_another_word_it_is_a_level() -> None:
+    assert names("区域/n 均衡/a 的/u 中央/n 和/c 地方/n 财政/n 关系/n 。/w") == set()
+    assert names("中央/n 财政/n 赤字/n 9500亿元/m 。/w") == set()
+    assert names("向/p 中央/n 驻/v 湘/LOC 单位/n ，/w 表示/v 感谢/vn 。/w") == set()
+    assert names("从/p 中央/n 到/v 地方/n ，/w 各级/r 政府/n 增加/v 投入/vn 。/w") == set()
+    assert names("春节/TIME 期间/f 要/v 对/p 中央/n 减轻/v 农民/n 负担/n 政策/n 。/w") == set()
+    assert names("落实/v 中央/n 支持/v 西藏/LOC 的/u 政策/n 。/w") == set()
+
+
+def test_a_verb_glued_to_a_bodys_suffix_after_it_leaves_it_alone() -> None:
+    assert "中央" not in names("经验/n 被/p 中央/n 改革/v 办/v 推介/vn 。/w")
+
+
+def test_the_acting_body_of_an_amount_is_the_subject_body() -> None:
+    from pipeline import extract_text
+
+    tables = extract_text("中央安排30亿元国债资金支持中西部乡镇卫生院建设，改善农村医疗卫生条件。", doc_id="x")
+    amounts = tables["amounts"]
+    assert list(amounts.loc[amounts.text == "30亿元", "actor"]) == ["中央"]
+
+
+@pytest.fixture
+def older_user_lexicons(tmp_path, monkeypatch):
+    """A user's tags.toml and grammar.toml copied before round 14: no subject_opener class, no [subject_body]."""
+    user = tmp_path / "lex" / "organizations"
+    user.mkdir(parents=True)
+    tags = (config.CONFIG_DIR / "organizations" / "tags.toml").read_text(encoding="utf-8")
+    (user / "tags.toml").write_text(re.sub(r"(?m)^subject_opener = .*\n", "", tags), encoding="utf-8")
+    grammar = (config.CONFIG_DIR / "organizations" / "grammar.toml").read_text(encoding="utf-8")
+    grammar = re.sub(r"(?ms)^\[subject_body\]\n.*?(?=^\[|\Z)", "", grammar)
+    (user / "grammar.toml").write_text(grammar, encoding="utf-8")
+    monkeypatch.setenv(config.LEXICONS_ENV, str(tmp_path / "lex"))
+    config.load_lexicon_toml.cache_clear()
+    load_org_lexicon.cache_clear()
+    yield
+    monkeypatch.delenv(config.LEXICONS_ENV)
+    config.load_lexicon_toml.cache_clear()
+    load_org_lexicon.cache_clear()
+
+
+def test_an_older_user_lexicon_loads_and_leaves_the_rule_off(older_user_lexicons) -> None:
+    lx = load_org_lexicon()
+    assert lx.tags.subject_opener == frozenset() and not lx.agent_prepositions
+    assert names("中央/n 安排/v 30亿元/m 资金/n 。/w") == set()
