@@ -1,6 +1,7 @@
 """Round 14 of the organization layer on hand-built analyses: a common noun that a government pattern of the
-gazetteer names (中央) is that body where it opens a clause before a verb, and a level elsewhere. Real-text
-cases, with negatives, are in configs/organizations/corpus.jsonl (rule ``subject body``)."""
+gazetteer names (中央) is that body where it opens a clause before a verb, and a level elsewhere; a span
+before a verb of combining names the parts joined. Real-text cases, with negatives, are in
+configs/organizations/corpus.jsonl (rules ``subject body``, ``combination``)."""
 
 from __future__ import annotations
 
@@ -45,15 +46,28 @@ def test_the_acting_body_of_an_amount_is_the_subject_body() -> None:
     assert list(amounts.loc[amounts.text == "30亿元", "actor"]) == ["中央"]
 
 
+def test_a_span_before_a_verb_of_combining_names_the_parts_joined() -> None:
+    assert names("坚持/v 陆海/PER 统筹/v 、/w 山海/ORG 联动/v 、/w 资源/n 融通/v 。/w") == set()
+    assert names("推动/v 农林文旅康/ORG 融合/v 发展/v 。/w") == set()
+    assert names("强化/v 产贸/ORG 联动/v ，/w 做大/v 企业/n 。/w") == set()
+
+
+def test_a_body_before_a_verb_of_combining_with_an_object_or_a_suffix_stays() -> None:
+    assert "前海" in names("支持/v 前海/ORG 联动/v 港澳/LOC 打造/v 高地/n 。/w")
+    assert "工商联" in names("推动/v 工商联/ORG 协作/v 。/w")
+    assert "中国商飞" in names("深化/v 与/p 中国商飞/ORG 合作/v 。/w")
+
+
 @pytest.fixture
 def older_user_lexicons(tmp_path, monkeypatch):
-    """A user's tags.toml and grammar.toml copied before round 14: no subject_opener class, no [subject_body]."""
+    """A user's tags.toml and grammar.toml copied before round 14: no subject_opener class, no [subject_body]
+    or [combination] section."""
     user = tmp_path / "lex" / "organizations"
     user.mkdir(parents=True)
     tags = (config.CONFIG_DIR / "organizations" / "tags.toml").read_text(encoding="utf-8")
     (user / "tags.toml").write_text(re.sub(r"(?m)^subject_opener = .*\n", "", tags), encoding="utf-8")
     grammar = (config.CONFIG_DIR / "organizations" / "grammar.toml").read_text(encoding="utf-8")
-    grammar = re.sub(r"(?ms)^\[subject_body\]\n.*?(?=^\[|\Z)", "", grammar)
+    grammar = re.sub(r"(?ms)^\[(subject_body|combination)\]\n.*?(?=^\[|\Z)", "", grammar)
     (user / "grammar.toml").write_text(grammar, encoding="utf-8")
     monkeypatch.setenv(config.LEXICONS_ENV, str(tmp_path / "lex"))
     config.load_lexicon_toml.cache_clear()
@@ -66,5 +80,6 @@ def older_user_lexicons(tmp_path, monkeypatch):
 
 def test_an_older_user_lexicon_loads_and_leaves_the_rule_off(older_user_lexicons) -> None:
     lx = load_org_lexicon()
-    assert lx.tags.subject_opener == frozenset() and not lx.agent_prepositions
+    assert lx.tags.subject_opener == frozenset() and not lx.agent_prepositions and not lx.combining_verbs
+    assert "山海" in names("坚持/v 山海/ORG 联动/v 、/w 资源/n 融通/v 。/w")
     assert names("中央/n 安排/v 30亿元/m 资金/n 。/w") == set()

@@ -135,6 +135,10 @@ class OrganizationsGrammarSubjectBody(_Strict):
     level_verbs: list[StrictStr]
 
 
+class OrganizationsGrammarCombination(_Strict):
+    verbs: list[StrictStr]
+
+
 class OrganizationsGrammarRelation(_Strict):
     parties: StrictStr
 
@@ -243,6 +247,7 @@ class OrganizationsGrammar(_Strict):
     # optional: an older user lexicon without it stays valid (no span is then read as a closing head)
     closing_head: OrganizationsGrammarClosingHead = OrganizationsGrammarClosingHead(closers=[], numeral_end="(?!)")
     relation: OrganizationsGrammarRelation = OrganizationsGrammarRelation(parties="(?!)")  # optional, as above
+    combination: OrganizationsGrammarCombination = OrganizationsGrammarCombination(verbs=[])  # optional
     subject_body: OrganizationsGrammarSubjectBody = OrganizationsGrammarSubjectBody(
         agent_prepositions=[], level_verbs=[])  # optional
     deictic: OrganizationsGrammarDeictic

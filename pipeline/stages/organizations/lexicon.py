@@ -139,6 +139,7 @@ class OrgLexicon:
     closing_numeral: re.Pattern[str]
     relation_parties: re.Pattern[str]
     level_verbs: frozenset[str]
+    combining_verbs: frozenset[str]
     agent_prepositions: frozenset[str]
     title_followers: tuple[str, ...]
     member_tails: tuple[str, ...]
@@ -390,6 +391,7 @@ def _span_edges_kw(g: dict) -> dict:
         "closing_numeral": re.compile(g["closing_head"]["numeral_end"] if "closing_head" in g else "(?!)"),
         "relation_parties": re.compile(g["relation"]["parties"] if "relation" in g else "(?!)"),
         "level_verbs": _fs(g.get("subject_body", {}).get("level_verbs")),
+        "combining_verbs": _fs(g.get("combination", {}).get("verbs")),
         "agent_prepositions": _fs(g.get("subject_body", {}).get("agent_prepositions")),
         "clause_min_suffix": int(g["clause_tail"]["min_suffix"]),
         "clause_numeral": re.compile(g["clause_tail"]["numeral"]),

@@ -170,6 +170,22 @@ def closing_head(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
     return i + 1 < len(toks) and toks[i + 1].text in lx.closing_closers
 
 
+def combined_parts(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
+    """Does the ORG token ``i`` name the parts a verb of combining joins (山海|联动, 农林文旅康|融合发展, 技工贸|结合)?
+
+    A span with no body suffix glued before one of grammar.toml [combination] ``verbs`` is a compound of
+    abbreviated fields or places, the subject of their joining, not a body. A place or a body right after the
+    verb is its object, so the span before it may be a body that acts (前海|联动|港澳); a body suffix or a body's
+    short-form tail keeps the name.
+    """
+    t = toks[i]
+    if i + 1 >= len(toks) or toks[i + 1].s != t.e or toks[i + 1].text not in lx.combining_verbs:
+        return False
+    if lx.suffix_at_end(t.text) is not None or t.text.endswith(lx.body_tails):
+        return False
+    return not (i + 2 < len(toks) and toks[i + 2].tag in lx.tags.place_or_body)
+
+
 def dash_place_start(toks: list[Tok], i: int, lx: OrgLexicon) -> int:
     """Start of a bilateral body's name: a place and a one-character dash glued before the span (圭亚那—|中国友好协会).
 
@@ -200,9 +216,9 @@ def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon,
     for i, t in enumerate(toks):
         if t.tag not in lx.tags.org_entity:
             continue
-        if lx.relation_parties.match(t.text) or closing_head(toks, i, lx):
+        if lx.relation_parties.match(t.text) or closing_head(toks, i, lx) or combined_parts(toks, i, lx):
             if refused is not None:
-                refused.append((t.s, t.e))  # 中英、中葡; 信息|联通、, 花牛|苹果、: no name here
+                refused.append((t.s, t.e))  # 中英、中葡; 信息|联通、, 花牛|苹果、; 山海|联动: no name here
             continue
         c = _span_candidate(text, toks, i, lx, quotes)
         if c is not None:
