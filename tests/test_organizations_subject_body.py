@@ -58,16 +58,27 @@ def test_a_body_before_a_verb_of_combining_with_an_object_or_a_suffix_stays() ->
     assert "中国商飞" in names("深化/v 与/p 中国商飞/ORG 合作/v 。/w")
 
 
+def test_a_span_among_common_noun_items_is_a_common_noun() -> None:
+    assert names("苹果/ORG 、/w 食用菌/n 、/w 中药材/n 产量/n 再创/v 新高/n 。/w") == set()
+    assert names("提升/v 苹果/ORG 、/w 猕猴桃/n 、/w 茶叶/n 等/u 特色/n 产业/n 。/w") == set()
+
+
+def test_a_body_or_place_among_the_items_or_an_item_that_runs_on_keeps_the_name() -> None:
+    assert {"北汽", "小米"} <= names("北汽/ORG 、/w 小米/ORG 、/w 理想/n 等/u 重点/n 项目/n 加快/v 建设/vn 。/w")
+    assert "赛力斯" in names("支持/v 长安/LOC 、/w 赛力斯/ORG 、/w 红旗/n 等/u 品牌/n 发展/vn 。/w")
+    assert "苹果" in names("推动/v 苹果/ORG 、/w 食用菌/n 、/w 中药材/n 一期/m 建设/vn 。/w")
+
+
 @pytest.fixture
 def older_user_lexicons(tmp_path, monkeypatch):
-    """A user's tags.toml and grammar.toml copied before round 14: no subject_opener class, no [subject_body]
-    or [combination] section."""
+    """A user's tags.toml and grammar.toml copied before round 14: no subject_opener or common_item class, no
+    [subject_body], [combination] or [common_list] section."""
     user = tmp_path / "lex" / "organizations"
     user.mkdir(parents=True)
     tags = (config.CONFIG_DIR / "organizations" / "tags.toml").read_text(encoding="utf-8")
-    (user / "tags.toml").write_text(re.sub(r"(?m)^subject_opener = .*\n", "", tags), encoding="utf-8")
+    (user / "tags.toml").write_text(re.sub(r"(?m)^(subject_opener|common_item) = .*\n", "", tags), encoding="utf-8")
     grammar = (config.CONFIG_DIR / "organizations" / "grammar.toml").read_text(encoding="utf-8")
-    grammar = re.sub(r"(?ms)^\[(subject_body|combination)\]\n.*?(?=^\[|\Z)", "", grammar)
+    grammar = re.sub(r"(?ms)^\[(subject_body|combination|common_list)\]\n.*?(?=^\[|\Z)", "", grammar)
     (user / "grammar.toml").write_text(grammar, encoding="utf-8")
     monkeypatch.setenv(config.LEXICONS_ENV, str(tmp_path / "lex"))
     config.load_lexicon_toml.cache_clear()
@@ -82,4 +93,5 @@ def test_an_older_user_lexicon_loads_and_leaves_the_rule_off(older_user_lexicons
     lx = load_org_lexicon()
     assert lx.tags.subject_opener == frozenset() and not lx.agent_prepositions and not lx.combining_verbs
     assert "山海" in names("坚持/v 山海/ORG 联动/v 、/w 资源/n 融通/v 。/w")
+    assert "苹果" in names("苹果/ORG 、/w 食用菌/n 、/w 中药材/n 产量/n 再创/v 新高/n 。/w")
     assert names("中央/n 安排/v 30亿元/m 资金/n 。/w") == set()

@@ -139,6 +139,12 @@ class OrganizationsGrammarCombination(_Strict):
     verbs: list[StrictStr]
 
 
+class OrganizationsGrammarCommonList(_Strict):
+    joiners: list[StrictStr]
+    closers: list[StrictStr]
+    min_common: StrictInt
+
+
 class OrganizationsGrammarRelation(_Strict):
     parties: StrictStr
 
@@ -248,6 +254,8 @@ class OrganizationsGrammar(_Strict):
     closing_head: OrganizationsGrammarClosingHead = OrganizationsGrammarClosingHead(closers=[], numeral_end="(?!)")
     relation: OrganizationsGrammarRelation = OrganizationsGrammarRelation(parties="(?!)")  # optional, as above
     combination: OrganizationsGrammarCombination = OrganizationsGrammarCombination(verbs=[])  # optional
+    common_list: OrganizationsGrammarCommonList = OrganizationsGrammarCommonList(  # optional
+        joiners=[], closers=[], min_common=2)
     subject_body: OrganizationsGrammarSubjectBody = OrganizationsGrammarSubjectBody(
         agent_prepositions=[], level_verbs=[])  # optional
     deictic: OrganizationsGrammarDeictic

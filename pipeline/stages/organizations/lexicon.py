@@ -27,7 +27,7 @@ class Suffix:
 
 # Tag classes added after user lexicons may have copied tags.toml: absent from a user's file, each is empty, so
 # the rule that reads it never fires (head_modifier: ner_spans.closing_head).
-OPTIONAL_TAG_CLASSES = ("head_modifier", "subject_opener")
+OPTIONAL_TAG_CLASSES = ("head_modifier", "subject_opener", "common_item")
 
 
 class Tags:
@@ -140,6 +140,9 @@ class OrgLexicon:
     relation_parties: re.Pattern[str]
     level_verbs: frozenset[str]
     combining_verbs: frozenset[str]
+    common_list_joiners: frozenset[str]
+    common_list_closers: frozenset[str]
+    common_list_min: int
     agent_prepositions: frozenset[str]
     title_followers: tuple[str, ...]
     member_tails: tuple[str, ...]
@@ -392,6 +395,9 @@ def _span_edges_kw(g: dict) -> dict:
         "relation_parties": re.compile(g["relation"]["parties"] if "relation" in g else "(?!)"),
         "level_verbs": _fs(g.get("subject_body", {}).get("level_verbs")),
         "combining_verbs": _fs(g.get("combination", {}).get("verbs")),
+        "common_list_joiners": _fs(g.get("common_list", {}).get("joiners")),
+        "common_list_closers": _fs(g.get("common_list", {}).get("closers")),
+        "common_list_min": int(g.get("common_list", {}).get("min_common", 2)),
         "agent_prepositions": _fs(g.get("subject_body", {}).get("agent_prepositions")),
         "clause_min_suffix": int(g["clause_tail"]["min_suffix"]),
         "clause_numeral": re.compile(g["clause_tail"]["numeral"]),

@@ -186,6 +186,51 @@ def combined_parts(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
     return not (i + 2 < len(toks) and toks[i + 2].tag in lx.tags.place_or_body)
 
 
+def _list_items(toks: list[Tok], i: int, lx: OrgLexicon) -> list[Tok] | None:
+    """The one-word items of the list token ``i`` stands in, joined by grammar.toml [common_list] ``joiners``.
+
+    None where token ``i`` is in no list, or where an item at the list's edge may run on into the words
+    beside it (平凉|红牛、, 富芯集成电路|一期、): the list cannot be read word by word. Before the first item
+    stands a phrase break (a verb, a mark); after the last, a mark, a ``closers`` word (等) or the list's head noun.
+    """
+    J = lx.common_list_joiners
+    lo = hi = i
+    while lo >= 2 and toks[lo - 1].text in J:
+        lo -= 2
+    while hi + 2 < len(toks) and toks[hi + 1].text in J:
+        hi += 2
+    if lo == hi:
+        return None
+    if lo > 0 and toks[lo - 1].tag not in lx.tags.phrase_break:
+        return None
+    if hi + 1 < len(toks):
+        nxt = toks[hi + 1]
+        if not (nxt.tag in lx.tags.punct or nxt.text in lx.common_list_closers or nxt.tag in lx.tags.noun):
+            return None
+    return toks[lo : hi + 1 : 2]
+
+
+def common_list_item(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
+    """Is the ORG token ``i`` one item of a list of common nouns (苹果、食用菌、中药材产量: a kind of produce)?
+
+    A span with no body suffix standing in a list whose other items are each one common noun (tags.toml
+    ``common_item``), at least grammar.toml [common_list] ``min_common`` of them, and none a proper name or a
+    body, is a common noun the backend mistook. One name of a body or a place among the items
+    (北汽、小米、理想; 长安、赛力斯、红旗; 工会、共青团、妇联) makes it a list of bodies.
+    """
+    t = toks[i]
+    if not lx.tags.common_item or lx.suffix_at_end(t.text) is not None or t.text.endswith(lx.body_tails):
+        return False
+    items = _list_items(toks, i, lx)
+    if items is None:
+        return False
+    mates = [m for m in items if m is not t]
+    return len(mates) >= lx.common_list_min and all(
+        m.tag in lx.tags.common_item and not ends_like_body(m.text, lx) and not m.text.endswith(lx.body_tails)
+        for m in mates
+    )
+
+
 def dash_place_start(toks: list[Tok], i: int, lx: OrgLexicon) -> int:
     """Start of a bilateral body's name: a place and a one-character dash glued before the span (圭亚那—|中国友好协会).
 
@@ -216,7 +261,8 @@ def ner_candidates(text: str, toks: list[Tok], lx: OrgLexicon,
     for i, t in enumerate(toks):
         if t.tag not in lx.tags.org_entity:
             continue
-        if lx.relation_parties.match(t.text) or closing_head(toks, i, lx) or combined_parts(toks, i, lx):
+        if lx.relation_parties.match(t.text) or closing_head(toks, i, lx) or combined_parts(toks, i, lx) \
+                or common_list_item(toks, i, lx):
             if refused is not None:
                 refused.append((t.s, t.e))  # 中英、中葡; 信息|联通、, 花牛|苹果、; 山海|联动: no name here
             continue
