@@ -34,8 +34,10 @@ def test_before_a_noun_a_level_verb_or_after_another_word_it_is_a_level() -> Non
     assert names("落实/v 中央/n 支持/v 西藏/LOC 的/u 政策/n 。/w") == set()
 
 
-def test_a_verb_glued_to_a_bodys_suffix_after_it_leaves_it_alone() -> None:
+def test_a_verb_opening_a_longer_name_leaves_it_alone() -> None:
     assert "中央" not in names("经验/n 被/p 中央/n 改革/v 办/v 推介/vn 。/w")
+    assert "中央" not in names("，/w 中央/n 推动/v 长三角/LOC 一体化/vn 发展/vn 领导小组/n 全体/n 会议/n 召开/v 。/w")
+    assert "中央" in names("，/w 中央/n 有/v 部署/vn 、/w 马上/d 见/v 行动/vn 。/w")  # 部署: a one-character suffix
 
 
 def test_the_acting_body_of_an_amount_is_the_subject_body() -> None:

@@ -126,12 +126,30 @@ def subject_bodies(toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
             continue  # 中央驻川单位, 从中央到地方: a level
         if i > 0 and toks[i - 1].tag not in opener and toks[i - 1].text not in lx.agent_prepositions:
             continue  # 用好|中央, 对|中央减轻…政策: not a clause's head
-        nxt2 = lx.suffix_at_end(toks[i + 2].text) if i + 2 < len(toks) else None
-        if nxt2 is not None and nxt2.text == toks[i + 2].text:
-            continue  # 中央|改革|办: an abbreviated name, not 中央 alone
+        if _names_after(toks, i + 2, lx):
+            continue  # 中央|改革|办, 中央|推动|长三角一体化发展领导小组: a longer name that opens with 中央
         if any(typ == "government" and pat.search(t.text) for pat, typ, _ in lx.gaz_patterns):
             t.tag = "ORG"
     return toks
+
+
+def _names_after(toks: list[Tok], k: int, lx: OrgLexicon) -> bool:
+    """Do the words from ``k`` on close a body's name before the phrase breaks (改革|办, 长三角…|领导小组)?
+
+    A suffix word right after the verb, or a run of nouns after it that ends in a body's suffix of two
+    characters or more, makes the verb a part of a longer name (中央改革办, 中央推动长三角一体化发展领导小组),
+    not the predicate of 中央.
+    """
+    if k < len(toks):
+        nxt = lx.suffix_at_end(toks[k].text)
+        if nxt is not None and nxt.text == toks[k].text:
+            return True
+    while k < len(toks) and toks[k].tag in lx.tags.inside:
+        suf = lx.suffix_at_end(toks[k].text)
+        if suf is not None and len(suf.text) >= 2 and toks[k].tag not in lx.tags.place:
+            return True  # a one-character suffix ends common words too (有|部署, 新|格局)
+        k += 1
+    return False
 
 
 def _split_posts(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
