@@ -305,6 +305,11 @@ class SentenceActors(ListMixin):
             n += 1
         if toks[0][3] in lx.frame_tags and toks[n - 1][3] == "f":
             return False  # 人民解放军在战胜…的斗争中建立了…: the 的 is inside a prepositional phrase (在…中) of its act
+        if 0 < verb < len(toks) and toks[verb - 1][3] in lx.frame_tags:
+            # 中国共产党和中国人民才把改变…落后的艰巨任务担当起来: the relative clause opens right after a preposition,
+            # so the 的 phrase is its object, not the subject (but 由四百六十六个减少到…的, 给他们原定的指标: the
+            # preposition has an object of its own before the verb)
+            return False
         # the head noun after 的 has a predicate of its own (国务院制定和颁布的行政法规有255项, …减少到现在的
         # 二百七十六个); a quantity right after 的 that heads a noun is the object (国务院要…实现以下的十项主要任务)
         # (also after a further modifier and its 的: 国务院…提出了…为中心的发展国民经济的十条方针)
