@@ -25,6 +25,13 @@ def test_a_body_noun_opening_a_clause_before_a_verb_is_the_body() -> None:
     assert "中央" in names("其中/f 赤字/n 9500亿元/m ，/w 由/p 中央/n 代/v 地方/n 发债/v 。/w")
 
 
+def test_with_one_coordinated_noun_before_a_verb_adverb_or_preposition_the_pair_is_the_subject() -> None:
+    assert "中央" in names("中央/n 和/c 地方/n 都/d 要/v 采取/v 措施/n 。/w")
+    assert "中央" in names("，/w 中央/n 和/c 地方/n 对/p 亏损/vn 企业/n 实行/v 责任制/n 。/w")
+    assert names("中央/n 和/c 地方/n 财政/n 安排/v 资金/n 162亿元/m 。/w") == set()
+    assert names("中央/n 和/c 地方/n 党委/n 以及/c 各级/r 组织/n 。/w") == set()
+
+
 def test_before_a_noun_a_level_verb_or_after_another_word_it_is_a_level() -> None:
     assert names("区域/n 均衡/a 的/u 中央/n 和/c 地方/n 财政/n 关系/n 。/w") == set()
     assert names("中央/n 财政/n 赤字/n 9500亿元/m 。/w") == set()
@@ -78,7 +85,7 @@ def older_user_lexicons(tmp_path, monkeypatch):
     user = tmp_path / "lex" / "organizations"
     user.mkdir(parents=True)
     tags = (config.CONFIG_DIR / "organizations" / "tags.toml").read_text(encoding="utf-8")
-    (user / "tags.toml").write_text(re.sub(r"(?m)^(subject_opener|common_item) = .*\n", "", tags), encoding="utf-8")
+    (user / "tags.toml").write_text(re.sub(r"(?m)^(subject_opener|subject_predicate|common_item) = .*\n", "", tags), encoding="utf-8")
     grammar = (config.CONFIG_DIR / "organizations" / "grammar.toml").read_text(encoding="utf-8")
     grammar = re.sub(r"(?ms)^\[(subject_body|combination|common_list)\]\n.*?(?=^\[|\Z)", "", grammar)
     (user / "grammar.toml").write_text(grammar, encoding="utf-8")

@@ -133,6 +133,7 @@ class OrganizationsGrammarClosingHead(_Strict):
 class OrganizationsGrammarSubjectBody(_Strict):
     agent_prepositions: list[StrictStr]
     level_verbs: list[StrictStr]
+    joiners: list[StrictStr] = []
 
 
 class OrganizationsGrammarCombination(_Strict):

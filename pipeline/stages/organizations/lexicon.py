@@ -27,7 +27,7 @@ class Suffix:
 
 # Tag classes added after user lexicons may have copied tags.toml: absent from a user's file, each is empty, so
 # the rule that reads it never fires (head_modifier: ner_spans.closing_head).
-OPTIONAL_TAG_CLASSES = ("head_modifier", "subject_opener", "common_item")
+OPTIONAL_TAG_CLASSES = ("head_modifier", "subject_opener", "subject_predicate", "common_item")
 
 
 class Tags:
@@ -144,6 +144,7 @@ class OrgLexicon:
     common_list_closers: frozenset[str]
     common_list_min: int
     agent_prepositions: frozenset[str]
+    subject_joiners: frozenset[str]
     title_followers: tuple[str, ...]
     member_tails: tuple[str, ...]
     body_tails: tuple[str, ...]
@@ -399,6 +400,7 @@ def _span_edges_kw(g: dict) -> dict:
         "common_list_closers": _fs(g.get("common_list", {}).get("closers")),
         "common_list_min": int(g.get("common_list", {}).get("min_common", 2)),
         "agent_prepositions": _fs(g.get("subject_body", {}).get("agent_prepositions")),
+        "subject_joiners": _fs(g.get("subject_body", {}).get("joiners")),
         "clause_min_suffix": int(g["clause_tail"]["min_suffix"]),
         "clause_numeral": re.compile(g["clause_tail"]["numeral"]),
         "number_lead": re.compile(g["number_edges"]["lead"]),

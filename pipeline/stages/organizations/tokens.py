@@ -110,8 +110,8 @@ def subject_bodies(toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
     """A common noun a government pattern of the gazetteer names is that body where it opens a clause before a verb.
 
     The backend tags 中央 a common noun everywhere; it names the Party's central bodies where it is a
-    clause's subject (，中央决定…, 中央提出…, 由中央代地方发债), and a level where it modifies a noun
-    (中央财政, 中央企业, 中央和地方): only the first is tagged ORG. What may stand before it is tags.toml
+    clause's subject (，中央决定…, 中央提出…, 由中央代地方发债; with a coordinated noun, 中央和地方都要…), and
+    a level where it modifies a noun (中央财政, 中央企业, 中央和地方财政): only the first is tagged ORG. What may stand before it is tags.toml
     ``subject_opener`` (punctuation, a time word) or grammar.toml [subject_body] ``agent_prepositions`` (由);
     without the tag class, the rule is off.
     grammar.toml [subject_body] ``level_verbs`` after it make it a level (中央驻川单位, 从中央到地方).
@@ -120,17 +120,30 @@ def subject_bodies(toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
     if not opener:
         return toks
     for i, t in enumerate(toks):
-        if t.tag not in lx.tags.noun or i + 1 >= len(toks) or toks[i + 1].tag not in lx.tags.verb:
+        if t.tag not in lx.tags.noun:
             continue
-        if toks[i + 1].text in lx.level_verbs:
-            continue  # 中央驻川单位, 从中央到地方: a level
+        v = _predicate_at(toks, i, lx)
+        if v is None or toks[v].text in lx.level_verbs:
+            continue  # 中央财政, 中央驻川单位, 从中央到地方: a level
         if i > 0 and toks[i - 1].tag not in opener and toks[i - 1].text not in lx.agent_prepositions:
             continue  # 用好|中央, 对|中央减轻…政策: not a clause's head
-        if _names_after(toks, i + 2, lx):
+        if _names_after(toks, v + 1, lx):
             continue  # 中央|改革|办, 中央|推动|长三角一体化发展领导小组: a longer name that opens with 中央
         if any(typ == "government" and pat.search(t.text) for pat, typ, _ in lx.gaz_patterns):
             t.tag = "ORG"
     return toks
+
+
+def _predicate_at(toks: list[Tok], i: int, lx: OrgLexicon) -> int | None:
+    """Index of the predicate the noun at ``i`` is the subject of: a verb right after it, or, after a joiner and
+    one common noun (中央和地方都要…, 中央和地方投入…: grammar.toml [subject_body] ``joiners``), a verb, adverb or
+    preposition (tags.toml ``subject_predicate``); None where a noun follows (中央财政, 中央和地方财政)."""
+    if i + 1 < len(toks) and toks[i + 1].tag in lx.tags.verb:
+        return i + 1
+    if i + 3 < len(toks) and toks[i + 1].text in lx.subject_joiners and toks[i + 2].tag in lx.tags.noun \
+            and toks[i + 3].tag in lx.tags.subject_predicate:
+        return i + 3
+    return None
 
 
 def _names_after(toks: list[Tok], k: int, lx: OrgLexicon) -> bool:
