@@ -41,7 +41,18 @@ def test_before_a_noun_a_level_verb_or_after_another_word_it_is_a_level() -> Non
     assert names("落实/v 中央/n 支持/v 西藏/LOC 的/u 政策/n 。/w") == set()
 
 
+def test_a_level_verb_after_a_mark_leaves_it_a_level() -> None:
+    assert names("，/w 中央/n 到/v 地方/n 都/d 要/v 重视/v 。/w") == set()
+    assert names("，/w 中央/n 驻/v 川/LOC 单位/n 参加/v 。/w") == set()
+
+
+def test_a_body_the_verb_governs_leaves_it_the_subject() -> None:
+    assert "中央" in names("今年/TIME 中央/n 安排/v 地方/n 政府/n 专项/n 债券/n 3.9万亿元/m 。/w")
+    assert "中央" in names("，/w 中央/n 要求/v 国有/b 银行/n 加大/v 投放/vn 。/w")
+
+
 def test_a_verb_opening_a_longer_name_leaves_it_alone() -> None:
+    assert "中央" not in names("，/w 中央/n 改革/v 办/v 推介/vn 。/w")
     assert "中央" not in names("经验/n 被/p 中央/n 改革/v 办/v 推介/vn 。/w")
     assert "中央" not in names("，/w 中央/n 推动/v 长三角/LOC 一体化/vn 发展/vn 领导小组/n 全体/n 会议/n 召开/v 。/w")
     assert "中央" in names("，/w 中央/n 有/v 部署/vn 、/w 马上/d 见/v 行动/vn 。/w")  # 部署: a one-character suffix
@@ -76,6 +87,7 @@ def test_a_body_or_place_among_the_items_or_an_item_that_runs_on_keeps_the_name(
     assert {"北汽", "小米"} <= names("北汽/ORG 、/w 小米/ORG 、/w 理想/n 等/u 重点/n 项目/n 加快/v 建设/vn 。/w")
     assert "赛力斯" in names("支持/v 长安/LOC 、/w 赛力斯/ORG 、/w 红旗/n 等/u 品牌/n 发展/vn 。/w")
     assert "苹果" in names("推动/v 苹果/ORG 、/w 食用菌/n 、/w 中药材/n 一期/m 建设/vn 。/w")
+    assert "红牛" in names("加强/v 平凉/LOC 红牛/ORG 、/w 百合/n 、/w 枸杞/n 。/w")
 
 
 @pytest.fixture

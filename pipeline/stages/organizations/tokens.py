@@ -122,15 +122,16 @@ def subject_bodies(toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
     for i, t in enumerate(toks):
         if t.tag not in lx.tags.noun:
             continue
-        v = _predicate_at(toks, i, lx)
+        v = _predicate_at(toks, i, lx)  # the cheap tests first: most nouns stand before no verb
         if v is None or toks[v].text in lx.level_verbs:
             continue  # 中央财政, 中央驻川单位, 从中央到地方: a level
         if i > 0 and toks[i - 1].tag not in opener and toks[i - 1].text not in lx.agent_prepositions:
             continue  # 用好|中央, 对|中央减轻…政策: not a clause's head
+        if not any(typ == "government" and pat.search(t.text) for pat, typ, _ in lx.gaz_patterns):
+            continue
         if _names_after(toks, v + 1, lx):
             continue  # 中央|改革|办, 中央|推动|长三角一体化发展领导小组: a longer name that opens with 中央
-        if any(typ == "government" and pat.search(t.text) for pat, typ, _ in lx.gaz_patterns):
-            t.tag = "ORG"
+        t.tag = "ORG"
     return toks
 
 
@@ -147,20 +148,24 @@ def _predicate_at(toks: list[Tok], i: int, lx: OrgLexicon) -> int | None:
 
 
 def _names_after(toks: list[Tok], k: int, lx: OrgLexicon) -> bool:
-    """Do the words from ``k`` on close a body's name before the phrase breaks (改革|办, 长三角…|领导小组)?
+    """Do the words from ``k`` on (right after the verb) close a body's name (改革|办, 长三角…|领导小组)?
 
-    A suffix word right after the verb, or a run of nouns after it that ends in a body's suffix of two
-    characters or more, makes the verb a part of a longer name (中央改革办, 中央推动长三角一体化发展领导小组),
-    not the predicate of 中央.
+    A suffix word right after the verb, or a run of nouns after it that opens with a place and ends in a body's
+    suffix of two characters or more, makes the verb a part of a longer name (中央改革办, 中央推动长三角一体化发展
+    领导小组), not the predicate of 中央. A body that is the verb's object does not (中央安排地方政府…, 中央要求国有
+    银行…: the run opens with no place).
     """
-    if k < len(toks):
-        nxt = lx.suffix_at_end(toks[k].text)
-        if nxt is not None and nxt.text == toks[k].text:
-            return True
+    if k >= len(toks):
+        return False
+    first = lx.suffix_at_end(toks[k].text)
+    if first is not None and first.text == toks[k].text:
+        return True
+    if toks[k].tag not in lx.tags.place:
+        return False
     while k < len(toks) and toks[k].tag in lx.tags.inside:
         suf = lx.suffix_at_end(toks[k].text)
         if suf is not None and len(suf.text) >= 2 and toks[k].tag not in lx.tags.place:
-            return True  # a one-character suffix ends common words too (有|部署, 新|格局)
+            return True  # a one-character suffix ends common words too (新|格局)
         k += 1
     return False
 
