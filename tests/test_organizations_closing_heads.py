@@ -5,12 +5,10 @@ before one backend entity. Real-text cases, with negatives, are in configs/organ
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from pipeline.core import config
 from pipeline.stages.organizations.lexicon import load_org_lexicon
+from tests.older_lexicons import older_organization_lexicons
 from tests.test_organizations import run, surfaces
 
 
@@ -76,20 +74,7 @@ def test_a_list_headed_by_an_industrys_cluster_holds_industries() -> None:
 def older_user_lexicons(tmp_path, monkeypatch):
     """A user's tags.toml and grammar.toml copied before round 13: no head_modifier class, no [closing_head]
     or [relation] section."""
-    user = tmp_path / "lex" / "organizations"
-    user.mkdir(parents=True)
-    tags = (config.CONFIG_DIR / "organizations" / "tags.toml").read_text(encoding="utf-8")
-    (user / "tags.toml").write_text(re.sub(r"(?m)^head_modifier = .*\n", "", tags), encoding="utf-8")
-    grammar = (config.CONFIG_DIR / "organizations" / "grammar.toml").read_text(encoding="utf-8")
-    grammar = re.sub(r"(?ms)^\[(closing_head|relation)\]\n.*?(?=^\[|\Z)", "", grammar)
-    (user / "grammar.toml").write_text(grammar, encoding="utf-8")
-    monkeypatch.setenv(config.LEXICONS_ENV, str(tmp_path / "lex"))
-    config.load_lexicon_toml.cache_clear()
-    load_org_lexicon.cache_clear()
-    yield
-    monkeypatch.delenv(config.LEXICONS_ENV)
-    config.load_lexicon_toml.cache_clear()
-    load_org_lexicon.cache_clear()
+    yield from older_organization_lexicons(tmp_path, monkeypatch, ("head_modifier",), ("closing_head", "relation"))
 
 
 def test_an_older_user_lexicon_loads_and_leaves_the_new_rules_off(older_user_lexicons) -> None:

@@ -1,16 +1,15 @@
 """Round 14 of the organization layer on hand-built analyses: a common noun that a government pattern of the
 gazetteer names (中央) is that body where it opens a clause before a verb, and a level elsewhere; a span
-before a verb of combining names the parts joined. Real-text cases, with negatives, are in
-configs/organizations/corpus.jsonl (rules ``subject body``, ``combination``)."""
+before a verb of combining names the parts joined; a span among common-noun list items is one more common noun.
+Real-text cases, with negatives, are in configs/organizations/corpus.jsonl (rules ``subject body``,
+``combination``, ``common list``)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from pipeline.core import config
 from pipeline.stages.organizations.lexicon import load_org_lexicon
+from tests.older_lexicons import older_organization_lexicons
 from tests.test_organizations import run, surfaces
 
 
@@ -94,20 +93,7 @@ def test_a_body_or_place_among_the_items_or_an_item_that_runs_on_keeps_the_name(
 def older_user_lexicons(tmp_path, monkeypatch):
     """A user's tags.toml and grammar.toml copied before round 14: no subject_opener or common_item class, no
     [subject_body], [combination] or [common_list] section."""
-    user = tmp_path / "lex" / "organizations"
-    user.mkdir(parents=True)
-    tags = (config.CONFIG_DIR / "organizations" / "tags.toml").read_text(encoding="utf-8")
-    (user / "tags.toml").write_text(re.sub(r"(?m)^(subject_opener|subject_predicate|common_item) = .*\n", "", tags), encoding="utf-8")
-    grammar = (config.CONFIG_DIR / "organizations" / "grammar.toml").read_text(encoding="utf-8")
-    grammar = re.sub(r"(?ms)^\[(subject_body|combination|common_list)\]\n.*?(?=^\[|\Z)", "", grammar)
-    (user / "grammar.toml").write_text(grammar, encoding="utf-8")
-    monkeypatch.setenv(config.LEXICONS_ENV, str(tmp_path / "lex"))
-    config.load_lexicon_toml.cache_clear()
-    load_org_lexicon.cache_clear()
-    yield
-    monkeypatch.delenv(config.LEXICONS_ENV)
-    config.load_lexicon_toml.cache_clear()
-    load_org_lexicon.cache_clear()
+    yield from older_organization_lexicons(tmp_path, monkeypatch, ("subject_opener", "subject_predicate", "common_item"), ("subject_body", "combination", "common_list"))
 
 
 def test_an_older_user_lexicon_loads_and_leaves_the_rule_off(older_user_lexicons) -> None:
