@@ -147,6 +147,12 @@ def quoted_modifier(toks: list[Tok], i: int, lx: OrgLexicon, quotes: list[tuple[
     return _modified_noun(nxt, lx) and _modified_noun(toks[k], lx)
 
 
+def _body_shaped(name: str, lx: OrgLexicon) -> bool:
+    """Does ``name`` end in a body's suffix or a body's short-form tail (八路军, 科技特派团)? Such a span keeps its
+    name in the readings below that would take it for a common word."""
+    return lx.suffix_at_end(name) is not None or name.endswith(lx.body_tails)
+
+
 def closing_head(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
     """Does the ORG token ``i`` head a common noun phrase or a predicate that closes a clause (信息|联通、,
     花牛|苹果、, 终归|光明。, 5200|万立方米，)?
@@ -158,7 +164,7 @@ def closing_head(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
     with a body suffix or a body's short-form tail (八路军, 科技特派团) are not tested.
     """
     t = toks[i]
-    if i == 0 or lx.suffix_at_end(t.text) is not None or t.text.endswith(lx.body_tails):
+    if i == 0 or _body_shaped(t.text, lx):
         return False
     prev = toks[i - 1]
     if prev.e != t.s or prev.tag not in lx.tags.head_modifier:
@@ -181,7 +187,7 @@ def combined_parts(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
     t = toks[i]
     if i + 1 >= len(toks) or toks[i + 1].s != t.e or toks[i + 1].text not in lx.combining_verbs:
         return False
-    if lx.suffix_at_end(t.text) is not None or t.text.endswith(lx.body_tails):
+    if _body_shaped(t.text, lx):
         return False
     return not (i + 2 < len(toks) and toks[i + 2].tag in lx.tags.place_or_body)
 
@@ -219,7 +225,7 @@ def common_list_item(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
     (北汽、小米、理想; 长安、赛力斯、红旗; 工会、共青团、妇联) makes it a list of bodies.
     """
     t = toks[i]
-    if not lx.tags.common_item or lx.suffix_at_end(t.text) is not None or t.text.endswith(lx.body_tails):
+    if not lx.tags.common_item or _body_shaped(t.text, lx):
         return False
     items = _list_items(toks, i, lx)
     if items is None:
