@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 
-from pipeline.stages.organizations.extend import is_nameish
+from pipeline.stages.organizations.extend import is_nameish, stray_entity_char
 from pipeline.stages.organizations.filters import rejected
 from pipeline.stages.organizations.lexicon import OrgLexicon
 from pipeline.stages.organizations.tokens import Cand, Tok
@@ -53,7 +53,7 @@ def _enum_items(text: str, toks: list[Tok], c: int, lx: OrgLexicon) -> tuple[lis
         # scan one item leftwards
         while k >= 0 and toks[k].text not in lx.separators and toks[k].tag not in T.punct:
             t = toks[k]
-            if k < end - 1 and (t.text in lx.openers or t.tag in T.item_break):
+            if k < end - 1 and (t.text in lx.openers or t.tag in T.item_break or stray_entity_char(toks, k, lx)):
                 break
             if toks[end - 1].e - t.s > lx.max_item_chars:
                 break

@@ -17,6 +17,22 @@ def is_place_abbrev(t: Tok, lx: OrgLexicon) -> bool:
     return 1 <= len(text) <= 4 and len(t.text) >= 2 and all(ch in lx.place_abbrev_chars for ch in text)
 
 
+def stray_entity_char(toks: list[Tok], k: int, lx: OrgLexicon) -> bool:
+    """Token ``k`` is one character the backend tagged a body on its own, right before a name it tagged as an
+    entity of its own (two characters or more), and neither a level (省|人大) nor a place abbreviation.
+
+    It is a verb's last character (建|优/ORG 哈工大先研院/ORG) or a preposition or verb (任/ORG 军事科学院/ORG) that
+    the backend cut off with the wrong tag; a character before a common word may open the name (旱/ORG 区/n 农业…
+    实验室, 上/ORG 合/v 组织).
+    """
+    t = toks[k]
+    if len(t.text) != 1 or t.tag not in lx.tags.org_entity or t.text in lx.level_words \
+            or t.text in lx.place_abbrev_chars or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    return len(nxt.text) >= 2 and nxt.tag in lx.tags.place_or_org_entity
+
+
 def is_nameish(t: Tok, lx: OrgLexicon) -> bool:
     """A proper part of a name: a proper tag, a place abbreviation, a name word, a latin name."""
     return (
@@ -78,6 +94,8 @@ def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | No
         return True  # 深赣|共建|产业园: how the park was built, part of its name
     if t.text in lx.break_words and t.tag not in T.break_exempt:
         return False
+    if stray_entity_char(toks, k, lx):
+        return False  # 建|优/ORG|哈工大先研院, 任/ORG|军事科学院: no name part
     if t.tag in T.inside or t.text in lx.name_words or is_place_abbrev(t, lx):
         return True
     if t.tag in T.verb and t.text.startswith(lx.name_verb_prefixes):

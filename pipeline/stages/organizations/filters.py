@@ -327,10 +327,13 @@ def drop_country(c: Cand, lx: OrgLexicon) -> bool:
 
 def _joined_bodies(c: Cand, lx: OrgLexicon) -> list[Cand] | None:
     """中国科学院|同|苏联科学院: two bodies joined by a preposition (filters.toml body_joiners), each side ending like a
-    body, are two candidates; a body with the preposition glued after it (中国高等教育部同/ORG) is the body; else None."""
+    body, are two candidates; a body with the preposition glued after it (中国高等教育部同/ORG) or before it
+    (加强同人民政协/ORG) is the body; else None."""
     for j in lx.body_joiners:
         if c.text.endswith(j) and ends_like_body(c.text[: -len(j)], lx):
             return [Cand(c.s, c.e - len(j), c.text[: -len(j)], c.type, c.source)]
+        if c.text.startswith(j) and _named_before_suffix(c.text[len(j) :], lx):
+            return [Cand(c.s + len(j), c.e, c.text[len(j) :], c.type, c.source)]
         i = c.text.find(j, 2)
         if i < 0 or len(c.text) - i - len(j) < 2:
             continue
@@ -338,6 +341,17 @@ def _joined_bodies(c: Cand, lx: OrgLexicon) -> list[Cand] | None:
         if ends_like_body(left, lx) and ends_like_body(right, lx):
             return [Cand(c.s, c.s + i, left, c.type, c.source), Cand(c.s + i + len(j), c.e, right, c.type, c.source)]
     return None
+
+
+def _named_before_suffix(rest: str, lx: OrgLexicon) -> bool:
+    """The first body's suffix in ``rest`` comes after two characters or more (人民|政协, 花旗|集团): ``rest`` opens
+    with a name of its own, so a joiner before it is glued on. One character before it is the name's own first
+    part (同|济医院, 同|仁医院亦庄院区, 同|方股份)."""
+    for i in range(2, len(rest) + 1):
+        suf = lx.suffix_at_end(rest[:i])
+        if suf is not None:
+            return i - len(suf.text) >= 2
+    return False
 
 
 def split(cands: list[Cand], lx: OrgLexicon) -> list[Cand]:
