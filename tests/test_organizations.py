@@ -45,6 +45,11 @@ def surfaces(orgs: list[Org]) -> dict[str, tuple[str, str]]:
     return {o.text: (o.name, o.type) for o in orgs}
 
 
+def names(*tagged: str) -> set[str]:
+    """The surface forms found in a document of the given tagged sentences."""
+    return set(surfaces(run(*tagged)[1]))
+
+
 # ---------------------------------------------------------------- grammar
 
 

@@ -9,11 +9,7 @@ import pytest
 
 from pipeline.stages.organizations.lexicon import load_org_lexicon
 from tests.older_lexicons import older_organization_lexicons
-from tests.test_organizations import run, surfaces
-
-
-def names(*tagged: str) -> set[str]:
-    return set(surfaces(run(*tagged)[1]))
+from tests.test_organizations import names, run
 
 
 def test_a_span_closing_a_clause_after_a_modifier_is_no_name() -> None:

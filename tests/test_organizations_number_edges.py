@@ -4,11 +4,7 @@ Real-text cases, with negatives, are in configs/organizations/corpus.jsonl (rule
 
 from __future__ import annotations
 
-from tests.test_organizations import run, surfaces
-
-
-def names(*tagged: str) -> set[str]:
-    return set(surfaces(run(*tagged)[1]))
+from tests.test_organizations import names
 
 
 def test_a_count_of_years_before_a_body_is_cut() -> None:

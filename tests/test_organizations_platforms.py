@@ -4,11 +4,7 @@ configs/organizations/corpus.jsonl (rule ``one_word_platforms``)."""
 
 from __future__ import annotations
 
-from tests.test_organizations import run, surfaces
-
-
-def names(*tagged: str) -> set[str]:
-    return set(surfaces(run(*tagged)[1]))
+from tests.test_organizations import names, run, surfaces
 
 
 def test_a_cluster_named_by_one_proper_word_is_a_platform() -> None:

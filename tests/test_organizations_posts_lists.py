@@ -4,11 +4,7 @@ with their body, offices the backend tags as bodies, numbered works, parks read 
 
 from __future__ import annotations
 
-from tests.test_organizations import run, surfaces
-
-
-def names(*tagged: str) -> set[str]:
-    return set(surfaces(run(*tagged)[1]))
+from tests.test_organizations import names, run, surfaces
 
 
 def test_a_post_written_with_its_body_is_cut_off_the_body() -> None:

@@ -10,11 +10,7 @@ import pytest
 
 from pipeline.stages.organizations.lexicon import load_org_lexicon
 from tests.older_lexicons import older_organization_lexicons
-from tests.test_organizations import run, surfaces
-
-
-def names(*tagged: str) -> set[str]:
-    return set(surfaces(run(*tagged)[1]))
+from tests.test_organizations import names
 
 
 def test_a_body_noun_opening_a_clause_before_a_verb_is_the_body() -> None:
