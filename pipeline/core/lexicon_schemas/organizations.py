@@ -150,6 +150,16 @@ class OrganizationsGrammarRelation(_Strict):
     parties: StrictStr
 
 
+class OrganizationsGrammarCommission(_Strict):
+    word: StrictStr
+
+
+class OrganizationsGrammarGroupSubject(_Strict):
+    heads: list[StrictStr]
+    max_field_chars: int
+    class_words: list[StrictStr] = []
+
+
 class OrganizationsGrammarParkInPlace(_Strict):
     field_marks: list[StrictStr]
 
@@ -254,6 +264,9 @@ class OrganizationsGrammar(_Strict):
     # optional: an older user lexicon without it stays valid (no span is then read as a closing head)
     closing_head: OrganizationsGrammarClosingHead = OrganizationsGrammarClosingHead(closers=[], numeral_end="(?!)")
     relation: OrganizationsGrammarRelation = OrganizationsGrammarRelation(parties="(?!)")  # optional, as above
+    commission: OrganizationsGrammarCommission = OrganizationsGrammarCommission(word="(?!)")  # optional, as above
+    group_subject: OrganizationsGrammarGroupSubject = OrganizationsGrammarGroupSubject(  # optional, as above
+        heads=[], max_field_chars=0, class_words=[])
     combination: OrganizationsGrammarCombination = OrganizationsGrammarCombination(verbs=[])  # optional
     common_list: OrganizationsGrammarCommonList = OrganizationsGrammarCommonList(  # optional
         joiners=[], closers=[], min_common=2)

@@ -47,7 +47,7 @@ from pipeline.stages.organizations.filters import (
 )
 from pipeline.stages.organizations.lexicon import OrgLexicon, load_org_lexicon
 from pipeline.stages.organizations.ner_spans import glued_verb, ner_candidates, number_edges
-from pipeline.stages.organizations.suffix import suffix_candidates
+from pipeline.stages.organizations.suffix import group_subjects, suffix_candidates
 from pipeline.stages.organizations.tagging import propagate
 from pipeline.stages.organizations.tokens import RANK, Cand, Tok, merge_departments, tokens
 from pipeline.stages.sentences.titles import document_titles
@@ -155,6 +155,7 @@ def _sentence(sent: Sentence, toks: list[Tok], votes: dict[str, int], doc: _Doc)
     lx = doc.lx
     st = sent.text
     found, gen = suffix_candidates(st, toks, lx)
+    found += group_subjects(toks, gen, lx)  # 电力集团要…: a state group named by its field
     for g in gen:
         right_paren(st, g, toks, lx)
     doc.generic += gen

@@ -97,6 +97,10 @@ class OrgLexicon:
     closing_closers: frozenset[str]
     closing_numeral: re.Pattern[str]
     relation_parties: re.Pattern[str]
+    commission_word: re.Pattern[str]  # 国家经委, 县经委: a level, an abbreviated field and 委 in one word
+    group_heads: tuple[str, ...]  # 电力集团要…: a field and a group's head opening a clause (grammar.toml [group_subject])
+    group_max_field: int
+    group_class_words: tuple[str, ...]
     level_verbs: frozenset[str]
     combining_verbs: frozenset[str]
     common_list_joiners: frozenset[str]
@@ -353,6 +357,10 @@ def _span_edges_kw(g: dict) -> dict:
         "closing_closers": _fs(g.get("closing_head", {}).get("closers")),
         "closing_numeral": re.compile(g["closing_head"]["numeral_end"] if "closing_head" in g else "(?!)"),
         "relation_parties": re.compile(g["relation"]["parties"] if "relation" in g else "(?!)"),
+        "commission_word": re.compile(g["commission"]["word"] if "commission" in g else "(?!)"),
+        "group_heads": tuple(g.get("group_subject", {}).get("heads", [])),
+        "group_max_field": int(g.get("group_subject", {}).get("max_field_chars", 0)),
+        "group_class_words": tuple(g.get("group_subject", {}).get("class_words", [])),
         "level_verbs": _fs(g.get("subject_body", {}).get("level_verbs")),
         "combining_verbs": _fs(g.get("combination", {}).get("verbs")),
         "common_list_joiners": _fs(g.get("common_list", {}).get("joiners")),

@@ -62,8 +62,8 @@ def _mid_head_ok(text: str, toks: list[Tok], h: int, ss: int, suf: Suffix, lx: O
     congress = suf.text in lx.session_heads and (head.tag in T.org_entity or (h > 0 and is_session(toks[h - 1], lx, suf)))
     if (prefix0 in lx.category_modifiers or prefix0 in lx.level_words) and not congress:
         return False  # 特色小镇, 国家实验室 written as one word (but 全国代表大会/ORG, 第七次 全国代表大会: one body)
-    if head.tag in T.org_entity:
-        return True
+    if head.tag in T.org_entity or lx.commission_word.match(head.text):
+        return True  # 国家经委/n as one word: grammar.toml [commission]
     if head.tag in T.place_entity:
         if len(suf.text) >= 2 or lx.admin_unit_re.search(prefix0):  # 上城区发改经信局
             return True
@@ -245,8 +245,9 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
             continue  # 标杆园区, 特色小镇: a class of bodies
         if suf.text in lx.country_named and name_toks and not prefix and is_event(name_toks[-1].text, lx):
             continue  # 巴黎奥运会|女篮, 亚特兰大奥运会|女排: a contest of the event, not a body
-        if suf.weak and suf.type == "company" and not _weak_company_ok(text, name_toks, prefix, head, s, ss, lx):
-            continue
+        if suf.weak and suf.type == "company" and (
+                (not mid and head.tag in T.act_word) or not _weak_company_ok(text, name_toks, prefix, head, s, ss, lx)):
+            continue  # 固定资产|投资/vn: the act, not a firm (tags.toml act_word); 长三角科技: a field
         if sector:  # 纺织工业部; but 有关|工业部, 八个|工业部: a class
             before = toks[first - 1] if first > 0 else None
             classy = before is not None and (before.tag in T.numeral or (
@@ -254,8 +255,34 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
             if not classy:  # a class is no short form of a ministry either
                 out.append(cand)
             continue
-        proper = _is_proper(name_toks, prefix, head, suf, lx) or world_body(cand.text, lx) or national_fund(cand.text, lx)
+        proper = _is_proper(name_toks, prefix, head, suf, lx) or world_body(cand.text, lx) or national_fund(cand.text, lx) \
+            or bool(lx.commission_word.match(cand.text))
         (out if proper else generic).append(cand)
     if lx.league_head in text:
         out += short_leagues(toks, lx)
     return out + one_word_platforms(text, toks, lx), generic
+
+
+def group_subjects(toks: list[Tok], generic: list[Cand], lx: OrgLexicon) -> list[Cand]:
+    """A generic group named by its field that opens a clause before its predicate (电力集团要…): one body.
+
+    A province's report names its own state groups by their field (grammar.toml [group_subject]); elsewhere the
+    same words after a modifier or before a noun name a class, so only the subject position makes the body.
+    """
+    T = lx.tags
+    out: list[Cand] = []
+    starts = {t.s: n for n, t in enumerate(toks)}
+    for g in generic:
+        head = next((h for h in lx.group_heads if g.text.endswith(h)), None)
+        if head is None:
+            continue
+        fld = g.text[: -len(head)]
+        if not 2 <= len(fld) <= lx.group_max_field or fld in lx.level_words or fld in lx.category_modifiers \
+                or any(w in fld for w in lx.group_class_words) or fld in lx.common_words:
+            continue  # 企业集团, 重点集团: a class
+        k, n = starts.get(g.s), starts.get(g.e)
+        if k is None or n is None or (k > 0 and toks[k - 1].tag not in T.subject_opener):
+            continue  # 组建大型|电力集团: after a modifier
+        if toks[n].tag in T.subject_predicate:
+            out.append(Cand(g.s, g.e, g.text, "company", "suffix"))
+    return out
