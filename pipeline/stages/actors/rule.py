@@ -280,6 +280,8 @@ class SentenceActors(ListMixin):
         verb = next((n for n, t in enumerate(toks) if t[3] in ("v", "vd")), len(toks))
         if toks and toks[0][2] in lx.affiliation_words:
             return True  # 抚顺矿务局所属煤矿, 交通部直属的…企业: its units
+        if self._project_item(toks):
+            return True  # 九江石化年产150万吨芳烃、乐平水利枢纽…等项目开工建设: the first of a list of projects
         if toks and toks[0][0] == o.end and toks[0][3] in lx.noun_tags and not _has_body_suffix(
                 self.text[o.start:o.end]):
             # 成都国际航空枢纽, 红旗汽车, 西藏班招生规模, 普惠性幼儿园覆盖率: a name with no body suffix runs on
@@ -374,6 +376,17 @@ class SentenceActors(ListMixin):
             return False
         verb_after = any(t[3] in ("v", "vd") for t in toks[n:])
         return head[2].endswith(lx.thing_heads) or (head[2].endswith(lx.process_subjects) and verb_after)
+
+    def _project_item(self, toks: list[tuple[int, int, str, str]]) -> bool:
+        """The body opens the first item of a list that 等 sums up as things (九江石化年产150万吨芳烃、乐平水利枢纽、…等
+        项目开工建设; 陕煤煤炭分质利用、国能聚乙醇酸等重大项目开工建设: the provincial reports): the project named after
+        the body is the subject, and the body only names it. A list summed up as bodies (…、省工商联等部门) is not."""
+        lx = _lex()
+        joiner = next((n for n, t in enumerate(toks) if t[2] in lx.name_list_marks), None)
+        if joiner is None:
+            return False
+        sums = next((n for n, t in enumerate(toks) if n > joiner and t[2] == lx.summary_mark), None)
+        return sums is not None and self._summed_thing(toks[sums + 1:])
 
     def _outside_titles(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
         """The tokens from ``a`` to ``b``, without the words of a title (《关于…的若干政策措施》)."""
