@@ -20,9 +20,15 @@ def test_a_span_closing_a_clause_after_a_modifier_is_no_name() -> None:
 
 def test_a_place_a_pronoun_a_counted_article_or_a_body_tail_before_the_mark_keeps_the_name() -> None:
     assert "广汽埃安" in names("长沙/LOC 广汽埃安/ORG 、/w 湘潭/LOC 吉利/ORG 项目/n 建成/v 投产/vn 。/w")
-    assert "人大" in names("是/v 各级/r 人大/ORG 、/w 政协/ORG 监督/vn 支持/v 的/u 结果/n 。/w")
+    assert "人大" in names("是/v 本级/r 人大/ORG 、/w 政协/ORG 监督/vn 支持/v 的/u 结果/n 。/w")
     assert "汉阳钢铁厂" in names("才/d 建设/v 起/v 一个/m 汉阳钢铁厂/ORG ，/w 当年/TIME 产量/n 很/d 少/a 。/w")
     assert "八路军" in names("人民解放军/ORG 的/u 前身/n 八路军/ORG 、/w 新四军/ORG 。/w")
+
+
+def test_a_distributive_word_before_a_body_makes_it_a_class() -> None:
+    """各级人大, 同级人大: every congress of each level, no one body (filters.toml distributive_words)."""
+    assert "人大" not in names("是/v 各级/r 人大/ORG 、/w 政协/ORG 监督/vn 支持/v 的/u 结果/n 。/w")
+    assert "人大" not in names("接受/v 同级/n 人大/ORG 的/u 监督/vn 。/w")
 
 
 def test_a_span_at_the_end_of_a_sentence_with_no_mark_is_not_read_as_a_closing_head() -> None:

@@ -49,6 +49,7 @@ class OrganizationsFilters(_Strict):
     miscut_pairs: list[StrictStr]
     class_nouns: list[StrictStr]
     tier_words: list[StrictStr] = []  # optional: an older user lexicon without it stays valid
+    distributive_words: list[StrictStr] = []  # optional, as above
     activity_nouns: list[StrictStr] = []  # optional: an older user lexicon without it stays valid
     category_words: list[StrictStr]
     field_words: list[StrictStr]

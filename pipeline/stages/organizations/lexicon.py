@@ -189,6 +189,7 @@ class OrgLexicon:
     category_modifiers: frozenset[str]
     class_openers: tuple[str, ...]  # category modifiers of two characters or more
     tier_words: tuple[str, ...]
+    distributive_words: tuple[str, ...]  # 各级人大, 同级党委: every body of that kind, no name
     level_words: frozenset[str]
     rank_mark: str
     type_marks: tuple[str, ...]
@@ -403,6 +404,7 @@ def _filters_kw(f: dict) -> dict:
         "category_modifiers": _fs(f.get("category_modifiers")),
         "class_openers": tuple(m for m in f.get("category_modifiers", []) if len(m) >= 2),
         "tier_words": tuple(f.get("tier_words", [])),
+        "distributive_words": tuple(f.get("distributive_words", [])),
         "level_words": _fs(f.get("level_words")),
         "rank_mark": f["rank_mark"],
         "type_marks": tuple(f["type_marks"]),

@@ -60,7 +60,8 @@ def propagate(
             if len(surface) <= 4 and q >= 0 and j <= quotes[q][1] and quotes[q] != (i, j):
                 if not named_quote(text[quotes[q][0] : quotes[q][1]], lx):
                     aligned = False  # “一网通办”: a piece of a quoted slogan
-            if not any(taken[i:j]) and not titled and aligned and (i, j) not in refused:
+            every = text.endswith(lx.distributive_words, 0, i) if lx.distributive_words else False  # 各级|人大
+            if not any(taken[i:j]) and not titled and aligned and not every and (i, j) not in refused:
                 taken[i:j] = b"\x01" * (j - i)
                 out.append(Org(start=i, end=j, text=surface, name=name, type=typ))
             i = text.find(surface, i + 1)
