@@ -31,8 +31,8 @@ TARGET = (0.90, 0.75)  # issue 15: precision, recall
 CORPUS_ODD_FLOOR = (0.85, 0.65)  # the corpus's odd lines, held out when the rule was first written
 # The scorer matches a held-out target by its `text` column since round 5 (the sets annotate targets by it; they were
 # all "not extracted" before): the held-out figures count target rows from then on.
-HELD_OUT_FLOOR = {"all": (0.982, 0.778), "even": (0.962, 0.812), "odd": (1.000, 0.750)}  # subject 中央 (s9)
-HELD_OUT2_FLOOR = {"all": (1.000, 0.769), "even": (1.000, 0.842), "odd": (1.000, 0.700)}  # with h/orgs6
+HELD_OUT_FLOOR = {"all": (0.983, 0.806), "even": (0.966, 0.875), "odd": (1.000, 0.750)}  # 电力集团要…, 中央政府 (s11)
+HELD_OUT2_FLOOR = {"all": (1.000, 0.795), "even": (1.000, 0.895), "odd": (1.000, 0.700)}  # 国家经委 (s11)
 # held-out-3: first score (measured once, rule of commit 33c5a64) precision 0.812, recall 0.382 with targets unscored;
 # the same rule with targets scored: 0.824 / 0.378. Fixed on its even half only since. THE TARGET IS NOT MET ON IT
 # either: these floors hold what the rule reaches (with targets scored).
@@ -40,7 +40,7 @@ HELD_OUT3_FLOOR = {"all": (1.000, 0.595), "even": (1.000, 0.762), "odd": (1.000,
 # held-out-4 (positive-rich by request, 21 actor rows of 208): first score (measured once, rule of commit e1cfcef)
 # precision 0.417 (5/12), recall 0.238 (5/21); fixed on its even half only since. FAR FROM THE TARGET: these floors
 # hold what the rule reaches.
-HELD_OUT4_FLOOR = {"all": (0.700, 0.667), "even": (0.900, 0.750), "odd": (0.500, 0.556)}  # 中央和地方 (s9)
+HELD_OUT4_FLOOR = {"all": (0.778, 0.667), "even": (1.000, 0.750), "odd": (0.556, 0.556)}  # 上云, counted ministries (s11)
 FLOORS = {"heldout.jsonl": HELD_OUT_FLOOR, "heldout2.jsonl": HELD_OUT2_FLOOR, "heldout3.jsonl": HELD_OUT3_FLOOR,
           "heldout4.jsonl": HELD_OUT4_FLOOR}
 
