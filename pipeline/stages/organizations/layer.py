@@ -109,7 +109,14 @@ def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc
     lx = doc.lx
     starts = [t.s for t in toks]
     good = []
-    for c in split(cands, lx):
+    cands = split(cands, lx)
+    # a weak-headed name that opens a longer candidate the filters reject is a piece of that phrase (西安科技|创新中心:
+    # a city's role, reject_patterns), not a firm: collected first, so the order of candidates does not matter
+    refused_runs = {(c.s, c.e) for c in cands if rejected(c.text, lx)}
+    for c in cands:
+        suf0 = lx.suffix_at_end(c.text)
+        if suf0 is not None and suf0.weak and any(s == c.s and e > c.e for s, e in refused_runs):
+            continue
         trim(st, c, lx)
         k = bisect.bisect_right(starts, c.s) - 1
         if k >= 0 and toks[k].s == c.s and toks[k].e > c.s:
