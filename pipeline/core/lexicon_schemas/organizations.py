@@ -27,6 +27,7 @@ class OrganizationsEnumeration(_Strict):
     openers: list[StrictStr]
     list_openers: list[StrictStr]
     negative_heads: list[StrictStr]
+    negative_phrases: list[StrictStr] = []  # optional: an older user lexicon without it stays valid
     collective_heads: list[StrictStr] = []  # optional: an older user lexicon without it stays valid
     governing_firm_nouns: list[StrictStr] = []  # optional: an older user lexicon without it stays valid
     field_heads: list[StrictStr] = []  # optional, as above

@@ -29,6 +29,9 @@ def head_type(toks: list[Tok], lx: OrgLexicon) -> str | None:
             head, before = t, head
     if head is None:
         return None
+    phrase = "".join(t.text for t in toks if t.e <= head.e)
+    if lx.negative_phrases and phrase.endswith(lx.negative_phrases):
+        return "-"  # 等省级区域公用品牌, 等49个特色劳务品牌: brands of goods and labour, no firms
     if head.text in lx.collective_heads:
         if before is None or before.e != head.s:
             return None  # 长安、赛力斯等集群: a collective alone names no class

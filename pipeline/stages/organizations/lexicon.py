@@ -203,6 +203,7 @@ class OrgLexicon:
     closers: frozenset[str]
     list_openers: frozenset[str]
     negative_heads: frozenset[str]
+    negative_phrases: tuple[str, ...]  # 区域公用品牌, 劳务品牌: a head whose modifier makes it no body
     collective_heads: frozenset[str]  # 集群: the noun before it names the list's class
     openers: frozenset[str]
     separators: frozenset[str]
@@ -424,6 +425,7 @@ def _enumeration_kw(e: dict) -> dict:
         "closers": _fs(e.get("closers")),
         "list_openers": _fs(e.get("list_openers")),
         "negative_heads": _fs(e.get("negative_heads")),
+        "negative_phrases": tuple(e.get("negative_phrases", [])),
         "collective_heads": _fs(e.get("collective_heads")),
         "openers": _fs(e.get("openers")),
         "separators": _fs(e.get("separators")),
