@@ -162,6 +162,10 @@ class OrganizationsGrammarGroupSubject(_Strict):
     class_words: list[StrictStr] = []
 
 
+class OrganizationsGrammarCompounds(_Strict):
+    words: list[StrictStr]
+
+
 class OrganizationsGrammarParkInPlace(_Strict):
     field_marks: list[StrictStr]
 
@@ -269,6 +273,7 @@ class OrganizationsGrammar(_Strict):
     commission: OrganizationsGrammarCommission = OrganizationsGrammarCommission(word="(?!)")  # optional, as above
     group_subject: OrganizationsGrammarGroupSubject = OrganizationsGrammarGroupSubject(  # optional, as above
         heads=[], max_field_chars=0, class_words=[])
+    compounds: OrganizationsGrammarCompounds = OrganizationsGrammarCompounds(words=[])  # optional, as above
     combination: OrganizationsGrammarCombination = OrganizationsGrammarCombination(verbs=[])  # optional
     common_list: OrganizationsGrammarCommonList = OrganizationsGrammarCommonList(  # optional
         joiners=[], closers=[], min_common=2)

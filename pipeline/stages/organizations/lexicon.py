@@ -101,6 +101,7 @@ class OrgLexicon:
     group_heads: tuple[str, ...]  # 电力集团要…: a field and a group's head opening a clause (grammar.toml [group_subject])
     group_max_field: int
     group_class_words: tuple[str, ...]
+    compounds: tuple[str, ...]  # 特别行政区: fixed compounds the backend cuts, joined into one word
     level_verbs: frozenset[str]
     combining_verbs: frozenset[str]
     common_list_joiners: frozenset[str]
@@ -363,6 +364,7 @@ def _span_edges_kw(g: dict) -> dict:
         "group_heads": tuple(g.get("group_subject", {}).get("heads", [])),
         "group_max_field": int(g.get("group_subject", {}).get("max_field_chars", 0)),
         "group_class_words": tuple(g.get("group_subject", {}).get("class_words", [])),
+        "compounds": tuple(g.get("compounds", {}).get("words", [])),
         "level_verbs": _fs(g.get("subject_body", {}).get("level_verbs")),
         "combining_verbs": _fs(g.get("combination", {}).get("verbs")),
         "common_list_joiners": _fs(g.get("common_list", {}).get("joiners")),

@@ -83,6 +83,8 @@ def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
     else:
         toks = _aligned(text, an.words, pos, fold)
     toks = _split_posts(text, toks, lx)
+    if lx.compounds:
+        toks = _join_compounds(toks, lx)
     if not an.entities:
         return subject_bodies(toks, lx)
     # Tokens are in order and disjoint, so the ones overlapping an entity are a
@@ -104,6 +106,21 @@ def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
     if lx.pat.bracket.search(text):
         toks = [p for t in toks for p in _split_brackets(t, lx)]
     return subject_bodies(toks, lx)
+
+
+def _join_compounds(toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
+    """One word for a fixed compound the backend cuts (特别/a 行政区政府/ORG -> 特别行政区政府/ORG): grammar.toml
+    [compounds]. The merged word keeps the tag of its second part, which holds the head."""
+    out: list[Tok] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.e == t.s and any(
+                prev.text == c[:len(prev.text)] and len(prev.text) < len(c) and t.text.startswith(c[len(prev.text):])
+                for c in lx.compounds):
+            out[-1] = Tok(prev.s, t.e, prev.text + t.text, t.tag)
+            continue
+        out.append(t)
+    return out
 
 
 def subject_bodies(toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
