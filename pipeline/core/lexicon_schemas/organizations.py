@@ -166,6 +166,10 @@ class OrganizationsGrammarCompounds(_Strict):
     words: list[StrictStr]
 
 
+class OrganizationsGrammarFundMoney(_Strict):
+    verbs: list[StrictStr]
+
+
 class OrganizationsGrammarParkInPlace(_Strict):
     field_marks: list[StrictStr]
 
@@ -274,6 +278,7 @@ class OrganizationsGrammar(_Strict):
     group_subject: OrganizationsGrammarGroupSubject = OrganizationsGrammarGroupSubject(  # optional, as above
         heads=[], max_field_chars=0, class_words=[])
     compounds: OrganizationsGrammarCompounds = OrganizationsGrammarCompounds(words=[])  # optional, as above
+    fund_money: OrganizationsGrammarFundMoney = OrganizationsGrammarFundMoney(verbs=[])  # optional
     combination: OrganizationsGrammarCombination = OrganizationsGrammarCombination(verbs=[])  # optional
     common_list: OrganizationsGrammarCommonList = OrganizationsGrammarCommonList(  # optional
         joiners=[], closers=[], min_common=2)

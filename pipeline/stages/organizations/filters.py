@@ -401,3 +401,11 @@ def type_of(name: str, fallback: str, lx: OrgLexicon) -> str:
         if not override and pat.search(name):
             return typ
     return fallback
+
+
+def fund_as_money(st: str, s: int, e: int, lx: OrgLexicon) -> bool:
+    """增加|全国社会保障基金, 充实…基金: a fund that a verb adds money to is that money, no acting body
+    (grammar.toml [fund_money]); the verb may stand before the span or open it (the backend's 充实存款保险基金)."""
+    if not lx.fund_verbs or not st.endswith(lx.fund_heads, s, e):
+        return False
+    return st.startswith(lx.fund_verbs, s) or st.endswith(lx.fund_verbs, 0, s)

@@ -32,6 +32,7 @@ from pipeline.stages.organizations.filters import (
     counted,
     designation,
     drop_country,
+    fund_as_money,
     kind_opened,
     level_listed,
     phased_works,
@@ -144,7 +145,7 @@ def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc
         if rejected(c.text, lx, named_start) or doc.in_book(sent.start + c.s, sent.start + c.e) \
                 or designation(st, c, toks, lx) or counted(c, toks, lx) or plenum_ordinal(st, c, lx) \
                 or phased_works(st, c, lx) or transfer_project(st, c, lx) or kind_opened(c, first, lx) \
-                or style_verb(st, c, lx) or after_tier(st, c, lx):
+                or style_verb(st, c, lx) or after_tier(st, c, lx) or fund_as_money(st, c.s, c.e, lx):
             continue
         c.type = type_of(c.text, c.type, lx)
         good.append(c)

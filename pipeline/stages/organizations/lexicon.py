@@ -102,6 +102,7 @@ class OrgLexicon:
     group_max_field: int
     group_class_words: tuple[str, ...]
     compounds: tuple[str, ...]  # 特别行政区: fixed compounds the backend cuts, joined into one word
+    fund_verbs: tuple[str, ...]  # 增加|全国社会保障基金: a fund after these is money (grammar.toml [fund_money])
     level_verbs: frozenset[str]
     combining_verbs: frozenset[str]
     common_list_joiners: frozenset[str]
@@ -365,6 +366,7 @@ def _span_edges_kw(g: dict) -> dict:
         "group_max_field": int(g.get("group_subject", {}).get("max_field_chars", 0)),
         "group_class_words": tuple(g.get("group_subject", {}).get("class_words", [])),
         "compounds": tuple(g.get("compounds", {}).get("words", [])),
+        "fund_verbs": tuple(g.get("fund_money", {}).get("verbs", [])),
         "level_verbs": _fs(g.get("subject_body", {}).get("level_verbs")),
         "combining_verbs": _fs(g.get("combination", {}).get("verbs")),
         "common_list_joiners": _fs(g.get("common_list", {}).get("joiners")),
