@@ -382,7 +382,7 @@ class SentenceActors(ListMixin):
         项目开工建设; 陕煤煤炭分质利用、国能聚乙醇酸等重大项目开工建设: the provincial reports): the project named after
         the body is the subject, and the body only names it. A list summed up as bodies (…、省工商联等部门) is not."""
         lx = _lex()
-        joiner = next((n for n, t in enumerate(toks) if t[2] in lx.name_list_marks), None)
+        joiner = next((n for n, t in enumerate(toks) if t[2] in lx.enumeration_marks and t[2] != lx.summary_mark), None)
         if joiner is None:
             return False
         sums = next((n for n, t in enumerate(toks) if n > joiner and t[2] == lx.summary_mark), None)

@@ -409,3 +409,9 @@ def fund_as_money(st: str, s: int, e: int, lx: OrgLexicon) -> bool:
     if not lx.fund_verbs or not st.endswith(lx.fund_heads, s, e):
         return False
     return st.startswith(lx.fund_verbs, s) or st.endswith(lx.fund_verbs, 0, s)
+
+
+def classed_at(st: str, s: int, e: int, lx: OrgLexicon) -> bool:
+    """The name at ``st[s:e]`` stands where its context makes it no one body: after a distributive word (各级|人大,
+    直辖|市政府: filters.toml distributive_words) or as money a verb adds to (增加|全国社会保障基金: fund_as_money)."""
+    return st.endswith(lx.distributive_words, 0, s) or fund_as_money(st, s, e, lx)

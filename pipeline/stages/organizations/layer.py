@@ -111,13 +111,11 @@ def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc
     starts = [t.s for t in toks]
     good = []
     cands = split(cands, lx)
-    # a weak-headed name that opens a longer candidate the filters reject is a piece of that phrase (西安科技|创新中心:
-    # a city's role, reject_patterns), not a firm: collected first, so the order of candidates does not matter
-    refused_runs = {(c.s, c.e) for c in cands if rejected(c.text, lx)}
+    spans = [(c.s, c.e, c.text) for c in cands]  # as found: the loop trims candidates in place
     for c in cands:
         suf0 = lx.suffix_at_end(c.text)
-        if suf0 is not None and suf0.weak and any(s == c.s and e > c.e for s, e in refused_runs):
-            continue
+        if suf0 is not None and suf0.weak and any(s == c.s and e > c.e and rejected(t, lx) for s, e, t in spans):
+            continue  # 西安科技|创新中心: a weak-headed piece of a longer phrase the filters reject (a city's role), no firm
         trim(st, c, lx)
         k = bisect.bisect_right(starts, c.s) - 1
         if k >= 0 and toks[k].s == c.s and toks[k].e > c.s:

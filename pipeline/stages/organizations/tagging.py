@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 
 from pipeline.core.records import Org
-from pipeline.stages.organizations.filters import fund_as_money
+from pipeline.stages.organizations.filters import classed_at
 from pipeline.stages.organizations.lexicon import OrgLexicon
 from pipeline.stages.organizations.ner_spans import named_quote
 from pipeline.stages.organizations.tokens import RANK
@@ -61,9 +61,8 @@ def propagate(
             if len(surface) <= 4 and q >= 0 and j <= quotes[q][1] and quotes[q] != (i, j):
                 if not named_quote(text[quotes[q][0] : quotes[q][1]], lx):
                     aligned = False  # “一网通办”: a piece of a quoted slogan
-            every = text.endswith(lx.distributive_words, 0, i) if lx.distributive_words else False  # 各级|人大
-            every = every or fund_as_money(text, i, j, lx)  # 增加|全国社会保障基金: money, no body
-            if not any(taken[i:j]) and not titled and aligned and not every and (i, j) not in refused:
+            if not any(taken[i:j]) and not titled and aligned and (i, j) not in refused \
+                    and not classed_at(text, i, j, lx):  # 各级|人大, 增加|全国社会保障基金: no one body there
                 taken[i:j] = b"\x01" * (j - i)
                 out.append(Org(start=i, end=j, text=surface, name=name, type=typ))
             i = text.find(surface, i + 1)

@@ -115,7 +115,7 @@ def _join_compounds(toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
     for t in toks:
         prev = out[-1] if out else None
         if prev is not None and prev.e == t.s and any(
-                prev.text == c[:len(prev.text)] and len(prev.text) < len(c) and t.text.startswith(c[len(prev.text):])
+                len(prev.text) < len(c) and c.startswith(prev.text) and t.text.startswith(c[len(prev.text):])
                 for c in lx.compounds):
             out[-1] = Tok(prev.s, t.e, prev.text + t.text, t.tag)
             continue
