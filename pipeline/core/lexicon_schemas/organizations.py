@@ -22,6 +22,14 @@ class OrganizationsEnumerationHeads(_Strict):
     association: list[StrictStr]
 
 
+class OrganizationsEnumerationProjectOwners(_Strict):
+    heads: list[StrictStr]
+    head_modifiers: list[StrictStr] = []
+    fields: list[StrictStr]
+    brand_chars: list[StrictInt]
+    not_brands: list[StrictStr] = []
+
+
 class OrganizationsEnumeration(_Strict):
     closers: list[StrictStr]
     openers: list[StrictStr]
@@ -32,6 +40,7 @@ class OrganizationsEnumeration(_Strict):
     governing_firm_nouns: list[StrictStr] = []  # optional: an older user lexicon without it stays valid
     field_heads: list[StrictStr] = []  # optional, as above
     field_head_openers: list[StrictStr] = []
+    project_owners: OrganizationsEnumerationProjectOwners | None = None  # optional, as above
     separators: list[StrictStr]
     max_gap_tokens: StrictInt
     max_item_chars: StrictInt

@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pipeline.core.config import load_lexicon_toml
 from pipeline.stages.organizations.tag_classes import Tags
+
+if TYPE_CHECKING:
+    from pipeline.stages.organizations.projects import ProjectOwners
 
 TYPES = ("company", "government", "research", "association", "platform", "media", "other")
 
@@ -215,6 +219,7 @@ class OrgLexicon:
     governing_firm_nouns: frozenset[str]
     field_heads: frozenset[str]
     field_head_openers: frozenset[str]
+    project_owners: ProjectOwners | None  # the firm opening a project-list item (projects.py)
     legal_suffix_re: re.Pattern[str]
     place_prefix_re: re.Pattern[str]
     industry_tail_re: re.Pattern[str]
@@ -425,6 +430,9 @@ def _filters_kw(f: dict) -> dict:
 
 def _enumeration_kw(e: dict) -> dict:
     """OrgLexicon fields read from enumeration.toml."""
+    # imported here: projects.py imports the tokens module, which imports this one
+    from pipeline.stages.organizations.projects import ProjectOwners
+
     return {
         "closers": _fs(e.get("closers")),
         "list_openers": _fs(e.get("list_openers")),
@@ -438,6 +446,7 @@ def _enumeration_kw(e: dict) -> dict:
         "governing_firm_nouns": _fs(e.get("governing_firm_nouns")),
         "field_heads": _fs(e.get("field_heads")),
         "field_head_openers": _fs(e.get("field_head_openers")),
+        "project_owners": ProjectOwners.from_config(e.get("project_owners")),
     }
 
 

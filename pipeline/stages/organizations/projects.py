@@ -1,0 +1,111 @@
+"""Project owners: the firm whose short name opens an item of a project list (衢州先导智能、追觅机器人等项目).
+
+A list closed by 等 and 项目 names projects, so the enumeration cue reads no body class from it, and most of its
+items name no body (温福高铁, 吴家庄水库, 金七门核电一期). Many projects are named by their owner instead: a firm's
+short name, which is a brand and its field of business (先导智能, 久泰新材料, 光启技术), after the place it builds in
+and before what it builds (芯片, 超材料, 三期). That opening names the firm, a body; the rest of the item does not.
+The rule reads only that shape, and leaves an item whose brand could be a place, a generic word or a phrase alone:
+with no place before it, a brand the backend reads as a common word of its own (硅基|新材料) names an industry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pipeline.stages.organizations.tokens import Cand, Tok
+from pipeline.stages.places.mentions import scan as scan_places
+
+if TYPE_CHECKING:
+    from pipeline.stages.organizations.lexicon import OrgLexicon
+
+
+@dataclass(frozen=True)
+class ProjectOwners:
+    """configs/organizations/enumeration.toml [project_owners]."""
+
+    heads: frozenset[str]  # 项目: the noun after the closer that makes the list a list of projects
+    head_modifiers: frozenset[str]  # 重大, 重点: words allowed between the closer and the head
+    fields: tuple[str, ...]  # fields of business that end a firm's short name, longest first
+    min_brand: int
+    max_brand: int
+    not_brands: frozenset[str]  # words that stand where a brand would and name none (高新: a zone)
+
+    @classmethod
+    def from_config(cls, cfg: dict | None) -> ProjectOwners | None:
+        if not cfg:
+            return None  # an older user lexicon without the table: the rule is off
+        return cls(frozenset(cfg["heads"]), frozenset(cfg.get("head_modifiers", [])),
+                   tuple(sorted(cfg["fields"], key=len, reverse=True)), int(cfg["brand_chars"][0]),
+                   int(cfg["brand_chars"][1]), frozenset(cfg.get("not_brands", [])))
+
+
+def project_owners(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
+    """Firms named as the owners of the items of a project list in one sentence."""
+    po = lx.project_owners
+    if po is None or not any(h in text for h in po.heads):
+        return []  # most sentences list no projects
+    out: list[Cand] = []
+    for c, t in enumerate(toks):
+        if t.text not in lx.closers:
+            continue
+        k = c + 1
+        while k < len(toks) and toks[k].text in po.head_modifiers:
+            k += 1
+        if k >= len(toks) or toks[k].text not in po.heads:
+            continue
+        for a, b in _items(toks, c, lx):
+            cand = _owner(text, toks[a:b], po, lx)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def _items(toks: list[Tok], c: int, lx: OrgLexicon) -> list[tuple[int, int]]:
+    """Token ranges of the list's items before the closer at ``c``: between list marks, back to the clause.
+
+    The first item starts after the verbs and adverbs that open its clause (推动|温福高铁, 确保|台州清陶锂电池).
+    """
+    T = lx.tags
+    items: list[tuple[int, int]] = []
+    end = k = c
+    while k > 0:
+        k -= 1
+        if toks[k].text == lx.pat.list_mark:
+            items.append((k + 1, end))
+            end = k
+        elif toks[k].tag in T.punct:
+            k += 1
+            break
+    start = k
+    while start < end and (toks[start].tag in T.phrase_break or toks[start].tag in T.verbal):
+        start += 1
+    items.append((start, end))
+    return [(a, b) for a, b in items if a < b]
+
+
+def _owner(text: str, item: list[Tok], po: ProjectOwners, lx: OrgLexicon) -> Cand | None:
+    """The firm opening one item: [place] brand field, the field ending where a word ends."""
+    s0 = item[0].s
+    name = text[s0 : item[-1].e]
+    ends = {t.e - s0 for t in item}
+    best = None
+    for f in po.fields:
+        i = name.find(f, 1)
+        while i > 0 and i + len(f) not in ends:
+            i = name.find(f, i + 1)
+        if i > 0 and (best is None or i < best[0]):
+            best = (i, i + len(f))
+    if best is None:
+        return None
+    places = [m for m in scan_places(name, 0, best[0]) if m.start == 0]
+    b0 = places[0].end if places else 0
+    brand = name[b0 : best[0]]
+    if not places and any(t.s - s0 == b0 and t.e - s0 == best[0] and (t.tag in lx.tags.phrase_noun or t.tag in
+                                                                       lx.tags.compound_noun) for t in item):
+        return None  # 硅基|新材料, 生命|科技城: a common word before the field names an industry, no brand
+    if not (po.min_brand <= len(brand) <= po.max_brand) or not all("\u4e00" <= ch <= "\u9fff" for ch in brand):
+        return None
+    if brand in po.not_brands or brand in lx.common_words or brand in lx.generic_words or scan_places(brand):
+        return None  # 西安高新|集成电路: a zone, no brand; 京津|电子化学品: a place alone
+    return Cand(s0, s0 + best[1], name[: best[1]], "company", "enum")

@@ -1,0 +1,53 @@
+"""Round 17's organization rules (README "Round 17"), each on a tagged sentence of the kind it was written from, and a
+user's lexicon copy from before the round: it still loads and leaves the rules off."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.core import config
+from pipeline.stages.organizations.lexicon import load_org_lexicon
+from tests.test_organizations import names, run, surfaces
+
+PROJECTS = "加快/v 推进/v 国能/n 煤/n 制/v 油/n 、/w 宝丰/ORG 煤制烯烃/nz 、/w 久泰/PER 新材料/n 等/u 项目/n 建设/vn 。/w"
+
+
+def test_a_firm_opening_a_project_item_is_the_owner() -> None:
+    assert surfaces(run(PROJECTS)[1])["久泰新材料"] == ("久泰新材料", "company")
+    assert "光启技术" in names("光启/ORG 技术/n 超/v 材料/n 、/w 凯莱英/nz 化学/n 大/a 分子/n 药物/n 等/u 项目/n 加快/vd 推进/v 。/w")
+    # a place before the brand, and a field the backend glued to the brand
+    assert {"衢州先导智能", "富芯集成电路"} <= names(
+        "推动/v 温福高铁/nz 、/w 衢州/LOC 先导/n 智能/n 等/u 项目/n 开工/v ，/w 加快/v 富芯集成电路/nz 一期/m 等/u 项目/n 建设/vn 。/w")
+
+
+def test_a_project_item_with_no_brand_names_no_firm() -> None:
+    found = names("推动/v 硅基/nz 新材料/n 、/w 高纯晶硅/nz 等/u 项目/n 投产/v 。/w")  # an industry
+    found |= names("加快/v 西安/LOC 高新/nz 集成电路/nz 、/w 比亚迪/ORG 二期/m 等/u 项目/n 建设/vn 。/w")  # a zone
+    found |= names("推动/v 京津/LOC 电子/n 化学品/n 基地/n 等/u 项目/n 开工/v 。/w")  # a place alone
+    found |= names("推动/v 微腔/n 电子纸/n 显示/v 器件/n 等/u 项目/n 开工/v 。/w")  # the field inside a word
+    assert not {"硅基新材料", "西安高新集成电路", "高新集成电路", "京津电子", "微腔电子"} & found
+    assert "久泰新材料" not in names("久泰/PER 新材料/n 等/u 产品/n 。/w")  # no project list
+
+
+@pytest.fixture
+def older_user_lexicons(tmp_path, monkeypatch):
+    """A copy of configs/organizations made before round 17: enumeration.toml has no [project_owners] table."""
+    user = tmp_path / "lex"
+    (user / "organizations").mkdir(parents=True)
+    text = (config.CONFIG_DIR / "organizations" / "enumeration.toml").read_text(encoding="utf-8")
+    text = re.sub(r"(?ms)^\[project_owners\].*?(?=^\[|\Z)", "", text)
+    (user / "organizations" / "enumeration.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv(config.LEXICONS_ENV, str(user))
+    config.load_lexicon_toml.cache_clear()
+    load_org_lexicon.cache_clear()
+    yield
+    monkeypatch.delenv(config.LEXICONS_ENV)
+    config.load_lexicon_toml.cache_clear()
+    load_org_lexicon.cache_clear()
+
+
+def test_an_older_user_lexicon_loads_and_leaves_round_17_off(older_user_lexicons) -> None:
+    assert load_org_lexicon().project_owners is None
+    assert "久泰新材料" not in names(PROJECTS)
