@@ -22,6 +22,12 @@ def test_a_firm_opening_a_project_item_is_the_owner() -> None:
         "推动/v 温福高铁/nz 、/w 衢州/LOC 先导/n 智能/n 等/u 项目/n 开工/v ，/w 加快/v 富芯集成电路/nz 一期/m 等/u 项目/n 建设/vn 。/w")
 
 
+def test_a_body_the_backend_tagged_before_the_site_of_its_project_is_the_owner() -> None:
+    assert "鞍钢" in names("加快/v 推进/v 大连石化/ORG 炼化/vn 一体化/vn 、/w 鞍钢/ORG 鲅鱼圈/LOC 二期/m 等/u 重大/a 项目/n 。/w")
+    assert "鞍钢" not in names("鞍钢/ORG 鲅鱼圈/LOC 基地/n 投产/v 。/w")  # no project list
+    assert "火箭" not in names("火箭/ORG 总装/n 总测/v 复用/vn 厂房/n 等/u 一批/m 产业/n 项目/n 开工/v 。/w")  # no site
+
+
 def test_a_project_item_with_no_brand_names_no_firm() -> None:
     found = names("推动/v 硅基/nz 新材料/n 、/w 高纯晶硅/nz 等/u 项目/n 投产/v 。/w")  # an industry
     found |= names("加快/v 西安/LOC 高新/nz 集成电路/nz 、/w 比亚迪/ORG 二期/m 等/u 项目/n 建设/vn 。/w")  # a zone

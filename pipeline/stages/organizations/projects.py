@@ -85,8 +85,12 @@ def _items(toks: list[Tok], c: int, lx: OrgLexicon) -> list[tuple[int, int]]:
 
 
 def _owner(text: str, item: list[Tok], po: ProjectOwners, lx: OrgLexicon) -> Cand | None:
-    """The firm opening one item: [place] brand field, the field ending where a word ends."""
+    """The firm opening one item: [place] brand field, the field ending where a word ends; or a body the backend
+    tagged, right before the site it builds at (中石化|龙口LNG码头, 鞍钢|鲅鱼圈二期, 国投|洋浦港…码头)."""
     s0 = item[0].s
+    if item[0].tag in lx.tags.org_entity and len(item) > 1 and _site(item[1], lx):
+        suf = lx.suffix_at_end(item[0].text)
+        return Cand(s0, item[0].e, item[0].text, suf.type if suf else "company", "enum")
     name = text[s0 : item[-1].e]
     ends = {t.e - s0 for t in item}
     best = None
@@ -109,3 +113,8 @@ def _owner(text: str, item: list[Tok], po: ProjectOwners, lx: OrgLexicon) -> Can
     if brand in po.not_brands or brand in lx.common_words or brand in lx.generic_words or scan_places(brand):
         return None  # 西安高新|集成电路: a zone, no brand; 京津|电子化学品: a place alone
     return Cand(s0, s0 + best[1], name[: best[1]], "company", "enum")
+
+
+def _site(t: Tok, lx: OrgLexicon) -> bool:
+    """Is ``t`` a place, as the backend or the places gazetteer reads it (鲅鱼圈/LOC, 龙口/n)?"""
+    return t.tag in lx.tags.place_entity or any(m.start == 0 and m.end == len(t.text) for m in scan_places(t.text))
