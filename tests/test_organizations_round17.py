@@ -28,6 +28,13 @@ def test_a_body_the_backend_tagged_before_the_site_of_its_project_is_the_owner()
     assert "火箭" not in names("火箭/ORG 总装/n 总测/v 复用/vn 厂房/n 等/u 一批/m 产业/n 项目/n 开工/v 。/w")  # no site
 
 
+def test_a_model_named_maker_first_names_its_maker() -> None:
+    assert surfaces(run("华为盘古/ORG 等/u 大/a 模型/n 加快/v 应用/vn 推广/vn 。/w")[1]) == {"华为": ("华为", "company")}
+    assert names("长虹云帆/ORG 等/u 34个/m 大/a 模型/n 成功/ad 发布/v 。/w") == {"长虹"}
+    assert not names("浪潮海若/n 、/w 瀚海星云/n 等/u 大/a 模型/n 拔节/v 生长/v 。/w")  # no body the backend saw
+    assert "华为" not in names("华为盘古/ORG 等/u 产品/n 加快/v 推广/vn 。/w")  # no model list
+
+
 def test_a_project_item_with_no_brand_names_no_firm() -> None:
     found = names("推动/v 硅基/nz 新材料/n 、/w 高纯晶硅/nz 等/u 项目/n 投产/v 。/w")  # an industry
     found |= names("加快/v 西安/LOC 高新/nz 集成电路/nz 、/w 比亚迪/ORG 二期/m 等/u 项目/n 建设/vn 。/w")  # a zone
@@ -39,11 +46,12 @@ def test_a_project_item_with_no_brand_names_no_firm() -> None:
 
 @pytest.fixture
 def older_user_lexicons(tmp_path, monkeypatch):
-    """A copy of configs/organizations made before round 17: enumeration.toml has no [project_owners] table."""
+    """A copy of configs/organizations made before round 17: enumeration.toml has no [project_owners] or [model_makers]
+    table."""
     user = tmp_path / "lex"
     (user / "organizations").mkdir(parents=True)
     text = (config.CONFIG_DIR / "organizations" / "enumeration.toml").read_text(encoding="utf-8")
-    text = re.sub(r"(?ms)^\[project_owners\].*?(?=^\[|\Z)", "", text)
+    text = re.sub(r"(?ms)^\[(?:project_owners|model_makers)\].*?(?=^\[|\Z)", "", text)
     (user / "organizations" / "enumeration.toml").write_text(text, encoding="utf-8")
     monkeypatch.setenv(config.LEXICONS_ENV, str(user))
     config.load_lexicon_toml.cache_clear()
@@ -55,5 +63,6 @@ def older_user_lexicons(tmp_path, monkeypatch):
 
 
 def test_an_older_user_lexicon_loads_and_leaves_round_17_off(older_user_lexicons) -> None:
-    assert load_org_lexicon().project_owners is None
+    assert load_org_lexicon().project_owners is None and load_org_lexicon().model_makers is None
     assert "久泰新材料" not in names(PROJECTS)
+    assert "华为" not in names("华为盘古/ORG 等/u 大/a 模型/n 加快/v 应用/vn 推广/vn 。/w")

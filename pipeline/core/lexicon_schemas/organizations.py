@@ -30,6 +30,13 @@ class OrganizationsEnumerationProjectOwners(_Strict):
     not_brands: list[StrictStr] = []
 
 
+class OrganizationsEnumerationModelMakers(_Strict):
+    heads: list[StrictStr]
+    maker_chars: StrictInt
+    max_item_chars: StrictInt
+    max_head_tokens: StrictInt
+
+
 class OrganizationsEnumeration(_Strict):
     closers: list[StrictStr]
     openers: list[StrictStr]
@@ -41,6 +48,7 @@ class OrganizationsEnumeration(_Strict):
     field_heads: list[StrictStr] = []  # optional, as above
     field_head_openers: list[StrictStr] = []
     project_owners: OrganizationsEnumerationProjectOwners | None = None  # optional, as above
+    model_makers: OrganizationsEnumerationModelMakers | None = None  # optional, as above
     separators: list[StrictStr]
     max_gap_tokens: StrictInt
     max_item_chars: StrictInt

@@ -48,7 +48,7 @@ from pipeline.stages.organizations.filters import (
 )
 from pipeline.stages.organizations.lexicon import OrgLexicon, load_org_lexicon
 from pipeline.stages.organizations.ner_spans import glued_verb, ner_candidates, number_edges
-from pipeline.stages.organizations.projects import project_owners
+from pipeline.stages.organizations.projects import model_makers, project_owners
 from pipeline.stages.organizations.suffix import group_subjects, suffix_candidates
 from pipeline.stages.organizations.tagging import propagate
 from pipeline.stages.organizations.tokens import RANK, Cand, Tok, merge_departments, tokens
@@ -167,7 +167,7 @@ def _sentence(sent: Sentence, toks: list[Tok], votes: dict[str, int], doc: _Doc)
         right_paren(st, g, toks, lx)
     doc.generic += gen
     enum, vetoed = enum_candidates(st, toks, lx)
-    enum += project_owners(st, toks, lx)  # 衢州先导智能、追觅机器人等项目: the firms that own the projects
+    enum += project_owners(st, toks, lx) + model_makers(st, toks, lx)  # 久泰新材料等项目, 华为盘古等大模型: the firms
     refused: list[tuple[int, int]] = []
     ner = [
         c

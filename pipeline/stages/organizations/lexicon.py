@@ -16,7 +16,7 @@ from pipeline.core.config import load_lexicon_toml
 from pipeline.stages.organizations.tag_classes import Tags
 
 if TYPE_CHECKING:
-    from pipeline.stages.organizations.projects import ProjectOwners
+    from pipeline.stages.organizations.projects import ModelMakers, ProjectOwners
 
 TYPES = ("company", "government", "research", "association", "platform", "media", "other")
 
@@ -220,6 +220,7 @@ class OrgLexicon:
     field_heads: frozenset[str]
     field_head_openers: frozenset[str]
     project_owners: ProjectOwners | None  # the firm opening a project-list item (projects.py)
+    model_makers: ModelMakers | None  # the maker opening a model-list item (projects.py)
     legal_suffix_re: re.Pattern[str]
     place_prefix_re: re.Pattern[str]
     industry_tail_re: re.Pattern[str]
@@ -431,7 +432,7 @@ def _filters_kw(f: dict) -> dict:
 def _enumeration_kw(e: dict) -> dict:
     """OrgLexicon fields read from enumeration.toml."""
     # imported here: projects.py imports the tokens module, which imports this one
-    from pipeline.stages.organizations.projects import ProjectOwners
+    from pipeline.stages.organizations.projects import ModelMakers, ProjectOwners
 
     return {
         "closers": _fs(e.get("closers")),
@@ -447,6 +448,7 @@ def _enumeration_kw(e: dict) -> dict:
         "field_heads": _fs(e.get("field_heads")),
         "field_head_openers": _fs(e.get("field_head_openers")),
         "project_owners": ProjectOwners.from_config(e.get("project_owners")),
+        "model_makers": ModelMakers.from_config(e.get("model_makers")),
     }
 
 

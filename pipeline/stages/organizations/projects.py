@@ -1,4 +1,5 @@
-"""Project owners: the firm whose short name opens an item of a project list (衢州先导智能、追觅机器人等项目).
+"""Owners and makers: the firm whose short name opens an item of a list of projects (衢州先导智能、久泰新材料等项目)
+or of models (华为盘古等大模型).
 
 A list closed by 等 and 项目 names projects, so the enumeration cue reads no body class from it, and most of its
 items name no body (温福高铁, 吴家庄水库, 金七门核电一期). Many projects are named by their owner instead: a firm's
@@ -6,6 +7,10 @@ short name, which is a brand and its field of business (先导智能, 久泰新�
 and before what it builds (芯片, 超材料, 三期). That opening names the firm, a body; the rest of the item does not.
 The rule reads only that shape, and leaves an item whose brand could be a place, a generic word or a phrase alone:
 with no place before it, a brand the backend reads as a common word of its own (硅基|新材料) names an industry.
+
+Models are named maker first, too: the maker's short name, then the model's (华为|盘古, 长虹|云帆, 河钢|威赛博). The
+enumeration cue reads such items as products (a negative head) and keeps no body; the backend tags the whole item
+a body, and the maker's name is its opening.
 """
 
 from __future__ import annotations
@@ -38,6 +43,52 @@ class ProjectOwners:
         return cls(frozenset(cfg["heads"]), frozenset(cfg.get("head_modifiers", [])),
                    tuple(sorted(cfg["fields"], key=len, reverse=True)), int(cfg["brand_chars"][0]),
                    int(cfg["brand_chars"][1]), frozenset(cfg.get("not_brands", [])))
+
+
+@dataclass(frozen=True)
+class ModelMakers:
+    """configs/organizations/enumeration.toml [model_makers]."""
+
+    heads: tuple[str, ...]  # 大模型: what the phrase after the closer ends with
+    maker_chars: int  # the maker's short name opening the item (华为盘古 -> 华为)
+    max_item_chars: int
+    max_head_tokens: int  # tokens from the closer to the head (等|5个|垂直|大|模型)
+
+    @classmethod
+    def from_config(cls, cfg: dict | None) -> ModelMakers | None:
+        if not cfg:
+            return None  # an older user lexicon without the table: the rule is off
+        return cls(tuple(cfg["heads"]), int(cfg["maker_chars"]), int(cfg["max_item_chars"]),
+                   int(cfg["max_head_tokens"]))
+
+
+def model_makers(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
+    """The makers opening the items of a list of models (华为盘古等大模型, 长虹云帆等34个大模型): one backend body each."""
+    mm = lx.model_makers
+    if mm is None or not any(h in text for h in mm.heads):
+        return []  # most sentences name no models
+    out: list[Cand] = []
+    for c, t in enumerate(toks):
+        if t.text not in lx.closers:
+            continue
+        after = ""
+        for x in toks[c + 1 : c + 1 + mm.max_head_tokens]:
+            if x.tag in lx.tags.phrase_break:
+                break
+            after += x.text
+            if after.endswith(mm.heads):
+                break
+        if not after.endswith(mm.heads):
+            continue
+        for a, b in _items(toks, c, lx):
+            item = toks[a]
+            n = len(item.text)
+            if b - a != 1 or item.tag not in lx.tags.org_entity or not mm.maker_chars + 2 <= n <= mm.max_item_chars:
+                continue
+            maker = item.text[: mm.maker_chars]
+            if all("\u4e00" <= ch <= "\u9fff" for ch in item.text) and not scan_places(maker):
+                out.append(Cand(item.s, item.s + mm.maker_chars, maker, "company", "enum"))
+    return out
 
 
 def project_owners(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
