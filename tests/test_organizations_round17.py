@@ -35,6 +35,13 @@ def test_a_model_named_maker_first_names_its_maker() -> None:
     assert "华为" not in names("华为盘古/ORG 等/u 产品/n 加快/v 推广/vn 。/w")  # no model list
 
 
+def test_a_body_named_by_the_last_level_of_a_list_of_levels_is_a_class() -> None:
+    sent = "由/p 国家计委/ORG 和/c 省/n 、/w 市/n 、/w 自治区计委/ORG 进行/v 综合/vn 平衡/vn 。/w"
+    assert names(sent) == {"国家计委"}
+    assert {"省人大", "省政协"} <= names("是/v 省人大/ORG 、/w 省政协/ORG 有效/a 监督/vn 的/u 结果/n 。/w")
+    assert "自治区党委" in names("自治区党委/ORG 作出/v 部署/vn 。/w")
+
+
 def test_a_project_item_with_no_brand_names_no_firm() -> None:
     found = names("推动/v 硅基/nz 新材料/n 、/w 高纯晶硅/nz 等/u 项目/n 投产/v 。/w")  # an industry
     found |= names("加快/v 西安/LOC 高新/nz 集成电路/nz 、/w 比亚迪/ORG 二期/m 等/u 项目/n 建设/vn 。/w")  # a zone
@@ -47,12 +54,14 @@ def test_a_project_item_with_no_brand_names_no_firm() -> None:
 @pytest.fixture
 def older_user_lexicons(tmp_path, monkeypatch):
     """A copy of configs/organizations made before round 17: enumeration.toml has no [project_owners] or [model_makers]
-    table."""
+    table, grammar.toml's [deictic] no list_levels."""
     user = tmp_path / "lex"
     (user / "organizations").mkdir(parents=True)
     text = (config.CONFIG_DIR / "organizations" / "enumeration.toml").read_text(encoding="utf-8")
     text = re.sub(r"(?ms)^\[(?:project_owners|model_makers)\].*?(?=^\[|\Z)", "", text)
     (user / "organizations" / "enumeration.toml").write_text(text, encoding="utf-8")
+    text = (config.CONFIG_DIR / "organizations" / "grammar.toml").read_text(encoding="utf-8")
+    (user / "organizations" / "grammar.toml").write_text(re.sub(r"(?m)^list_levels = .*\n", "", text), encoding="utf-8")
     monkeypatch.setenv(config.LEXICONS_ENV, str(user))
     config.load_lexicon_toml.cache_clear()
     load_org_lexicon.cache_clear()
@@ -66,3 +75,5 @@ def test_an_older_user_lexicon_loads_and_leaves_round_17_off(older_user_lexicons
     assert load_org_lexicon().project_owners is None and load_org_lexicon().model_makers is None
     assert "久泰新材料" not in names(PROJECTS)
     assert "华为" not in names("华为盘古/ORG 等/u 大/a 模型/n 加快/v 应用/vn 推广/vn 。/w")
+    assert not load_org_lexicon().list_levels
+    assert "自治区计委" in names("由/p 省/n 、/w 市/n 、/w 自治区计委/ORG 进行/v 综合/vn 平衡/vn 。/w")

@@ -115,6 +115,7 @@ class OrganizationsGrammarDeictic(_Strict):
     levels: list[StrictStr]
     bodies: list[StrictStr]
     list_marks: list[StrictStr]
+    list_levels: list[StrictStr] = []  # optional: an older user lexicon without it stays valid
 
 
 class OrganizationsGrammarClassLevels(_Strict):

@@ -38,6 +38,24 @@ def level_listed(text: str, s: int, lx: OrgLexicon) -> bool:
     return bool(prev) and prev in lx.deictic_levels
 
 
+def last_of_levels(text: str, s: int, name: str, lx: OrgLexicon) -> bool:
+    """Does ``name`` at ``s`` open with the last level of a list of levels (省、市、|自治区计委, 国家、省、市、|县监察委员会)?
+
+    Then it names the bodies of every level listed, a class. The item before the list mark must be a level word
+    alone: 省人大、|省政协 names two bodies.
+    """
+    if s < 2 or text[s - 1] not in lx.deictic_list_marks or not name.startswith(lx.list_levels):
+        return False
+    head = text[: s - 1]
+    for lv in lx.list_levels:
+        k = len(head) - len(lv)
+        before = text[k - 1] if k > 0 else ""
+        if head.endswith(lv) and (not "\u4e00" <= before <= "\u9fff" or before in lx.deictic_list_marks
+                                  or before in lx.conj_joiners or before.startswith(lx.determiner_starts)):
+            return True  # 、|市、, 各|省、, 和|省、: a level word alone (浙江|省、 is a place)
+    return False
+
+
 def is_event(name: str, lx: OrgLexicon) -> bool:
     """Ends like an event (峰会, 论坛) and not like a body that meets (代表大会, 联席会议)."""
     return name.endswith(lx.event_suffixes) and not name.endswith(lx.event_exceptions)
@@ -413,5 +431,6 @@ def fund_as_money(st: str, s: int, e: int, lx: OrgLexicon) -> bool:
 
 def classed_at(st: str, s: int, e: int, lx: OrgLexicon) -> bool:
     """The name at ``st[s:e]`` stands where its context makes it no one body: after a distributive word (各级|人大,
-    直辖|市政府: filters.toml distributive_words) or as money a verb adds to (增加|全国社会保障基金: fund_as_money)."""
-    return st.endswith(lx.distributive_words, 0, s) or fund_as_money(st, s, e, lx)
+    直辖|市政府: filters.toml distributive_words), as the last level of a list of levels (省、市、|自治区计委) or as money a
+    verb adds to (增加|全国社会保障基金: fund_as_money)."""
+    return st.endswith(lx.distributive_words, 0, s) or last_of_levels(st, s, st[s:e], lx) or fund_as_money(st, s, e, lx)

@@ -34,6 +34,7 @@ from pipeline.stages.organizations.filters import (
     drop_country,
     fund_as_money,
     kind_opened,
+    last_of_levels,
     level_listed,
     phased_works,
     place_plus_weak,
@@ -136,8 +137,8 @@ def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc
         right_paren(st, c, toks, lx)
         if not drop_country(c, lx):
             continue
-        if lx.is_deictic(c.text) and level_listed(st, c.s, lx):
-            continue  # 省市|县政府: a level in a list of levels names a class
+        if (lx.is_deictic(c.text) and level_listed(st, c.s, lx)) or last_of_levels(st, c.s, c.text, lx):
+            continue  # 省市|县政府, 省、市、|自治区计委: a level in a list of levels names a class
         k = bisect.bisect_left(starts, c.s)
         first = toks[k] if k < len(toks) and toks[k].s == c.s else None  # the backend word opening the name
         named_start = first is not None and len(first.text) > 1 and first.tag in lx.tags.place_or_org_entity

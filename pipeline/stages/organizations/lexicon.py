@@ -169,6 +169,7 @@ class OrgLexicon:
     deictic_levels: frozenset[str]
     deictic_bodies: frozenset[str]
     deictic_list_marks: frozenset[str]
+    list_levels: tuple[str, ...]  # 省、市、|自治区计委: the levels of a list of levels, longest first
     class_levels: frozenset[str]
     class_level_types: frozenset[str]
     max_paren_chars: int
@@ -354,6 +355,7 @@ def _grammar_kw(g: dict) -> dict:
         "deictic_levels": _fs(g["deictic"]["levels"]),
         "deictic_bodies": _fs(g["deictic"]["bodies"]),
         "deictic_list_marks": _fs(g["deictic"]["list_marks"]),
+        "list_levels": tuple(sorted(g["deictic"].get("list_levels", []), key=len, reverse=True)),
         "class_levels": _fs(g["class_levels"]["words"]),
         "class_level_types": _fs(g["class_levels"]["types"]),
         "max_paren_chars": int(g.get("max_paren_chars", 8)),
