@@ -38,6 +38,11 @@ def level_listed(text: str, s: int, lx: OrgLexicon) -> bool:
     return bool(prev) and prev in lx.deictic_levels
 
 
+def all_han(s: str) -> bool:
+    """Is ``s`` made of Chinese characters only (a brand, a word), no digit, Latin letter or mark?"""
+    return bool(s) and all("\u4e00" <= ch <= "\u9fff" for ch in s)
+
+
 def last_of_levels(text: str, s: int, name: str, lx: OrgLexicon) -> bool:
     """Does ``name`` at ``s`` open with the last level of a list of levels (省、市、|自治区计委, 国家、省、市、|县监察委员会)?
 
@@ -50,7 +55,7 @@ def last_of_levels(text: str, s: int, name: str, lx: OrgLexicon) -> bool:
     for lv in lx.list_levels:
         k = len(head) - len(lv)
         before = text[k - 1] if k > 0 else ""
-        if head.endswith(lv) and (not "\u4e00" <= before <= "\u9fff" or before in lx.deictic_list_marks
+        if head.endswith(lv) and (not all_han(before) or before in lx.deictic_list_marks
                                   or before in lx.conj_joiners or before.startswith(lx.determiner_starts)):
             return True  # 、|市、, 各|省、, 和|省、: a level word alone (浙江|省、 is a place)
     return False

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pipeline.stages.organizations.filters import all_han
 from pipeline.stages.organizations.tokens import Cand, Tok
 from pipeline.stages.places.mentions import scan as scan_places
 
@@ -86,7 +87,7 @@ def model_makers(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
             if b - a != 1 or item.tag not in lx.tags.org_entity or not mm.maker_chars + 2 <= n <= mm.max_item_chars:
                 continue
             maker = item.text[: mm.maker_chars]
-            if all("\u4e00" <= ch <= "\u9fff" for ch in item.text) and not scan_places(maker):
+            if all_han(item.text) and not scan_places(maker):
                 out.append(Cand(item.s, item.s + mm.maker_chars, maker, "company", "enum"))
     return out
 
@@ -159,7 +160,7 @@ def _owner(text: str, item: list[Tok], po: ProjectOwners, lx: OrgLexicon) -> Can
     if not places and any(t.s - s0 == b0 and t.e - s0 == best[0] and (t.tag in lx.tags.phrase_noun or t.tag in
                                                                        lx.tags.compound_noun) for t in item):
         return None  # 硅基|新材料, 生命|科技城: a common word before the field names an industry, no brand
-    if not (po.min_brand <= len(brand) <= po.max_brand) or not all("\u4e00" <= ch <= "\u9fff" for ch in brand):
+    if not (po.min_brand <= len(brand) <= po.max_brand) or not all_han(brand):
         return None
     if brand in po.not_brands or brand in lx.common_words or brand in lx.generic_words or scan_places(brand):
         return None  # 西安高新|集成电路: a zone, no brand; 京津|电子化学品: a place alone
