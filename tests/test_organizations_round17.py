@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.core import config
 from pipeline.stages.organizations.lexicon import load_org_lexicon
+from tests.older_lexicons import older_organization_lexicons
 from tests.test_organizations import names, run, surfaces
 
 PROJECTS = "加快/v 推进/v 国能/n 煤/n 制/v 油/n 、/w 宝丰/ORG 煤制烯烃/nz 、/w 久泰/PER 新材料/n 等/u 项目/n 建设/vn 。/w"
@@ -55,20 +56,14 @@ def test_a_project_item_with_no_brand_names_no_firm() -> None:
 def older_user_lexicons(tmp_path, monkeypatch):
     """A copy of configs/organizations made before round 17: enumeration.toml has no [project_owners] or [model_makers]
     table, grammar.toml's [deictic] no list_levels."""
-    user = tmp_path / "lex"
-    (user / "organizations").mkdir(parents=True)
-    text = (config.CONFIG_DIR / "organizations" / "enumeration.toml").read_text(encoding="utf-8")
-    text = re.sub(r"(?ms)^\[(?:project_owners|model_makers)\].*?(?=^\[|\Z)", "", text)
-    (user / "organizations" / "enumeration.toml").write_text(text, encoding="utf-8")
-    text = (config.CONFIG_DIR / "organizations" / "grammar.toml").read_text(encoding="utf-8")
-    (user / "organizations" / "grammar.toml").write_text(re.sub(r"(?m)^list_levels = .*\n", "", text), encoding="utf-8")
-    monkeypatch.setenv(config.LEXICONS_ENV, str(user))
-    config.load_lexicon_toml.cache_clear()
-    load_org_lexicon.cache_clear()
+    enum = (config.CONFIG_DIR / "organizations" / "enumeration.toml").read_text(encoding="utf-8")
+    grammar = (config.CONFIG_DIR / "organizations" / "grammar.toml").read_text(encoding="utf-8")
+    files = {"enumeration.toml": re.sub(r"(?ms)^\[(?:project_owners|model_makers)\].*?(?=^\[|\Z)", "", enum),
+             "grammar.toml": re.sub(r"(?m)^list_levels = .*\n", "", grammar)}
+    steps = older_organization_lexicons(tmp_path, monkeypatch, (), (), files)
+    next(steps)
     yield
-    monkeypatch.delenv(config.LEXICONS_ENV)
-    config.load_lexicon_toml.cache_clear()
-    load_org_lexicon.cache_clear()
+    next(steps, None)
 
 
 def test_an_older_user_lexicon_loads_and_leaves_round_17_off(older_user_lexicons) -> None:

@@ -15,6 +15,7 @@ a body, and the maker's name is its opening.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -69,27 +70,27 @@ def model_makers(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
     if mm is None or not any(h in text for h in mm.heads):
         return []  # most sentences name no models
     out: list[Cand] = []
-    for c, t in enumerate(toks):
-        if t.text not in lx.closers:
+    for a, b in _closed_items(toks, lx, lambda after: _model_head(after, mm, lx)):
+        item = toks[a]
+        n = len(item.text)
+        if b - a != 1 or item.tag not in lx.tags.org_entity or not mm.maker_chars + 2 <= n <= mm.max_item_chars:
             continue
-        after = ""
-        for x in toks[c + 1 : c + 1 + mm.max_head_tokens]:
-            if x.tag in lx.tags.phrase_break:
-                break
-            after += x.text
-            if after.endswith(mm.heads):
-                break
-        if not after.endswith(mm.heads):
-            continue
-        for a, b in _items(toks, c, lx):
-            item = toks[a]
-            n = len(item.text)
-            if b - a != 1 or item.tag not in lx.tags.org_entity or not mm.maker_chars + 2 <= n <= mm.max_item_chars:
-                continue
-            maker = item.text[: mm.maker_chars]
-            if all_han(item.text) and not scan_places(maker):
-                out.append(Cand(item.s, item.s + mm.maker_chars, maker, "company", "enum"))
+        maker = item.text[: mm.maker_chars]
+        if all_han(item.text) and not scan_places(maker):
+            out.append(Cand(item.s, item.s + mm.maker_chars, maker, "company", "enum"))
     return out
+
+
+def _model_head(after: list[Tok], mm: ModelMakers, lx: OrgLexicon) -> bool:
+    """Does the phrase after a closer end on a model head within its first words (等|5个|垂直|大|模型)?"""
+    phrase = ""
+    for x in after[: mm.max_head_tokens]:
+        if x.tag in lx.tags.phrase_break:
+            return False
+        phrase += x.text
+        if phrase.endswith(mm.heads):
+            return True
+    return False
 
 
 def project_owners(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
@@ -98,19 +99,26 @@ def project_owners(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
     if po is None or not any(h in text for h in po.heads):
         return []  # most sentences list no projects
     out: list[Cand] = []
-    for c, t in enumerate(toks):
-        if t.text not in lx.closers:
-            continue
-        k = c + 1
-        while k < len(toks) and toks[k].text in po.head_modifiers:
-            k += 1
-        if k >= len(toks) or toks[k].text not in po.heads:
-            continue
-        for a, b in _items(toks, c, lx):
-            cand = _owner(text, toks[a:b], po, lx)
-            if cand is not None:
-                out.append(cand)
+    for a, b in _closed_items(toks, lx, lambda after: _project_head(after, po)):
+        cand = _owner(text, toks[a:b], po, lx)
+        if cand is not None:
+            out.append(cand)
     return out
+
+
+def _project_head(after: list[Tok], po: ProjectOwners) -> bool:
+    """Is the phrase after a closer a project head, past its modifiers (等|重大|项目)?"""
+    k = 0
+    while k < len(after) and after[k].text in po.head_modifiers:
+        k += 1
+    return k < len(after) and after[k].text in po.heads
+
+
+def _closed_items(toks: list[Tok], lx: OrgLexicon, headed: Callable[[list[Tok]], bool]) -> Iterator[tuple[int, int]]:
+    """The items of every list whose closer (等) is followed by a phrase ``headed`` accepts."""
+    for c, t in enumerate(toks):
+        if t.text in lx.closers and headed(toks[c + 1 :]):
+            yield from _items(toks, c, lx)
 
 
 def _items(toks: list[Tok], c: int, lx: OrgLexicon) -> list[tuple[int, int]]:
