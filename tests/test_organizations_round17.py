@@ -43,6 +43,18 @@ def test_a_body_named_by_the_last_level_of_a_list_of_levels_is_a_class() -> None
     assert "自治区党委" in names("自治区党委/ORG 作出/v 部署/vn 。/w")
 
 
+def test_a_scope_word_opening_a_name_makes_it_a_kind() -> None:
+    assert not names("培育/v 沿边/s 产业/n 园区/n 。/w")
+    assert not names("鼓励/v 国外/s 高/a 水平/n 理工类/n 大学/n 来川/v 合作/vn 办学/vn 。/w")
+    assert "临港产业园区" in names("建设/v 临港/LOC 产业/n 园区/n 。/w")  # a place, no scope word
+
+
+def test_a_dash_pair_before_a_platform_may_end_on_a_bloc() -> None:
+    assert "中国—东盟产业合作区" in names("推动/v 中国/LOC —/w 东盟/ORG 产业/n 合作区/vn 建设/vn 。/w")
+    found = names("打造/v 中国/LOC —/w 上海/ORG 合作/v 组织/v 冰雪/n 体育/n 示范/vn 区/n 。/w")
+    assert "中国—上海合作组织" not in found  # before another body's head the dash names that body
+
+
 def test_a_project_item_with_no_brand_names_no_firm() -> None:
     found = names("推动/v 硅基/nz 新材料/n 、/w 高纯晶硅/nz 等/u 项目/n 投产/v 。/w")  # an industry
     found |= names("加快/v 西安/LOC 高新/nz 集成电路/nz 、/w 比亚迪/ORG 二期/m 等/u 项目/n 建设/vn 。/w")  # a zone

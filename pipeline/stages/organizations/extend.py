@@ -156,11 +156,15 @@ def _opens_clause(toks: list[Tok], k: int, lx: OrgLexicon, head: Suffix | None, 
     )
 
 
-def _joins_places(toks: list[Tok], k: int, lx: OrgLexicon) -> bool:
-    """新安江—千岛湖生态补偿试验区: a dash between two places."""
-    place = lx.tags.place
-    return (toks[k].text in lx.pat.dashes and 0 < k and toks[k - 1].tag in place
-            and toks[k + 1].tag in place)
+def _joins_places(toks: list[Tok], k: int, lx: OrgLexicon, head_type: str | None = None) -> bool:
+    """新安江—千岛湖生态补偿试验区: a dash between two places. Before a platform's head the second may be a bloc or a place
+    the backend tags a body (中国—东盟/ORG 产业合作区, 北京—雄安/ORG 人才科创走廊); before another body's it names that
+    body (中国—|上海/ORG 合作组织…)."""
+    T = lx.tags
+    if toks[k].text not in lx.pat.dashes or k == 0 or toks[k - 1].tag not in T.place:
+        return False
+    nxt = toks[k + 1]
+    return nxt.tag in T.place or (head_type == "platform" and nxt.tag in T.place_or_body)
 
 
 def _joins_fields(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | None) -> bool:
@@ -203,7 +207,7 @@ def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = N
             if t.text in P.close_quotes and k + 1 < j:
                 first = m  # a quoted part may open the name (“16+1”经贸合作示范区)
             break
-        if _joins_places(toks, k, lx) or (joiner < 0 and _joins_fields(toks, k, j, lx, head)):
+        if _joins_places(toks, k, lx, head_type) or (joiner < 0 and _joins_fields(toks, k, j, lx, head)):
             if toks[k].tag not in lx.tags.place:
                 joiner = k if toks[k].text in lx.conj_joiners else joiner
             first = k
