@@ -84,3 +84,15 @@ def test_an_older_user_lexicon_loads_and_leaves_round_17_off(older_user_lexicons
     assert "华为" not in names("华为盘古/ORG 等/u 大/a 模型/n 加快/v 应用/vn 推广/vn 。/w")
     assert not load_org_lexicon().list_levels
     assert "自治区计委" in names("由/p 省/n 、/w 市/n 、/w 自治区计委/ORG 进行/v 综合/vn 平衡/vn 。/w")
+
+
+def test_a_project_owner_table_with_one_brand_length_is_refused_by_name() -> None:
+    import tomllib
+
+    from pipeline.core.config import ConfigError
+    from pipeline.core.lexicons import check_lexicon
+
+    data = tomllib.loads((config.CONFIG_DIR / "organizations" / "enumeration.toml").read_text(encoding="utf-8"))
+    data["project_owners"]["brand_chars"] = [2]
+    with pytest.raises(ConfigError, match=r"enumeration.toml: \[project_owners\] brand_chars = \[2\] is wrong"):
+        check_lexicon("organizations/enumeration.toml", data, "user/enumeration.toml")

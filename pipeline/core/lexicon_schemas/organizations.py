@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import StrictInt, StrictStr, TypeAdapter
+from pydantic import Field, StrictInt, StrictStr, TypeAdapter
 
 from pipeline.core.lexicon_schemas.base import Strict as _Strict
 
@@ -26,7 +26,7 @@ class OrganizationsEnumerationProjectOwners(_Strict):
     heads: list[StrictStr]
     head_modifiers: list[StrictStr] = []
     fields: list[StrictStr]
-    brand_chars: list[StrictInt]
+    brand_chars: Annotated[list[StrictInt], Field(min_length=2, max_length=2)]  # the shortest and the longest brand
     not_brands: list[StrictStr] = []
 
 
