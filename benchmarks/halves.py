@@ -83,13 +83,13 @@ def split_region(reg: dict, items: list[dict], raw: str) -> tuple[tuple[dict, li
     sq, pos = _squash_map(raw[rs:re_])
     halves: list[list[dict]] = [[], []]
     seen: dict[tuple[str, str], int] = defaultdict(int)
+    texts = [_squash(it.get("text", "")) for it in items]
+    found = [_occurrences(sq, t) for t in texts]
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)  # every occurrence of every gold item, by kind
-    for it in items:
-        t = _squash(it.get("text", ""))
-        spans[it["kind"]] += [(o, o + len(t)) for o in _occurrences(sq, t)]
-    for it in items:
-        text = _squash(it.get("text", ""))
-        occ = _own(_occurrences(sq, text), len(text), spans[it["kind"]])
+    for it, t, occ in zip(items, texts, found):
+        spans[it["kind"]] += [(o, o + len(t)) for o in occ]
+    for it, text, occ0 in zip(items, texts, found):
+        occ = _own(occ0, len(text), spans[it["kind"]])
         cut_len = len(text)
         while not occ and cut_len > 2:  # junk the cleaner removes may sit inside the raw span
             cut_len = max(2, cut_len // 2)

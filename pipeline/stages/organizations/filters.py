@@ -43,13 +43,13 @@ def all_han(s: str) -> bool:
     return bool(s) and all("\u4e00" <= ch <= "\u9fff" for ch in s)
 
 
-def last_of_levels(text: str, s: int, name: str, lx: OrgLexicon) -> bool:
-    """Does ``name`` at ``s`` open with the last level of a list of levels (省、市、|自治区计委, 国家、省、市、|县监察委员会)?
+def last_of_levels(text: str, s: int, lx: OrgLexicon) -> bool:
+    """Does the name at ``s`` open with the last level of a list of levels (省、市、|自治区计委, 国家、省、市、|县监察委员会)?
 
     Then it names the bodies of every level listed, a class. The item before the list mark must be a level word
     alone: 省人大、|省政协 names two bodies.
     """
-    if s < 2 or text[s - 1] not in lx.deictic_list_marks or not name.startswith(lx.list_levels):
+    if s < 2 or text[s - 1] not in lx.deictic_list_marks or not text.startswith(lx.list_levels, s):
         return False
     head = text[: s - 1]
     for lv in lx.list_levels:
@@ -438,4 +438,4 @@ def classed_at(st: str, s: int, e: int, lx: OrgLexicon) -> bool:
     """The name at ``st[s:e]`` stands where its context makes it no one body: after a distributive word (各级|人大,
     直辖|市政府: filters.toml distributive_words), as the last level of a list of levels (省、市、|自治区计委) or as money a
     verb adds to (增加|全国社会保障基金: fund_as_money)."""
-    return st.endswith(lx.distributive_words, 0, s) or last_of_levels(st, s, st[s:e], lx) or fund_as_money(st, s, e, lx)
+    return st.endswith(lx.distributive_words, 0, s) or last_of_levels(st, s, lx) or fund_as_money(st, s, e, lx)

@@ -29,12 +29,11 @@ from pipeline.stages.organizations.enumerations import enum_candidates, field_it
 from pipeline.stages.organizations.filters import (
     after_tier,
     before_event,
+    classed_at,
     counted,
     designation,
     drop_country,
-    fund_as_money,
     kind_opened,
-    last_of_levels,
     level_listed,
     phased_works,
     place_plus_weak,
@@ -137,15 +136,15 @@ def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc
         right_paren(st, c, toks, lx)
         if not drop_country(c, lx):
             continue
-        if (lx.is_deictic(c.text) and level_listed(st, c.s, lx)) or last_of_levels(st, c.s, c.text, lx):
-            continue  # 省市|县政府, 省、市、|自治区计委: a level in a list of levels names a class
+        if lx.is_deictic(c.text) and level_listed(st, c.s, lx):
+            continue  # 省市|县政府: a level in a list of levels names a class
         k = bisect.bisect_left(starts, c.s)
         first = toks[k] if k < len(toks) and toks[k].s == c.s else None  # the backend word opening the name
         named_start = first is not None and len(first.text) > 1 and first.tag in lx.tags.place_or_org_entity
         if rejected(c.text, lx, named_start) or doc.in_book(sent.start + c.s, sent.start + c.e) \
                 or designation(st, c, toks, lx) or counted(c, toks, lx) or plenum_ordinal(st, c, lx) \
                 or phased_works(st, c, lx) or transfer_project(st, c, lx) or kind_opened(c, first, lx) \
-                or style_verb(st, c, lx) or after_tier(st, c, lx) or fund_as_money(st, c.s, c.e, lx):
+                or style_verb(st, c, lx) or after_tier(st, c, lx) or classed_at(st, c.s, c.e, lx):
             continue
         c.type = type_of(c.text, c.type, lx)
         good.append(c)
