@@ -115,8 +115,13 @@ def _list_type(toks: list[Tok], c: int, skip: int, opened: int, lx: OrgLexicon) 
     return typ
 
 
-def _item_spans(text: str, toks: list[Tok], items: list[tuple[int, int]], lx: OrgLexicon) -> list[tuple[int, int, str]]:
-    """The items that may be names, or [] when too few of them look like names."""
+def _item_spans(text: str, toks: list[Tok], items: list[tuple[int, int]], lx: OrgLexicon,
+                firms: bool = True) -> list[tuple[int, int, str]]:
+    """The items that may be names, or [] when too few of them look like names.
+
+    In a list of firms an item of common words stays: the backend cuts brands into them (威星|智能, 老爸|评测).
+    In a list of platforms or institutes it names a kind (拉面|产业|数字化等平台, 融合|应用|试点等创新平台).
+    """
     T = lx.tags
     spans = []
     named = 0
@@ -130,9 +135,11 @@ def _item_spans(text: str, toks: list[Tok], items: list[tuple[int, int]], lx: Or
             continue
         if len(seg) == 1 and (seg[0].text in lx.category_words or seg[0].text in lx.generic_words):
             continue
-        if any((is_nameish(x, lx) or x.tag in T.person) and x.tag not in T.place_entity for x in seg) \
-                or lx.suffix_at_end(name):
+        suffixed = lx.suffix_at_end(name) is not None
+        if any((is_nameish(x, lx) or x.tag in T.person) and x.tag not in T.place_entity for x in seg) or suffixed:
             named += 1
+        elif not firms and len(seg) > 1 and not any(is_nameish(x, lx) or x.tag in T.person for x in seg):
+            continue  # common words alone name a kind of platform, not one
         spans.append((s, e, name))
     if not spans or named * 2 < len(items) or (len(items) == 1 and named == 0):
         return []
@@ -162,7 +169,7 @@ def enum_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[Ca
             vetoed.update((toks[a].s, toks[b - 1].e) for a, b in items)
         if typ_head in (None, "-") or not items:
             continue
-        for s, e, name in _item_spans(text, toks, items, lx):
+        for s, e, name in _item_spans(text, toks, items, lx, typ_head == "company"):
             suf = lx.suffix_at_end(name)
             typ = suf.type if suf and not suf.weak else typ_head
             if suf and suf.type == "company":
