@@ -28,6 +28,7 @@ class OrganizationsEnumerationProjectOwners(_Strict):
     fields: list[StrictStr]
     brand_chars: Annotated[list[StrictInt], Field(min_length=2, max_length=2)]  # the shortest and the longest brand
     not_brands: list[StrictStr] = []
+    site_chars: StrictInt | None = None  # optional: without it the owners of works named by their site are not read
 
 
 class OrganizationsEnumerationModelMakers(_Strict):

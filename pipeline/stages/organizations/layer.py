@@ -167,7 +167,8 @@ def _sentence(sent: Sentence, toks: list[Tok], votes: dict[str, int], doc: _Doc)
         right_paren(st, g, toks, lx)
     doc.generic += gen
     enum, vetoed = enum_candidates(st, toks, lx)
-    enum += project_owners(st, toks, lx) + model_makers(st, toks, lx)  # 久泰新材料等项目, 华为盘古等大模型: the firms
+    owners, works = project_owners(st, toks, lx)
+    enum += owners + model_makers(st, toks, lx)  # 久泰新材料等项目, 华为盘古等大模型: the firms
     refused: list[tuple[int, int]] = []
     ner = [
         c
@@ -177,7 +178,8 @@ def _sentence(sent: Sentence, toks: list[Tok], votes: dict[str, int], doc: _Doc)
     doc.refused.update((sent.start + s, sent.start + e) for s, e in refused)
     # items of a list headed by a non-body noun (深海科技等新兴产业) are not bodies, unless a body's
     # suffix names them (南湖基金小镇、…等传统产业: towns); industry words (科技, 电子) are fields there
-    cands = [c for c in found + ner + enum if (c.s, c.e) not in vetoed or _named_by_suffix(c.text, lx)]
+    cands = [c for c in found + ner + enum
+             if ((c.s, c.e) not in vetoed or _named_by_suffix(c.text, lx)) and (c.s, c.e) not in works]
     fields = field_items(st, toks, lx)
     if fields:  # 工会、…、红十字等事业: fields of work, even where a body's word names them
         cands = [c for c in cands if not any(s <= c.s and c.e <= e for s, e in fields)]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.stages.organizations.filters import all_han
 from pipeline.stages.organizations.tokens import Cand, Tok
+from pipeline.stages.places.divisions import gazetteer as divisions
 from pipeline.stages.places.mentions import scan as scan_places
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ class ProjectOwners:
     min_brand: int
     max_brand: int
     not_brands: frozenset[str]  # words that stand where a brand would and name none (高新: a zone)
+    site_chars: int | None = None  # the site's characters in 大唐抚州电厂 (owner, site, works); None: rule off
 
     @classmethod
     def from_config(cls, cfg: dict | None) -> ProjectOwners | None:
@@ -44,7 +46,8 @@ class ProjectOwners:
             return None  # an older user lexicon without the table: the rule is off
         return cls(frozenset(cfg["heads"]), frozenset(cfg.get("head_modifiers", [])),
                    tuple(sorted(cfg["fields"], key=len, reverse=True)), int(cfg["brand_chars"][0]),
-                   int(cfg["brand_chars"][1]), frozenset(cfg.get("not_brands", [])))
+                   int(cfg["brand_chars"][1]), frozenset(cfg.get("not_brands", [])),
+                   int(cfg["site_chars"]) if "site_chars" in cfg else None)
 
 
 @dataclass(frozen=True)
@@ -93,17 +96,23 @@ def _model_head(after: list[Tok], mm: ModelMakers, lx: OrgLexicon) -> bool:
     return False
 
 
-def project_owners(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Cand]:
-    """Firms named as the owners of the items of a project list in one sentence."""
+def project_owners(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[Cand], set[tuple[int, int]]]:
+    """Firms named as the owners of the items of a project list in one sentence, and the spans of the backend's
+    bodies that are works named by their owner and site (大唐抚州电厂/ORG: a project, no body)."""
     po = lx.project_owners
     if po is None or not any(h in text for h in po.heads):
-        return []  # most sentences list no projects
+        return [], set()  # most sentences list no projects
     out: list[Cand] = []
+    works: set[tuple[int, int]] = set()
     for a, b in _closed_items(toks, lx, lambda after: _project_head(after, po)):
-        cand = _owner(text, toks[a:b], po, lx)
+        cand = _works_owner(text, toks[a:b], po, lx)
+        if cand is not None:
+            works.add((toks[a].s, toks[a].e))
+        else:
+            cand = _owner(text, toks[a:b], po, lx)
         if cand is not None:
             out.append(cand)
-    return out
+    return out, works
 
 
 def _project_head(after: list[Tok], po: ProjectOwners) -> bool:
@@ -142,6 +151,32 @@ def _items(toks: list[Tok], c: int, lx: OrgLexicon) -> list[tuple[int, int]]:
         start += 1
     items.append((start, end))
     return [(a, b) for a, b in items if a < b]
+
+
+def _works_owner(text: str, item: list[Tok], po: ProjectOwners, lx: OrgLexicon) -> Cand | None:
+    """The owner opening works named by owner, site and kind (大唐|抚州|电厂扩建, 浙能|六横|电厂二期, 国电投|分宜|电厂).
+
+    Only where the backend reads the item's opening as a body; the site is the last ``site_chars`` characters before
+    the works' word, the owner the 2-3 before it. An opening that is a county or a city with its unit dropped is the
+    place of the site instead (合川|双槐电厂, 织金|平远电厂: place and town), and names no owner.
+    """
+    if po.site_chars is None or item[0].tag not in lx.tags.org_entity:
+        return None
+    s0 = item[0].s
+    name = text[s0 : item[-1].e]
+    at = min((i for i in (name.find(h) for h in lx.works_heads) if i > 0), default=-1)
+    owner = name[: at - po.site_chars] if at > 0 else ""
+    if not (po.min_brand <= len(owner) <= po.max_brand) or not all_han(name[:at]):
+        return None
+    if owner in po.not_brands or owner in lx.common_words or scan_places(owner) or _county(owner, lx):
+        return None
+    return Cand(s0, s0 + len(owner), owner, "company", "enum")
+
+
+def _county(word: str, lx: OrgLexicon) -> bool:
+    """Is ``word`` a division's name without its unit (合川 for 合川区, 织金 for 织金县)?"""
+    names = divisions().by_name
+    return any(word + unit in names for unit in lx.admin_suffixes)
 
 
 def _owner(text: str, item: list[Tok], po: ProjectOwners, lx: OrgLexicon) -> Cand | None:

@@ -1,0 +1,51 @@
+"""Round 18's organization rules (README "Round 18"), each on a tagged sentence of the kind it was written from, and a
+user's lexicon copy from before the round: it still loads and leaves the new rule off."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.core import config
+from tests.older_lexicons import older_organization_lexicons
+from tests.test_organizations import names
+
+WORKS = ("加快/v 昌九高铁/PER 、/w 国电投分/ORG 宜/v 电厂/n 扩建/v 、/w 萍乡/LOC 绕城/LOC 高速/a 等/u 项目/n 建设/vn ，/w "
+         "开工/v 大唐抚州电厂/ORG 扩建/v 、/w 袁河/PER 航道/n 提升/v 工程/n 等/u 项目/n 。/w")
+
+
+def test_the_owner_opening_works_named_by_owner_and_site_is_the_body() -> None:
+    found = names(WORKS)
+    assert {"国电投", "大唐"} <= found
+    assert not {"国电投分", "大唐抚州电厂"} & found  # the works are a project; the backend's cut is no name
+    assert "浙能" in names("浙能六横电厂/ORG 二期/m 、/w 庆元/LOC 百花岩风电/ORG 等/u 项目/n 建成/v 投运/vn 。/w")
+
+
+def test_a_county_opening_works_is_their_place_not_an_owner() -> None:
+    found = names("加快/v 推进/v 合川双槐电厂/ORG 三期/m 、/w 织金平远电厂/ORG 等/u 项目/n 。/w")
+    assert not {"合川", "织金"} & found
+    assert "大唐" not in names("大唐抚州电厂/ORG 扩建/v 加快/v 推进/v 。/w")  # no project list
+    assert not names("建成/v 新余/LOC 电厂/n 二期/m 、/w 黔中电厂/ORG 二期/m 等/u 项目/n 。/w")  # a place alone
+
+
+def test_common_words_in_a_list_of_platforms_name_a_kind() -> None:
+    assert names("青海电商总部/ORG 、/w 拉面/n 产业/n 数字化/vn 等/u 平台/n 陆续/d 建成/v 。/w") == {"青海电商总部"}
+    # in a list of firms the backend cuts brands into common words: they stay
+    assert "威星智能" in names("拥有/v 海兴电力/ORG 、/w 威星/n 智能/n 等/u 链/n 主/a 企业/n 。/w")
+
+
+@pytest.fixture
+def older_user_lexicons(tmp_path, monkeypatch):
+    """A copy of configs/organizations made before round 18: [project_owners] has no site_chars."""
+    enum = (config.CONFIG_DIR / "organizations" / "enumeration.toml").read_text(encoding="utf-8")
+    steps = older_organization_lexicons(tmp_path, monkeypatch, (), (),
+                                        {"enumeration.toml": re.sub(r"(?m)^site_chars = .*\n", "", enum)})
+    next(steps)
+    yield
+    next(steps, None)
+
+
+def test_an_older_user_lexicon_loads_and_leaves_round_18_off(older_user_lexicons) -> None:
+    found = names(WORKS)
+    assert "大唐" not in found and "大唐抚州电厂" in found
