@@ -31,8 +31,11 @@ def test_a_county_opening_works_is_their_place_not_an_owner() -> None:
 
 def test_common_words_in_a_list_of_platforms_name_a_kind() -> None:
     assert names("青海电商总部/ORG 、/w 拉面/n 产业/n 数字化/vn 等/u 平台/n 陆续/d 建成/v 。/w") == {"青海电商总部"}
-    # in a list of firms the backend cuts brands into common words: they stay
+    assert not names("引导/v 工程/n 技术/n 、/w 研发/vn 设计/vn 等/u 专业/a 服务/vn 机构/n 走出去/v 。/w")
+    assert "海事法律" not in names("招引/v 海事/n 法律/n 、/w 船级社/ORG 等/u 服务/vn 机构/n 。/w")
+    # in a list of firms the backend cuts brands into common words: they stay; so do pieces of a brand anywhere
     assert "威星智能" in names("拥有/v 海兴电力/ORG 、/w 威星/n 智能/n 等/u 链/n 主/a 企业/n 。/w")
+    assert "搜道" in names("集聚/v 了/u 如涵/PER 、/w 搜/v 道/n 、/w 多麦/nz 等/u 头部/n MCN/nz 机构/n 。/w")
 
 
 @pytest.fixture

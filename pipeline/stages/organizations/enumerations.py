@@ -103,6 +103,16 @@ def _governing_firm(toks: list[Tok], lx: OrgLexicon) -> bool:
     return False
 
 
+def _firm_headed(after: list[Tok], lx: OrgLexicon) -> bool:
+    """Does a firm noun head the phrase after the closer (等|链|主|企业, 等5家|公司)?"""
+    for t in after:
+        if t.tag in lx.tags.phrase_break:
+            return False
+        if t.text in lx.governing_firm_nouns:
+            return True
+    return False
+
+
 def _list_type(toks: list[Tok], c: int, skip: int, opened: int, lx: OrgLexicon) -> str | None:
     """The class the list's head noun names: after the closer, or before a list opener (企业，如A、B等)."""
     after = toks[c + skip : c + skip + lx.max_gap_tokens]
@@ -119,8 +129,9 @@ def _item_spans(text: str, toks: list[Tok], items: list[tuple[int, int]], lx: Or
                 firms: bool = True) -> list[tuple[int, int, str]]:
     """The items that may be names, or [] when too few of them look like names.
 
-    In a list of firms an item of common words stays: the backend cuts brands into them (威星|智能, 老爸|评测).
-    In a list of platforms or institutes it names a kind (拉面|产业|数字化等平台, 融合|应用|试点等创新平台).
+    In a list of firms (a firm noun heads it) an item of common words stays: the backend cuts brands into them
+    (威星|智能, 老爸|评测). In any other list, an item of two or more whole common words names a kind
+    (拉面|产业|数字化等平台, 融合|应用|试点等创新平台, 海事|法律、船级社等服务机构); a brand cut into pieces (搜|道) stays.
     """
     T = lx.tags
     spans = []
@@ -138,8 +149,8 @@ def _item_spans(text: str, toks: list[Tok], items: list[tuple[int, int]], lx: Or
         suffixed = lx.suffix_at_end(name) is not None
         if any((is_nameish(x, lx) or x.tag in T.person) and x.tag not in T.place_entity for x in seg) or suffixed:
             named += 1
-        elif not firms and len(seg) > 1 and not any(is_nameish(x, lx) or x.tag in T.person for x in seg):
-            continue  # common words alone name a kind of platform, not one
+        elif not firms and len(seg) > 1 and all(len(x.text) > 1 and x.tag in T.compound_noun for x in seg):
+            continue  # common words alone name a kind, not a body
         spans.append((s, e, name))
     if not spans or named * 2 < len(items) or (len(items) == 1 and named == 0):
         return []
@@ -169,7 +180,8 @@ def enum_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[Ca
             vetoed.update((toks[a].s, toks[b - 1].e) for a, b in items)
         if typ_head in (None, "-") or not items:
             continue
-        for s, e, name in _item_spans(text, toks, items, lx, typ_head == "company"):
+        firms = _firm_headed(toks[c + skip : c + skip + lx.max_gap_tokens], lx)
+        for s, e, name in _item_spans(text, toks, items, lx, firms):
             suf = lx.suffix_at_end(name)
             typ = suf.type if suf and not suf.weak else typ_head
             if suf and suf.type == "company":
