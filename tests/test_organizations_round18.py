@@ -38,6 +38,13 @@ def test_common_words_in_a_list_of_platforms_name_a_kind() -> None:
     assert "搜道" in names("集聚/v 了/u 如涵/PER 、/w 搜/v 道/n 、/w 多麦/nz 等/u 头部/n MCN/nz 机构/n 。/w")
 
 
+def test_a_region_word_opens_a_name_whatever_its_tag() -> None:
+    sent = "深化/v 长三角/a 生态/n 绿色/n 一体化/vn 发展/vn 示范/vn 区/n 建设/vn 。/w"
+    assert names(sent) == {"长三角生态绿色一体化发展示范区"}
+    assert not names("支持/v 枣庄/LOC 承接/v 长三角/a 产业/n 转移/v 。/w")  # no head of a body
+    assert not names("建设/v 全国/n 重点/n 实验室/n 。/w")  # a level is no region: a class
+
+
 @pytest.fixture
 def older_user_lexicons(tmp_path, monkeypatch):
     """A copy of configs/organizations made before round 18: [project_owners] has no site_chars."""

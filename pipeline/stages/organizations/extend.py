@@ -17,6 +17,13 @@ def is_place_abbrev(t: Tok, lx: OrgLexicon) -> bool:
     return 1 <= len(text) <= 4 and len(t.text) >= 2 and all(ch in lx.place_abbrev_chars for ch in text)
 
 
+def is_region_word(t: Tok, lx: OrgLexicon) -> bool:
+    """长三角, 京津冀: a region (filters.toml place_words, not a level or scope word such as 全国, 国内), whatever tag
+    the backend gives it (长三角/a): as a place it may open a name (长三角G60科创走廊, 成渝中线科创走廊)."""
+    w = t.text
+    return w in lx.place_words and w not in lx.level_words and w not in lx.class_levels and w not in lx.kind_modifiers
+
+
 def stray_entity_char(toks: list[Tok], k: int, lx: OrgLexicon) -> bool:
     """Token ``k`` is one character the backend tagged a body on its own, right before a name it tagged as an
     entity of its own (two characters or more), and neither a level (省|人大) nor a place abbreviation.
@@ -38,6 +45,7 @@ def is_nameish(t: Tok, lx: OrgLexicon) -> bool:
     return (
         t.tag in lx.tags.name
         or is_place_abbrev(t, lx)
+        or is_region_word(t, lx)
         or t.text in lx.name_words
         or bool(lx.pat.alnum.match(t.text))
         or (t.tag in lx.tags.noun and bool(lx.pat.has_latin.search(t.text)))
@@ -96,7 +104,7 @@ def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | No
         return False
     if stray_entity_char(toks, k, lx):
         return False  # 建|优/ORG|哈工大先研院, 任/ORG|军事科学院: no name part
-    if t.tag in T.inside or t.text in lx.name_words or is_place_abbrev(t, lx):
+    if t.tag in T.inside or t.text in lx.name_words or is_place_abbrev(t, lx) or is_region_word(t, lx):
         return True
     if t.tag in T.verb and t.text.startswith(lx.name_verb_prefixes):
         return True
@@ -148,7 +156,7 @@ def _opens_clause(toks: list[Tok], k: int, lx: OrgLexicon, head: Suffix | None, 
                 and t.tag in T.numeral):
         return False  # 第九届全国人民代表大会, 6G创新产业集聚区, 20国集团
     return (
-        t.tag in T.strip_left and t.tag not in T.name
+        t.tag in T.strip_left and t.tag not in T.name and not is_region_word(t, lx)
         or t.text in lx.stop_words
         or t.text in lx.pat.open_parens
         or t.text in lx.category_modifiers
