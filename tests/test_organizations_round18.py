@@ -45,6 +45,16 @@ def test_a_region_word_opens_a_name_whatever_its_tag() -> None:
     assert not names("建设/v 全国/n 重点/n 实验室/n 。/w")  # a level is no region: a class
 
 
+def test_a_place_word_holding_a_name_found_in_the_text_is_that_name_with_its_place() -> None:
+    found = names("毛主席/PER 亲自/d 缔造/v 的/u 中国人民解放军/LOC ，/w 是/v 坚强/a 柱石/n 。/w "
+                  "五十年/TIME 来/v ，/w 人民解放军/ORG 建立/v 了/u 丰功伟绩/n 。/w")
+    assert found == {"中国人民解放军", "人民解放军"}
+    # a county-level city's name, written without its unit, is a place too
+    assert "涿州新华书店" in names("涿州新华书店/LOC 引进/v 超市/n 。/w 将/p 大/a 超市/n 引进/v 了/u 新华书店/ORG 。/w")
+    assert "美国苹果公司" not in names("美国苹果公司/LOC 发布/v 新品/n 。/w 苹果公司/ORG 表示/v 。/w")  # a foreign country
+    assert not names("新疆塔里木油田/LOC 的/u 开发/vn 。/w")  # no name found in the text
+
+
 @pytest.fixture
 def older_user_lexicons(tmp_path, monkeypatch):
     """A copy of configs/organizations made before round 18: [project_owners] has no site_chars."""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.stages.organizations.filters import is_place, rejected, type_of
+from pipeline.stages.organizations.filters import division_named, is_place, rejected, type_of
 from pipeline.stages.organizations.lexicon import OrgLexicon
-from pipeline.stages.organizations.tokens import Cand
+from pipeline.stages.organizations.tokens import Cand, Tok
 
 Lexicon = dict[str, tuple[str, str, int]]  # surface -> (name, type, rank)
 
@@ -90,4 +90,24 @@ def brands(text: str, lexicon: Lexicon, lx: OrgLexicon) -> dict[str, tuple[str, 
             if rest.count(form):
                 out[form] = (name, typ)
                 break
+    return out
+
+
+def placed_forms(words: list[Tok], lexicon: Lexicon, lx: OrgLexicon) -> dict[str, tuple[str, str]]:
+    """A word the backend tags a place that is a place and a name found in the document is that name with its place:
+    中国人民解放军/LOC (the reports' 人民解放军, else cut out of it), 涿州新华书店/LOC (a branch of 新华书店). A foreign
+    country before a name is no part of it (美国|苹果公司: filters.drop_country), and a short found name (<= 2
+    characters) is no sure name inside a word."""
+    out: dict[str, tuple[str, str]] = {}
+    for t in words:
+        if t.text in lexicon or t.text in out:
+            continue
+        for k in range(2, len(t.text) - 2):
+            found = lexicon.get(t.text[k:])
+            if found is None:
+                continue
+            place = t.text[:k]
+            if division_named(place, lx) and place not in lx.foreign_countries:
+                out[t.text] = (t.text, found[1])
+            break  # the longest found name ending the word decides
     return out

@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 
 from pipeline.core.records import Analysis, Org, Sentence
-from pipeline.stages.organizations.aliases import abbreviations, brands, generic_short_forms
+from pipeline.stages.organizations.aliases import abbreviations, brands, generic_short_forms, placed_forms
 from pipeline.stages.organizations.enumerations import enum_candidates, field_items, last_mates, list_mates
 from pipeline.stages.organizations.filters import (
     after_tier,
@@ -221,6 +221,9 @@ def extract_organizations(text: str, sentences: list[Sentence], analyses: list[A
         doc.add(short, name, typ, "alias")
     for brand, (name, typ) in brands(text, doc.lexicon, lx).items():
         doc.add(brand, name, typ, "alias")
+    place_words = [t for _, toks in sents for t in toks if t.tag in lx.tags.place_entity and len(t.text) > 4]
+    for placed, (name, typ) in placed_forms(place_words, doc.lexicon, lx).items():
+        doc.add(placed, name, typ, "alias")
     proper = lx.tags.proper
     for sent, toks in sents:
         for t in toks:

@@ -19,9 +19,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pipeline.stages.organizations.filters import all_han
+from pipeline.stages.organizations.filters import all_han, division_named
 from pipeline.stages.organizations.tokens import Cand, Tok
-from pipeline.stages.places.divisions import gazetteer as divisions
 from pipeline.stages.places.mentions import scan as scan_places
 
 if TYPE_CHECKING:
@@ -168,15 +167,9 @@ def _works_owner(text: str, item: list[Tok], po: ProjectOwners, lx: OrgLexicon) 
     owner = name[: at - po.site_chars] if at > 0 else ""
     if not (po.min_brand <= len(owner) <= po.max_brand) or not all_han(name[:at]):
         return None
-    if owner in po.not_brands or owner in lx.common_words or scan_places(owner) or _county(owner, lx):
+    if owner in po.not_brands or owner in lx.common_words or division_named(owner, lx):
         return None
     return Cand(s0, s0 + len(owner), owner, "company", "enum")
-
-
-def _county(word: str, lx: OrgLexicon) -> bool:
-    """Is ``word`` a division's name without its unit (合川 for 合川区, 织金 for 织金县)?"""
-    names = divisions().by_name
-    return any(word + unit in names for unit in lx.admin_suffixes)
 
 
 def _owner(text: str, item: list[Tok], po: ProjectOwners, lx: OrgLexicon) -> Cand | None:
