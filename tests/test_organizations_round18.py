@@ -55,6 +55,12 @@ def test_a_place_word_holding_a_name_found_in_the_text_is_that_name_with_its_pla
     assert not names("新疆塔里木油田/LOC 的/u 开发/vn 。/w")  # no name found in the text
 
 
+def test_a_party_name_before_the_word_for_its_people_is_no_body() -> None:
+    assert not names("中国共产党/ORG 人/n 经过/p 反复/d 探索/v 。/w")
+    assert names("中国共产党/ORG 人/n 经过/p 反复/d 探索/v 。/w 中国共产党/ORG 领导/v 人民/n 。/w") == {"中国共产党"}
+    assert "国务院人口普查办公室" in names("国务院人口普查办公室/ORG 发布/v 公报/n 。/w")  # only a party's name is keyed
+
+
 @pytest.fixture
 def older_user_lexicons(tmp_path, monkeypatch):
     """A copy of configs/organizations made before round 18: [project_owners] has no site_chars."""

@@ -270,6 +270,7 @@ class OrganizationsGrammar(_Strict):
     apposition_tails: list[StrictStr]
     title_words: list[StrictStr]
     title_followers: list[StrictStr]
+    member_followers: dict[StrictStr, list[StrictStr]] = {}  # optional: an older user lexicon without it stays valid
     member_tails: list[StrictStr]
     body_tails: list[StrictStr]
     role_nouns: list[StrictStr]

@@ -122,6 +122,7 @@ class OrgLexicon:
     agent_prepositions: frozenset[str]
     subject_joiners: frozenset[str]
     title_followers: tuple[str, ...]
+    member_followers: dict[str, tuple[str, ...]]  # 党 -> 人: 共产党|人, the Party's members
     member_tails: tuple[str, ...]
     body_tails: tuple[str, ...]
     title_words: tuple[str, ...]  # longest first

@@ -35,6 +35,7 @@ def grammar_kw(g: dict) -> dict:
         "apposition_nouns": _fs(g.get("apposition_nouns")),
         "apposition_tails": tuple(g.get("apposition_tails", [])),
         "title_followers": tuple(g.get("title_followers", [])),
+        "member_followers": {k: tuple(v) for k, v in g.get("member_followers", {}).items()},
         "member_tails": tuple(g["member_tails"]),
         "body_tails": tuple(g["body_tails"]),
         "title_words": tuple(sorted(g.get("title_words", []), key=len, reverse=True)),

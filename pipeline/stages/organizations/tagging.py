@@ -50,10 +50,12 @@ def propagate(
         weak_source = len(surface) <= 3 and rank <= RANK["ner"]
         head = lx.suffix_at_end(surface)
         one_char_head = head is not None and len(head.text) == 1
+        members = lx.member_followers.get(surface[-1], ())
         i = text.find(surface)
         while i >= 0:
             j = i + len(surface)
-            titled = text[j : j + 1] in lx.title_followers and one_char_head
+            titled = (text[j : j + 1] in lx.title_followers and one_char_head) \
+                or text[j : j + 1] in members  # 共产党|人: the Party's members
             aligned = len(surface) > 3 or (i in bounds and j in bounds)
             if weak_source and (i, j) not in proper_spans:
                 aligned = False
