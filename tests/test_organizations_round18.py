@@ -61,6 +61,14 @@ def test_a_party_name_before_the_word_for_its_people_is_no_body() -> None:
     assert "国务院人口普查办公室" in names("国务院人口普查办公室/ORG 发布/v 公报/n 。/w")  # only a party's name is keyed
 
 
+def test_a_two_character_word_the_document_reads_as_common_is_no_body_where_tagged_once() -> None:
+    sent = "大众/ORG 创业/v 蓬勃/a 发展/v 。/w 迎接/v 大众/n 旅游/vn 时代/n 。/w"
+    assert "大众" not in names(sent)
+    assert "大众" in names("大众/ORG 创业/v 蓬勃/a 发展/v 。/w")  # no common reading in the text: the backend's tag stands
+    # a word that names bodies (grammar.toml name_words) stays one
+    assert "中央" in names("中央/ORG 决定/v 召开/v 会议/n 。/w 中央/n 和/c 地方/n 财政/n 。/w")
+
+
 @pytest.fixture
 def older_user_lexicons(tmp_path, monkeypatch):
     """A copy of configs/organizations made before round 18: [project_owners] has no site_chars."""

@@ -94,12 +94,15 @@ class _Doc:
 
 
 def _loc_votes(sents: list[tuple[Sentence, list[Tok]]], lx: OrgLexicon) -> dict[str, int]:
-    """Document votes: a span the backend calls a place more often than a body is a place (上海, 江苏)."""
+    """Document votes: a span the backend calls a place more often than a body is a place (上海, 江苏); a word of two
+    characters it reads as a common word at least as often is one (大众|创业, 国力, 加大: tags.toml common_word), unless
+    it ends in a body's suffix or is a word that names bodies (中央, 妇联: grammar.toml name_words)."""
     votes: dict[str, int] = {}
-    place, org = lx.tags.place, lx.tags.org_entity
+    place, org, common = lx.tags.place, lx.tags.org_entity, lx.tags.common_word
     for _, toks in sents:
         for t in toks:
-            if t.tag in place:
+            if t.tag in place or (t.tag in common and len(t.text) == 2 and t.text not in lx.name_words
+                                  and lx.suffix_at_end(t.text) is None):
                 votes[t.text] = votes.get(t.text, 0) + 1
             elif t.tag in org:
                 votes[t.text] = votes.get(t.text, 0) - 1
