@@ -71,10 +71,13 @@ def test_a_two_character_word_the_document_reads_as_common_is_no_body_where_tagg
 
 @pytest.fixture
 def older_user_lexicons(tmp_path, monkeypatch):
-    """A copy of configs/organizations made before round 18: [project_owners] has no site_chars."""
+    """A copy of configs/organizations made before round 18: [project_owners] has no site_chars, grammar.toml no
+    member_followers, tags.toml no common_word class."""
     enum = (config.CONFIG_DIR / "organizations" / "enumeration.toml").read_text(encoding="utf-8")
-    steps = older_organization_lexicons(tmp_path, monkeypatch, (), (),
-                                        {"enumeration.toml": re.sub(r"(?m)^site_chars = .*\n", "", enum)})
+    grammar = (config.CONFIG_DIR / "organizations" / "grammar.toml").read_text(encoding="utf-8")
+    files = {"enumeration.toml": re.sub(r"(?m)^site_chars = .*\n", "", enum),
+             "grammar.toml": re.sub(r"(?m)^member_followers = .*\n", "", grammar)}
+    steps = older_organization_lexicons(tmp_path, monkeypatch, ("common_word",), (), files)
     next(steps)
     yield
     next(steps, None)
@@ -83,3 +86,5 @@ def older_user_lexicons(tmp_path, monkeypatch):
 def test_an_older_user_lexicon_loads_and_leaves_round_18_off(older_user_lexicons) -> None:
     found = names(WORKS)
     assert "大唐" not in found and "大唐抚州电厂" in found
+    assert names("中国共产党/ORG 人/n 经过/p 反复/d 探索/v 。/w") == {"中国共产党"}
+    assert "大众" in names("大众/ORG 创业/v 蓬勃/a 发展/v 。/w 迎接/v 大众/n 旅游/vn 时代/n 。/w")
