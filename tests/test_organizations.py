@@ -281,12 +281,17 @@ def test_piece_of_a_quoted_slogan_is_not_a_body() -> None:
 
 
 def test_short_backend_name_spreads_only_where_it_is_a_name() -> None:
-    # one ORG "加大" (a university's short name) must not make every 加大 (to increase) a body
+    # an ORG "加大" (a university's short name) must not make every 加大 (to increase) a body
     _, orgs = run(
         "他/r 毕业/v 于/p 加大/ORG 。/w",
-        "今年/TIME 将/d 加大/v 投入/vn ，/w 继续/v 加大/v 力度/n 。/w",
+        "加大/ORG 校友/n 来访/v 。/w",
+        "今年/TIME 将/d 加大/v 投入/vn 。/w",
     )
-    assert [o.text for o in orgs] == ["加大"]
+    assert [o.text for o in orgs] == ["加大", "加大"]
+    # where the document reads it as the verb at least as often as the backend tags it a body, its one ORG tag is the
+    # verb's too (round 18, tags.toml common_word: 加大/ORG 在…建立党组织的工作 in a CPC report, beside 加大/v 11 times)
+    _, orgs = run("他/r 毕业/v 于/p 加大/ORG 。/w", "今年/TIME 将/d 加大/v 投入/vn ，/w 继续/v 加大/v 力度/n 。/w")
+    assert orgs == []
 
 
 @pytest.mark.parametrize(
