@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.core import config
 from tests.older_lexicons import older_organization_lexicons
-from tests.test_organizations import names
+from tests.test_organizations import names, run, surfaces
 
 WORKS = ("加快/v 昌九高铁/PER 、/w 国电投分/ORG 宜/v 电厂/n 扩建/v 、/w 萍乡/LOC 绕城/LOC 高速/a 等/u 项目/n 建设/vn ，/w "
          "开工/v 大唐抚州电厂/ORG 扩建/v 、/w 袁河/PER 航道/n 提升/v 工程/n 等/u 项目/n 。/w")
@@ -69,6 +69,12 @@ def test_a_two_character_word_the_document_reads_as_common_is_no_body_where_tagg
     assert "大众" in names("大众/ORG 创业/v 蓬勃/a 发展/v 。/w")  # no common reading in the text: the backend's tag stands
     # a word that names bodies (grammar.toml name_words) stays one
     assert "中央" in names("中央/ORG 决定/v 召开/v 会议/n 。/w 中央/n 和/c 地方/n 财政/n 。/w")
+
+
+def test_a_central_bank_is_a_government_body_though_bank_ends_its_name() -> None:
+    assert surfaces(run("增强/v 了/u 中央银行/ORG 对/p 货币/n 信贷/n 的/u 调控/vn 能力/n 。/w")[1]) == {
+        "中央银行": ("中央银行", "government")}
+    assert surfaces(run("中国农业银行/ORG 股份制/n 改革/vn 顺利/ad 进行/v 。/w")[1])["中国农业银行"][1] == "company"
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import Field, StrictInt, StrictStr, TypeAdapter
+from pydantic import Field, StrictBool, StrictInt, StrictStr, TypeAdapter
 
 from pipeline.core.lexicon_schemas.base import Strict as _Strict
 
@@ -94,6 +94,7 @@ class OrganizationsFilters(_Strict):
 class OrganizationsGazetteerPatternItem(_Strict):
     regex: StrictStr
     type: StrictStr
+    override: StrictBool = False  # the pattern's type wins over the suffix's (中央银行: 银行 alone types a firm)
 
 
 class OrganizationsGazetteer(_Strict):
