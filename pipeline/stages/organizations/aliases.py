@@ -1,6 +1,8 @@
-"""Aliases: short forms defined after a full name, brand short names of firms, generic short forms."""
+"""Aliases: short forms defined after a full name, brand short names of firms, generic short forms, a found name with its place."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from pipeline.stages.organizations.filters import division_named, is_place, rejected, type_of
 from pipeline.stages.organizations.lexicon import OrgLexicon
@@ -93,16 +95,16 @@ def brands(text: str, lexicon: Lexicon, lx: OrgLexicon) -> dict[str, tuple[str, 
     return out
 
 
-def placed_forms(words: list[Tok], lexicon: Lexicon, lx: OrgLexicon) -> dict[str, tuple[str, str]]:
+def placed_forms(words: Iterable[Tok], lexicon: Lexicon, lx: OrgLexicon) -> dict[str, tuple[str, str]]:
     """A word the backend tags a place that is a place and a name found in the document is that name with its place:
     中国人民解放军/LOC (the reports' 人民解放军, else cut out of it), 涿州新华书店/LOC (a branch of 新华书店). A foreign
     country before a name is no part of it (美国|苹果公司: filters.drop_country), and a short found name (<= 2
     characters) is no sure name inside a word."""
     out: dict[str, tuple[str, str]] = {}
     for t in words:
-        if t.text in lexicon or t.text in out:
+        if t.tag not in lx.tags.place_entity or t.text in lexicon or t.text in out:
             continue
-        for k in range(2, len(t.text) - 2):
+        for k in range(2, len(t.text) - 2):  # a place of two characters or more, a found name of three or more
             found = lexicon.get(t.text[k:])
             if found is None:
                 continue

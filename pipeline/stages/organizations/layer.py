@@ -98,14 +98,19 @@ def _loc_votes(sents: list[tuple[Sentence, list[Tok]]], lx: OrgLexicon) -> dict[
     characters it reads as a common word at least as often is one (大众|创业, 国力, 加大: tags.toml common_word), unless
     it ends in a body's suffix or is a word that names bodies (中央, 妇联: grammar.toml name_words)."""
     votes: dict[str, int] = {}
+    commons: dict[str, int] = {}
     place, org, common = lx.tags.place, lx.tags.org_entity, lx.tags.common_word
     for _, toks in sents:
         for t in toks:
-            if t.tag in place or (t.tag in common and len(t.text) == 2 and t.text not in lx.name_words
-                                  and lx.suffix_at_end(t.text) is None):
+            if t.tag in place:
                 votes[t.text] = votes.get(t.text, 0) + 1
             elif t.tag in org:
                 votes[t.text] = votes.get(t.text, 0) - 1
+            elif t.tag in common and len(t.text) == 2:
+                commons[t.text] = commons.get(t.text, 0) + 1
+    for w, n in commons.items():  # only words the backend also tags: most common words never are
+        if w in votes and w not in lx.name_words and lx.suffix_at_end(w) is None:
+            votes[w] += n
     return votes
 
 
@@ -224,8 +229,7 @@ def extract_organizations(text: str, sentences: list[Sentence], analyses: list[A
         doc.add(short, name, typ, "alias")
     for brand, (name, typ) in brands(text, doc.lexicon, lx).items():
         doc.add(brand, name, typ, "alias")
-    place_words = [t for _, toks in sents for t in toks if t.tag in lx.tags.place_entity and len(t.text) > 4]
-    for placed, (name, typ) in placed_forms(place_words, doc.lexicon, lx).items():
+    for placed, (name, typ) in placed_forms((t for _, toks in sents for t in toks), doc.lexicon, lx).items():
         doc.add(placed, name, typ, "alias")
     proper = lx.tags.proper
     for sent, toks in sents:
