@@ -205,4 +205,4 @@ def _owner(text: str, item: list[Tok], po: ProjectOwners, lx: OrgLexicon) -> Can
 
 def _site(t: Tok, lx: OrgLexicon) -> bool:
     """Is ``t`` a place, as the backend or the places gazetteer reads it (鲅鱼圈/LOC, 龙口/n)?"""
-    return t.tag in lx.tags.place_entity or any(m.start == 0 and m.end == len(t.text) for m in scan_places(t.text))
+    return t.tag in lx.tags.place_entity or division_named(t.text, lx)
