@@ -140,3 +140,15 @@ def test_a_bad_backend_stops_the_run_with_exit_code_2(small_corpus, tmp_path, wo
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2, proc.stderr
     assert "ner.backend" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_registry_temporary_left_by_a_kill_is_swept_by_the_next_run(small_corpus, tmp_path):
+    """A kill while the registry is written leaves ``.part-registry.parquet.*.tmp``; the next run removes it."""
+    out = tmp_path / "out"
+    run_extract([small_corpus], out, workers=1)
+    stale = out / "organizations_registry" / ".part-registry.parquet.killed.tmp"
+    stale.write_bytes(b"half a parquet file")
+    before = read_table(out, "organizations_registry")
+    run_extract([small_corpus], out, workers=1)  # every document skipped: the sweep still runs
+    assert not stale.exists()
+    assert read_table(out, "organizations_registry").equals(before)

@@ -32,7 +32,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.run.schema import DOC_TABLES, SCHEMAS, to_table
+from pipeline.run.schema import DOC_TABLES, RUN_TABLES, SCHEMAS, to_table
 
 MANIFEST = "_manifest.json"
 LOCK = ".pipeline.lock"
@@ -258,6 +258,10 @@ class TableStore:
                 if p.name.startswith(".") or (p.suffix == ".parquet" and p.stem.removeprefix("part-") not in named):
                     p.unlink(missing_ok=True)
                     n += 1
+        for name in RUN_TABLES:  # a run-level table keeps its one part; a kill mid-write leaves a temporary
+            for p in (self.root / name).glob(".*.tmp"):
+                p.unlink(missing_ok=True)
+                n += 1
         for p in self.root.glob(f".{MANIFEST}.*.tmp"):
             p.unlink(missing_ok=True)
         return n
