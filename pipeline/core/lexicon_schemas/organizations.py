@@ -366,6 +366,7 @@ class OrganizationsSuffixesPlatform(_Strict):
     weak: list[StrictStr]
     bare_ok: list[StrictStr]
     one_word: list[StrictStr]
+    areas_of_whole: list[StrictStr] | None = None
 
 
 class OrganizationsSuffixesMedia(_Strict):

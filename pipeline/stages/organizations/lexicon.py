@@ -86,6 +86,7 @@ class OrgLexicon:
     noun_only: frozenset[str]
     abbreviated_fields: frozenset[str]
     units_of_body: frozenset[str]
+    areas_of_whole: frozenset[str]
     country_named: frozenset[str]
     one_word_heads: tuple[str, ...]  # heads named by one proper word alone (基地, 集群): suffix.one_word_platforms
     pat: Patterns
@@ -313,6 +314,7 @@ def load_org_lexicon() -> OrgLexicon:
         noun_only=per_type(suf_cfg, "noun_only"),
         abbreviated_fields=per_type(suf_cfg, "abbreviated_fields"),
         units_of_body=per_type(suf_cfg, "units_of_body"),
+        areas_of_whole=per_type(suf_cfg, "areas_of_whole"),
         country_named=per_type(suf_cfg, "country_named"),
         one_word_heads=tuple(sorted(per_type(suf_cfg, "one_word"), key=len, reverse=True)),
         pat=_patterns(load_lexicon_toml("organizations/patterns.toml")),

@@ -11,6 +11,7 @@ from pipeline.stages.organizations.extend import (
     is_brandish,
     is_ministry_ordinal,
     is_nameish,
+    is_region_word,
     is_session,
     left_extend,
 )
@@ -46,6 +47,15 @@ def abbreviated_name(toks: list[Tok], j: int, lx: OrgLexicon) -> bool:
 def names_body(part: str, lx: OrgLexicon) -> bool:
     """Does ``part`` hold a body's name, ending anywhere in it (安贞医院|朝阳, 友谊医院|顺义)?"""
     return any(ends_like_body(part[:i], lx) for i in range(2, len(part) + 1))
+
+
+def _whole_before(prev: Tok, lx: OrgLexicon) -> bool:
+    """Is ``prev`` a place or a zone whose area the head after it names a part of (杭城|核心区, 试验区|核心区)?
+
+    A strategy's region (丝绸之路经济带, 海丝: filters.toml place_words) opens a zone of that name instead."""
+    if is_region_word(prev, lx):
+        return False
+    return prev.tag in lx.tags.place_entity or ends_like_body(prev.text, lx)
 
 
 def sector_ministry(text: str, ss: int, suf: Suffix, lx: OrgLexicon) -> bool:
@@ -232,6 +242,8 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
         s = toks[first].s if first < h else head.s
         if suf.text in lx.units_of_body and not names_body(text[s:ss], lx):
             continue  # 兰州|院区: a unit names its body first (安贞医院|朝阳|院区)
+        if suf.text in lx.areas_of_whole and not mid and first < h and _whole_before(toks[h - 1], lx):
+            continue  # 杭城|核心区, 智慧城|核心区: the centre of the place or zone, no zone of its own
         cand = Cand(s, t.e, text[s : t.e], suf.type, "suffix")
         if lx.is_deictic(cand.text):  # 省委, 省人大; but 省、市、县政府: a level in a list names a class
             (generic if level_listed(text, s, lx) else out).append(cand)

@@ -1,0 +1,45 @@
+"""Round 19's organization rules (README "Round 19"), each on a tagged sentence of the kind it was written from, and a
+user's lexicon copy from before the round: it still loads and leaves the new rule off."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.core import config
+from tests.older_lexicons import older_organization_lexicons
+from tests.test_organizations import names
+
+CORE = "丝绸之路经济带/nz 核心/n 区/n 加快/v 建设/vn ，/w 深化/v 海丝/n 核心/n 区/n 建设/vn 。/w"
+
+
+def test_a_core_zone_is_named_by_its_region_or_its_field() -> None:
+    assert names(CORE) == {"丝绸之路经济带核心区", "海丝核心区"}
+    assert names("推进/v 甬舟/nz 海洋/n 经济/n 核心/n 区/n 建设/vn 。/w") == {"甬舟海洋经济核心区"}
+
+
+def test_a_core_zone_after_a_place_or_a_zone_is_its_centre() -> None:
+    assert not names("背靠/v 杭城/LOC 核心/n 区/n ，/w 面向/v 大湾区/LOC 。/w")
+    assert names("以/p 钱塘智慧城/LOC 核心/n 区/n 为主体/v 。/w") == {"钱塘智慧城"}
+    assert not names("完成/v 核心/n 区/n 平房/n 2008户/m 退租/v 。/w")  # bare: the city's centre
+    # a class before the head: a designation (宁德 is the place that builds it, outside the name)
+    assert not names("宁德/LOC 建设/v 新能源/n 新材料/n 产业/n 核心/n 区/n 。/w")
+
+
+@pytest.fixture()
+def older_user_lexicons(tmp_path, monkeypatch):
+    """A ``--lexicons`` copy from before round 19: no core-zone head, no Silk Road regions."""
+    base = config.CONFIG_DIR / "organizations"
+    suffixes = (base / "suffixes.toml").read_text(encoding="utf-8")
+    suffixes = re.sub(r"(?m)^areas_of_whole = .*\n", "", suffixes).replace('"核心区",', "").replace(', "核心区"]', "]")
+    filters = (base / "filters.toml").read_text(encoding="utf-8").replace('"丝绸之路经济带", "海丝",', "")
+    steps = older_organization_lexicons(tmp_path, monkeypatch, (), (),
+                                        {"suffixes.toml": suffixes, "filters.toml": filters})
+    next(steps)
+    yield
+    next(steps, None)
+
+
+def test_an_older_user_lexicon_loads_and_leaves_round_19_off(older_user_lexicons) -> None:
+    assert not names(CORE)
