@@ -27,12 +27,18 @@ def test_a_core_zone_after_a_place_or_a_zone_is_its_centre() -> None:
     assert not names("宁德/LOC 建设/v 新能源/n 新材料/n 产业/n 核心/n 区/n 。/w")
 
 
+def test_the_short_form_of_a_congress_with_its_place_is_a_body() -> None:
+    assert names("完成/v 上海市/ORG 人代会/n 批准/v 的/u 预算/n 。/w") == {"上海市人代会"}
+    assert not names("在/p 本次/r 人代会/n 到/v 下次/r 人代会/n 的/u 一年/m 间/f 。/w")  # bare: a session
+
+
 @pytest.fixture()
 def older_user_lexicons(tmp_path, monkeypatch):
-    """A ``--lexicons`` copy from before round 19: no core-zone head, no Silk Road regions."""
+    """A ``--lexicons`` copy from before round 19: no core-zone head, no Silk Road regions, no 人代会."""
     base = config.CONFIG_DIR / "organizations"
     suffixes = (base / "suffixes.toml").read_text(encoding="utf-8")
     suffixes = re.sub(r"(?m)^areas_of_whole = .*\n", "", suffixes).replace('"核心区",', "").replace(', "核心区"]', "]")
+    suffixes = suffixes.replace('"人代会",', "")
     filters = (base / "filters.toml").read_text(encoding="utf-8").replace('"丝绸之路经济带", "海丝",', "")
     steps = older_organization_lexicons(tmp_path, monkeypatch, (), (),
                                         {"suffixes.toml": suffixes, "filters.toml": filters})
@@ -43,3 +49,4 @@ def older_user_lexicons(tmp_path, monkeypatch):
 
 def test_an_older_user_lexicon_loads_and_leaves_round_19_off(older_user_lexicons) -> None:
     assert not names(CORE)
+    assert "上海市人代会" not in names("完成/v 上海市/ORG 人代会/n 批准/v 的/u 预算/n 。/w")
