@@ -32,16 +32,36 @@ def test_the_short_form_of_a_congress_with_its_place_is_a_body() -> None:
     assert not names("在/p 本次/r 人代会/n 到/v 下次/r 人代会/n 的/u 一年/m 间/f 。/w")  # bare: a session
 
 
+PRODUCTS = ("确保/v 晓星氨纶/ORG （/w 三期/m ）/w 、/w 宝丰/ORG 储能/n 电池/n 等/u 重点/n 项目/n 建成/v 投产/vn 。/w "
+            "加快/v 推进/v 中石化煤制烯烃/ORG 、/w 荣盛/ORG 煤化/nz 一体化/vn 等/u 一批/m 百亿级/m 项目/n 。/w")
+
+
+def test_the_owner_opening_a_project_named_by_its_product_is_the_body() -> None:
+    found = names(PRODUCTS)
+    assert {"宝丰", "中石化", "荣盛"} <= found  # 等|一批|百亿级|项目: a count and a scale before the head
+    assert "中石化煤制烯烃" not in found  # the backend's span is the project
+    assert names("确保/v 台州/LOC 清陶锂电池/nz 、/w 丽水机场/LOC 等/u 项目/n 建成/v 投运/vn 。/w") == {"台州清陶"}
+
+
+def test_a_product_after_a_kind_names_no_owner() -> None:
+    assert not names("推动/v 异质/n 结/v 太阳能电池/nz 、/w 光伏/n 电池/n 等/u 项目/n 建设/vn 。/w")
+    assert not names("加快/v 煤制/n 烯烃/n 、/w 动力/n 电池/n 等/u 项目/n 。/w")  # the product alone
+    assert not names("推广/v 宝丰/n 储能/n 电池/n 的/u 经验/n 。/w")  # no project list
+
+
 @pytest.fixture()
 def older_user_lexicons(tmp_path, monkeypatch):
-    """A ``--lexicons`` copy from before round 19: no core-zone head, no Silk Road regions, no 人代会."""
+    """A ``--lexicons`` copy from before round 19: no core-zone head, no Silk Road regions, no 人代会, no products."""
     base = config.CONFIG_DIR / "organizations"
     suffixes = (base / "suffixes.toml").read_text(encoding="utf-8")
     suffixes = re.sub(r"(?m)^areas_of_whole = .*\n", "", suffixes).replace('"核心区",', "").replace(', "核心区"]', "]")
     suffixes = suffixes.replace('"人代会",', "")
+    enum = (base / "enumeration.toml").read_text(encoding="utf-8")
+    enum = re.sub(r"(?m)^(products|product_modifier_chars) = .*\n", "", enum)
     filters = (base / "filters.toml").read_text(encoding="utf-8").replace('"丝绸之路经济带", "海丝",', "")
     steps = older_organization_lexicons(tmp_path, monkeypatch, (), (),
-                                        {"suffixes.toml": suffixes, "filters.toml": filters})
+                                        {"suffixes.toml": suffixes, "filters.toml": filters,
+                                         "enumeration.toml": enum})
     next(steps)
     yield
     next(steps, None)
@@ -50,3 +70,4 @@ def older_user_lexicons(tmp_path, monkeypatch):
 def test_an_older_user_lexicon_loads_and_leaves_round_19_off(older_user_lexicons) -> None:
     assert not names(CORE)
     assert "上海市人代会" not in names("完成/v 上海市/ORG 人代会/n 批准/v 的/u 预算/n 。/w")
+    assert "宝丰" not in names(PRODUCTS)

@@ -29,6 +29,8 @@ class OrganizationsEnumerationProjectOwners(_Strict):
     brand_chars: Annotated[list[StrictInt], Field(min_length=2, max_length=2)]  # the shortest and the longest brand
     not_brands: list[StrictStr] = []
     site_chars: StrictInt | None = None  # optional: without it the owners of works named by their site are not read
+    products: list[StrictStr] = []  # optional: without it no owner is read before what it makes
+    product_modifier_chars: StrictInt = 2
 
 
 class OrganizationsEnumerationModelMakers(_Strict):

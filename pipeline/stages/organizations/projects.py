@@ -38,6 +38,8 @@ class ProjectOwners:
     max_brand: int
     not_brands: frozenset[str]  # words that stand where a brand would and name none (高新: a zone)
     site_chars: int | None = None  # the site's characters in 大唐抚州电厂 (owner, site, works); None: rule off
+    products: tuple[str, ...] = ()  # what an owner makes, ending an item named by it (宝丰储能电池); empty: rule off
+    product_modifier_chars: int = 2  # process or kind between the owner and the product (储能, 煤制)
 
     @classmethod
     def from_config(cls, cfg: dict | None) -> ProjectOwners | None:
@@ -46,7 +48,8 @@ class ProjectOwners:
         return cls(frozenset(cfg["heads"]), frozenset(cfg.get("head_modifiers", [])),
                    tuple(sorted(cfg["fields"], key=len, reverse=True)), int(cfg["brand_chars"][0]),
                    int(cfg["brand_chars"][1]), frozenset(cfg.get("not_brands", [])),
-                   int(cfg["site_chars"]) if "site_chars" in cfg else None)
+                   int(cfg["site_chars"]) if "site_chars" in cfg else None,
+                   tuple(sorted(cfg.get("products", []), key=len, reverse=True)), int(cfg.get("product_modifier_chars", 2)))
 
 
 @dataclass(frozen=True)
@@ -97,27 +100,28 @@ def _model_head(after: list[Tok], mm: ModelMakers, lx: OrgLexicon) -> bool:
 
 def project_owners(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[Cand], set[tuple[int, int]]]:
     """Firms named as the owners of the items of a project list in one sentence, and the spans of the backend's
-    bodies that are works named by their owner and site (大唐抚州电厂/ORG: a project, no body)."""
+    bodies that run past the owner read from them: works or products named by their owner (大唐抚州电厂/ORG,
+    中石化煤制烯烃/ORG: a project, no body)."""
     po = lx.project_owners
     if po is None or not any(h in text for h in po.heads):
         return [], set()  # most sentences list no projects
     out: list[Cand] = []
     works: set[tuple[int, int]] = set()
-    for a, b in _closed_items(toks, lx, lambda after: _project_head(after, po)):
-        cand = _works_owner(text, toks[a:b], po, lx)
-        if cand is not None:
-            works.add((toks[a].s, toks[a].e))
-        else:
-            cand = _owner(text, toks[a:b], po, lx)
-        if cand is not None:
-            out.append(cand)
+    for a, b in _closed_items(toks, lx, lambda after: _project_head(after, po, lx)):
+        cand = _works_owner(text, toks[a:b], po, lx) or _owner(text, toks[a:b], po, lx)
+        if cand is None:
+            continue
+        out.append(cand)
+        first = toks[a]
+        if first.tag in lx.tags.org_entity and first.e > cand.e:
+            works.add((first.s, first.e))  # 大唐抚州电厂/ORG, 中石化煤制烯烃/ORG: the owner's project, no body
     return out, works
 
 
-def _project_head(after: list[Tok], po: ProjectOwners) -> bool:
-    """Is the phrase after a closer a project head, past its modifiers (等|重大|项目)?"""
+def _project_head(after: list[Tok], po: ProjectOwners, lx: OrgLexicon) -> bool:
+    """Is the phrase after a closer a project head, past its modifiers and counts (等|重大|项目, 等|一批|百亿级|项目)?"""
     k = 0
-    while k < len(after) and after[k].text in po.head_modifiers:
+    while k < len(after) and (after[k].text in po.head_modifiers or after[k].tag in lx.tags.numeral):
         k += 1
     return k < len(after) and after[k].text in po.heads
 
@@ -189,18 +193,46 @@ def _owner(text: str, item: list[Tok], po: ProjectOwners, lx: OrgLexicon) -> Can
         if i > 0 and (best is None or i < best[0]):
             best = (i, i + len(f))
     if best is None:
-        return None
+        return _product_owner(name, item, s0, po, lx)
     places = [m for m in scan_places(name, 0, best[0]) if m.start == 0]
     b0 = places[0].end if places else 0
     brand = name[b0 : best[0]]
-    if not places and any(t.s - s0 == b0 and t.e - s0 == best[0] and (t.tag in lx.tags.phrase_noun or t.tag in
-                                                                       lx.tags.compound_noun) for t in item):
+    if not places and _common_word_at(item, s0, b0, best[0], lx):
         return None  # 硅基|新材料, 生命|科技城: a common word before the field names an industry, no brand
-    if not (po.min_brand <= len(brand) <= po.max_brand) or not all_han(brand):
+    if not _brand_ok(brand, po, lx):
         return None
-    if brand in po.not_brands or brand in lx.common_words or brand in lx.generic_words or scan_places(brand):
-        return None  # 西安高新|集成电路: a zone, no brand; 京津|电子化学品: a place alone
     return Cand(s0, s0 + best[1], name[: best[1]], "company", "enum")
+
+
+def _product_owner(name: str, item: list[Tok], s0: int, po: ProjectOwners, lx: OrgLexicon) -> Cand | None:
+    """The firm opening an item named by what it makes: [place] owner, a little process or kind, the product
+    (宝丰|储能|电池, 中石化|煤制|烯烃, 台州|清陶|锂电池). The owner is the shortest brand that leaves at most
+    ``product_modifier_chars`` before the product."""
+    product = next((p for p in po.products if name.endswith(p)), None)
+    if product is None:
+        return None
+    places = [m for m in scan_places(name, 0, len(name) - len(product)) if m.start == 0]
+    b0 = places[0].end if places else 0
+    rest = len(name) - len(product) - b0  # the owner and its product's process or kind
+    n = max(po.min_brand, rest - po.product_modifier_chars)
+    brand = name[b0 : b0 + n]
+    if n > po.max_brand or n > rest or not _brand_ok(brand, po, lx):
+        return None
+    if not places and _common_word_at(item, s0, b0, b0 + n, lx):
+        return None  # 光伏|电池, 动力|电池: a common word before the product names an industry
+    return Cand(s0, s0 + b0 + n, name[: b0 + n], "company", "enum")
+
+
+def _common_word_at(item: list[Tok], s0: int, a: int, b: int, lx: OrgLexicon) -> bool:
+    """Is the item's text from ``a`` to ``b`` one word the backend reads as a common noun or a phrase's noun?"""
+    return any(t.s - s0 == a and t.e - s0 == b and (t.tag in lx.tags.phrase_noun or t.tag in lx.tags.compound_noun)
+               for t in item)
+
+
+def _brand_ok(brand: str, po: ProjectOwners, lx: OrgLexicon) -> bool:
+    """A firm's short name of the configured length; no zone, place, common or generic word (西安高新, 京津)."""
+    return (po.min_brand <= len(brand) <= po.max_brand and all_han(brand) and brand not in po.not_brands
+            and brand not in lx.common_words and brand not in lx.generic_words and not scan_places(brand))
 
 
 def _site(t: Tok, lx: OrgLexicon) -> bool:
