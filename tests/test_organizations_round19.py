@@ -49,6 +49,17 @@ def test_a_product_after_a_kind_names_no_owner() -> None:
     assert not names("推广/v 宝丰/n 储能/n 电池/n 的/u 经验/n 。/w")  # no project list
 
 
+def test_an_industry_word_after_a_common_word_before_a_noun_names_a_field() -> None:
+    # 工程 is a common word elsewhere in the document: 环哈工程科技 modifies 成果 (Heilongjiang)
+    doc = ("实施/v 满园/n 工程/n 。/w 建强/v 哈工大先研院/ORG 、/w 环哈工程科技/ORG 成果/n 转化/vn 中心/n 。/w")
+    assert "环哈工程科技" not in names(doc)
+    assert not names("向/p 综合型/a 港航物流/ORG 营运商/vn 转变/v 。/w")  # 港航: a common word (filters.toml)
+    # a place or a brand alone before the industry word: the firm (Jilin, Inner Mongolia)
+    assert "上海电气" in names("实施/v 满园/n 工程/n 。/w 上海电气/ORG 绿色/n 甲醇/n 竣工/v 投产/vn 。/w")
+    assert "内蒙古电力" in names("推动/v 内蒙古电力/ORG 航检中心/vn 落地/v 。/w")
+    assert "环哈工程科技" in names("建强/v 环哈工程科技/ORG 成果/n 转化/vn 中心/n 。/w")  # 工程 read common nowhere
+
+
 @pytest.fixture()
 def older_user_lexicons(tmp_path, monkeypatch):
     """A ``--lexicons`` copy from before round 19: no core-zone head, no Silk Road regions, no 人代会, no products."""

@@ -47,7 +47,12 @@ from pipeline.stages.organizations.filters import (
     type_of,
 )
 from pipeline.stages.organizations.lexicon import OrgLexicon, load_org_lexicon
-from pipeline.stages.organizations.ner_spans import glued_verb, ner_candidates, number_edges
+from pipeline.stages.organizations.ner_spans import (
+    field_before_noun,
+    glued_verb,
+    ner_candidates,
+    number_edges,
+)
 from pipeline.stages.organizations.projects import model_makers, project_owners
 from pipeline.stages.organizations.suffix import group_subjects, suffix_candidates
 from pipeline.stages.organizations.tagging import propagate
@@ -80,6 +85,7 @@ class _Doc:
         self.proper_spans: set[tuple[int, int]] = set()  # single tokens with a proper-name tag
         self.refused: set[tuple[int, int]] = set()  # backend ORG spans found to name no body where they stand
         self.generic: list[Cand] = []
+        self.commons: frozenset[str] = frozenset()  # two-character words the document reads as common words
 
     def in_book(self, s: int, e: int) -> bool:
         return any(self.book_mask[max(0, s) : max(0, e)])
@@ -93,10 +99,11 @@ class _Doc:
             self.lexicon[surface] = (name, old[1], old[2])  # a defined short form keeps its full name
 
 
-def _loc_votes(sents: list[tuple[Sentence, list[Tok]]], lx: OrgLexicon) -> dict[str, int]:
+def _loc_votes(sents: list[tuple[Sentence, list[Tok]]], lx: OrgLexicon) -> tuple[dict[str, int], frozenset[str]]:
     """Document votes: a span the backend calls a place more often than a body is a place (上海, 江苏); a word of two
     characters it reads as a common word at least as often is one (大众|创业, 国力, 加大: tags.toml common_word), unless
-    it ends in a body's suffix or is a word that names bodies (中央, 妇联: grammar.toml name_words)."""
+    it ends in a body's suffix or is a word that names bodies (中央, 妇联: grammar.toml name_words). Also the words of
+    two characters the document reads as common words at all."""
     votes: dict[str, int] = {}
     commons: dict[str, int] = {}
     place, org, common = lx.tags.place, lx.tags.org_entity, lx.tags.common_word
@@ -111,7 +118,7 @@ def _loc_votes(sents: list[tuple[Sentence, list[Tok]]], lx: OrgLexicon) -> dict[
     for w, n in commons.items():  # only words the backend also tags: most common words never are
         if w in votes and w not in lx.name_words and lx.suffix_at_end(w) is None:
             votes[w] += n
-    return votes
+    return votes, frozenset(commons)
 
 
 def _good(st: str, sent: Sentence, toks: list[Tok], cands: list[Cand], doc: _Doc) -> list[Cand]:
@@ -182,6 +189,7 @@ def _sentence(sent: Sentence, toks: list[Tok], votes: dict[str, int], doc: _Doc)
         c
         for c in ner_candidates(st, toks, lx, refused)
         if votes.get(c.token or c.text, 0) < 0 and not place_plus_weak(c.text, lx)
+        and not field_before_noun(c, toks, doc.commons, lx)
     ]
     doc.refused.update((sent.start + s, sent.start + e) for s, e in refused)
     # items of a list headed by a non-body noun (深海科技等新兴产业) are not bodies, unless a body's
@@ -222,7 +230,7 @@ def extract_organizations(text: str, sentences: list[Sentence], analyses: list[A
             doc.add(name, name, typ, "gazetteer")
     sents = [(sent, merge_departments(sent.text, tokens(sent.text, an, lx), lx))
              for sent, an in zip(sentences, analyses) if sent.text and an is not None]
-    votes = _loc_votes(sents, lx)
+    votes, doc.commons = _loc_votes(sents, lx)
     for sent, toks in sents:
         _sentence(sent, toks, votes, doc)
     for short, (name, typ) in generic_short_forms(doc.generic, doc.lexicon, lx).items():

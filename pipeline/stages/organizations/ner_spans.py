@@ -120,6 +120,24 @@ def modifies_noun(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
     return _modified_noun(nxt, lx)
 
 
+def field_before_noun(c: Cand, toks: list[Tok], commons: frozenset[str], lx: OrgLexicon) -> bool:
+    """Does the backend's span end in an industry word after a common word, glued before a noun it modifies
+    (嘉兴航空物流|机场, 港航物流|营运商, 环哈工程科技|成果转化中心)?
+
+    An industry word (a weak company suffix: 物流, 科技) after a word the document reads as common elsewhere
+    (``commons``, or filters.toml common_words) names a field, and the noun after it what the field has; a
+    place or a brand alone before it may be a firm's name (上海电气|绿色甲醇, 内蒙古电力|航检中心).
+    """
+    suf = lx.suffix_at_end(c.text)
+    if suf is None or not suf.weak or suf.type != "company":
+        return False
+    word = c.text[: -len(suf.text)][-2:]
+    if word not in commons and word not in lx.common_words:
+        return False
+    nxt = next((t for t in toks if t.s == c.e), None)
+    return nxt is not None and _modified_noun(nxt, lx)
+
+
 def _modified_noun(nxt: Tok, lx: OrgLexicon) -> bool:
     """Is ``nxt`` a common noun a span before it modifies, not a body's officer, member or role word?"""
     return nxt.tag in lx.tags.compound_noun and nxt.text not in lx.role_nouns and nxt.text not in lx.title_words \
