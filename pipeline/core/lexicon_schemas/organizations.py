@@ -368,7 +368,7 @@ class OrganizationsSuffixesPlatform(_Strict):
     weak: list[StrictStr]
     bare_ok: list[StrictStr]
     one_word: list[StrictStr]
-    areas_of_whole: list[StrictStr] | None = None
+    areas_of_whole: list[StrictStr] = []  # optional: without it 核心区 closes a name wherever a weak head may
 
 
 class OrganizationsSuffixesMedia(_Strict):
