@@ -194,10 +194,9 @@ def _owner(text: str, item: list[Tok], po: ProjectOwners, lx: OrgLexicon) -> Can
             best = (i, i + len(f))
     if best is None:
         return _product_owner(name, item, s0, po, lx)
-    places = [m for m in scan_places(name, 0, best[0]) if m.start == 0]
-    b0 = places[0].end if places else 0
+    b0 = _place_end(name, best[0])
     brand = name[b0 : best[0]]
-    if not places and _common_word_at(item, s0, b0, best[0], lx):
+    if not b0 and _common_word_at(item, s0, b0, best[0], lx):
         return None  # 硅基|新材料, 生命|科技城: a common word before the field names an industry, no brand
     if not _brand_ok(brand, po, lx):
         return None
@@ -211,16 +210,19 @@ def _product_owner(name: str, item: list[Tok], s0: int, po: ProjectOwners, lx: O
     product = next((p for p in po.products if name.endswith(p)), None)
     if product is None:
         return None
-    places = [m for m in scan_places(name, 0, len(name) - len(product)) if m.start == 0]
-    b0 = places[0].end if places else 0
+    b0 = _place_end(name, len(name) - len(product))
     rest = len(name) - len(product) - b0  # the owner and its product's process or kind
     n = max(po.min_brand, rest - po.product_modifier_chars)
-    brand = name[b0 : b0 + n]
-    if n > po.max_brand or n > rest or not _brand_ok(brand, po, lx):
+    if n > rest or not _brand_ok(name[b0 : b0 + n], po, lx):
         return None
-    if not places and _common_word_at(item, s0, b0, b0 + n, lx):
+    if not b0 and _common_word_at(item, s0, b0, b0 + n, lx):
         return None  # 光伏|电池, 动力|电池: a common word before the product names an industry
     return Cand(s0, s0 + b0 + n, name[: b0 + n], "company", "enum")
+
+
+def _place_end(name: str, end: int) -> int:
+    """Where a place opening ``name`` before ``end`` ends (衢州|先导智能, 台州|清陶锂电池), else 0."""
+    return next((m.end for m in scan_places(name, 0, end) if m.start == 0), 0)
 
 
 def _common_word_at(item: list[Tok], s0: int, a: int, b: int, lx: OrgLexicon) -> bool:
