@@ -188,6 +188,12 @@ class OrganizationsGrammarCompounds(_Strict):
     words: list[StrictStr]
 
 
+class OrganizationsGrammarZeroPrefix(_Strict):
+    prefix: StrictStr
+    word: StrictStr
+    joins: list[StrictStr]
+
+
 class OrganizationsGrammarFundMoney(_Strict):
     verbs: list[StrictStr]
 
@@ -263,6 +269,8 @@ class OrganizationsGrammar(_Strict):
     name_verbs: list[StrictStr]
     name_verb_reach: StrictInt
     cobuilt_verbs: list[StrictStr] = []  # optional: an older user lexicon without it stays valid
+    object_verbs: list[StrictStr] = []  # optional (round 20)
+    park_field_heads: list[StrictStr] = []  # optional (round 20)
     break_words: list[StrictStr]
     rank_modifier_min_chars: StrictInt
     glued_verbs: list[StrictStr]
@@ -301,6 +309,7 @@ class OrganizationsGrammar(_Strict):
     group_subject: OrganizationsGrammarGroupSubject = OrganizationsGrammarGroupSubject(  # optional, as above
         heads=[], max_field_chars=0, class_words=[])
     compounds: OrganizationsGrammarCompounds = OrganizationsGrammarCompounds(words=[])  # optional, as above
+    zero_prefix: OrganizationsGrammarZeroPrefix = OrganizationsGrammarZeroPrefix(prefix="", word="(?!)", joins=[])  # optional
     fund_money: OrganizationsGrammarFundMoney = OrganizationsGrammarFundMoney(verbs=[])  # optional
     combination: OrganizationsGrammarCombination = OrganizationsGrammarCombination(verbs=[])  # optional
     common_list: OrganizationsGrammarCommonList = OrganizationsGrammarCommonList(  # optional

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.stages.organizations.filters import division_named, is_place, rejected, type_of
+from pipeline.stages.organizations.extend import division_named
+from pipeline.stages.organizations.filters import is_place, rejected, type_of
 from pipeline.stages.organizations.lexicon import OrgLexicon
 from pipeline.stages.organizations.tokens import Cand, Tok
 

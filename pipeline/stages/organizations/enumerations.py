@@ -256,10 +256,21 @@ def _mates_once(text: str, chosen: list[Cand], lx: OrgLexicon, toks: list[Tok] |
             continue
         prev_end = s - 1  # position of the 、 before
         nxt_start = e + 1
+        if toks is not None and _body_then_verb(s, e, chosen, toks, lx):
+            continue
         mates = [c for c in chosen if (c.e == prev_end or c.s == nxt_start) and c.type == suf.type]
         if mates and all(s <= c.s and c.e <= e for c in chosen if c.s < e and s < c.e):
             out.append(Cand(s, e, m.group(1), suf.type, "suffix"))
     return out
+
+
+def _body_then_verb(s: int, e: int, chosen: list[Cand], toks: list[Tok], lx: OrgLexicon) -> bool:
+    """Does the item ``s:e`` open with a found body and go on with a verb (定西高新区|创建国家级高新区)?
+
+    The rest is the body's clause, not a longer name of the same class.
+    """
+    ends = {c.e for c in chosen if c.s == s and c.e < e}
+    return any(t.s in ends and (t.tag in lx.tags.verb or t.text in lx.break_words) for t in toks)
 
 
 def _first_mates(text: str, chosen: list[Cand], lx: OrgLexicon, toks: list[Tok]) -> list[Cand]:

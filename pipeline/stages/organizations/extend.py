@@ -9,6 +9,19 @@ from __future__ import annotations
 
 from pipeline.stages.organizations.lexicon import OrgLexicon, Suffix
 from pipeline.stages.organizations.tokens import Tok, ends_like_body
+from pipeline.stages.places.divisions import gazetteer as divisions
+from pipeline.stages.places.mentions import scan as scan_places
+
+
+def division_named(word: str, lx: OrgLexicon) -> bool:
+    """Is ``word`` a division's name, whole or with its unit dropped (抚州, 涿州 for 涿州市, 合川 for 合川区)?
+
+    The places gazetteer reads a county's name only with its unit, so the unit is tried here."""
+    m = scan_places(word)
+    if m and m[0].start == 0 and m[-1].end == len(word):
+        return True
+    names = divisions().by_name
+    return any(word + unit in names for unit in lx.admin_suffixes)
 
 
 def is_place_abbrev(t: Tok, lx: OrgLexicon) -> bool:
@@ -96,12 +109,14 @@ def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | No
         return False  # 字段级|自贸试验区, 紧密型|城市医疗集团: a modifier, not a name part (but 国家级 is)
     if t.text in lx.stop_words or t.text in lx.apposition_nouns:
         return False
+    if k + 1 < j and _latin_part(toks[k + 1], lx) and not is_nameish(t, lx):
+        return False  # 资本市场服务|G60科创走廊: only a place or a brand opens a name before its latin part
     if len(t.text) > 2 and t.tag in T.noun and t.text.endswith(lx.apposition_tails):
         return False  # 电子企业长虹公司: a class noun in apposition
     if k + 1 == j and t.text in lx.cobuilt_verbs and head is not None and head.type == "platform":
         return True  # 深赣|共建|产业园: how the park was built, part of its name
-    if t.text in lx.break_words and t.tag not in T.break_exempt:
-        return False
+    if t.text in lx.break_words and (t.tag not in T.break_exempt or (t.text in lx.object_verbs and k + 1 < j)):
+        return False  # 建设|共同富裕试验区: a word between the verb and the head is its object (生产建设|兵团 stays)
     if stray_entity_char(toks, k, lx):
         return False  # 建|优/ORG|哈工大先研院, 任/ORG|军事科学院: no name part
     if t.tag in T.inside or t.text in lx.name_words or is_place_abbrev(t, lx) or is_region_word(t, lx):
@@ -110,6 +125,8 @@ def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | No
         return True
     if t.tag in T.name_verb and t.text in lx.name_verbs:
         return j - k <= lx.name_verb_reach
+    if _park_field_verb(toks, k, lx, head):
+        return True
     if k + 1 == j and t.text in lx.abbreviated_fields and 0 < k and toks[k - 1].tag in T.miscut_left:
         return True  # 亚太经/LOC 合/v 组织: the abbreviated field cut off the name
     if t.tag in T.verb and len(t.text) == 1 and 0 < k and k + 1 < len(toks):
@@ -119,6 +136,32 @@ def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | No
         return True
     if t.tag in T.numeral and lx.pat.alnum.match(t.text) and lx.pat.has_latin.search(t.text):
         return True  # G60, C9, 5G as name parts
+    return False
+
+
+def _latin_part(t: Tok, lx: OrgLexicon) -> bool:
+    """G60, 5G: a latin name part, where a name's proper part is (长三角|G60科创走廊, 沪嘉杭|G60科创走廊)."""
+    return bool(lx.pat.alnum.match(t.text) and lx.pat.has_latin.search(t.text))
+
+
+def _park_field_verb(toks: list[Tok], k: int, lx: OrgLexicon, head: Suffix | None) -> bool:
+    """Is token ``k`` a field the backend read as a verb, in a park named by its place (海东零碳|算力|产业园, 衡阳智能衡器|计量|产业园)?
+
+    Only under a strong platform head (产业园, 示范区; grammar.toml park_field_heads), only a two-character verb that no
+    list names a clause verb, and only after a division's name the backend tagged as a place, with nouns between:
+    支持衡阳|建设|产业园 and 打造港产|城融合发展示范区 stay no such name.
+    """
+    t = toks[k]
+    if head is None or head.text not in lx.park_field_heads or t.tag not in lx.tags.verb or len(t.text) != 2 \
+            or t.text in lx.break_words or t.text in lx.stop_words:
+        return False
+    for m in range(k - 1, max(-1, k - 4), -1):
+        if toks[m].e != toks[m + 1].s:
+            return False
+        if toks[m].tag in lx.tags.place_entity:
+            return division_named(toks[m].text, lx)  # not 港产/LOC 城 (port, industry and city): no division's name
+        if toks[m].tag not in lx.tags.inside:
+            return False
     return False
 
 

@@ -12,19 +12,7 @@ from functools import lru_cache
 from pipeline.stages.organizations.extend import is_place_abbrev
 from pipeline.stages.organizations.lexicon import OrgLexicon
 from pipeline.stages.organizations.tokens import Cand, Tok, ends_like_body
-from pipeline.stages.places.divisions import gazetteer as divisions
 from pipeline.stages.places.mentions import scan as scan_places
-
-
-def division_named(word: str, lx: OrgLexicon) -> bool:
-    """Is ``word`` a division's name, whole or with its unit dropped (抚州, 涿州 for 涿州市, 合川 for 合川区)?
-
-    The places gazetteer reads a county's name only with its unit, so the unit is tried here."""
-    m = scan_places(word)
-    if m and m[0].start == 0 and m[-1].end == len(word):
-        return True
-    names = divisions().by_name
-    return any(word + unit in names for unit in lx.admin_suffixes)
 
 
 def is_place(name: str, lx: OrgLexicon) -> bool:

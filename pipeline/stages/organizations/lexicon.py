@@ -94,6 +94,8 @@ class OrgLexicon:
     name_verbs: frozenset[str]
     name_verb_reach: int
     cobuilt_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    park_field_heads: frozenset[str]
     name_verb_prefixes: tuple[str, ...]
     place_abbrev_chars: frozenset[str]
     station_marks: tuple[str, ...]
@@ -114,6 +116,9 @@ class OrgLexicon:
     group_max_field: int
     group_class_words: tuple[str, ...]
     compounds: tuple[str, ...]  # 特别行政区: fixed compounds the backend cuts, joined into one word
+    zero_prefix: str
+    zero_word: re.Pattern[str]  # 零碳: 零 as the prefix "zero-", a noun word (grammar.toml [zero_prefix])
+    zero_joins: frozenset[str]
     fund_verbs: tuple[str, ...]  # 增加|全国社会保障基金: a fund after these is money (grammar.toml [fund_money])
     level_verbs: frozenset[str]
     combining_verbs: frozenset[str]

@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pipeline.stages.organizations.filters import all_han, division_named
+from pipeline.stages.organizations.extend import division_named
+from pipeline.stages.organizations.filters import all_han
 from pipeline.stages.organizations.tokens import Cand, Tok
 from pipeline.stages.places.mentions import scan as scan_places
 

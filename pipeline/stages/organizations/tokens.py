@@ -83,6 +83,8 @@ def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
     else:
         toks = _aligned(text, an.words, pos, fold)
     toks = _split_posts(text, toks, lx)
+    if lx.zero_prefix and lx.zero_prefix in text:
+        toks = _zero_words(toks, lx)
     if lx.compounds:
         toks = _join_compounds(toks, lx)
     if not an.entities:
@@ -106,6 +108,23 @@ def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
     if lx.pat.bracket.search(text):
         toks = [p for t in toks for p in _split_brackets(t, lx)]
     return subject_bodies(toks, lx)
+
+
+def _zero_words(toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
+    """零 as the prefix "zero-" makes one noun with the word after it (零/m 碳/n -> 零碳/n, 零碳/m -> 零碳/n): grammar.toml
+    [zero_prefix]. A numeral 零 before a number or a unit stays a numeral (二百零四个)."""
+    out: list[Tok] = []
+    num = lx.tags.numeral
+    for t in toks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.text == lx.zero_prefix and prev.tag in num and prev.e == t.s and t.tag in lx.zero_joins \
+                and lx.zero_word.match(prev.text + t.text):
+            out[-1] = Tok(prev.s, t.e, prev.text + t.text, "n")
+        elif t.tag in num and lx.zero_word.match(t.text):
+            out.append(Tok(t.s, t.e, t.text, "n"))
+        else:
+            out.append(t)
+    return out
 
 
 def _join_compounds(toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
