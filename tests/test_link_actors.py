@@ -322,3 +322,16 @@ def test_held_out_sets_are_no_part_of_the_run_fingerprint(tmp_path, monkeypatch)
     with open(root / "actors" / "actors.toml", "a", encoding="utf-8") as f:
         f.write("\n# a comment changes the file\n")
     assert C.config_hash(cfg) != before
+
+
+def test_the_scorer_counts_misses_of_the_organization_layer_and_pools_the_blind_sets():
+    """A missed actor that is no organization row of its sentence is the organization layer's miss; the pooled line
+    sums the sets."""
+    from pipeline.stages.actors.corpus import Score, _pool
+
+    case = {"text": "国务院决定安排资金30亿元。", "source": "constructed",
+            "expect": [{"table": "amounts", "text": "30亿元", "actor": "某某委员会"}]}
+    s = score([case])
+    assert (s.tp, s.fn, s.unfound) == (0, 1, 1)  # 国务院 is named instead; 某某委员会 was never found
+    pooled = _pool([Score(tp=2, fp=1, fn=3, unfound=2), Score(tp=1, fn=1, missing=4)])
+    assert (pooled.tp, pooled.fp, pooled.fn, pooled.missing, pooled.unfound) == (3, 1, 4, 4, 2)
