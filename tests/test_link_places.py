@@ -89,7 +89,7 @@ def test_seed_organizations_have_an_adcode(seed_outputs):
     assert docs.adcode.notna().all()
 
 
-PLACES_CORPUS_FLOOR = 0.94  # share of expectations met when the corpus was written (raise, never lower)
+PLACES_CORPUS_FLOOR = 0.95  # share of expectations met (0.94 when written; 45/47 in session 15). Raise, never lower
 
 
 def test_the_places_corpus():

@@ -12,6 +12,10 @@ from pipeline.core.lexicon_schemas.base import Strict as _Strict
 class PlacesPlaces(_Strict):
     short_suffixes: list[StrictStr]
     stop_names: list[StrictStr]
+    # optional (session 15): an older user lexicon without them reads no prefecture by its short form
+    prefecture_unit: StrictStr = ""
+    prefecture_short_unit: StrictStr = ""
+    peoples: list[StrictStr] = []
     national_name: StrictStr
     national_adcode: StrictStr
     national_mentions: list[StrictStr]

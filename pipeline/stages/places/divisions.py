@@ -86,6 +86,21 @@ def _short_forms(name: str, level: str, suffixes: list[str]) -> list[str]:
     return out
 
 
+def _prefecture_short(name: str, lex: dict) -> str | None:
+    """The name of an autonomous prefecture before its peoples (湘西土家族苗族自治州 -> 湘西), or None."""
+    unit = lex.get("prefecture_unit", "")
+    if not unit or not name.endswith(unit):
+        return None
+    rest = name[: -len(unit)]
+    peoples = sorted(lex.get("peoples", []), key=len, reverse=True)
+    while True:
+        people = next((p for p in peoples if rest.endswith(p) and len(rest) - len(p) >= 2), None)
+        if people is None:
+            break
+        rest = rest[: -len(people)]
+    return rest if rest != name[: -len(unit)] else None
+
+
 @cache
 def gazetteer() -> Gazetteer:
     """All divisions, with their short forms and renamed predecessors, by name (loaded once)."""
@@ -115,6 +130,12 @@ def gazetteer() -> Gazetteer:
     for d in by_code.values():
         for n in _short_forms(d.name, d.level, lex.get("short_suffixes", [])):
             add(n, d)
+    for d in by_code.values():  # after every other name, so a prefecture's bare short form never shadows one
+        short = _prefecture_short(d.name, lex)
+        if short:
+            add(short + lex.get("prefecture_short_unit", ""), d)
+            if short not in by_name:
+                add(short, d)
     for r in load_lexicon_toml("places/renamed.toml").get("renamed", []):
         succ = by_code.get(r["successor"])
         if succ is None:
