@@ -32,7 +32,7 @@ CORPUS_ODD_FLOOR = (0.85, 0.65)  # the corpus's odd lines, held out when the rul
 # The scorer matches a held-out target by its `text` column since round 5 (the sets annotate targets by it; they were
 # all "not extracted" before): the held-out figures count target rows from then on.
 HELD_OUT_FLOOR = {"all": (0.983, 0.806), "even": (0.966, 0.875), "odd": (1.000, 0.750)}  # 电力集团要…, 中央政府 (s11)
-HELD_OUT2_FLOOR = {"all": (1.000, 0.795), "even": (1.000, 0.895), "odd": (1.000, 0.700)}  # 国家经委 (s11)
+HELD_OUT2_FLOOR = {"all": (1.000, 0.820), "even": (1.000, 0.895), "odd": (1.000, 0.750)}  # 湘南湘西… (s15)
 # held-out-3: first score (measured once, rule of commit 33c5a64) precision 0.812, recall 0.382 with targets unscored;
 # the same rule with targets scored: 0.824 / 0.378. Fixed on its even half only since. THE TARGET IS NOT MET ON IT
 # either: these floors hold what the rule reaches (with targets scored).
