@@ -145,7 +145,7 @@ def _latin_part(t: Tok, lx: OrgLexicon) -> bool:
 
 
 def _park_field_verb(toks: list[Tok], k: int, lx: OrgLexicon, head: Suffix | None) -> bool:
-    """Is token ``k`` a field the backend read as a verb, in a park named by its place (海东零碳|算力|产业园, 衡阳智能衡器|计量|产业园)?
+    """Is token ``k`` a field the backend read as a verb, in a park named by its place (衡阳智能衡器|计量|产业园)?
 
     Only under a strong platform head (产业园, 示范区; grammar.toml park_field_heads), only a two-character verb that no
     list names a clause verb, and only after a division's name the backend tagged as a place, with nouns between:
