@@ -58,6 +58,12 @@ def test_only_a_place_or_a_brand_opens_a_name_before_its_latin_part() -> None:
     assert names("参与/v 长三角/LOC 5G/nz 创新/vn 发展/vn 联盟/n 。/w") == {"长三角5G创新发展联盟"}  # a region opens it
 
 
+def test_a_park_opening_with_the_conferring_level_and_no_place_is_a_title() -> None:
+    assert not names("罗田/LOC 、/w 钟祥/LOC 获批/v 创建/v 国家/n 现代/TIME 农业/n 产业园/n 。/w")
+    assert not names("着力/d 建设/v 国家/n 物流/n 枢纽/n 经济区/n 。/w")
+    assert names("城北/n 园区/n 始创/v 于/p 1993年/TIME 。/w") == {"城北园区"}  # no level: one park (GUIDELINES)
+
+
 @pytest.fixture()
 def older_user_lexicons(tmp_path, monkeypatch):
     """A ``--lexicons`` copy from before round 20: no object verbs, no park field heads, no zero prefix."""
@@ -65,6 +71,7 @@ def older_user_lexicons(tmp_path, monkeypatch):
     grammar = (base / "grammar.toml").read_text(encoding="utf-8")
     grammar = re.sub(r"(?m)^(object_verbs|park_field_heads) = .*\n", "", grammar)
     grammar = re.sub(r"(?ms)^\[zero_prefix\]\n.*?(?=^\[|\Z)", "", grammar)
+    grammar = re.sub(r"(?m)^conferred_heads = .*\n", "", grammar)
     steps = older_organization_lexicons(tmp_path, monkeypatch, (), (), {"grammar.toml": grammar})
     next(steps)
     yield
@@ -75,3 +82,4 @@ def test_an_older_user_lexicon_loads_and_leaves_round_20_off(older_user_lexicons
     assert "攀枝花高质量建设共同富裕试验区" in names(OBJECT)
     assert "衡阳智能衡器计量产业园" not in names(PARK)
     assert "碳园区" in names(ZERO)
+    assert names("着力/d 建设/v 国家/n 物流/n 枢纽/n 经济区/n 。/w") == {"国家物流枢纽经济区"}

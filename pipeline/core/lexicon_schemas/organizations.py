@@ -214,6 +214,7 @@ class OrganizationsGrammarDesignations(_Strict):
     heads: list[StrictStr]
     named_tags: list[StrictStr]
     conferring: list[StrictStr]
+    conferred_heads: list[StrictStr] = []  # optional (round 20): an older user lexicon without it stays valid
 
 
 class OrganizationsGrammarValleys(_Strict):

@@ -161,6 +161,7 @@ class OrgLexicon:
     designation_heads: tuple[str, ...]  # zone heads conferred as programmes (国家…试验区)
     designation_named: frozenset[str]  # tags of a place or body that make one a name
     designation_conferring: tuple[str, ...]  # the level that confers a title on a place (长株潭国家自主创新示范区)
+    conferred_heads: tuple[str, ...]  # heads that are a title after the level alone (国家现代农业产业园)
     valley_heads: tuple[str, ...]  # valleys named by their field (中原农谷)
     valley_titles: tuple[str, ...]  # before a valley: a title given to a place (中国绿氢谷)
     valley_regions: tuple[str, ...]  # continents: with a foreign country, a valley after them is the region (亚洲硅谷)

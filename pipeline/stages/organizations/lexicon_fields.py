@@ -66,6 +66,7 @@ def grammar_kw(g: dict) -> dict:
         "designation_heads": tuple(sorted(g["designations"]["heads"], key=len, reverse=True)),
         "designation_named": _fs(g["designations"]["named_tags"]),
         "designation_conferring": tuple(g["designations"]["conferring"]),
+        "conferred_heads": tuple(g["designations"].get("conferred_heads", [])),
         "valley_heads": tuple(g["valleys"]["heads"]),
         "valley_titles": tuple(g["valleys"]["titles"]),
         "valley_regions": tuple(g["valleys"]["regions"]),
