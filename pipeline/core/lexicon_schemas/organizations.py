@@ -270,7 +270,6 @@ class OrganizationsGrammar(_Strict):
     name_verbs: list[StrictStr]
     name_verb_reach: StrictInt
     cobuilt_verbs: list[StrictStr] = []  # optional: an older user lexicon without it stays valid
-    object_verbs: list[StrictStr] = []  # optional (round 20)
     park_field_heads: list[StrictStr] = []  # optional (round 20)
     break_words: list[StrictStr]
     rank_modifier_min_chars: StrictInt

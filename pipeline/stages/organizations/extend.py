@@ -115,8 +115,8 @@ def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | No
         return False  # 电子企业长虹公司: a class noun in apposition
     if k + 1 == j and t.text in lx.cobuilt_verbs and head is not None and head.type == "platform":
         return True  # 深赣|共建|产业园: how the park was built, part of its name
-    if t.text in lx.break_words and (t.tag not in T.break_exempt or (t.text in lx.object_verbs and k + 1 < j)):
-        return False  # 建设|共同富裕试验区: a word between the verb and the head is its object (生产建设|兵团 stays)
+    if t.text in lx.break_words and t.tag not in T.break_exempt:
+        return False
     if stray_entity_char(toks, k, lx):
         return False  # 建|优/ORG|哈工大先研院, 任/ORG|军事科学院: no name part
     if t.tag in T.inside or t.text in lx.name_words or is_place_abbrev(t, lx) or is_region_word(t, lx):

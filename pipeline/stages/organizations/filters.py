@@ -120,8 +120,8 @@ def designation(st: str, c: Cand, toks: list[Tok], lx: OrgLexicon) -> bool:
     (川渝自贸试验区); field words, even read as proper nouns (数据要素综合/nz) or official ones (现代|产业带), do not,
     and the conferring level makes a title even after a place (长株潭国家自主创新示范区): grammar.toml [designations].
     """
-    if c.text.startswith(lx.designation_conferring) and c.text.endswith(lx.conferred_heads):
-        return True  # 国家现代农业产业园, 全国先进制造百强园区: the state's title, no place named
+    if c.text.endswith(lx.conferred_heads) and any(t.s == c.s and t.text in lx.designation_conferring for t in toks):
+        return True  # 国家|现代农业产业园, 全国|先进制造百强园区: the state's title (not 国家电投/ORG|氢能产业园, a firm's)
     head = next((h for h in lx.designation_heads if c.text.endswith(h)), None)
     if head is None:
         return False

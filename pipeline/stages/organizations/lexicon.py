@@ -94,7 +94,6 @@ class OrgLexicon:
     name_verbs: frozenset[str]
     name_verb_reach: int
     cobuilt_verbs: frozenset[str]
-    object_verbs: frozenset[str]
     park_field_heads: frozenset[str]
     name_verb_prefixes: tuple[str, ...]
     place_abbrev_chars: frozenset[str]

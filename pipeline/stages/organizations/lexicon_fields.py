@@ -22,7 +22,6 @@ def grammar_kw(g: dict) -> dict:
         "name_verbs": _fs(g.get("name_verbs")),
         "name_verb_reach": int(g.get("name_verb_reach", 2)),
         "cobuilt_verbs": _fs(g.get("cobuilt_verbs")),
-        "object_verbs": _fs(g.get("object_verbs")),
         "park_field_heads": _fs(g.get("park_field_heads")),
         "name_verb_prefixes": tuple(g.get("name_verb_prefixes", [])),
         "place_abbrev_chars": frozenset(g.get("place_abbrev_chars", "")),

@@ -83,12 +83,10 @@ def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
     else:
         toks = _aligned(text, an.words, pos, fold)
     toks = _split_posts(text, toks, lx)
-    if lx.zero_prefix and lx.zero_prefix in text:
-        toks = _zero_words(toks, lx)
     if lx.compounds:
         toks = _join_compounds(toks, lx)
     if not an.entities:
-        return subject_bodies(toks, lx)
+        return subject_bodies(_zero_words(text, toks, lx), lx)
     # Tokens are in order and disjoint, so the ones overlapping an entity are a
     # contiguous run found by bisection (a scan per entity was quadratic).
     starts = [t.s for t in toks]
@@ -107,12 +105,15 @@ def tokens(text: str, an: Analysis, lx: OrgLexicon) -> list[Tok]:
         ends[a : b + 1] = [e2]
     if lx.pat.bracket.search(text):
         toks = [p for t in toks for p in _split_brackets(t, lx)]
-    return subject_bodies(toks, lx)
+    return subject_bodies(_zero_words(text, toks, lx), lx)
 
 
-def _zero_words(toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
-    """零 as the prefix "zero-" makes one noun with the word after it (零/m 碳/n -> 零碳/n, 零碳/m -> 零碳/n): grammar.toml
-    [zero_prefix]. A numeral 零 before a number or a unit stays a numeral (二百零四个)."""
+def _zero_words(text: str, toks: list[Tok], lx: OrgLexicon) -> list[Tok]:
+    """零 as the prefix "zero-" makes one noun with the word after it (零/m 碳/n -> 零碳/n, 零/m 碳园区/LOC -> 零碳园区/n,
+    零碳/m -> 零碳/n): grammar.toml [zero_prefix]. Run after the entity spans are merged, so an entity the backend cut
+    from the word joins it too. A numeral 零 before a number or a unit stays a numeral (二百零四个)."""
+    if not lx.zero_prefix or lx.zero_prefix not in text:
+        return toks  # most sentences hold no 零
     out: list[Tok] = []
     num = lx.tags.numeral
     for t in toks:

@@ -130,12 +130,14 @@ def gazetteer() -> Gazetteer:
     for d in by_code.values():
         for n in _short_forms(d.name, d.level, lex.get("short_suffixes", [])):
             add(n, d)
+    unit = lex.get("prefecture_short_unit", "")
     for d in by_code.values():  # after every other name, so a prefecture's bare short form never shadows one
         short = _prefecture_short(d.name, lex)
         if short:
-            add(short + lex.get("prefecture_short_unit", ""), d)
+            if unit:
+                add(short + unit, d)  # 湘西州
             if short not in by_name:
-                add(short, d)
+                add(short, d)  # 湘西
     for r in load_lexicon_toml("places/renamed.toml").get("renamed", []):
         succ = by_code.get(r["successor"])
         if succ is None:
