@@ -134,7 +134,7 @@ def inside_ok(toks: list[Tok], k: int, j: int, lx: OrgLexicon, head: Suffix | No
         return toks[k - 1].tag in T.miscut_left and toks[k + 1].tag in T.miscut_right
     if t.tag in T.position and t.text in lx.inside_f:
         return True
-    if t.tag in T.numeral and lx.pat.alnum.match(t.text) and lx.pat.has_latin.search(t.text):
+    if t.tag in T.numeral and _latin_part(t, lx):
         return True  # G60, C9, 5G as name parts
     return False
 
@@ -194,7 +194,7 @@ def _opens_clause(toks: list[Tok], k: int, lx: OrgLexicon, head: Suffix | None, 
     if sector and t.tag in T.sector_part and t.text not in lx.stop_words:
         return False
     if is_session(t, lx, head) or is_ministry_ordinal(t, lx, head) \
-            or (lx.pat.alnum.match(t.text) and lx.pat.has_latin.search(t.text)) \
+            or _latin_part(t, lx) \
             or (head is not None and head.text in lx.counted_heads and k + 1 < len(toks) and toks[k + 1].s == t.e
                 and t.tag in T.numeral):
         return False  # 第九届全国人民代表大会, 6G创新产业集聚区, 20国集团

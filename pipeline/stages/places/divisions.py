@@ -86,17 +86,13 @@ def _short_forms(name: str, level: str, suffixes: list[str]) -> list[str]:
     return out
 
 
-def _prefecture_short(name: str, lex: dict) -> str | None:
-    """The name of an autonomous prefecture before its peoples (湘西土家族苗族自治州 -> 湘西), or None."""
-    unit = lex.get("prefecture_unit", "")
+def _prefecture_short(name: str, unit: str, peoples: tuple[str, ...]) -> str | None:
+    """The name of an autonomous prefecture before its peoples (湘西土家族苗族自治州 -> 湘西), or None.
+    ``peoples`` longest first, so 蒙古族 goes before 蒙古."""
     if not unit or not name.endswith(unit):
         return None
     rest = name[: -len(unit)]
-    peoples = sorted(lex.get("peoples", []), key=len, reverse=True)
-    while True:
-        people = next((p for p in peoples if rest.endswith(p) and len(rest) - len(p) >= 2), None)
-        if people is None:
-            break
+    while people := next((p for p in peoples if rest.endswith(p) and len(rest) - len(p) >= 2), None):
         rest = rest[: -len(people)]
     return rest if rest != name[: -len(unit)] else None
 
@@ -131,8 +127,9 @@ def gazetteer() -> Gazetteer:
         for n in _short_forms(d.name, d.level, lex.get("short_suffixes", [])):
             add(n, d)
     unit = lex.get("prefecture_short_unit", "")
+    peoples = tuple(sorted(lex.get("peoples", []), key=len, reverse=True))
     for d in by_code.values():  # after every other name, so a prefecture's bare short form never shadows one
-        short = _prefecture_short(d.name, lex)
+        short = _prefecture_short(d.name, lex.get("prefecture_unit", ""), peoples)
         if short:
             if unit:
                 add(short + unit, d)  # 湘西州
