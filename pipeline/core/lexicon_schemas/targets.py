@@ -117,6 +117,7 @@ class TargetsTargetsSections(_Strict):
     glossary: StrictStr = "(?!)"  # optional: an older user lexicon without it stays valid
     top_commas: StrictInt
     look_back_paragraph: StrictStr
+    year_goal: StrictStr = "(?!)"  # optional: an older user lexicon without it stays valid (no such sections)
     not_quantities: list[StrictStr]
     plan_verbs: list[StrictStr]
     restatement: StrictStr

@@ -54,7 +54,7 @@ from pipeline.stages.targets.lists import ListMixin
 from pipeline.stages.targets.model import _Chain, _Clause, _Ctx, _Deadline, _Governor, _Trigger
 from pipeline.stages.targets.reach import ReachMixin
 from pipeline.stages.targets.rows import RowMixin
-from pipeline.stages.targets.sections import Section, section_heading
+from pipeline.stages.targets.sections import Section, section_heading, year_goal_section
 from pipeline.stages.targets.text import _clause_index
 from pipeline.stages.targets.triggers import TriggerMixin
 
@@ -78,10 +78,11 @@ def extract_targets(text: str, sentences: list[Sentence], amounts: list[Amount],
     if carry is not None:
         if carry.section is not None:
             ex.section = replace(carry.section, start=0)  # its heading lies in an earlier window
+        ex.reviewed = carry.reviewed
         ex.stated = carry.stated  # goals stated in earlier windows: before any offset here
     out = ex.run()
     if carry is not None:
-        carry.section = ex.section
+        carry.section, carry.reviewed = ex.section, ex.reviewed
         carry.stated = {head: _EARLIER for head in ex.stated}
     return out
 
@@ -91,6 +92,7 @@ class TargetsCarry:
     """What the targets stage hands from one window of a long document to the next (run/windows.py)."""
 
     section: Section | None = None  # the section the window ended in
+    reviewed: bool = False  # a look-back section was seen in an earlier window
     stated: dict[tuple[Any, ...], int] = field(default_factory=dict)  # goals stated so far (head -> _EARLIER)
 
 
@@ -143,6 +145,7 @@ class _Extractor(ReachMixin, ListMixin, TriggerMixin, DeadlineMixin, RowMixin):
         self.mentions = deadline_mentions(text, self.sents, self.dates, pub_date)
         self._m_starts = [m.start for m in self.mentions]
         self.section: Section | None = None
+        self.reviewed = False  # a look-back section was seen: the report's own tasks come after it
         self.look_back = False  # the paragraph opens with 过去五年，…: its untriggered quantities are results
         self.stated: dict[tuple[Any, ...], int] = {}  # goals stated before this text (an earlier window)
 
@@ -153,8 +156,12 @@ class _Extractor(ReachMixin, ListMixin, TriggerMixin, DeadlineMixin, RowMixin):
                 self.text, par, self._dates_between(par[0].start, par[-1].end), self.pub_year,
                 self.lx.sections, self.section)
             if is_heading:
+                self.reviewed |= self.section is not None and self.section.past
                 ctx = None
                 continue
+            if self.section is None and self.reviewed:  # 二、牢记历史使命，…: an untimed heading after the look back
+                self.section = year_goal_section(self.text, par, self._dates_between(par[0].start, par[-1].end),
+                                                 self.pub_year, self.lx.sections["year_goal"])  # type: ignore[arg-type]
             if self.lx.restatement_rx.match(par[0].text):
                 continue  # 提出上述预期目标，…: restates goals listed before
             self.look_back = bool(self.lx.sections["look_back_paragraph"].match(par[0].text))  # type: ignore[union-attr]
