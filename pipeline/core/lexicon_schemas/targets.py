@@ -121,6 +121,7 @@ class TargetsTargetsSections(_Strict):
     not_quantities: list[StrictStr]
     plan_verbs: list[StrictStr]
     restatement: StrictStr
+    existential: StrictStr = "(?!)"  # optional: an older user lexicon without it reads every such quantity a plan
 
 
 class TargetsTargetsLists(_Strict):

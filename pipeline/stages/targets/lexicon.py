@@ -70,6 +70,7 @@ class _Lexicon:
     sections: dict[str, Any]
     plan_verb_rx: re.Pattern[str]
     restatement_rx: re.Pattern[str]
+    existential_rx: re.Pattern[str]
     list_min: int
     not_plan_quantities: frozenset[str]
     under_trigger: frozenset[str]
@@ -157,6 +158,7 @@ def _lexicon() -> _Lexicon:
                   "year_goal": re.compile(d["sections"].get("year_goal", "(?!)"))},
         plan_verb_rx=re.compile("|".join(map(re.escape, d["sections"]["plan_verbs"]))),
         restatement_rx=re.compile(d["sections"]["restatement"]),
+        existential_rx=re.compile(d["sections"].get("existential", "(?!)")),
         list_min=int(d["lists"]["min_item_chars"]),
         not_plan_quantities=frozenset(d["sections"].get("not_quantities", [])),
         **_words(d),

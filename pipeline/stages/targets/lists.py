@@ -61,7 +61,8 @@ class ListMixin:
         """Plans of a forward section that no trigger word governs (before ``until``, the chain's first
         trigger): a quantity of the year's tasks (安排…3000亿元, 一般公共预算支出规模29.7万亿元,
         新建5G基站2.3万个以上) is a plan of the section's year; its trigger is the clause's first plan
-        verb as written, else none. Durations ([sections] not_quantities) are no plans."""
+        verb as written, else none. Durations ([sections] not_quantities) and what exists (有 right before the
+        quantity: [sections] existential) are no plans."""
         if self.section is None or self.section.past or self.look_back or not ch.amounts:
             return
         clauses = self._clauses(ch)
@@ -75,6 +76,8 @@ class ListMixin:
             if ci < 0 or (until is not None and a.start >= until) or a.quantity in self.lx.not_plan_quantities:
                 continue
             c = clauses[ci]
+            if self.lx.existential_rx.search(self.text[c.start:a.start]):
+                continue  # 我区有20个对外开放口岸, 全国有24万多户国有小企业: what there is, not what the year will do
             verb = self.lx.plan_verb_rx.search(self.text, c.start, a.start)
             word = verb.group() if verb else None
             g = _Governor(_Trigger(c.start, c.start, word, "plan", True), inherited=True)
