@@ -20,6 +20,11 @@ class AmountsQualifiersPrefixBareMagnitudeOnly(_Strict):
     words: list[StrictStr]
 
 
+class AmountsQualifiersBareMagnitudeAfter(_Strict):
+    verbs: list[StrictStr]
+    classifiers: list[StrictStr]
+
+
 class AmountsQualifiersSuffix(_Strict):
     about: list[StrictStr]
     over: list[StrictStr]
@@ -67,6 +72,7 @@ class AmountsQualifiers(_Strict):
     prefix: AmountsQualifiersPrefix
     prefix_blocked_after: dict[str, list[StrictStr]]
     prefix_bare_magnitude_only: AmountsQualifiersPrefixBareMagnitudeOnly
+    bare_magnitude_after: AmountsQualifiersBareMagnitudeAfter | None = None  # optional: without it a bare 百场 is no amount
     suffix: AmountsQualifiersSuffix
     suffix_blocked_before: dict[str, list[StrictStr]]
     infix: AmountsQualifiersInfix

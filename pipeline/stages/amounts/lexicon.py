@@ -106,6 +106,9 @@ class Lex:
         self.prefix = _words_by_key(quals.get("prefix", {}))
         self.prefix_blocked = {k: tuple(v) for k, v in quals.get("prefix_blocked_after", {}).items()}
         self.prefix_bare_only = set(quals.get("prefix_bare_magnitude_only", {}).get("words", []))
+        bare_after = quals.get("bare_magnitude_after", {})
+        self.bare_after_verbs = tuple(bare_after.get("verbs", []))  # 举办|百场…: a count of what is done
+        self.bare_after_classifiers = frozenset(bare_after.get("classifiers", []))
         self.suffix = _words_by_key(quals.get("suffix", {}))
         self.suffix_blocked = {k: tuple(v) for k, v in quals.get("suffix_blocked_before", {}).items()}
         self.infix = _words_by_key(quals.get("infix", {}))

@@ -104,13 +104,16 @@ def _split_magnitude_unit(scan: Scan, n1: str, n2: str | None, uw: str, inf: str
 
 
 def _bare_magnitude_ok(scan: Scan, ns: int, n1: str, info: UnitInfo, pq: str | None, inf: str | None) -> bool:
-    """近千家 / 上万人 need a qualifier (百年 / 千年 alone are idiomatic); 每万元GDP and 单位亿元
-    are per-unit denominators, bare 万元 alone is one too."""
+    """近千家 / 上万人 need a qualifier (百年 / 千年 alone are idiomatic), unless a verb of doing counts with the bare
+    magnitude what it does (举办|百场…对接大会, 实施|千个…乡村: qualifiers.toml [bare_magnitude_after]); 每万元GDP and
+    单位亿元 are per-unit denominators, bare 万元 alone is one too."""
     if not is_bare_magnitude(n1):
         return True
-    if info.kind != "measure" and pq is None and not inf:
-        return False
     before = WS_RE.sub("", scan.text[max(0, ns - 2):ns])
+    done = (before.endswith(scan.lex.bare_after_verbs) and len(fold(n1)) == 1
+            and info.unit in scan.lex.bare_after_classifiers) if scan.lex.bare_after_verbs else False
+    if info.kind != "measure" and pq is None and not inf and not done:
+        return False
     return not (before.endswith(scan.lex.per_unit_words) or (fold(n1) in ("万", "萬") and info.quantity == "money" and pq is None))
 
 
