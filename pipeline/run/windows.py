@@ -17,8 +17,9 @@ after the last sentence end there (。！？；), else at the window's end (text
 word or name can be split there). Cutting at line breaks keeps every amount and
 date the whole document gives (a paragraph sets its own reference year). What
 the earlier windows learned goes on to the next (task.Carry): organization
-names and their aliases, the last year written, the section a window ends in,
-the goals already stated; and an article running past a cut stays one article
+names and their aliases, the last year written, the section a window ends in
+(and whether it ends under the untimed heading after a look back, which the year's
+goal may still open), the goals already stated; and an article running past a cut stays one article
 (``_Articles``). A name first found in a later window is not looked for in the
 earlier ones, and the document-level fallback of ``region`` is each window's
 dominant region. The ``documents`` row takes the dominant region of the windows

@@ -35,6 +35,7 @@ class TargetsTargetsPast(_Strict):
     soft_markers: list[StrictStr]
     ended_year_months: list[StrictInt]
     under_trigger: list[StrictStr]
+    perfective_before_quantity: StrictStr = "(?!)"  # optional: an older user lexicon without it keeps such quantities
 
 
 class TargetsTargetsHypothetical(_Strict):

@@ -72,17 +72,18 @@ def extract_targets(text: str, sentences: list[Sentence], amounts: list[Amount],
     them the lexical rules decide alone. Errors propagate: the run's
     per-document isolation records them. ``carry`` (a long document's windows,
     run/windows.py) hands the section a window ends in to the next window: a
-    heading's year and orientation govern the text under it past the cut.
+    heading's year and orientation govern the text under it past the cut, and
+    an untimed heading after a look back may still be opened by the year's goal.
     """
     ex = _Extractor(text, sentences, amounts, dates, pub_date, analyses)
     if carry is not None:
         if carry.section is not None:
             ex.section = replace(carry.section, start=0)  # its heading lies in an earlier window
-        ex.reviewed = carry.reviewed
+        ex.after_review = carry.after_review
         ex.stated = carry.stated  # goals stated in earlier windows: before any offset here
     out = ex.run()
     if carry is not None:
-        carry.section, carry.reviewed = ex.section, ex.reviewed
+        carry.section, carry.after_review = ex.section, ex.after_review
         carry.stated = {head: _EARLIER for head in ex.stated}
     return out
 
@@ -92,7 +93,7 @@ class TargetsCarry:
     """What the targets stage hands from one window of a long document to the next (run/windows.py)."""
 
     section: Section | None = None  # the section the window ended in
-    reviewed: bool = False  # a look-back section was seen in an earlier window
+    after_review: bool = False  # the window ended under the untimed heading that closed a look back
     stated: dict[tuple[Any, ...], int] = field(default_factory=dict)  # goals stated so far (head -> _EARLIER)
 
 
@@ -145,23 +146,28 @@ class _Extractor(ReachMixin, ListMixin, TriggerMixin, DeadlineMixin, RowMixin):
         self.mentions = deadline_mentions(text, self.sents, self.dates, pub_date)
         self._m_starts = [m.start for m in self.mentions]
         self.section: Section | None = None
-        self.reviewed = False  # a look-back section was seen: the report's own tasks come after it
+        self.after_review = False  # under the untimed heading that closed a look back: the year's goal may open the tasks
         self.look_back = False  # the paragraph opens with 过去五年，…: its untriggered quantities are results
         self.stated: dict[tuple[Any, ...], int] = {}  # goals stated before this text (an earlier window)
 
     def run(self) -> list[Target]:
         ctx: _Ctx | None = None
         for par in self._paragraphs():
-            is_heading, self.section = section_heading(
-                self.text, par, self._dates_between(par[0].start, par[-1].end), self.pub_year,
-                self.lx.sections, self.section)
+            dates = self._dates_between(par[0].start, par[-1].end)
+            before = self.section
+            is_heading, self.section = section_heading(self.text, par, dates, self.pub_year, self.lx.sections,
+                                                       self.section)
             if is_heading:
-                self.reviewed |= self.section is not None and self.section.past
+                # 二、牢记历史使命，…: the heading that closes a look back names no time; until the next heading, the
+                # paragraph that states this year's goal opens the year's tasks (a glossary heading never does)
+                self.after_review = self.section is None and before is not None and before.past \
+                    and not self.lx.sections["glossary"].search(self.text[par[0].start:par[0].end])  # type: ignore[union-attr]
                 ctx = None
                 continue
-            if self.section is None and self.reviewed:  # 二、牢记历史使命，…: an untimed heading after the look back
-                self.section = year_goal_section(self.text, par, self._dates_between(par[0].start, par[-1].end),
-                                                 self.pub_year, self.lx.sections["year_goal"])  # type: ignore[arg-type]
+            if self.section is None and self.after_review:
+                self.section = year_goal_section(self.text, par, dates, self.pub_year, self.lx.year_goal_rx,
+                                                 self.lx.since_after)
+                self.after_review = self.section is None
             if self.lx.restatement_rx.match(par[0].text):
                 continue  # 提出上述预期目标，…: restates goals listed before
             self.look_back = bool(self.lx.sections["look_back_paragraph"].match(par[0].text))  # type: ignore[union-attr]

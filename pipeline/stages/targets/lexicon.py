@@ -28,6 +28,7 @@ class _Lexicon:
     not_after: list[str]
     past_rx: re.Pattern[str]
     soft_past_rx: re.Pattern[str]
+    perfective_rx: re.Pattern[str]
     ended_year_months: frozenset[int]
     range_start_rx: re.Pattern[str]
     range_next_rx: re.Pattern[str]
@@ -71,6 +72,7 @@ class _Lexicon:
     plan_verb_rx: re.Pattern[str]
     restatement_rx: re.Pattern[str]
     existential_rx: re.Pattern[str]
+    year_goal_rx: re.Pattern[str]
     list_min: int
     not_plan_quantities: frozenset[str]
     under_trigger: frozenset[str]
@@ -110,6 +112,7 @@ def _lexicon() -> _Lexicon:
         not_after=list(d["not_trigger"].get("not_after", [])),
         past_rx=re.compile("|".join(f"(?:{m})" for m in d["past"]["markers"])),
         soft_past_rx=re.compile("|".join(f"(?:{m})" for m in d["past"]["soft_markers"])),
+        perfective_rx=re.compile(d["past"].get("perfective_before_quantity", "(?!)")),
         ended_year_months=frozenset(int(m) for m in d["past"].get("ended_year_months", [])),
         range_start_rx=re.compile(d["frames"]["range_start"]),
         range_next_rx=re.compile(d["frames"]["range_next"]),
@@ -154,11 +157,11 @@ def _lexicon() -> _Lexicon:
                   "achieved": re.compile(d["sections"].get("achieved", "(?!)")),
                   "glossary": re.compile(d["sections"].get("glossary", "(?!)")),
                   "top_commas": int(d["sections"].get("top_commas", 0)),
-                  "look_back_paragraph": re.compile(d["sections"].get("look_back_paragraph", "(?!)")),
-                  "year_goal": re.compile(d["sections"].get("year_goal", "(?!)"))},
+                  "look_back_paragraph": re.compile(d["sections"].get("look_back_paragraph", "(?!)"))},
         plan_verb_rx=re.compile("|".join(map(re.escape, d["sections"]["plan_verbs"]))),
         restatement_rx=re.compile(d["sections"]["restatement"]),
         existential_rx=re.compile(d["sections"].get("existential", "(?!)")),
+        year_goal_rx=re.compile(d["sections"].get("year_goal", "(?!)")),
         list_min=int(d["lists"]["min_item_chars"]),
         not_plan_quantities=frozenset(d["sections"].get("not_quantities", [])),
         **_words(d),

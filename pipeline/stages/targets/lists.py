@@ -76,9 +76,10 @@ class ListMixin:
             if ci < 0 or (until is not None and a.start >= until) or a.quantity in self.lx.not_plan_quantities:
                 continue
             c = clauses[ci]
-            if self.lx.existential_rx.search(self.text[c.start:a.start]):
-                continue  # 我区有20个对外开放口岸, 全国有24万多户国有小企业: what there is, not what the year will do
             verb = self.lx.plan_verb_rx.search(self.text, c.start, a.start)
+            if verb is None and not self._dates_between(c.start, a.start) \
+                    and self.lx.existential_rx.search(self.text[c.start:a.start]):
+                continue  # 我区有20个对外开放口岸, 全国有24万多户国有小企业: what there is, not what the year will do
             word = verb.group() if verb else None
             g = _Governor(_Trigger(c.start, c.start, word, "plan", True), inherited=True)
             if self._amount_ok(a, c, ch, deadlines, by_clause.get(ci, []), g):

@@ -37,6 +37,8 @@ class RowMixin:
         past = lx.past_rx.search(head)
         if past and not (past.group() in lx.under_trigger and g.clause >= 0 and c.start <= g.trig.start < c.start + past.start()):
             return False  # but 今年力争交通、水利分别完成投资2500亿元: 完成 under the clause's own trigger
+        if lx.perfective_rx.search(head):
+            return False  # 也出访了数十个国家: a completed action right before the quantity
         soft = lx.soft_past_rx.search(head)
         if soft and not (g.clause >= 0 and c.start <= g.trig.start < c.start + soft.start()):
             return False
