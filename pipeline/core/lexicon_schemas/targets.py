@@ -107,6 +107,7 @@ class TargetsTargetsMetric(_Strict):
     counted_noun: StrictStr
     suffix_lead: StrictStr
     level_amount: StrictStr
+    counted_relative: list[StrictStr] = []  # optional: without it a level after the count stays a row of its own
 
 
 class TargetsTargetsSections(_Strict):

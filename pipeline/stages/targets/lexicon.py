@@ -64,6 +64,7 @@ class _Lexicon:
     baseline_of_rx: re.Pattern[str]
     level_verbs: list[str]
     creation_verbs: set[str]
+    counted_relative: tuple[str, ...]
     leading: list[str]
     predicate_rx: re.Pattern[str]
     continuation_rx: re.Pattern[str]
@@ -148,6 +149,7 @@ def _lexicon() -> _Lexicon:
         baseline_of_rx=re.compile(d["frames"].get("baseline_of", "(?!)")),
         level_verbs=sorted(d["metric"]["level_verbs"], key=len, reverse=True),
         creation_verbs=set(d["metric"]["creation_verbs"]),
+        counted_relative=tuple(d["metric"].get("counted_relative", [])),
         leading=sorted(d["metric"]["leading"], key=len, reverse=True),
         predicate_rx=re.compile("|".join(map(re.escape, d["metric"]["predicate_markers"]))),
         continuation_rx=re.compile(d["chains"]["continuation"]),

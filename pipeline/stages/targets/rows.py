@@ -73,6 +73,10 @@ class RowMixin:
                 gap = self.text[a.end:b.start]
                 if len(gap) <= 8 and not any(v in gap for v in lx.creation_verbs):
                     return False
+            # 推进200个以上投资超亿元的文旅重大项目: a level in the relative clause on the noun the count before counts
+            if b.end <= a.start and b.quantity == "count" and a.quantity != "count" and lx.counted_relative \
+                    and self.text.startswith(lx.counted_relative, a.end) and a.start - b.end <= 8:
+                return False  # (a verb there is the relative clause's own: 投资超亿元的, 预增产值过10亿元的)
         return True
 
     def _ended_year_estimate(self, g: _Governor) -> bool:
