@@ -378,6 +378,7 @@ class OrganizationsSuffixesPlatform(_Strict):
     bare_ok: list[StrictStr]
     one_word: list[StrictStr]
     areas_of_whole: list[StrictStr] = []  # optional: without it 核心区 closes a name wherever a weak head may
+    named_before_noun: list[StrictStr] = []  # optional: without it no weak head closes a name before a noun
 
 
 class OrganizationsSuffixesMedia(_Strict):

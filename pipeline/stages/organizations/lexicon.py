@@ -87,6 +87,7 @@ class OrgLexicon:
     abbreviated_fields: frozenset[str]
     units_of_body: frozenset[str]
     areas_of_whole: frozenset[str]
+    named_before_noun: frozenset[str]
     country_named: frozenset[str]
     one_word_heads: tuple[str, ...]  # heads named by one proper word alone (基地, 集群): suffix.one_word_platforms
     pat: Patterns
@@ -320,6 +321,7 @@ def load_org_lexicon() -> OrgLexicon:
         abbreviated_fields=per_type(suf_cfg, "abbreviated_fields"),
         units_of_body=per_type(suf_cfg, "units_of_body"),
         areas_of_whole=per_type(suf_cfg, "areas_of_whole"),
+        named_before_noun=per_type(suf_cfg, "named_before_noun"),
         country_named=per_type(suf_cfg, "country_named"),
         one_word_heads=tuple(sorted(per_type(suf_cfg, "one_word"), key=len, reverse=True)),
         pat=_patterns(load_lexicon_toml("organizations/patterns.toml")),

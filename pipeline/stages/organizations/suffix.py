@@ -234,8 +234,9 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
         if not mid and len(suf.text) == 1 and head.tag not in T.one_char_head:
             continue
         nxt = toks[j + 1] if j + 1 < len(toks) else None
-        if nxt is not None and suf.weak and nxt.tag in T.noun and nxt.text not in lx.role_nouns:
-            continue  # 中心城区, 园区企业: the suffix modifies the next noun
+        named = mid and suf.text in lx.named_before_noun and head.tag in T.place_or_org_entity  # 西咸新区/LOC: one name
+        if nxt is not None and suf.weak and nxt.tag in T.noun and nxt.text not in lx.role_nouns and not named:
+            continue  # 中心城区, 园区企业: the suffix modifies the next noun (but 西咸新区|要素市场化…: a name's own field)
         first = left_extend(toks, h, lx, suf, sector)
         name_toks = toks[first:h]
         prefix = text[head.s : ss] if mid else ""
