@@ -84,3 +84,21 @@ def test_a_windowed_report_keeps_the_tasks_its_untimed_heading_opens(tmp_path, w
     whole = rows(tmp_path / "whole")
     assert len(whole) > 50  # the section's plans are there at all
     pd.testing.assert_frame_equal(rows(tmp_path / "cut", window_chars=window), whole)
+
+
+def test_a_level_on_the_counted_noun_is_no_target_but_a_goal_of_its_own_is() -> None:
+    tasks = "二、2025年主要目标和重点工作\n　　"
+    assert _values(tasks + "推进200个以上投资超亿元的文旅重大项目。") == {"200个以上"}
+    assert _values(tasks + "形成10个营业收入超千亿元的先进制造业集群。") == {"10个"}
+    assert {"200个", "500亿元"} <= _values(tasks + "确保完成新开工项目200个和完成投资500亿元的目标任务。")
+    assert {"2万名", "3000元"} <= _values(tasks + "带动2万名农民人均增收3000元的目标。")
+
+
+def test_xinqu_closes_a_zone_name_before_a_noun_only_where_it_names_one() -> None:
+    def orgs(s: str) -> set[str]:
+        return set(extract_text(s, doc_id="x", pub_date="2025-01-15")["organizations"]["text"])
+
+    assert "西咸新区" in orgs("做好榆林市、西咸新区要素市场化配置改革试点工作。")
+    assert "川渝高竹新区" in orgs("制定川渝高竹新区赋权清单。")
+    for s in ("统筹老城新区功能布局。", "推动西部新区产业发展。", "推进城东新区棚户区改造。", "浦东新区居民人均可支配收入增长5%。"):
+        assert not {o for o in orgs(s) if o.endswith("新区")}, s

@@ -379,6 +379,8 @@ class OrganizationsSuffixesPlatform(_Strict):
     one_word: list[StrictStr]
     areas_of_whole: list[StrictStr] = []  # optional: without it 核心区 closes a name wherever a weak head may
     named_before_noun: list[StrictStr] = []  # optional: without it no weak head closes a name before a noun
+    named_before_noun_not_after: list[StrictStr] = []  # optional: area words that make such a head a class
+    area_nouns: list[StrictStr] = []  # optional: nouns of what an area has (人口, 面积), after which it is a place
 
 
 class OrganizationsSuffixesMedia(_Strict):

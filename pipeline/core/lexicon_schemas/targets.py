@@ -108,6 +108,8 @@ class TargetsTargetsMetric(_Strict):
     suffix_lead: StrictStr
     level_amount: StrictStr
     counted_relative: list[StrictStr] = []  # optional: without it a level after the count stays a row of its own
+    counted_relative_not_before: list[StrictStr] = []  # optional: goal nouns after 的 that keep the level a goal
+    counted_relative_joiners: list[StrictStr] = []  # optional: conjunctions that join two goals
 
 
 class TargetsTargetsSections(_Strict):

@@ -88,6 +88,8 @@ class OrgLexicon:
     units_of_body: frozenset[str]
     areas_of_whole: frozenset[str]
     named_before_noun: frozenset[str]
+    named_before_noun_not_after: frozenset[str]
+    area_nouns: frozenset[str]
     country_named: frozenset[str]
     one_word_heads: tuple[str, ...]  # heads named by one proper word alone (基地, 集群): suffix.one_word_platforms
     pat: Patterns
@@ -322,6 +324,8 @@ def load_org_lexicon() -> OrgLexicon:
         units_of_body=per_type(suf_cfg, "units_of_body"),
         areas_of_whole=per_type(suf_cfg, "areas_of_whole"),
         named_before_noun=per_type(suf_cfg, "named_before_noun"),
+        named_before_noun_not_after=per_type(suf_cfg, "named_before_noun_not_after"),
+        area_nouns=per_type(suf_cfg, "area_nouns"),
         country_named=per_type(suf_cfg, "country_named"),
         one_word_heads=tuple(sorted(per_type(suf_cfg, "one_word"), key=len, reverse=True)),
         pat=_patterns(load_lexicon_toml("organizations/patterns.toml")),

@@ -105,6 +105,16 @@ def _head_of(text: str, toks: list[Tok], j: int, lx: OrgLexicon) -> tuple[Suffix
     return suf, ss, h
 
 
+def _named_zone(text: str, head: Tok, ss: int, suf: Suffix, nxt: Tok, lx: OrgLexicon) -> bool:
+    """Is the weak head a zone's that the backend read with its name as one place or body (西咸新区/LOC), so the noun
+    after it is the zone's own matter (要素市场化…, 赋权清单)? Not after a position or area word (西部新区, 城东新区,
+    老城新区: a class of areas), nor before a noun of what an area has (浦东新区|居民: the district as a place)."""
+    prefix = text[head.s : ss]
+    return (ss > head.s and suf.text in lx.named_before_noun and head.tag in lx.tags.place_or_org_entity
+            and prefix not in lx.inside_f | lx.name_words | lx.named_before_noun_not_after
+            and nxt.text not in lx.area_nouns)
+
+
 def _weak_company_ok(text: str, name_toks: list[Tok], prefix: str, head: Tok, s: int, ss: int,
                      lx: OrgLexicon) -> bool:
     """科技, 投资, 资本 ...: only a brand makes them a firm (长三角科技 is a field)."""
@@ -234,8 +244,8 @@ def suffix_candidates(text: str, toks: list[Tok], lx: OrgLexicon) -> tuple[list[
         if not mid and len(suf.text) == 1 and head.tag not in T.one_char_head:
             continue
         nxt = toks[j + 1] if j + 1 < len(toks) else None
-        named = mid and suf.text in lx.named_before_noun and head.tag in T.place_or_org_entity  # 西咸新区/LOC: one name
-        if nxt is not None and suf.weak and nxt.tag in T.noun and nxt.text not in lx.role_nouns and not named:
+        if nxt is not None and suf.weak and nxt.tag in T.noun and nxt.text not in lx.role_nouns \
+                and not _named_zone(text, head, ss, suf, nxt, lx):
             continue  # 中心城区, 园区企业: the suffix modifies the next noun (but 西咸新区|要素市场化…: a name's own field)
         first = left_extend(toks, h, lx, suf, sector)
         name_toks = toks[first:h]

@@ -65,6 +65,8 @@ class _Lexicon:
     level_verbs: list[str]
     creation_verbs: set[str]
     counted_relative: tuple[str, ...]
+    counted_relative_not_before: tuple[str, ...]
+    counted_relative_joiners: tuple[str, ...]
     leading: list[str]
     predicate_rx: re.Pattern[str]
     continuation_rx: re.Pattern[str]
@@ -150,6 +152,8 @@ def _lexicon() -> _Lexicon:
         level_verbs=sorted(d["metric"]["level_verbs"], key=len, reverse=True),
         creation_verbs=set(d["metric"]["creation_verbs"]),
         counted_relative=tuple(d["metric"].get("counted_relative", [])),
+        counted_relative_not_before=tuple(d["metric"].get("counted_relative_not_before", [])),
+        counted_relative_joiners=tuple(d["metric"].get("counted_relative_joiners", [])),
         leading=sorted(d["metric"]["leading"], key=len, reverse=True),
         predicate_rx=re.compile("|".join(map(re.escape, d["metric"]["predicate_markers"]))),
         continuation_rx=re.compile(d["chains"]["continuation"]),

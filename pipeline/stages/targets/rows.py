@@ -74,10 +74,21 @@ class RowMixin:
                 if len(gap) <= 8 and not any(v in gap for v in lx.creation_verbs):
                     return False
             # 推进200个以上投资超亿元的文旅重大项目: a level in the relative clause on the noun the count before counts
-            if b.end <= a.start and b.quantity == "count" and a.quantity != "count" and lx.counted_relative \
-                    and self.text.startswith(lx.counted_relative, a.end) and a.start - b.end <= 8:
-                return False  # (a verb there is the relative clause's own: 投资超亿元的, 预增产值过10亿元的)
+            if b.end <= a.start and b.quantity == "count" and a.quantity != "count" and self._counts_level(b, a):
+                return False
         return True
+
+    def _counts_level(self, count: Amount, level: Amount) -> bool:
+        """Does ``level`` stand in the relative clause (…的) on the noun that ``count`` counts (200个以上投资超亿元的文旅
+        重大项目)? A verb between them is the relative clause's own (投资超亿元的); a conjunction joins two goals instead
+        (项目200个和完成投资500亿元的…), and a goal noun after 的 makes the level a goal (…增收3000元的目标)."""
+        lx = self.lx
+        if not lx.counted_relative or level.start - count.end > 8:
+            return False
+        rel = next((w for w in lx.counted_relative if self.text.startswith(w, level.end)), None)
+        if rel is None or self.text.startswith(lx.counted_relative_not_before, level.end + len(rel)):
+            return False
+        return not any(j in self.text[count.end:level.start] for j in lx.counted_relative_joiners)
 
     def _ended_year_estimate(self, g: _Governor) -> bool:
         """预计 with no deadline, written early in a year (初步预计，全区地区生产总值增长4.2%左右, in a
