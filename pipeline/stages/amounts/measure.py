@@ -110,8 +110,8 @@ def _bare_magnitude_ok(scan: Scan, ns: int, n1: str, info: UnitInfo, pq: str | N
     if not is_bare_magnitude(n1):
         return True
     before = WS_RE.sub("", scan.text[max(0, ns - 2):ns])
-    done = (before.endswith(scan.lex.bare_after_verbs) and len(fold(n1)) == 1
-            and info.unit in scan.lex.bare_after_classifiers) if scan.lex.bare_after_verbs else False
+    # (no verbs configured: endswith(()) is False)
+    done = before.endswith(scan.lex.bare_after_verbs) and len(fold(n1)) == 1 and info.unit in scan.lex.bare_after_classifiers
     if info.kind != "measure" and pq is None and not inf and not done:
         return False
     return not (before.endswith(scan.lex.per_unit_words) or (fold(n1) in ("万", "萬") and info.quantity == "money" and pq is None))

@@ -111,7 +111,7 @@ def _named_zone(text: str, head: Tok, ss: int, suf: Suffix, nxt: Tok, lx: OrgLex
     老城新区: a class of areas), nor before a noun of what an area has (浦东新区|居民: the district as a place)."""
     prefix = text[head.s : ss]
     return (ss > head.s and suf.text in lx.named_before_noun and head.tag in lx.tags.place_or_org_entity
-            and prefix not in lx.inside_f | lx.name_words | lx.named_before_noun_not_after
+            and prefix not in lx.inside_f and prefix not in lx.name_words and prefix not in lx.named_before_noun_not_after
             and nxt.text not in lx.area_nouns)
 
 

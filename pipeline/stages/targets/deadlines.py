@@ -17,6 +17,7 @@ from pipeline.core.pubdate import pub_year as _pub_year
 from pipeline.core.records import DateMention, Sentence
 from pipeline.stages.dates.horizons import horizons, mark_by
 from pipeline.stages.targets.model import _Chain, _Deadline, _Trigger
+from pipeline.stages.targets.sections import since_date
 
 _CLAUSE_BREAK = "，,；;：:"
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -225,10 +226,9 @@ class DeadlineMixin:
         if not ys or int(ys[-1]) >= self.pub_year:
             return False
         before = self.text[max(0, d.start - 4):d.start].rstrip().rstrip(_OPEN_QUOTES)
-        after = self.text[d.end:d.end + 3].lstrip()
         if any(before.endswith(x) for x in self.lx.dl_not_after):
             return False
-        if after.startswith(self.lx.since_after) or any(w in d.text for w in self.lx.since):
+        if since_date(self.text, d, self.lx.since_after, self.lx.since):
             return False
         return not self._in_book(d.start)
 

@@ -166,7 +166,7 @@ class _Extractor(ReachMixin, ListMixin, TriggerMixin, DeadlineMixin, RowMixin):
                 continue
             if self.section is None and self.after_review:
                 self.section = year_goal_section(self.text, par, dates, self.pub_year, self.lx.year_goal_rx,
-                                                 self.lx.since_after)
+                                                 self.lx.since_after, self.lx.since)
                 self.after_review = self.section is None
             if self.lx.restatement_rx.match(par[0].text):
                 continue  # 提出上述预期目标，…: restates goals listed before

@@ -67,17 +67,23 @@ def section_heading(text: str, par: list[Sentence], dates: list[DateMention], pu
     return True, current if current is not None and not current.past else None
 
 
+def since_date(text: str, d: DateMention, since_after: tuple[str, ...], since: tuple[str, ...]) -> bool:
+    """Does the date mention name the start of a span up to now (2019年以来, 今年来): what happened since, never a
+    deadline, nor the year a goal is set for? ``since_after``: words right after it; ``since``: words inside it."""
+    return text[d.end:d.end + 3].lstrip().startswith(since_after) or any(w in d.text for w in since)
+
+
 def year_goal_section(text: str, par: list[Sentence], dates: list[DateMention], pub_year: int | None,
-                      rx: re.Pattern[str], since: tuple[str, ...]) -> Section | None:
+                      rx: re.Pattern[str], since_after: tuple[str, ...], since: tuple[str, ...]) -> Section | None:
     """The year's tasks opened by a paragraph that states this year's goal (今年经济社会发展的主要预期目标是：…;
     今年…经济增长速度的调控目标定为８％), for a report whose heading after its look back names no time (二、牢记历史
     使命，在中国式现代化建设中奋勇争先; 二、保持国民经济发展的良好势头). Only the publication year counts: a later
-    year's goal (到2035年…目标是) is a long-term aim, not the year's tasks, and a date followed by one of ``since``
-    (今年以来，…全年目标更为…) looks back."""
+    year's goal (到2035年…目标是) is a long-term aim, not the year's tasks, and a date of a span up to now
+    (今年以来，…全年目标更为…: ``since_date``) looks back."""
     if pub_year is None:
         return None
     for d in dates:
-        if text.startswith(since, d.end) or d.text.endswith(since):
+        if since_date(text, d, since_after, since):
             continue  # 今年以来，…: what the year has done so far, no goal
         if _year(d.value) == pub_year == _end_year(d.value) and rx.match(text, d.end, par[-1].end):
             return Section(past=False, year=str(pub_year), year_text=d.text, start=d.start)
