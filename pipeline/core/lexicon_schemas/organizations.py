@@ -284,9 +284,12 @@ class OrganizationsGrammar(_Strict):
     member_followers: dict[StrictStr, list[StrictStr]] = {}  # optional: an older user lexicon without it stays valid
     member_tails: list[StrictStr]
     body_tails: list[StrictStr]
+    state_firm_first: list[StrictStr] = []  # optional (round 22)
+    state_firm_industries: list[StrictStr] = []  # optional (round 22)
     role_nouns: list[StrictStr]
     max_name_chars: StrictInt
     max_paren_chars: StrictInt
+    compass_before_paren: list[StrictStr] = []  # optional (round 22)
     conjoined_department: OrganizationsGrammarConjoinedDepartment
     session: OrganizationsGrammarSession
     sector_ministry: OrganizationsGrammarSectorMinistry

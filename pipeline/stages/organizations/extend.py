@@ -185,12 +185,22 @@ def group_start(toks: list[Tok], k: int, lx: OrgLexicon) -> int | None:
     return None
 
 
+def compass_region(toks: list[Tok], k: int, lx: OrgLexicon) -> bool:
+    """西部|（重庆）科学城: token ``k`` is a compass region right before its place in parentheses, a part of the name
+    (grammar.toml compass_before_paren), though the backend reads it as a position word."""
+    P = lx.pat
+    if toks[k].text not in lx.compass_before_paren or k + 3 >= len(toks) or toks[k + 1].text not in P.open_parens:
+        return False
+    close = next((m for m in range(k + 2, min(len(toks), k + 5)) if toks[m].text in P.close_parens), None)
+    return close is not None and close > k + 2 and all(t.tag in lx.tags.place for t in toks[k + 2 : close])
+
+
 def _opens_clause(toks: list[Tok], k: int, lx: OrgLexicon, head: Suffix | None, sector: bool = False) -> bool:
     """A token at the left edge that modifies the clause, not the name (but 纺织|工业部, 重|工业部: the sector)."""
     T = lx.tags
     t = toks[k]
-    if is_station(toks, k, lx):
-        return False  # 驻|浙人民解放军: where the body is stationed
+    if is_station(toks, k, lx) or compass_region(toks, k, lx):
+        return False  # 驻|浙人民解放军: where the body is stationed; 西部|（重庆）科学城
     if sector and t.tag in T.sector_part and t.text not in lx.stop_words:
         return False
     if is_session(t, lx, head) or is_ministry_ordinal(t, lx, head) \
@@ -251,7 +261,7 @@ def left_extend(toks: list[Tok], j: int, lx: OrgLexicon, head: Suffix | None = N
             m = group_start(toks, k, lx)
             if m is None:
                 break
-            if m > 0 and inside_ok(toks, m - 1, j, lx, head):
+            if m > 0 and (inside_ok(toks, m - 1, j, lx, head) or compass_region(toks, m - 1, lx)):
                 first = m - 1
                 k = m - 2
                 continue

@@ -133,6 +133,8 @@ class OrgLexicon:
     member_followers: dict[str, tuple[str, ...]]  # 党 -> 人: 共产党|人, the Party's members
     member_tails: tuple[str, ...]
     body_tails: tuple[str, ...]
+    state_firm_first: frozenset[str]  # 国|投: besides place_abbrev_chars, the first character of a state firm's short name
+    state_firm_industries: frozenset[str]  # 陕|煤: the industry character that closes it
     title_words: tuple[str, ...]  # longest first
     title_last_chars: frozenset[str]  # prefilter of the post split (tokens._split_posts)
     title_rx: re.Pattern[str] | None  # any post word: the sentence prefilter of the post split
@@ -190,6 +192,7 @@ class OrgLexicon:
     class_levels: frozenset[str]
     class_level_types: frozenset[str]
     max_paren_chars: int
+    compass_before_paren: frozenset[str]  # 西部（重庆）科学城: a compass region before its place in parentheses
     admin_suffixes: tuple[str, ...]
     admin_unit_re: re.Pattern[str]
     place_words: frozenset[str]

@@ -92,12 +92,15 @@ def grammar_kw(g: dict) -> dict:
         "class_levels": _fs(g["class_levels"]["words"]),
         "class_level_types": _fs(g["class_levels"]["types"]),
         "max_paren_chars": int(g.get("max_paren_chars", 8)),
+        "compass_before_paren": _fs(g.get("compass_before_paren", [])),
     }
 
 
 def span_edges_kw(g: dict) -> dict:
     """OrgLexicon fields read from grammar.toml for the backend's spans: their edges and the spans that name none."""
     return {
+        "state_firm_first": _fs(g.get("state_firm_first", [])),
+        "state_firm_industries": _fs(g.get("state_firm_industries", [])),
         # optional sections (the schema's defaults): absent from an older user lexicon, their rules never fire
         "closing_closers": _fs(g.get("closing_head", {}).get("closers")),
         "closing_numeral": re.compile(g["closing_head"]["numeral_end"] if "closing_head" in g else "(?!)"),

@@ -105,6 +105,13 @@ def date_piece(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
         and lx.date_piece.search(t.text) is not None
 
 
+def state_firm_short(name: str, lx: OrgLexicon) -> bool:
+    """陕煤, 国投, 国网: a province's abbreviation or 国, then an industry's character, a state firm's short name
+    (grammar.toml state_firm_first, state_firm_industries)."""
+    return len(name) == 2 and (name[0] in lx.place_abbrev_chars or name[0] in lx.state_firm_first) \
+        and name[1] in lx.state_firm_industries
+
+
 def modifies_noun(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
     """Is the ORG token ``i`` glued to a common noun after it that it modifies (电信|网络, 普惠|托育)?
 
@@ -112,7 +119,8 @@ def modifies_noun(toks: list[Tok], i: int, lx: OrgLexicon) -> bool:
     field; nor do the role and apposition nouns of grammar.toml. A place right after the span (平安|中国,
     平安|广东) makes it the word of a slogan about that place.
     """
-    if i + 1 >= len(toks) or toks[i + 1].s != toks[i].e or toks[i].text.endswith(lx.body_tails):
+    if i + 1 >= len(toks) or toks[i + 1].s != toks[i].e or toks[i].text.endswith(lx.body_tails) \
+            or state_firm_short(toks[i].text, lx):
         return False
     nxt = toks[i + 1]
     if nxt.tag in lx.tags.place_entity:
