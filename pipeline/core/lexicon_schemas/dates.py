@@ -21,6 +21,14 @@ class DatesDatesYearParts(_Strict):
     words: list[StrictStr]
     anaphoric: list[StrictStr]
     not_after: list[StrictStr]
+    whole_year: list[StrictStr] = []  # optional (round 22)
+    whole_year_goals: list[StrictStr] = []
+
+
+class DatesDatesHeadings(_Strict):
+    max_chars: StrictInt
+    marks: list[StrictStr]
+    number: StrictStr
 
 
 class DatesDatesReference(_Strict):
@@ -180,6 +188,7 @@ class DatesDates(_Strict):
     weeks: DatesDatesWeeks
     days_ago: DatesDatesDaysAgo
     months: DatesDatesMonths
+    headings: DatesDatesHeadings | None = None  # optional (round 22): no section years without it
     datelines: DatesDatesDatelines | None = None  # optional: an older user lexicon without it stays valid
 
 

@@ -83,10 +83,34 @@ class DateContext:
 
     last_year: int | None = None
     para_year: int | None = None
+    section_year: int | None = None  # the year the last section heading opened with (dates.toml [headings])
+    _par_lines: int = 0  # sentences of the current paragraph so far
+    _par_heading: tuple[bool, int | None] | None = None  # its one line read as a heading: (numbered, year)
 
     def new_paragraph(self) -> None:
-        """A paragraph break: the next paragraph sets its own reference year."""
+        """A paragraph break: the next paragraph sets its own reference year. A paragraph that was one heading line
+        opens a section: its year (一、2024年工作回顾) or, numbered with none (三、全面加强政府自身建设), no year."""
+        if self._par_lines == 1 and self._par_heading is not None:
+            numbered, year = self._par_heading
+            if year is not None or numbered:
+                self.section_year = year
         self.para_year = None
+        self._par_lines, self._par_heading = 0, None
+
+    def note_sentence(self, text: str, rows: list[DateMention]) -> None:
+        """Count a sentence of the paragraph and, if it is the first and shaped like a heading, what it opens."""
+        self._par_lines += 1
+        if self._par_lines > 1:
+            return
+        lx = _lex()
+        line = text.strip()
+        if not line or lx.heading_max <= 0 or len(line) > lx.heading_max or lx.heading_marks.search(line):
+            return
+        lead = len(text) - len(text.lstrip())
+        num = lx.heading_number.match(line)
+        at = lead + (num.end() if num else 0)
+        first = next((d for d in rows if d.start == at and d.value and d.value[:4].isdigit()), None)
+        self._par_heading = (num is not None, int(first.value[:4]) if first is not None else None)
 
 
 def _resolve(scan: Scan, m) -> list[DateMention]:
@@ -127,11 +151,14 @@ def extract_dates(text: str, pub_date: str | None = None, context: DateContext |
         return rows
     lx = _lex()
     if lx.quick.search(text) is None:
+        if context is not None:
+            context.note_sentence(text, rows)
         return rows
     work = _clean(text)
     scan = Scan(work, lx, parse_pub_date(pub_date) if pub_date else None, context.last_year if context else None,
                 context.para_year if context else None,
-                list(titles) if titles is not None else book_title_spans(text))
+                list(titles) if titles is not None else book_title_spans(text),
+                context.section_year if context else None)
     pos, n = 0, len(work)
     while pos < n:
         t = lx.trigger.search(work, pos)
@@ -153,6 +180,7 @@ def extract_dates(text: str, pub_date: str | None = None, context: DateContext |
         pos = max(rows[-1].end, p + 1) if found else p + 1
     if context is not None:
         context.last_year, context.para_year = scan.last_year, scan.para_year
+        context.note_sentence(text, rows)
     return rows
 
 

@@ -92,8 +92,21 @@ def year_part(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
     word = g["ypo"]
     if any(h in scan.text[:s] for h in scan.lex.habitual):
         return []
+    if word in scan.lex.whole_year:
+        y = whole_year(scan, s)
+        return [] if y is None else [scan.mk(s, m.end(), iso(y), True)]
     y = scan.anchor() if word.startswith(scan.lex.anaphoric_parts) else scan.pub
     return [scan.mk(s, m.end(), iso(y), True)]
+
+
+def whole_year(scan: Scan, s: int) -> int | None:
+    """The year 全年 at ``s`` means (dates.toml [year_parts] whole_year): its section's, else its paragraph's, else
+    the publication year right after a goal word (力争全年…); None where the text does not tell."""
+    if scan.section_year is not None:
+        return scan.section_year
+    if scan.para_year is not None:
+        return scan.para_year
+    return scan.pub if scan.text[:s].rstrip().endswith(scan.lex.whole_year_goals) else None
 
 
 def years_ago(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:

@@ -23,7 +23,7 @@ class Scan:
     """One call's text, anchors and the reference years it updates."""
 
     def __init__(self, text: str, lx: Lex, pub: PubDate | None, last_year: int | None, para_year: int | None,
-                 books: list[tuple[int, int]]) -> None:
+                 books: list[tuple[int, int]], section_year: int | None = None) -> None:
         self.text = text
         self.lex = lx
         self.pubdate = pub
@@ -31,6 +31,7 @@ class Scan:
         self.last_year = last_year  # last absolute year written in the document (同年)
         self.para_year = para_year  # last year the paragraph names (its reference year)
         self.books = books  # 《…》 spans, from the sentence stage
+        self.section_year = section_year  # the year the last section heading opened with (一、2024年工作回顾)
 
     def in_book(self, s: int, e: int) -> bool:
         return any(a < e and s < b for a, b in self.books)

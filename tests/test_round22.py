@@ -1,0 +1,109 @@
+"""Round 22's rules at their edges (README "Round 22"): 全年 takes the year of its section or paragraph, a compass
+region before a parenthesized place opens a platform's name, and a state firm's two-character short name stays a
+body before a noun. The texts are built around the real cases of configs/*/corpus.jsonl to pin what the rules must
+not reach; the windowed check reads ../shared."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from conftest import requires_shared
+from pipeline import extract_text
+from pipeline.core.config import load_config
+from pipeline.run.batch import run_extract
+from pipeline.run.store import read_table
+from pipeline.run.windows import cut_points
+from pipeline.stages.dates.grammar import DateContext, extract_dates
+
+REPORT = (
+    "2025年某省政府工作报告\n"
+    "一、2024年工作回顾\n"
+    "　　过去一年，我们坚持稳中求进。全年地区生产总值增长5.3%。\n"
+    "二、2025年工作安排\n"
+    "　　推动创新要素充分涌流，全年研发投入强度达3.3%左右。\n"
+    "三、全面加强政府自身建设\n"
+    "　　全年完成各项任务。\n"
+)
+
+
+def _whole_years(text: str, pub: str = "2025-01-15") -> list[tuple[int, str]]:
+    d = extract_text(text, doc_id="x", pub_date=pub)["dates"]
+    return [(int(r.start), r.value) for r in d.itertuples() if r.text == "全年"]
+
+
+def test_whole_year_takes_the_year_its_section_heading_opens_with() -> None:
+    got = _whole_years(REPORT)
+    assert [v for _s, v in got] == ["2024", "2025"]  # review -> the year reviewed; tasks -> the year planned
+    assert got[0][0] < REPORT.index("二、") < got[1][0] < REPORT.index("三、")
+
+
+def test_a_numbered_heading_without_a_year_ends_the_section_year() -> None:
+    # under 三、… nothing tells the year: no row (a report of January may mean the year just ended)
+    assert all(s < REPORT.index("三、") for s, _v in _whole_years(REPORT))
+
+
+def test_without_a_section_the_paragraph_or_a_goal_word_tells_the_year() -> None:
+    assert _whole_years("2024年，全省经济稳步回升，全年地区生产总值增长5.3%。") == [(15, "2024")]
+    assert [v for _s, v in _whole_years("力争全年原煤产量8亿吨。")] == ["2025"]
+    assert _whole_years("全年接待游客超9亿人次。") == []
+    assert _whole_years("提供全年龄段健康服务。") == []  # 年龄: an age, no year part
+
+
+def test_a_heading_is_one_short_line_with_no_sentence_mark() -> None:
+    ctx = DateContext()
+    extract_dates("2024年，全省经济稳步回升。", "2025-01-15", ctx)  # a sentence, not a heading
+    ctx.new_paragraph()
+    assert ctx.section_year is None
+    extract_dates("二、2025年工作安排", "2025-01-15", ctx)
+    extract_dates("重点抓好以下工作", "2025-01-15", ctx)  # a second line: the paragraph is no heading
+    ctx.new_paragraph()
+    assert ctx.section_year is None
+    extract_dates("二、2025年工作安排", "2025-01-15", ctx)
+    ctx.new_paragraph()
+    assert ctx.section_year == 2025
+    extract_dates("（一）全力扩大有效需求", "2025-01-15", ctx)  # a sub-heading with no year keeps it
+    ctx.new_paragraph()
+    assert ctx.section_year == 2025
+    extract_dates("三、全面加强政府自身建设", "2025-01-15", ctx)
+    ctx.new_paragraph()
+    assert ctx.section_year is None
+
+
+@pytest.mark.parametrize("window", [1500, 3000])
+def test_a_windowed_report_keeps_the_section_year_across_the_cut(tmp_path, window: int) -> None:
+    """Hubei's tasks heading (二、2025年工作思路和重点任务) and its 全年实施亿元以上项目1.6万个 fall in two windows at these
+    sizes: the section year crosses the cut in the carried DateContext, so the windows give the one-pass rows."""
+    reports = requires_shared("corpus", "provincial_reports_2025")
+    src, meta = reports / "gwr2025_hubei.txt", reports / "metadata.csv"
+    raw = src.read_text(encoding="utf-8")
+    heading, whole_year = raw.index("二、2025年工作思路"), raw.index("全年实施亿元以上项目")
+    assert any(heading < c <= whole_year for c in cut_points(raw, window))  # the cut this test is about
+    key = ["raw_start", "raw_end", "text", "value"]
+
+    def rows(out, **run) -> pd.DataFrame:
+        cfg = load_config()
+        cfg["run"].update(run)
+        assert run_extract([src], out, metadata=meta, cfg=cfg, workers=1, progress=False).n_failed == 0
+        return read_table(out, "dates").to_pandas()[key].astype(str).sort_values(key).reset_index(drop=True)
+
+    whole = rows(tmp_path / "whole")
+    assert ((whole.text == "全年") & (whole.value == "2025") & (whole.raw_start == str(whole_year))).any()
+    pd.testing.assert_frame_equal(rows(tmp_path / "cut", window_chars=window), whole)
+
+
+def _orgs(text: str) -> list[str]:
+    return extract_text(text, doc_id="x")["organizations"]["text"].tolist()
+
+
+def test_a_compass_region_opens_a_platform_name_only_before_its_place_in_parentheses() -> None:
+    assert "西部（重庆）科学城" in _orgs("推动西部（重庆）科学城建设。")
+    assert "中国东南（福建）科学城" in _orgs("做大做强中国东南（福建）科学城。")
+    assert not any(o.startswith("西部") for o in _orgs("加快西部新区建设。"))
+    assert not any(o.startswith("西部") for o in _orgs("推动西部（全域）科学城建设。"))  # no place inside
+
+
+def test_a_state_firms_short_name_stays_a_body_before_a_noun() -> None:
+    assert "陕煤" in _orgs("加快陕煤煤炭分质利用、环氧树脂一期等项目建设，50万吨甲醇制乙醇项目建成投产。")
+    assert "电信" not in _orgs("打击治理电信网络诈骗等突出违法犯罪。")  # a field: no place abbreviation
+    assert "绿电" not in _orgs("提高绿电装机占比。")  # 绿 is no place, 电 no firm's industry here
