@@ -38,6 +38,20 @@ def test_whole_year_takes_the_year_its_section_heading_opens_with() -> None:
     assert got[0][0] < REPORT.index("二、") < got[1][0] < REPORT.index("三、")
 
 
+def test_the_section_year_anchors_the_relative_dates_of_its_text() -> None:
+    """The heading is the text's own reference year (GUIDELINES §3): under the look back of a report published in
+    January, 四季度, 年初 and 上年 are of the year reviewed; under the tasks, of the year planned."""
+    text = REPORT.replace("全年地区生产总值增长5.3%。", "四季度增长5.6%，年初确定的民生实事全部完成，财政收入比上年增长3%。")
+    text = text.replace("全年研发投入强度达3.3%左右。", "6月底前完成改革任务。")
+    d = extract_text(text, doc_id="x", pub_date="2025-01-15")["dates"]
+    got = {r.text: r.value for r in d.itertuples()}
+    assert (got["四季度"], got["年初"], got["上年"], got["6月底"]) == ("2024-Q4", "2024", "2023", "2025-06")
+    # a paragraph's own year still comes first (2023年…上年 -> 2022), and with no heading the publication year
+    assert extract_text("2023年，财政收入比上年增长3%。", doc_id="x", pub_date="2025-01-15")["dates"].value.tolist() == [
+        "2023", "2022"]
+    assert extract_text("四季度增长5.6%。", doc_id="x", pub_date="2025-01-15")["dates"].value.tolist() == ["2025-Q4"]
+
+
 def test_a_numbered_heading_without_a_year_ends_the_section_year() -> None:
     # under 三、… nothing tells the year: no row (a report of January may mean the year just ended)
     assert all(s < REPORT.index("三、") for s, _v in _whole_years(REPORT))

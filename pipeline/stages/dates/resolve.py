@@ -37,7 +37,9 @@ class Scan:
         return any(a < e and s < b for a, b in self.books)
 
     def anchor(self) -> int | None:
-        return self.para_year if self.para_year is not None else self.pub
+        if self.para_year is not None:
+            return self.para_year
+        return self.section_year if self.section_year is not None else self.pub
 
     def year_ok(self, y: int | None, full_date: bool = False) -> bool:
         lo = self.lex.full_date_min if full_date else self.lex.ymin
