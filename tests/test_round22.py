@@ -82,6 +82,9 @@ def test_a_heading_is_one_short_line_with_no_sentence_mark() -> None:
     extract_dates("三、全面加强政府自身建设", "2025-01-15", ctx)
     ctx.new_paragraph()
     assert ctx.section_year is None
+    extract_dates("一、1998年工作回顾和1999年工作的建议", "1999-03-05", ctx)  # two years: a look back and plans
+    ctx.new_paragraph()
+    assert ctx.section_year is None
 
 
 @pytest.mark.parametrize("window", [1500, 3000])

@@ -109,8 +109,11 @@ class DateContext:
         lead = len(text) - len(text.lstrip())
         num = lx.heading_number.match(line)
         at = lead + (num.end() if num else 0)
+        years = {d.value[:4] for d in rows if d.value and d.value[:4].isdigit()}
         first = next((d for d in rows if d.start == at and d.value and d.value[:4].isdigit()), None)
-        self._par_heading = (num is not None, int(first.value[:4]) if first is not None else None)
+        # one year only: 一、1998年工作回顾和1999年工作的建议 heads a look back and the plans after it
+        one = first is not None and len(years) == 1
+        self._par_heading = (num is not None, int(first.value[:4]) if one and first is not None else None)
 
 
 def _resolve(scan: Scan, m) -> list[DateMention]:
