@@ -64,6 +64,35 @@ def test_without_a_section_the_paragraph_or_a_goal_word_tells_the_year() -> None
     assert _whole_years("提供全年龄段健康服务。") == []  # 年龄: an age, no year part
 
 
+def test_headlines_open_no_section() -> None:
+    """A newspaper's headline that opens with a year part, or names no look back or task, sets no year (review of
+    round 22: 年内为百姓办六十件实事 made a later 全年 of 2000 read 2001)."""
+    page = "年内为百姓办六十件实事\n　　广东省2000年地方税收传捷报。截至年末最后一天，全年共组织地税收入600.3亿元。\n"
+    assert [v for _s, v in _whole_years(page, "2001-01-03")] == ["2000"]
+    news = "2023年度十大科技成果揭晓\n　　本报讯 6月3日，成果发布会举行，四季度将启动评选。\n"
+    d = extract_text(news, doc_id="x", pub_date="2024-06-05")["dates"]
+    assert {r.text: r.value for r in d.itertuples()}["6月3日"] == "2024-06-03"
+    assert {r.text: r.value for r in d.itertuples()}["四季度"] == "2024-Q4"
+
+
+def test_whole_year_after_a_date_is_that_dates_year_and_not_inside_a_word() -> None:
+    tasks = "二、2025年工作安排\n　　"
+    assert [v for _s, v in _whole_years(tasks + "2024年全年粮食产量创新高。")] == ["2024"]
+    assert [v for _s, v in _whole_years(tasks + "去年全年粮食产量创新高。")] == ["2024"]
+    # the section's year before the paragraph's: a horizon named earlier in the paragraph is no year of 全年
+    assert [v for _s, v in _whole_years(tasks + "到2027年基本建成现代化产业体系，全年新增城镇就业50万人。")] == ["2025"]
+    assert _whole_years(tasks + "开展质量和安全年活动，建立健全年金制度。") == []
+
+
+def test_a_new_article_ends_the_section_year() -> None:
+    ctx = DateContext()
+    extract_dates("一、2024年工作回顾", "2025-01-15", ctx)
+    ctx.new_paragraph()
+    assert ctx.section_year == 2024
+    ctx.new_article()
+    assert ctx.section_year is None
+
+
 def test_a_heading_is_one_short_line_with_no_sentence_mark() -> None:
     ctx = DateContext()
     extract_dates("2024年，全省经济稳步回升。", "2025-01-15", ctx)  # a sentence, not a heading

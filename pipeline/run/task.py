@@ -108,8 +108,12 @@ class DocumentProcessor:
         if carry is not None and carry.para_break:
             date_ctx.new_paragraph()  # the window starts a paragraph
         prev_end = 0
+        starts = [a.start for a in cr.articles[1:]]  # the window's first article may go on from the last window
         for s in sents:
-            if "\n" in text[prev_end:s.start]:
+            if starts and s.start >= starts[0]:
+                date_ctx.new_article()  # a newspaper page's next item: no section of the last one goes on
+                starts = [a for a in starts if a > s.start]
+            elif "\n" in text[prev_end:s.start]:
                 date_ctx.new_paragraph()  # a paragraph sets its own reference year (dates stage)
             prev_end = s.end
             ds = extract_dates(s.text, doc.pub_date, date_ctx, titles=s.titles)
@@ -167,7 +171,7 @@ class Carry:
 
     ``org_names``: the organization names found so far (surface -> (name, type,
     rank)), tagged in the next windows too; ``dates``: the last year written
-    (同年) and the paragraph's reference year; ``targets``: the section (its
+    (同年), the paragraph's reference year and the section's year; ``targets``: the section (its
     heading's year and orientation) the window ends in.
     """
 

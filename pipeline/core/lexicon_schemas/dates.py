@@ -25,12 +25,6 @@ class DatesDatesYearParts(_Strict):
     whole_year_goals: list[StrictStr] = []
 
 
-class DatesDatesHeadings(_Strict):
-    max_chars: StrictInt
-    marks: list[StrictStr]
-    number: StrictStr
-
-
 class DatesDatesReference(_Strict):
     baseline_before: list[StrictStr]
 
@@ -188,7 +182,6 @@ class DatesDates(_Strict):
     weeks: DatesDatesWeeks
     days_ago: DatesDatesDaysAgo
     months: DatesDatesMonths
-    headings: DatesDatesHeadings | None = None  # optional (round 22): no section years without it
     datelines: DatesDatesDatelines | None = None  # optional: an older user lexicon without it stays valid
 
 

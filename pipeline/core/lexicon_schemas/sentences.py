@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import PositiveInt, StrictStr, TypeAdapter
+from pydantic import PositiveInt, StrictInt, StrictStr, TypeAdapter
 
 from pipeline.core.lexicon_schemas.base import Strict as _Strict
 
@@ -19,6 +19,23 @@ class SentencesTitles(_Strict):
     book_title: SentencesTitlesBookTitle
 
 
+class SentencesHeadingsHeadings(_Strict):
+    max_chars: PositiveInt
+    marks: StrictStr
+    commas: StrictStr
+    top: StrictStr
+    top_commas: StrictInt
+    title_max_after: StrictInt
+    past: StrictStr
+    achieved: StrictStr
+    forward: StrictStr
+
+
+class SentencesHeadings(_Strict):
+    headings: SentencesHeadingsHeadings
+
+
 SCHEMAS: dict[str, TypeAdapter[Any]] = {
     "sentences/titles.toml": TypeAdapter(SentencesTitles),
+    "sentences/headings.toml": TypeAdapter(SentencesHeadings),
 }

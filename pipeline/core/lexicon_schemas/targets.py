@@ -113,13 +113,14 @@ class TargetsTargetsMetric(_Strict):
 
 
 class TargetsTargetsSections(_Strict):
-    max_chars: StrictInt
-    top: StrictStr
-    past: StrictStr
-    achieved: StrictStr
-    forward: StrictStr
+    # moved to configs/sentences/headings.toml (round 22): accepted in an older user lexicon, and not read
+    max_chars: StrictInt | None = None
+    top: StrictStr | None = None
+    past: StrictStr | None = None
+    achieved: StrictStr | None = None
+    forward: StrictStr | None = None
+    top_commas: StrictInt | None = None
     glossary: StrictStr = "(?!)"  # optional: an older user lexicon without it stays valid
-    top_commas: StrictInt
     look_back_paragraph: StrictStr
     year_goal: StrictStr = "(?!)"  # optional: an older user lexicon without it stays valid (no such sections)
     not_quantities: list[StrictStr]

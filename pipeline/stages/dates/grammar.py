@@ -35,8 +35,9 @@ by_lead, not a horizon.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.core.pubdate import parse_pub_date, pub_year
 from pipeline.core.records import DateMention
@@ -44,6 +45,7 @@ from pipeline.stages.dates import days, forms, relative
 from pipeline.stages.dates.horizons import horizons, mark_by
 from pipeline.stages.dates.lexicon import lex as _lex
 from pipeline.stages.dates.resolve import Resolver, Scan
+from pipeline.stages.sentences.headings import heading_line, headings, year_title
 from pipeline.stages.sentences.titles import book_title_spans
 
 # named group of the grammar (lexicon.py) -> its resolver, in the grammar's order
@@ -70,6 +72,9 @@ def relative_year_offset(word: str) -> int | None:
     return _lex().rel_years.get(word)
 
 
+_ONE_YEAR = re.compile(r"\d{4}")  # a value of one year (2024), not a period (2021/2025) nor a month
+
+
 @dataclass
 class DateContext:
     """What earlier sentences of a document tell later ones.
@@ -78,14 +83,19 @@ class DateContext:
     the previous sentence). ``para_year``: the last year the current paragraph
     names, its reference year for month-days, months, quarters, 上年 and 年末
     (GUIDELINES §3); the orchestrator calls :meth:`new_paragraph` where the
-    author broke the paragraph. One context per document, sentences in order.
+    author broke the paragraph. ``section_year``: the year the last section
+    heading opened with (一、2024年工作回顾; dates.toml, configs/sentences/headings.toml),
+    the reference year where a paragraph names none; :meth:`new_article` ends it.
+    One context per document, sentences in order; it goes on across a long
+    document's windows (run/task.Carry).
     """
 
     last_year: int | None = None
     para_year: int | None = None
-    section_year: int | None = None  # the year the last section heading opened with (dates.toml [headings])
-    _par_lines: int = 0  # sentences of the current paragraph so far
-    _par_heading: tuple[bool, int | None] | None = None  # its one line read as a heading: (numbered, year)
+    section_year: int | None = None
+    # the current paragraph so far: its sentences, and its first line read as a heading (numbered, year) or None
+    _par_lines: int = field(default=0, init=False, repr=False, compare=False)
+    _par_heading: tuple[bool, int | None] | None = field(default=None, init=False, repr=False, compare=False)
 
     def new_paragraph(self) -> None:
         """A paragraph break: the next paragraph sets its own reference year. A paragraph that was one heading line
@@ -97,23 +107,36 @@ class DateContext:
         self.para_year = None
         self._par_lines, self._par_heading = 0, None
 
+    def new_article(self) -> None:
+        """An article starts (a newspaper page's next item): no section of the last one goes on."""
+        self.new_paragraph()
+        self.section_year = None
+
     def note_sentence(self, text: str, rows: list[DateMention]) -> None:
-        """Count a sentence of the paragraph and, if it is the first and shaped like a heading, what it opens."""
+        """Count a sentence of the paragraph and, if it is the first and a heading, the year it opens with."""
         self._par_lines += 1
-        if self._par_lines > 1:
-            return
-        lx = _lex()
-        line = text.strip()
-        if not line or lx.heading_max <= 0 or len(line) > lx.heading_max or lx.heading_marks.search(line):
-            return
-        lead = len(text) - len(text.lstrip())
-        num = lx.heading_number.match(line)
-        at = lead + (num.end() if num else 0)
-        years = {d.value[:4] for d in rows if d.value and d.value[:4].isdigit()}
-        first = next((d for d in rows if d.start == at and d.value and d.value[:4].isdigit()), None)
-        # one year only: 一、1998年工作回顾和1999年工作的建议 heads a look back and the plans after it
-        one = first is not None and len(years) == 1
-        self._par_heading = (num is not None, int(first.value[:4]) if one and first is not None else None)
+        if self._par_lines == 1:
+            self._par_heading = _heading_year(text, rows)
+
+
+def _heading_year(text: str, rows: list[DateMention]) -> tuple[bool, int | None] | None:
+    """(numbered, the year it opens with or None) where ``text`` is a section heading, else None. The year opens the
+    line after its number (一、2024年工作回顾) or opens a year's title with a look-back or task word (2024年工作回顾); a
+    year part (年内为百姓办…) opens none, and a heading that names two years (一、1998年工作回顾和1999年工作的建议) has none."""
+    line = text.strip()
+    top = heading_line(line) if line else None
+    if top is None:
+        return None
+    h = headings()
+    if not top and not (year_title(line, rows) and (h.past.search(line) or h.forward.search(line))):
+        return None
+    at = len(text) - len(text.lstrip()) + (top.end() if top else 0)
+    first = next((d for d in rows if d.start == at), None)
+    years = {d.value[:4] for d in rows if d.value and d.value[:4].isdigit()}
+    value = first.value if first is not None else None
+    if first is None or first.text in _lex().year_parts or not (value and _ONE_YEAR.fullmatch(value)) or len(years) != 1:
+        return bool(top), None  # 二、关于2025年工作, 二、“十四五”时期…: no year opens it
+    return bool(top), int(value)
 
 
 def _resolve(scan: Scan, m) -> list[DateMention]:

@@ -59,10 +59,6 @@ class Lex:
         self.anaphoric_parts = tuple(yparts.get("anaphoric", []))
         self.whole_year = tuple(yparts.get("whole_year", []))
         self.whole_year_goals = tuple(yparts.get("whole_year_goals", []))
-        heads = cfg.get("headings") or {}
-        self.heading_max = int(heads.get("max_chars", 0))
-        self.heading_marks = re.compile("|".join(re.escape(m) for m in heads.get("marks", [])) or "(?!)")
-        self.heading_number = re.compile(heads.get("number", "(?!)"))
         self.habitual = tuple(cfg.get("habitual", {}).get("words", []))
         self.since = tuple(cfg.get("since", {}).get("words", []))
         plans = cfg.get("plans", {})

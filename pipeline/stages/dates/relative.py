@@ -15,6 +15,8 @@ from pipeline.stages.dates.resolve import (
     valid_day,
 )
 
+_ONE_YEAR = re.compile(r"\d{4}")  # a value of one year
+
 
 def year_head(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
     """2020年 / 今年 / 同年 + an optional quarter, half, month [+ day] [+ part]."""
@@ -100,8 +102,11 @@ def year_part(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
 
 
 def whole_year(scan: Scan, s: int) -> int | None:
-    """The year 全年 at ``s`` means (dates.toml [year_parts] whole_year): its section's, else its paragraph's, else
-    the publication year right after a goal word (力争全年…); None where the text does not tell."""
+    """The year 全年 at ``s`` means (dates.toml [year_parts] whole_year): that of a date written right before it
+    (2024年全年, 去年全年), else its section's, else its paragraph's, else the publication year right after a goal word
+    (力争全年…); None where the text does not tell."""
+    if scan.last_end == s and scan.last_value is not None and _ONE_YEAR.fullmatch(scan.last_value):
+        return int(scan.last_value)
     if scan.section_year is not None:
         return scan.section_year
     if scan.para_year is not None:

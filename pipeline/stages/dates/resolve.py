@@ -32,6 +32,8 @@ class Scan:
         self.para_year = para_year  # last year the paragraph names (its reference year)
         self.books = books  # 《…》 spans, from the sentence stage
         self.section_year = section_year  # the year the last section heading opened with (一、2024年工作回顾)
+        self.last_end: int = -1
+        self.last_value: str | None = None  # the end and value of the last mention made (2024年|全年)
 
     def in_book(self, s: int, e: int) -> bool:
         return any(a < e and s < b for a, b in self.books)
@@ -77,6 +79,7 @@ class Scan:
             e = self.since(e)
         if kind is None:
             kind = "period" if value is not None and "/" in value else "point"
+        self.last_end, self.last_value = e, value
         return DateMention(start=s, end=e, text=self.text[s:e], value=value, relative=relative, kind=kind)
 
 

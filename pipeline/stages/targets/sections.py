@@ -5,7 +5,8 @@ A heading that names a past year or looks back (回顾, 过去一年) opens a *p
 results, not targets. A heading that names this or a coming year with a word of tasks (目标, 任务, 工作,
 安排 ...) opens a *forward* section: its quantified plans are targets with that year as deadline even
 where the clause names no date. The year is read from the dates stage's mention in the heading; the
-words are data (configs/targets/targets.toml [sections]).
+heading's shape and its time words are shared with the dates stage (configs/sentences/headings.toml), the rest is
+data in configs/targets/targets.toml [sections].
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.core.records import DateMention, Sentence
+from pipeline.stages.sentences.headings import heading_line, headings, year_title
 
 
 @dataclass
@@ -41,18 +43,17 @@ def section_heading(text: str, par: list[Sentence], dates: list[DateMention], pu
     if len(par) != 1:
         return False, current
     line = text[par[0].start:par[0].end].strip()
-    top = lx["top"].match(line)  # type: ignore[union-attr]
-    commas = len(re.findall(r"[，,]", line))
-    if (len(line) > int(lx["max_chars"]) or re.search(r"[。！？!?；;]", line)  # type: ignore[arg-type]
-            or commas > (int(lx["top_commas"]) if top else 0)):  # type: ignore[call-overload]
+    top = heading_line(line)
+    if top is None:
         return False, current
     if lx["glossary"].search(line):  # type: ignore[union-attr]
         return True, None  # 附件2 名词解释: terms explained, no tasks of the year
     year_m = next((d for d in dates if _year(d.value) is not None), None)
-    if not top and not _year_title(line, text, dates, year_m):
+    if not top and not year_title(line, dates):
         return False, current
-    forward = lx["forward"].search(line)  # type: ignore[union-attr]
-    if lx["past"].search(line) or (lx["achieved"].search(line) and not forward):  # type: ignore[union-attr]
+    h = headings()
+    forward = h.forward.search(line)
+    if h.past.search(line) or (h.achieved.search(line) and not forward):
         return True, Section(past=True)
     if year_m is not None and forward:
         # the time the tasks run to: a period's end (二、九十年代改革和建设的主要任务 in 1992 -> 1999;
@@ -93,11 +94,3 @@ def year_goal_section(text: str, par: list[Sentence], dates: list[DateMention], 
 def _end_year(value: str | None) -> int | None:
     """The last year of a date value: a period's end (1990/1999 -> 1999), else its year."""
     return _year((value or "").rpartition("/")[2] or value)
-
-
-def _year_title(line: str, text: str, dates: list[DateMention], year_m: DateMention | None) -> bool:
-    """An unnumbered section title: one date that opens the line, then a few words (今年重点工作,
-    2025年工作安排); an article's subtitle (2025年和2035年两个分阶段目标) names more than one date."""
-    if year_m is None or len(dates) != 1:
-        return False
-    return line.startswith(year_m.text) and len(line) - len(year_m.text) <= 8
