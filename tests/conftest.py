@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import settings
 
@@ -35,3 +36,16 @@ def requires_shared(*parts: str) -> Path:
     if not p.exists():
         pytest.skip(f"{p} not present (../shared must sit beside the repo)")
     return p
+
+
+def extracted_rows(src: Path, meta: Path, out: Path, table: str, key: list[str], **run: object) -> pd.DataFrame:
+    """One file extracted with run options (``window_chars=...``): ``table``'s ``key`` columns as sorted strings, the
+    form the windowed-run tests compare against a one-pass run."""
+    from pipeline.core.config import load_config
+    from pipeline.run.batch import run_extract
+    from pipeline.run.store import read_table
+
+    cfg = load_config()
+    cfg["run"].update(run)
+    assert run_extract([src], out, metadata=meta, cfg=cfg, workers=1, progress=False).n_failed == 0
+    return read_table(out, table).to_pandas()[key].astype(str).sort_values(key).reset_index(drop=True)

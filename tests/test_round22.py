@@ -8,11 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from conftest import requires_shared
+from conftest import extracted_rows, requires_shared
 from pipeline import extract_text
-from pipeline.core.config import load_config
-from pipeline.run.batch import run_extract
-from pipeline.run.store import read_table
 from pipeline.run.windows import cut_points
 from pipeline.stages.dates.grammar import DateContext, extract_dates
 
@@ -126,16 +123,9 @@ def test_a_windowed_report_keeps_the_section_year_across_the_cut(tmp_path, windo
     heading, whole_year = raw.index("二、2025年工作思路"), raw.index("全年实施亿元以上项目")
     assert any(heading < c <= whole_year for c in cut_points(raw, window))  # the cut this test is about
     key = ["raw_start", "raw_end", "text", "value"]
-
-    def rows(out, **run) -> pd.DataFrame:
-        cfg = load_config()
-        cfg["run"].update(run)
-        assert run_extract([src], out, metadata=meta, cfg=cfg, workers=1, progress=False).n_failed == 0
-        return read_table(out, "dates").to_pandas()[key].astype(str).sort_values(key).reset_index(drop=True)
-
-    whole = rows(tmp_path / "whole")
+    whole = extracted_rows(src, meta, tmp_path / "whole", "dates", key)
     assert ((whole.text == "全年") & (whole.value == "2025") & (whole.raw_start == str(whole_year))).any()
-    pd.testing.assert_frame_equal(rows(tmp_path / "cut", window_chars=window), whole)
+    pd.testing.assert_frame_equal(extracted_rows(src, meta, tmp_path / "cut", "dates", key, window_chars=window), whole)
 
 
 def _orgs(text: str) -> list[str]:

@@ -7,11 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from conftest import requires_shared
+from conftest import extracted_rows, requires_shared
 from pipeline import extract_text
-from pipeline.core.config import load_config
-from pipeline.run.batch import run_extract
-from pipeline.run.store import read_table
 from pipeline.run.windows import cut_points
 
 LOOK_BACK = "一、2024年工作回顾\n　　过去一年，全省地区生产总值增长5.5%。\n"
@@ -74,16 +71,9 @@ def test_a_windowed_report_keeps_the_tasks_its_untimed_heading_opens(tmp_path, w
     heading, goal = raw.index("二、牢记历史使命"), raw.index("今年经济社会发展的主要预期目标")
     assert any(heading < c <= goal for c in cut_points(raw, window))  # the cut this test is about
     key = ["raw_start", "raw_end", "value_text", "deadline", "target_kind"]
-
-    def rows(out, **run) -> pd.DataFrame:
-        cfg = load_config()
-        cfg["run"].update(run)
-        assert run_extract([src], out, metadata=meta, cfg=cfg, workers=1, progress=False).n_failed == 0
-        return read_table(out, "targets").to_pandas()[key].astype(str).sort_values(key).reset_index(drop=True)
-
-    whole = rows(tmp_path / "whole")
+    whole = extracted_rows(src, meta, tmp_path / "whole", "targets", key)
     assert len(whole) > 50  # the section's plans are there at all
-    pd.testing.assert_frame_equal(rows(tmp_path / "cut", window_chars=window), whole)
+    pd.testing.assert_frame_equal(extracted_rows(src, meta, tmp_path / "cut", "targets", key, window_chars=window), whole)
 
 
 def test_a_level_on_the_counted_noun_is_no_target_but_a_goal_of_its_own_is() -> None:
