@@ -61,6 +61,14 @@ def test_without_a_section_the_paragraph_or_a_goal_word_tells_the_year() -> None
     assert _whole_years("提供全年龄段健康服务。") == []  # 年龄: an age, no year part
 
 
+def test_a_numbered_heading_opening_on_the_past_year_names_the_year_before_publication() -> None:
+    body = "\n　　特别是9月26日中央政治局会议后，四季度经济明显回升。\n"
+    got = lambda head: extract_text(head + body, doc_id="x", pub_date="2025-01-20")["dates"].value.tolist()  # noqa: E731
+    assert got("一、过去一年工作回顾") == got("一、一年来工作回顾") == ["2024-09-26", "2024-Q4"]
+    assert got("一、过去一年和五年工作回顾") == ["2025-09-26", "2025-Q4"]  # over several spans: no one year
+    assert got("过去一年工作回顾") == ["2025-09-26", "2025-Q4"]  # unnumbered: no heading of a report's section
+
+
 def test_headlines_open_no_section() -> None:
     """A newspaper's headline that opens with a year part, or names no look back or task, sets no year (review of
     round 22: 年内为百姓办六十件实事 made a later 全年 of 2000 read 2001)."""

@@ -25,6 +25,10 @@ class DatesDatesYearParts(_Strict):
     whole_year_goals: list[StrictStr] = []
 
 
+class DatesDatesSectionYears(_Strict):
+    past_year: StrictStr
+
+
 class DatesDatesReference(_Strict):
     baseline_before: list[StrictStr]
 
@@ -182,6 +186,7 @@ class DatesDates(_Strict):
     weeks: DatesDatesWeeks
     days_ago: DatesDatesDaysAgo
     months: DatesDatesMonths
+    section_years: DatesDatesSectionYears | None = None  # optional (round 22)
     datelines: DatesDatesDatelines | None = None  # optional: an older user lexicon without it stays valid
 
 

@@ -112,17 +112,19 @@ class DateContext:
         self.new_paragraph()
         self.section_year = None
 
-    def note_sentence(self, text: str, rows: list[DateMention]) -> None:
-        """Count a sentence of the paragraph and, if it is the first and a heading, the year it opens with."""
+    def note_sentence(self, text: str, rows: list[DateMention], pub: int | None = None) -> None:
+        """Count a sentence of the paragraph and, if it is the first and a heading, the year it opens with (``pub``:
+        the publication year, for a heading that opens on the past year: 一、过去一年工作回顾)."""
         self._par_lines += 1
         if self._par_lines == 1:
-            self._par_heading = _heading_year(text, rows)
+            self._par_heading = _heading_year(text, rows, pub)
 
 
-def _heading_year(text: str, rows: list[DateMention]) -> tuple[bool, int | None] | None:
+def _heading_year(text: str, rows: list[DateMention], pub: int | None = None) -> tuple[bool, int | None] | None:
     """(numbered, the year it opens with or None) where ``text`` is a section heading, else None. The year opens the
     line after its number (一、2024年工作回顾) or opens a year's title with a look-back or task word (2024年工作回顾); a
-    year part (年内为百姓办…) opens none, and a heading that names two years (一、1998年工作回顾和1999年工作的建议) has none."""
+    numbered heading opening on the past year (一、过去一年工作回顾) names the year before ``pub``; a year part
+    (年内为百姓办…) opens none, and a heading that names two years (一、1998年工作回顾和1999年工作的建议) has none."""
     line = text.strip()
     top = heading_line(line) if line else None
     if top is None:
@@ -131,6 +133,8 @@ def _heading_year(text: str, rows: list[DateMention]) -> tuple[bool, int | None]
     if not top and not (year_title(line, rows) and (h.past.search(line) or h.forward.search(line))):
         return None
     at = len(text) - len(text.lstrip()) + (top.end() if top else 0)
+    if top and not rows and pub is not None and _lex().past_year_heading.match(text, at):
+        return True, pub - 1
     first = next((d for d in rows if d.start == at), None)
     years = {d.value[:4] for d in rows if d.value and d.value[:4].isdigit()}
     value = first.value if first is not None else None
@@ -178,7 +182,7 @@ def extract_dates(text: str, pub_date: str | None = None, context: DateContext |
     lx = _lex()
     if lx.quick.search(text) is None:
         if context is not None:
-            context.note_sentence(text, rows)
+            context.note_sentence(text, rows, pub_year(pub_date) if pub_date else None)
         return rows
     work = _clean(text)
     scan = Scan(work, lx, parse_pub_date(pub_date) if pub_date else None, context.last_year if context else None,
@@ -206,7 +210,7 @@ def extract_dates(text: str, pub_date: str | None = None, context: DateContext |
         pos = max(rows[-1].end, p + 1) if found else p + 1
     if context is not None:
         context.last_year, context.para_year = scan.last_year, scan.para_year
-        context.note_sentence(text, rows)
+        context.note_sentence(text, rows, scan.pub)
     return rows
 
 

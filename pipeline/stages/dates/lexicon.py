@@ -59,6 +59,7 @@ class Lex:
         self.anaphoric_parts = tuple(yparts.get("anaphoric", []))
         self.whole_year = tuple(yparts.get("whole_year", []))
         self.whole_year_goals = tuple(yparts.get("whole_year_goals", []))
+        self.past_year_heading = re.compile((cfg.get("section_years") or {}).get("past_year", "(?!)"))
         self.habitual = tuple(cfg.get("habitual", {}).get("words", []))
         self.since = tuple(cfg.get("since", {}).get("words", []))
         plans = cfg.get("plans", {})
