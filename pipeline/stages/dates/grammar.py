@@ -35,7 +35,6 @@ by_lead, not a horizon.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -44,7 +43,7 @@ from pipeline.core.records import DateMention
 from pipeline.stages.dates import days, forms, relative
 from pipeline.stages.dates.horizons import horizons, mark_by
 from pipeline.stages.dates.lexicon import lex as _lex
-from pipeline.stages.dates.resolve import Resolver, Scan
+from pipeline.stages.dates.resolve import Resolver, Scan, one_year
 from pipeline.stages.sentences.headings import heading_line, headings, year_title
 from pipeline.stages.sentences.titles import book_title_spans
 
@@ -70,9 +69,6 @@ def relative_year_offset(word: str) -> int | None:
     """Years from the publication year that a word such as 今年 / 明年 names
     (configs/dates/dates.toml [relative_years]; shared with the targets' deadlines)."""
     return _lex().rel_years.get(word)
-
-
-_ONE_YEAR = re.compile(r"\d{4}")  # a value of one year (2024), not a period (2021/2025) nor a month
 
 
 @dataclass
@@ -137,10 +133,8 @@ def _heading_year(text: str, rows: list[DateMention], pub: int | None = None) ->
         return True, pub - 1
     first = next((d for d in rows if d.start == at), None)
     years = {d.value[:4] for d in rows if d.value and d.value[:4].isdigit()}
-    value = first.value if first is not None else None
-    if first is None or first.text in _lex().year_parts or not (value and _ONE_YEAR.fullmatch(value)) or len(years) != 1:
-        return bool(top), None  # 二、关于2025年工作, 二、“十四五”时期…: no year opens it
-    return bool(top), int(value)
+    year = one_year(first.value) if first is not None and first.text not in _lex().year_parts else None
+    return bool(top), year if len(years) == 1 else None  # 二、关于2025年工作, 二、“十四五”时期…: no year opens it
 
 
 def _resolve(scan: Scan, m) -> list[DateMention]:

@@ -11,11 +11,10 @@ from pipeline.stages.dates.resolve import (
     head_year,
     iso,
     num,
+    one_year,
     quarter_value,
     valid_day,
 )
-
-_ONE_YEAR = re.compile(r"\d{4}")  # a value of one year
 
 
 def year_head(scan: Scan, m: re.Match, g: dict) -> list[DateMention]:
@@ -105,8 +104,9 @@ def whole_year(scan: Scan, s: int) -> int | None:
     """The year 全年 at ``s`` means (dates.toml [year_parts] whole_year): that of a date written right before it
     (2024年全年, 去年全年), else its section's, else its paragraph's, else the publication year right after a goal word
     (力争全年…); None where the text does not tell."""
-    if scan.last_end == s and scan.last_value is not None and _ONE_YEAR.fullmatch(scan.last_value):
-        return int(scan.last_value)
+    written = one_year(scan.last_value) if scan.last_end == s else None
+    if written is not None:
+        return written
     if scan.section_year is not None:
         return scan.section_year
     if scan.para_year is not None:

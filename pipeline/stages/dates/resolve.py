@@ -83,6 +83,14 @@ class Scan:
         return DateMention(start=s, end=e, text=self.text[s:e], value=value, relative=relative, kind=kind)
 
 
+_ONE_YEAR = re.compile(r"\d{4}")
+
+
+def one_year(value: str | None) -> int | None:
+    """The year of a date value that is one year (2024), not a period (2021/2025) nor a month (2024-06)."""
+    return int(value) if value and _ONE_YEAR.fullmatch(value) else None
+
+
 def num(s: str | None, lo: int, hi: int) -> int | None:
     """An integer from lo to hi written in any numeral form, via the one numeral parser."""
     if not s:
