@@ -12,9 +12,10 @@ Two sets of hand-annotated real sentences (pipeline/stages/actors/corpus.py scor
   congresses (merged after) 0.957 / 0.564 (even 1.000 / 0.632, odd 0.909 / 0.500); round 5 (lists of bodies,
   分别) 0.966 / 0.718. Both halves read since, so tuning data now;
 - configs/actors/heldout3.jsonl, a third blind set (221 cases). First score (measured once, rule of commit
-  33c5a64): precision 0.812, recall 0.382 (0.824 / 0.378 with its target rows scored); fixed on its even half only;
+  33c5a64): precision 0.812, recall 0.382 (0.824 / 0.378 with its target rows scored); fixed on its even half, and
+  since session 18 on its odd half too (tuning data now);
 - configs/actors/heldout4.jsonl, a fourth blind set (100 cases, 21 actor rows). First score (measured once, rule of
-  commit e1cfcef): precision 0.417, recall 0.238; fixed on its even half only.
+  commit e1cfcef): precision 0.417, recall 0.238; fixed on its even half; its odd half was read in session 18.
 THE ISSUE'S TARGET (recall 0.75) IS NOT MET ON HELD-OUT TEXT. The floors below are what the rule reaches
 (raise them, never lower them), not the target.
 """
@@ -36,10 +37,11 @@ HELD_OUT2_FLOOR = {"all": (1.000, 0.820), "even": (1.000, 0.895), "odd": (1.000,
 # held-out-3: first score (measured once, rule of commit 33c5a64) precision 0.812, recall 0.382 with targets unscored;
 # the same rule with targets scored: 0.824 / 0.378. Fixed on its even half only since. THE TARGET IS NOT MET ON IT
 # either: these floors hold what the rule reaches (with targets scored).
-HELD_OUT3_FLOOR = {"all": (1.000, 0.595), "even": (1.000, 0.762), "odd": (1.000, 0.375)}  # 把 + relative clause (s9)
+# Session 18 read its odd half too (so all of it is tuning data now): 而 + body, a thousands separator -> odd 0.500.
+HELD_OUT3_FLOOR = {"all": (1.000, 0.648), "even": (1.000, 0.762), "odd": (1.000, 0.500)}  # 而 + body, 8,500 (s18)
 # held-out-4 (positive-rich by request, 21 actor rows of 208): first score (measured once, rule of commit e1cfcef)
 # precision 0.417 (5/12), recall 0.238 (5/21); fixed on its even half only since. FAR FROM THE TARGET: these floors
-# hold what the rule reaches.
+# hold what the rule reaches. Session 18 read its odd half (tuning data now; nothing in it was made a rule).
 HELD_OUT4_FLOOR = {"all": (0.778, 0.667), "even": (1.000, 0.750), "odd": (0.556, 0.556)}  # 上云, counted ministries (s11)
 FLOORS = {"heldout.jsonl": HELD_OUT_FLOOR, "heldout2.jsonl": HELD_OUT2_FLOOR, "heldout3.jsonl": HELD_OUT3_FLOOR,
           "heldout4.jsonl": HELD_OUT4_FLOOR}
@@ -335,3 +337,28 @@ def test_the_scorer_counts_misses_of_the_organization_layer_and_pools_the_blind_
     assert (s.tp, s.fn, s.unfound) == (0, 1, 1)  # 国务院 is named instead; 某某委员会 was never found
     pooled = _pool([Score(tp=2, fp=1, fn=3, unfound=2), Score(tp=1, fn=1, missing=4)])
     assert (pooled.tp, pooled.fp, pooled.fn, pooled.missing, pooled.unfound) == (3, 1, 4, 4, 2)
+
+
+# Session 18, from held-out-3's odd half (read then, so tuning data now): a conjunction opening a clause (而, 但…) is
+# framing, and the words after it decide its subject; a comma between digits is a thousands separator, not a clause's
+# end. Constructed sentences of the two shapes (the real ones are cited in configs/actors/actors.toml).
+CONJUNCTION = [
+    ("去年全省新建公路300公里，而省交通投资集团在三年里修建了1,200公里。", "1,200公里", "省交通投资集团"),
+    ("去年全省新建公路300公里，而省交通投资集团在三年里修建了1,200公里。", "300公里", None),
+    ("省交通投资集团去年修建公路300公里，而全省公路总里程增长了5%。", "5%", None),
+    ("省交通投资集团去年修建公路300公里，而且完成投资45亿元。", "45亿元", "省交通投资集团"),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "actor"), CONJUNCTION, ids=["after_而", "before_而", "own_subject", "carried"])
+def test_a_conjunction_opening_a_clause_leaves_the_subject_to_the_words_after_it(text: str, amount: str,
+                                                                                  actor: str | None):
+    test_grammar_on_real_sentences(text, amount, actor)
+
+
+def test_a_thousands_separator_is_no_clause_boundary():
+    from pipeline.stages.actors.rule import _digit_group
+
+    text = "新建8,500公里，增长5%"
+    assert _digit_group(text, text.index(","))
+    assert not _digit_group(text, text.index("，"))

@@ -21,6 +21,11 @@ from pipeline.stages.organizations.lexicon import load_org_lexicon
 from pipeline.stages.sentences.titles import book_title_spans
 
 
+def _digit_group(text: str, i: int) -> bool:
+    """Is the mark at ``i`` a thousands separator between digits (8,500公里), not a clause's end?"""
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
 def _has_body_suffix(name: str) -> bool:
     """The name ends on a head word of the organization grammar (configs/organizations/suffixes.toml)."""
     return load_org_lexicon().suffix_at_end(name) is not None
@@ -38,7 +43,7 @@ class SentenceActors(ListMixin):
         self.clauses: list[tuple[int, int]] = []
         a = 0
         for i, ch in enumerate(text):
-            if ch in lx.marks:
+            if ch in lx.marks and not _digit_group(text, i):
                 self.clauses.append((a, i))
                 a = i + 1
         self.clauses.append((a, len(text)))
