@@ -22,6 +22,8 @@ THE ISSUE'S TARGET (recall 0.75) IS NOT MET ON HELD-OUT TEXT. The floors below a
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -43,8 +45,14 @@ HELD_OUT3_FLOOR = {"all": (1.000, 0.648), "even": (1.000, 0.762), "odd": (1.000,
 # precision 0.417 (5/12), recall 0.238 (5/21); fixed on its even half only since. FAR FROM THE TARGET: these floors
 # hold what the rule reaches. Session 18 read its odd half (tuning data now; nothing in it was made a rule).
 HELD_OUT4_FLOOR = {"all": (0.778, 0.667), "even": (1.000, 0.750), "odd": (0.556, 0.556)}  # 上云, counted ministries (s11)
+# held-out-5 (session 18): 210 news sentences of the MSRA and People's Daily test sets (a genre the rule was not tuned
+# on), 68 actor rows. First score (measured once, rule of commit d13db38): precision 0.695 (41/59), recall 0.603 (41/68)
+# (even 0.680 / 0.486, odd 0.706 / 0.727). Fixed on its even half only (datelines, 新成立的X, bodies joined before a
+# relative clause's verb); its odd half is blind. FAR FROM THE TARGET: these floors hold what the rule reaches.
+HELD_OUT5_FLOOR = {"all": (0.712, 0.618), "even": (0.720, 0.514), "odd": (0.706, 0.727)}  # datelines (s18)
 FLOORS = {"heldout.jsonl": HELD_OUT_FLOOR, "heldout2.jsonl": HELD_OUT2_FLOOR, "heldout3.jsonl": HELD_OUT3_FLOOR,
-          "heldout4.jsonl": HELD_OUT4_FLOOR}
+          "heldout4.jsonl": HELD_OUT4_FLOOR, "heldout5.jsonl": HELD_OUT5_FLOOR}
+BLIND_HALVES = {"heldout5.jsonl": "odd"}  # halves whose misses may not be read: never printed
 
 
 @pytest.mark.parametrize("name", ["corpus.jsonl", "heldout.jsonl"])
@@ -61,7 +69,7 @@ def test_the_sets_are_large_enough_and_from_real_text(name: str):
 
 
 @pytest.mark.parametrize(("name", "size", "actors"), [("heldout2.jsonl", 140, 30), ("heldout3.jsonl", 140, 30),
-                                                       ("heldout4.jsonl", 100, 20)])
+                                                       ("heldout4.jsonl", 100, 20), ("heldout5.jsonl", 200, 60)])
 def test_the_later_held_out_sets_are_from_real_text(name: str, size: int, actors: int):
     cases = load_cases(name)
     assert len(cases) >= size  # 149, 221 and 100 cases as delivered
@@ -74,7 +82,8 @@ def test_the_later_held_out_sets_are_from_real_text(name: str, size: int, actors
     assert sum(e["actor"] is not None for c in cases for e in c["expect"]) >= actors  # 21 in held-out-4
 
 
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl"])
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl",
+                                  "heldout5.jsonl"])
 def test_no_held_out_sentence_is_in_the_tuning_corpus(name: str):
     squash = {"".join(c["text"].split()) for c in load_cases()}
     assert not [c["source"] for c in load_cases(name) if "".join(c["text"].split()) in squash]
@@ -91,7 +100,8 @@ def test_tuning_corpus_meets_the_target():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl"])
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl",
+                                  "heldout5.jsonl"])
 @pytest.mark.parametrize("half", ["all", "even", "odd"])
 def test_held_out_keeps_what_the_rule_reaches(name: str, half: str):
     cases = load_cases(name)
@@ -99,8 +109,8 @@ def test_held_out_keeps_what_the_rule_reaches(name: str, half: str):
     print(f"{name} {half}: precision {s.precision:.3f}, recall {s.recall:.3f}")
     p, r = FLOORS[name][half]
     assert s.missing == 0  # every annotated row is found (targets by value_text or, as the sets annotate, by text)
-    # the misses of a half whose misses may not be read (held-out-3 and -4 odd) are never printed
-    blind = half != "even" and name in ("heldout3.jsonl", "heldout4.jsonl")
+    # the misses of a half whose misses may not be read (held-out-5 odd, and so all of it) are never printed
+    blind = name in BLIND_HALVES and half in (BLIND_HALVES[name], "all")
     assert round(s.precision, 3) >= p and round(s.recall, 3) >= r, "(misses not listed)" if blind else s.errors
 
 
@@ -357,8 +367,78 @@ def test_a_conjunction_opening_a_clause_leaves_the_subject_to_the_words_after_it
 
 
 def test_a_thousands_separator_is_no_clause_boundary():
-    from pipeline.stages.actors.rule import _digit_group
+    from pipeline.stages.actors.frames import digit_group
 
     text = "新建8,500公里，增长5%"
-    assert _digit_group(text, text.index(","))
-    assert not _digit_group(text, text.index("，"))
+    assert digit_group(text, text.index(","))
+    assert not digit_group(text, text.index("，"))
+
+
+def test_held_out5_sentences_are_the_news_records_they_cite():
+    """Each held-out-5 case is a sentence of the MSRA or People's Daily test record its source names (real text)."""
+    import json
+    import re
+
+    from pipeline.stages.clean import clean
+    from pipeline.stages.sentences import split_sentences
+
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "external" / "ner"
+    if not shared.is_dir():
+        pytest.skip("../shared/external/ner is not beside the project")
+    records = {}
+    for f in ("msra_test.jsonl", "peoplesdaily1998_test.jsonl"):
+        for line in (shared / f).read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            records[r["id"]] = r["text"]
+    for c in load_cases("heldout5.jsonl"):
+        m = re.fullmatch(r"external/ner/\S+ id (\S+) sentence (\d+)", c["source"])
+        assert m, c["source"]
+        sents = [s.text for s in split_sentences(clean(records[m.group(1)]).text)]
+        assert sents[int(m.group(2))] == c["text"], c["source"]
+
+
+# Session 18, from held-out-5's even half (news): a dateline opening the story (agency, place, date, 电/讯, a bracketed
+# byline) is framing, so the agency is no subject; an adverb before an intransitive verb of a relative clause on a body
+# (新成立的X); bodies joined before the verb of a relative clause on the subject (X和Y共同发起的…活动) only modify it.
+NEWS = [
+    ("新华社基辅6月1日电某国内阁1日作出决定，今年将裁减国家工作人员40万人。", "40万人", None),
+    ("新华社北京11月9日电（记者王某、李某）国家计委今年安排投资50亿元。", "50亿元", "国家计委"),
+    ("（新华社北京11月9日电）国家计委今年安排投资50亿元。", "50亿元", "国家计委"),
+    ("本报北京1月2日讯记者某某报道：国家计委今年安排投资50亿元。", "50亿元", "国家计委"),
+    ("新华社今年发稿10万条。", "10万条", "新华社"),
+    ("新成立的辽宁北方电影股份公司，仅以过去14%的人员，将电影市场经营得有声有色。", "14%", "辽宁北方电影股份公司"),
+    ("不久前成功召开的中国共产党第十五次全国代表大会最重要的历史贡献是，全面总结了我国近20年来的经验。", "近20年", None),
+    ("全国妇联和国家环保总局共同发起的主题宣传教育活动，自去年10月启动以来，历时9个月。", "9个月", None),
+    ("驻宁波分公司利用宁波保税区的独特区位优势，从1993年底进入保税区，建设25000平方米保税仓。", "25000平方米", "驻宁波分公司"),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "actor"), NEWS,
+                         ids=["dateline", "byline", "bracketed", "本报讯", "agency_acts", "新成立的", "成功召开的",
+                              "joined_relative", "object_body"])
+def test_news_frames_and_relative_clauses(text: str, amount: str, actor: str | None):
+    test_grammar_on_real_sentences(text, amount, actor)
+
+
+def test_an_older_actors_lexicon_without_the_news_keys_still_loads(tmp_path, monkeypatch):
+    """A user's copy of actors.toml made before session 18 (no dateline or relative-adverb keys) loads, rule off."""
+    import re
+
+    from pipeline.core import config
+    from pipeline.stages.actors.lexicon import lex
+
+    old = (config.CONFIG_DIR / "actors" / "actors.toml").read_text(encoding="utf-8")
+    old = re.sub(r"(?m)^(dateline_marks|byline_words|closers|dateline_chars|relative_adverb_tags) = .*\n", "", old)
+    (tmp_path / "lex" / "actors").mkdir(parents=True)
+    (tmp_path / "lex" / "actors" / "actors.toml").write_text(old, encoding="utf-8")
+    monkeypatch.setenv(config.LEXICONS_ENV, str(tmp_path / "lex"))
+    config.load_lexicon_toml.cache_clear()
+    lex.cache_clear()
+    try:
+        assert lex().dateline_marks == () and lex().relative_adverb_tags == frozenset()
+        got = extract_text(NEWS[0][0], doc_id="t")["amounts"].set_index("text").loc["40万人", "actor"]
+        assert got == "新华社"  # the rule is off: the agency opening the clause reads as its subject, as before
+    finally:
+        monkeypatch.delenv(config.LEXICONS_ENV)
+        config.load_lexicon_toml.cache_clear()
+        lex.cache_clear()

@@ -69,6 +69,12 @@ class ActorsActors(_Strict):
     by_from_endings: list[StrictStr]
     span_numerals: StrictStr
     span_units: list[StrictStr]
+    # optional (session 18): news datelines and adverbs before a relative clause's verb
+    dateline_marks: list[StrictStr] = []
+    byline_words: list[StrictStr] = []
+    closers: StrictStr = ""
+    dateline_chars: StrictInt = 0
+    relative_adverb_tags: list[StrictStr] = []
 
 
 # lexicon file (relative to configs/) -> its schema

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, fields
 from functools import cache
 
 from pipeline.core.config import load_lexicon_toml
@@ -69,6 +69,12 @@ class _Lex:
     by_from_endings: tuple[str, ...]
     span_numerals: str
     span_units: tuple[str, ...]
+    # optional keys (an older user lexicon without them turns their rule off)
+    dateline_marks: tuple[str, ...] = ()
+    byline_words: tuple[str, ...] = ()
+    closers: str = ""
+    dateline_chars: int = 0
+    relative_adverb_tags: frozenset[str] = frozenset()
 
 
 @cache
@@ -78,7 +84,11 @@ def lex() -> _Lex:
     keys = {"marks": "clause_marks", "by": "by_marker"}
     out: dict[str, object] = {}
     for f in fields(_Lex):
-        v = d[keys.get(f.name, f.name)]
+        key = keys.get(f.name, f.name)
+        if key not in d and f.default is not MISSING:
+            out[f.name] = f.default  # an optional key an older user lexicon lacks
+            continue
+        v = d[key]
         kind = str(f.type)
         out[f.name] = frozenset(v) if kind.startswith("frozenset") else tuple(v) if kind.startswith("tuple") else v
     return _Lex(**out)  # type: ignore[arg-type]

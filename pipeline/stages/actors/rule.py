@@ -15,15 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pipeline.stages.actors.frames import clauses, datelines
 from pipeline.stages.actors.lexicon import lex as _lex
 from pipeline.stages.actors.lists import ListMixin, Span
 from pipeline.stages.organizations.lexicon import load_org_lexicon
 from pipeline.stages.sentences.titles import book_title_spans
-
-
-def _digit_group(text: str, i: int) -> bool:
-    """Is the mark at ``i`` a thousands separator between digits (8,500公里), not a clause's end?"""
-    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 def _has_body_suffix(name: str) -> bool:
@@ -39,14 +35,7 @@ class SentenceActors(ListMixin):
         self.text = text
         self.dates = sorted(dates)  # date mentions: framing at the head of a clause (2019年华虹集团…)
         self.orgs = sorted(orgs, key=lambda o: o.start)
-        lx = _lex()
-        self.clauses: list[tuple[int, int]] = []
-        a = 0
-        for i, ch in enumerate(text):
-            if ch in lx.marks and not _digit_group(text, i):
-                self.clauses.append((a, i))
-                a = i + 1
-        self.clauses.append((a, len(text)))
+        self.clauses = clauses(text)
         self.tokens: list[tuple[int, int, str, str]] = []
         if words and pos and "".join(words) == text:
             p = 0
@@ -54,6 +43,7 @@ class SentenceActors(ListMixin):
                 self.tokens.append((p, p + len(w), w, t))
                 p += len(w)
         self._split_activities()
+        self.datelines = datelines(text, self.clauses, self.dates, self.tokens)
         self.orgs = [o for o in self.orgs if self._named_body(o)]
 
     def _split_activities(self) -> None:
@@ -296,9 +286,13 @@ class SentenceActors(ListMixin):
             # no verb and no quantity, the body naming a noun after it (…，九大有色金属基地，…): a list item
             return True
         de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
-        if de and all(t[3] in ("v", "vd", "d", "ad", "c", "f") or t[2] in lx.aspect_particles for t in toks[:de]):
-            # 鞍钢生产的大型钢, 人民公社兴办的农村工业: a relative clause on what it made; 共产党以外的各民主党派…:
-            # a place word after it makes the body the ground of the subject, not the subject
+        first_verb = next((n for n, t in enumerate(toks[:de or 0]) if t[3] in ("v", "vd")), 0)
+        joined = [t for t in toks[:first_verb] if self._in_body(t)]  # bodies joined to this one before the verb
+        if de and all(t[3] in ("v", "vd", "d", "ad", "c", "f") or t[2] in lx.aspect_particles or t in joined
+                      for t in toks[:de]) and (not joined or any(t[3] in ("v", "vd") for t in toks[:de])):
+            # 鞍钢生产的大型钢, 人民公社兴办的农村工业: a relative clause on what it made (and 全国妇联和国家环保总局共同
+            # 发起的…活动: bodies joined to it make it with them); 共产党以外的各民主党派…: a place word after it makes
+            # the body the ground of the subject, not the subject
             return True
         if toks and toks[0][2] == lx.relative_marker and len(toks) > 1 and toks[1][3] in lx.noun_tags:
             return True  # 中国科学院的科学研究机构将由44个发展到60个: the body's units or things are the subject
@@ -325,6 +319,10 @@ class SentenceActors(ListMixin):
             return nxt is None or nxt[3] not in lx.noun_tags | lx.place_tags | {"a", "b"}  # …的新一轮中国特色…计划
         # a verb right after 的 is no head noun's predicate: it opens another modifier (…提出了…的发展国民经济的十条方针)
         return n < len(toks) and (toks[n][3] == "m" or toks[n][3] in ("v", "vd") and n > de + 1)
+
+    def _in_body(self, t: tuple[int, int, str, str]) -> bool:
+        """Is token ``t`` inside another organization mention (a body joined to the one read)?"""
+        return any(o.start <= t[0] and t[1] <= o.end for o in self.orgs)
 
     def _headed_by_noun(self, o: Span, b: int) -> bool:
         """The noun phrase after the body (and the bodies joined to it: X和Y在建项目投资…) heads the subject.
@@ -413,6 +411,8 @@ class SentenceActors(ListMixin):
         toks = self.tokens
         if toks[k][3] in lx.noun_tags and k + 1 < len(toks):
             k += 1  # 总部位于…
+        if toks[k][3] in lx.relative_adverb_tags and k + 1 < len(toks) and toks[k + 1][2] in lx.relative_heads:
+            k += 1  # 新|成立的…: an adverb before an intransitive verb of `relative_heads` (not 成功|召开的…)
         w, t = toks[k][2], toks[k][3]
         yu = lx.postverbal_preposition
         intransitive = w.endswith(yu) or w in lx.relative_heads or (k + 1 < len(toks) and toks[k + 1][2] == yu)
@@ -486,6 +486,8 @@ class SentenceActors(ListMixin):
         moved = True
         while moved:
             moved = False
+            if p in self.datelines:
+                p, moved = self.datelines[p], True  # 新华社基辅6月1日电|乌克兰内阁…: the story's subject follows
             for ds, de in self.dates:
                 if ds <= p < de:
                     p, moved = de, True
