@@ -49,7 +49,7 @@ HELD_OUT4_FLOOR = {"all": (0.778, 0.667), "even": (1.000, 0.750), "odd": (0.556,
 # on), 68 actor rows. First score (measured once, rule of commit d13db38): precision 0.695 (41/59), recall 0.603 (41/68)
 # (even 0.680 / 0.486, odd 0.706 / 0.727). Fixed on its even half only (datelines, 新成立的X, bodies joined before a
 # relative clause's verb); its odd half is blind. FAR FROM THE TARGET: these floors hold what the rule reaches.
-HELD_OUT5_FLOOR = {"all": (0.712, 0.618), "even": (0.720, 0.514), "odd": (0.706, 0.727)}  # datelines (s18)
+HELD_OUT5_FLOOR = {"all": (0.726, 0.662), "even": (0.750, 0.600), "odd": (0.706, 0.727)}  # 系统 firms (s18)
 FLOORS = {"heldout.jsonl": HELD_OUT_FLOOR, "heldout2.jsonl": HELD_OUT2_FLOOR, "heldout3.jsonl": HELD_OUT3_FLOOR,
           "heldout4.jsonl": HELD_OUT4_FLOOR, "heldout5.jsonl": HELD_OUT5_FLOOR}
 BLIND_HALVES = {"heldout5.jsonl": "odd"}  # halves whose misses may not be read: never printed
@@ -410,12 +410,16 @@ NEWS = [
     ("不久前成功召开的中国共产党第十五次全国代表大会最重要的历史贡献是，全面总结了我国近20年来的经验。", "近20年", None),
     ("全国妇联和国家环保总局共同发起的主题宣传教育活动，自去年10月启动以来，历时9个月。", "9个月", None),
     ("驻宁波分公司利用宁波保税区的独特区位优势，从1993年底进入保税区，建设25000平方米保税仓。", "25000平方米", "驻宁波分公司"),
+    # an affiliation word inside a name marks a class of a body's units only after a body's name (卫生部|系统); in a
+    # firm's name it is part of the brand (西斯科系统公司, People's Daily 1998)
+    ("华信系统公司去年在海外的销售额为3亿美元。", "3亿美元", "华信系统公司"),
+    ("卫生部系统的医院去年新增床位1200张。", "1200张", None),
 ]
 
 
 @pytest.mark.parametrize(("text", "amount", "actor"), NEWS,
                          ids=["dateline", "byline", "bracketed", "本报讯", "agency_acts", "新成立的", "成功召开的",
-                              "joined_relative", "object_body"])
+                              "joined_relative", "object_body", "system_firm", "system_units"])
 def test_news_frames_and_relative_clauses(text: str, amount: str, actor: str | None):
     test_grammar_on_real_sentences(text, amount, actor)
 

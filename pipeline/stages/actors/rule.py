@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pipeline.stages.actors.frames import clauses, datelines
 from pipeline.stages.actors.lexicon import lex as _lex
 from pipeline.stages.actors.lists import ListMixin, Span
+from pipeline.stages.actors.relatives import RelativeMixin
 from pipeline.stages.organizations.lexicon import load_org_lexicon
 from pipeline.stages.sentences.titles import book_title_spans
 
@@ -27,7 +28,7 @@ def _has_body_suffix(name: str) -> bool:
     return load_org_lexicon().suffix_at_end(name) is not None
 
 
-class SentenceActors(ListMixin):
+class SentenceActors(ListMixin, RelativeMixin):
     """Clauses, words and organization mentions of one sentence."""
 
     def __init__(self, text: str, words: Sequence[str] | None, pos: Sequence[str] | None,
@@ -70,8 +71,9 @@ class SentenceActors(ListMixin):
         name = self.text[o.start:o.end]
         if name in lx.own_subject_words or name.endswith(lx.process_heads):
             return False  # 全疆, 中央政府投资, 全社会固定资产投资: a scope or a process, not a body
-        if any(w in name for w in lx.affiliation_words) and not name.endswith(lx.collective_heads):
-            return False  # 中央卫生部所属医院: a class of units, not one body (国务院各部门 acts as one)
+        if any(w in name and _has_body_suffix(name[:name.index(w)]) for w in lx.affiliation_words) \
+                and not name.endswith(lx.collective_heads):
+            return False  # 中央卫生部所属医院: a class of a body's units (国务院各部门 acts as one; 西斯科系统公司 is a firm)
         if name.endswith(lx.person_heads):
             return False  # 人大代表, 政协委员: persons of a body, not the body
         if name.startswith(lx.class_prefixes):
@@ -403,57 +405,6 @@ class SentenceActors(ListMixin):
         if self.tokens[k][3] != "m" or after is None or after[3] not in _lex().noun_tags:
             return False
         return any(t[3] in ("v", "vd") for t in self.tokens if after[0] <= t[0] < b)
-
-    def _relative_head(self, k: int, b: int) -> int | None:
-        """创立于1958年的东方电气集团, 总部位于上海的华虹集团: a clause opening with a relative clause on an
-        intransitive verb (V于…, 位于…) whose head is an organization has that organization as subject."""
-        lx = _lex()
-        toks = self.tokens
-        if toks[k][3] in lx.noun_tags and k + 1 < len(toks):
-            k += 1  # 总部位于…
-        if toks[k][3] in lx.relative_adverb_tags and k + 1 < len(toks) and toks[k + 1][2] in lx.relative_heads:
-            k += 1  # 新|成立的…: an adverb before an intransitive verb of `relative_heads` (not 成功|召开的…)
-        w, t = toks[k][2], toks[k][3]
-        yu = lx.postverbal_preposition
-        intransitive = w.endswith(yu) or w in lx.relative_heads or (k + 1 < len(toks) and toks[k + 1][2] == yu)
-        # 五年内建设并完工的第一汽车制造厂，在它…: what the body underwent (patient verbs, joined by a conjunction)
-        # makes it the topic of the clauses after, like an intransitive verb
-        undergone = w in lx.patient_verbs
-        intransitive = intransitive or undergone
-        if t not in ("v", "vd"):
-            return None
-        for n, (s, e, w, t) in enumerate(toks[k + 1:], k + 1):
-            joined = undergone and w in lx.patient_verbs and toks[n - 1][3] == "c"
-            if s >= b or t in ("v", "vd") and w != yu and not joined:
-                return None
-            if w == lx.relative_marker:
-                p = e
-                while p < b and self.text[p] in lx.blanks:
-                    p += 1
-                o = next((o for o in self.orgs if o.start == p), None)
-                if o is None or not (intransitive or self._predicate_after(o.end, b)):
-                    return None
-                return o.key
-        return None
-
-    def _predicate_after(self, p: int, b: int) -> bool:
-        """A verb or adverb follows at ``p``: the noun before it is a subject (涵盖…园区的上城…产业园区正式列入…),
-        not the object of the verb that opens the clause (支持…的X公司，)."""
-        k = self._token_at(p)
-        return k is not None and p < b and self.tokens[k][0] == p and self.tokens[k][3] in ("v", "vd", "d", "ad")
-
-    def _headed_subject(self, k: int, b: int) -> bool:
-        """The verb opening the clause sits in a relative clause: after its 的 comes a noun phrase and then
-        a verb of its own (…的美苏两国应该率先停止…), so the clause has a subject that is no body."""
-        lx = _lex()
-        toks = self._outside_titles(self.tokens[k][0], b)
-        de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
-        if de is None:
-            return False
-        n = de + 1
-        while n < len(toks) and toks[n][3] in lx.noun_tags | lx.phrase_tags:
-            n += 1
-        return de + 1 < n < len(toks) and toks[n][3] in ("v", "vd")
 
     def _attribute(self, a: int, b: int, measure: bool = False) -> bool:
         """Noun phrase + at most one copula verb + quantity: an attribute of the topic before it.
