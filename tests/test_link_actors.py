@@ -49,7 +49,7 @@ HELD_OUT4_FLOOR = {"all": (0.778, 0.667), "even": (1.000, 0.750), "odd": (0.556,
 # on), 68 actor rows. First score (measured once, rule of commit d13db38): precision 0.695 (41/59), recall 0.603 (41/68)
 # (even 0.680 / 0.486, odd 0.706 / 0.727). Fixed on its even half only (datelines, 新成立的X, bodies joined before a
 # relative clause's verb); its odd half is blind. FAR FROM THE TARGET: these floors hold what the rule reaches.
-HELD_OUT5_FLOOR = {"all": (0.726, 0.662), "even": (0.750, 0.600), "odd": (0.706, 0.727)}  # 系统 firms (s18)
+HELD_OUT5_FLOOR = {"all": (0.734, 0.691), "even": (0.767, 0.657), "odd": (0.706, 0.727)}  # 内阁 (s18)
 FLOORS = {"heldout.jsonl": HELD_OUT_FLOOR, "heldout2.jsonl": HELD_OUT2_FLOOR, "heldout3.jsonl": HELD_OUT3_FLOOR,
           "heldout4.jsonl": HELD_OUT4_FLOOR, "heldout5.jsonl": HELD_OUT5_FLOOR}
 BLIND_HALVES = {"heldout5.jsonl": "odd"}  # halves whose misses may not be read: never printed
