@@ -49,7 +49,7 @@ HELD_OUT4_FLOOR = {"all": (0.778, 0.667), "even": (1.000, 0.750), "odd": (0.556,
 # on), 68 actor rows. First score (measured once, rule of commit d13db38): precision 0.695 (41/59), recall 0.603 (41/68)
 # (even 0.680 / 0.486, odd 0.706 / 0.727). Fixed on its even half only (datelines, 新成立的X, bodies joined before a
 # relative clause's verb); its odd half is blind. FAR FROM THE TARGET: these floors hold what the rule reaches.
-HELD_OUT5_FLOOR = {"all": (0.734, 0.691), "even": (0.767, 0.657), "odd": (0.706, 0.727)}  # 内阁 (s18)
+HELD_OUT5_FLOOR = {"all": (0.783, 0.691), "even": (0.767, 0.657), "odd": (0.800, 0.727)}  # 由X…的N (s18)
 FLOORS = {"heldout.jsonl": HELD_OUT_FLOOR, "heldout2.jsonl": HELD_OUT2_FLOOR, "heldout3.jsonl": HELD_OUT3_FLOOR,
           "heldout4.jsonl": HELD_OUT4_FLOOR, "heldout5.jsonl": HELD_OUT5_FLOOR}
 BLIND_HALVES = {"heldout5.jsonl": "odd"}  # halves whose misses may not be read: never printed
@@ -414,12 +414,22 @@ NEWS = [
     # firm's name it is part of the brand (西斯科系统公司, People's Daily 1998)
     ("华信系统公司去年在海外的销售额为3亿美元。", "3亿美元", "华信系统公司"),
     ("卫生部系统的医院去年新增床位1200张。", "1200张", None),
+    # a person or a work right after the body or its 的 heads the subject (wild news text, not held-out-5)
+    ("某研究院李某教授研制的新药被某集团公司采用，去年完成销售额8亿元。", "8亿元", None),
+    ("而某某队的王某虽然得了21分，但球队仍然输了。", "21分", None),
+    ("中央电视台的《春天的故事》等12件作品获得一等奖。", "12件", None),
+    ("中央电视台今年制作节目120期。", "120期", "中央电视台"),
+    # 由X…的 + a head noun: the 由 phrase sits in a relative clause on the subject; 由X…的 ending the clause is X's
+    ("由某某协会主办的联赛吸引了40支球队参加。", "40支", None),
+    ("公路建设，由交通部负责施工的，共有十一条线路。", "十一条", "交通部"),
+    ("今年由中央代地方发债4000亿元。", "4000亿元", "中央"),
 ]
 
 
 @pytest.mark.parametrize(("text", "amount", "actor"), NEWS,
                          ids=["dateline", "byline", "bracketed", "本报讯", "agency_acts", "新成立的", "成功召开的",
-                              "joined_relative", "object_body", "system_firm", "system_units"])
+                              "joined_relative", "object_body", "system_firm", "system_units", "person", "person_de",
+                              "work_title", "no_title", "by_in_relative", "by_headless", "by_own"])
 def test_news_frames_and_relative_clauses(text: str, amount: str, actor: str | None):
     test_grammar_on_real_sentences(text, amount, actor)
 
@@ -432,7 +442,8 @@ def test_an_older_actors_lexicon_without_the_news_keys_still_loads(tmp_path, mon
     from pipeline.stages.actors.lexicon import lex
 
     old = (config.CONFIG_DIR / "actors" / "actors.toml").read_text(encoding="utf-8")
-    old = re.sub(r"(?m)^(dateline_marks|byline_words|closers|dateline_chars|relative_adverb_tags) = .*\n", "", old)
+    old = re.sub(r"(?m)^(dateline_marks|byline_words|closers|dateline_chars|relative_adverb_tags|person_tags|title_open)"
+                 r" = .*\n", "", old)
     (tmp_path / "lex" / "actors").mkdir(parents=True)
     (tmp_path / "lex" / "actors" / "actors.toml").write_text(old, encoding="utf-8")
     monkeypatch.setenv(config.LEXICONS_ENV, str(tmp_path / "lex"))

@@ -75,6 +75,8 @@ class ActorsActors(_Strict):
     closers: StrictStr = ""
     dateline_chars: StrictInt = 0
     relative_adverb_tags: list[StrictStr] = []
+    person_tags: list[StrictStr] = []
+    title_open: StrictStr = ""
 
 
 # lexicon file (relative to configs/) -> its schema

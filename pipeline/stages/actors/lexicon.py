@@ -75,6 +75,8 @@ class _Lex:
     closers: str = ""
     dateline_chars: int = 0
     relative_adverb_tags: frozenset[str] = frozenset()
+    person_tags: frozenset[str] = frozenset()
+    title_open: str = ""
 
 
 @cache

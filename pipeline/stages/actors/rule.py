@@ -204,6 +204,8 @@ class SentenceActors(ListMixin, RelativeMixin):
         lx = _lex()
         for o in self.orgs:
             if a <= o.start < b and self.text[max(a, o.start - len(lx.by)):o.start] == lx.by:
+                if self._by_in_relative(o):
+                    continue  # 由北京市政府和科技部共同主办的国际周活动为期5天: the phrase modifies the subject
                 after = self.text[o.end:o.end + lx.by_gap + max(map(len, lx.by_verbs))]
                 if any(after.find(v) != -1 and after.find(v) <= lx.by_gap for v in lx.by_verbs):
                     return o.key
@@ -273,6 +275,8 @@ class SentenceActors(ListMixin, RelativeMixin):
         机构和办事机构…精简后为18个), a project or document named after it, or a relative clause it is
         the subject of (国务院制定和颁布的行政法规有255项, 中央政府层面核准的企业投资项目减少90%)."""
         lx = _lex()
+        if self._person_or_work_after(o):
+            return True  # 生命科学院张廷壁教授研制的…, 爵士队的马龙…, 中国国际广播电台的《…》等26件作品: a person or a work
         toks = self._outside_titles(o.end, b)
         verb = next((n for n, t in enumerate(toks) if t[3] in ("v", "vd")), len(toks))
         if toks and toks[0][2] in lx.affiliation_words:
@@ -321,6 +325,35 @@ class SentenceActors(ListMixin, RelativeMixin):
             return nxt is None or nxt[3] not in lx.noun_tags | lx.place_tags | {"a", "b"}  # …的新一轮中国特色…计划
         # a verb right after 的 is no head noun's predicate: it opens another modifier (…提出了…的发展国民经济的十条方针)
         return n < len(toks) and (toks[n][3] == "m" or toks[n][3] in ("v", "vd") and n > de + 1)
+
+    def _by_in_relative(self, o: Span) -> bool:
+        """Does the 由 X phrase end in a 的 that a head noun follows in the same clause (由北大国际关系学院举办的“…”国际
+        学术研讨会日前在京召开)? Then it sits in a relative clause on that noun, the subject, and names no actor of the
+        clause; a 的 that ends the clause (由交通部负责施工的，共有十一条线路) is a headless relative, X's own."""
+        lx = _lex()
+        end = next((b for a, b in self.clauses if a <= o.start < b), len(self.text))
+        k = self._token_from(o.end)
+        while k is not None and k + 1 < len(self.tokens) and self.tokens[k][0] < end:
+            w, t = self.tokens[k][2], self.tokens[k][3]
+            if w == lx.relative_marker:
+                nxt = self.tokens[k + 1]
+                return nxt[0] < end and (nxt[3] != "w" or nxt[2] in lx.quote_marks)
+            if not (t in ("v", "vd", "d", "ad", "c") or w in lx.aspect_particles or self._in_body(self.tokens[k])
+                    or w in lx.name_list_marks):
+                return False  # an object before any 的 (由中央代地方发债…): the phrase is the clause's own
+            k += 1
+        return False
+
+    def _person_or_work_after(self, o: Span) -> bool:
+        """A person's name (tags `person_tags`) or a work's title (《…》) right after the body or its 的: the body only
+        says whose person or work heads the subject (News: 生命科学院张廷壁教授研制的…; 爵士队的马龙虽然得了21分;
+        中国国际广播电台的《从世界股市狂飙说起》…等26件作品获得…)."""
+        lx = _lex()
+        p = o.end + (len(lx.relative_marker) if self.text.startswith(lx.relative_marker, o.end) else 0)
+        if lx.title_open and self.text.startswith(lx.title_open, p):
+            return True
+        k = self._token_from(p)
+        return k is not None and self.tokens[k][3] in lx.person_tags
 
     def _in_body(self, t: tuple[int, int, str, str]) -> bool:
         """Is token ``t`` inside another organization mention (a body joined to the one read)?"""
