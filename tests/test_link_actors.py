@@ -49,7 +49,7 @@ HELD_OUT4_FLOOR = {"all": (0.778, 0.667), "even": (1.000, 0.750), "odd": (0.556,
 # on), 68 actor rows. First score (measured once, rule of commit d13db38): precision 0.695 (41/59), recall 0.603 (41/68)
 # (even 0.680 / 0.486, odd 0.706 / 0.727). Fixed on its even half only (datelines, 新成立的X, bodies joined before a
 # relative clause's verb); its odd half is blind. FAR FROM THE TARGET: these floors hold what the rule reaches.
-HELD_OUT5_FLOOR = {"all": (0.783, 0.691), "even": (0.767, 0.657), "odd": (0.800, 0.727)}  # 由X…的N (s18)
+HELD_OUT5_FLOOR = {"all": (0.797, 0.691), "even": (0.767, 0.657), "odd": (0.828, 0.727)}  # review mend (s18)
 FLOORS = {"heldout.jsonl": HELD_OUT_FLOOR, "heldout2.jsonl": HELD_OUT2_FLOOR, "heldout3.jsonl": HELD_OUT3_FLOOR,
           "heldout4.jsonl": HELD_OUT4_FLOOR, "heldout5.jsonl": HELD_OUT5_FLOOR}
 BLIND_HALVES = {"heldout5.jsonl": "odd"}  # halves whose misses may not be read: never printed
@@ -423,13 +423,29 @@ NEWS = [
     ("由某某协会主办的联赛吸引了40支球队参加。", "40支", None),
     ("公路建设，由交通部负责施工的，共有十一条线路。", "十一条", "交通部"),
     ("今年由中央代地方发债4000亿元。", "4000亿元", "中央"),
+    # review of session 18: cases that kill the rules' mutants, and the shapes the first versions misread
+    ("铁道部今年投资1,200亿元修建铁路8,500公里。", "8,500公里", "铁道部"),  # a separator, no clause end
+    ("市政府今年3月5日电视电话会议部署防汛工作，安排资金2亿元。", "2亿元", "市政府"),  # 电|视: no dateline
+    ("国家计委3月5日电告各省，今年安排救灾资金5亿元。", "5亿元", "国家计委"),  # 电|告: a verb, no dateline
+    ("公安部3月5日讯问犯罪嫌疑人12名。", "12名", "公安部"),  # 讯问: one word, no dateline
+    ("北京大学的季羡林教授今年出版专著3部。", "3部", None),
+    ("中央电视台的《新闻联播》今年播出新闻3000条。", "3000条", None),
+    ("由省体育局主办的运动会吸引了3000人参加。", "3000人", None),
+    ("由省体育局主办的“全民健身日”活动吸引了3000人参加。", "3000人", None),
+    ("由省体育局主办的《健身指南》发行了3万册。", "3万册", None),
+    ("由省交通厅负责建设的高速公路全长120公里。", "120公里", None),
+    ("省投资集团去年投资5亿元，又成立了资本金2亿元的省数据公司。", "2亿元", "省投资集团"),
+    ("北京大学系统工程研究所今年承担课题30项。", "30项", "北京大学系统工程研究所"),
+    ("中央卫生部所属医院去年新增床位1200张。", "1200张", None),
 ]
 
 
 @pytest.mark.parametrize(("text", "amount", "actor"), NEWS,
                          ids=["dateline", "byline", "bracketed", "本报讯", "agency_acts", "新成立的", "成功召开的",
                               "joined_relative", "object_body", "system_firm", "system_units", "person", "person_de",
-                              "work_title", "no_title", "by_in_relative", "by_headless", "by_own"])
+                              "work_title", "no_title", "by_in_relative", "by_headless", "by_own", "separator",
+                              "电视", "电告", "讯问", "person_de_real", "title_real", "by_plain", "by_quote", "by_title",
+                              "by_vn", "main_verb_成立", "system_institute", "affiliated_units"])
 def test_news_frames_and_relative_clauses(text: str, amount: str, actor: str | None):
     test_grammar_on_real_sentences(text, amount, actor)
 
@@ -442,7 +458,7 @@ def test_an_older_actors_lexicon_without_the_news_keys_still_loads(tmp_path, mon
     from pipeline.stages.actors.lexicon import lex
 
     old = (config.CONFIG_DIR / "actors" / "actors.toml").read_text(encoding="utf-8")
-    old = re.sub(r"(?m)^(dateline_marks|byline_words|closers|dateline_chars|relative_adverb_tags|person_tags|title_open)"
+    old = re.sub(r"(?m)^(dateline_marks|byline_words|closers|dateline_chars|relative_adverb_tags|person_tags|byline_chars)"
                  r" = .*\n", "", old)
     (tmp_path / "lex" / "actors").mkdir(parents=True)
     (tmp_path / "lex" / "actors" / "actors.toml").write_text(old, encoding="utf-8")

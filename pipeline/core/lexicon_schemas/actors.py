@@ -74,9 +74,9 @@ class ActorsActors(_Strict):
     byline_words: list[StrictStr] = []
     closers: StrictStr = ""
     dateline_chars: StrictInt = 0
+    byline_chars: StrictInt = 0
     relative_adverb_tags: list[StrictStr] = []
     person_tags: list[StrictStr] = []
-    title_open: StrictStr = ""
 
 
 # lexicon file (relative to configs/) -> its schema

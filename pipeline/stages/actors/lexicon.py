@@ -74,9 +74,9 @@ class _Lex:
     byline_words: tuple[str, ...] = ()
     closers: str = ""
     dateline_chars: int = 0
+    byline_chars: int = 0
     relative_adverb_tags: frozenset[str] = frozenset()
     person_tags: frozenset[str] = frozenset()
-    title_open: str = ""
 
 
 @cache

@@ -1,5 +1,6 @@
-"""Relative clauses around an organization: the body a relative clause is on (创立于1958年的东方电气集团, 连续执政
-18年之久的保守党) acts in it; a clause opening with one on a noun that is no body has that noun as its subject.
+"""Relative clauses around an organization, and 由 X phrases: the body a relative clause is on (创立于1958年的东方电气集团)
+acts in it; a clause opening with one on a noun that is no body has that noun as its subject; 由 X and a verb names X
+(由交通部负责施工的), unless the phrase sits in a relative clause on the subject (由北大国际关系学院举办的…研讨会).
 
 Mixed into SentenceActors (rule.py), whose text, tokens and mentions it reads.
 """
@@ -13,16 +14,58 @@ from pipeline.stages.actors.lists import Span, Token
 
 
 class RelativeMixin:
-    """Relative clauses; needs ``text``, ``tokens``, ``orgs``, ``_token_at`` and ``_outside_titles``."""
+    """Relative clauses and 由 X phrases; needs ``text``, ``tokens``, ``orgs``, ``clauses`` and the methods declared below."""
 
     text: str
     tokens: list[Token]
     orgs: list[Span]
+    clauses: list[tuple[int, int]]
 
     if TYPE_CHECKING:  # provided by SentenceActors and ListMixin
         def _token_at(self, pos: int) -> int | None: ...
 
+        def _token_from(self, pos: int) -> int | None: ...
+
         def _outside_titles(self, a: int, b: int) -> list[Token]: ...
+
+        def _in_body(self, t: Token) -> bool: ...
+
+        def _title_at(self, p: int) -> bool: ...
+
+    def _by_phrase(self, a: int, b: int) -> int | None:
+        """由 X and a verb of `by_verbs` (由交通部负责施工的), or any verb right after X (首次由省人大常委会测评候选项目,
+        由财政部代理发行): X acts. A verb ending in one of `by_from_endings` makes 由 "from" (由X改为Y)."""
+        lx = _lex()
+        for o in self.orgs:
+            if a <= o.start < b and self.text[max(a, o.start - len(lx.by)):o.start] == lx.by:
+                if self._by_in_relative(o):
+                    continue  # 由北京市政府和科技部共同主办的国际周活动为期5天: the phrase modifies the subject
+                after = self.text[o.end:o.end + lx.by_gap + max(map(len, lx.by_verbs))]
+                if any(after.find(v) != -1 and after.find(v) <= lx.by_gap for v in lx.by_verbs):
+                    return o.key
+                k = self._token_from(o.end)
+                if k is not None and self.tokens[k][3] in lx.by_verb_tags and not self.tokens[k][2].endswith(
+                        lx.by_from_endings):
+                    return o.key
+        return None
+
+    def _by_in_relative(self, o: Span) -> bool:
+        """Does the 由 X phrase end in a 的 that a head noun follows in the same clause (由北大国际关系学院举办的“…”国际
+        学术研讨会日前在京召开)? Then it sits in a relative clause on that noun, the subject, and names no actor of the
+        clause; a 的 that ends the clause (由交通部负责施工的，共有十一条线路) is a headless relative, X's own."""
+        lx = _lex()
+        end = next((b for a, b in self.clauses if a <= o.start < b), len(self.text))
+        k = self._token_from(o.end)
+        while k is not None and k + 1 < len(self.tokens) and self.tokens[k][0] < end:
+            w, t = self.tokens[k][2], self.tokens[k][3]
+            if w == lx.relative_marker:
+                nxt = self.tokens[k + 1]
+                return nxt[0] < end and (nxt[3] != "w" or nxt[2] in lx.quote_marks or self._title_at(nxt[0]))
+            if not (t in ("v", "vd", "vn", "d", "ad", "c") or w in lx.aspect_particles or self._in_body(self.tokens[k])
+                    or w in lx.name_list_marks):
+                return False  # an object before any 的 (由中央代地方发债…): the phrase is the clause's own
+            k += 1
+        return False
 
     def _relative_head(self, k: int, b: int) -> int | None:
         """创立于1958年的东方电气集团, 总部位于上海的华虹集团: a clause opening with a relative clause on an
@@ -31,8 +74,10 @@ class RelativeMixin:
         toks = self.tokens
         if toks[k][3] in lx.noun_tags and k + 1 < len(toks):
             k += 1  # 总部位于…
-        if toks[k][3] in lx.relative_adverb_tags and k + 1 < len(toks) and toks[k + 1][2] in lx.relative_heads:
-            k += 1  # 新|成立的…: an adverb before an intransitive verb of `relative_heads` (not 成功|召开的…)
+        if toks[k][3] in lx.relative_adverb_tags and k + 2 < len(toks) and toks[k + 1][2] in lx.relative_heads \
+                and toks[k + 2][2] == lx.relative_marker:
+            k += 1  # 新|成立|的…: an adverb before an intransitive verb of `relative_heads` and its 的 (not 成功|召开的…,
+            # nor a main verb with its object, 又|成立|了…的省数据公司)
         w, t = toks[k][2], toks[k][3]
         yu = lx.postverbal_preposition
         intransitive = w.endswith(yu) or w in lx.relative_heads or (k + 1 < len(toks) and toks[k + 1][2] == yu)

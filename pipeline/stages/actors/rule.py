@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from pipeline.stages.actors.frames import clauses, datelines
 from pipeline.stages.actors.lexicon import lex as _lex
-from pipeline.stages.actors.lists import ListMixin, Span
+from pipeline.stages.actors.lists import ListMixin, Span, Token
 from pipeline.stages.actors.relatives import RelativeMixin
 from pipeline.stages.organizations.lexicon import load_org_lexicon
 from pipeline.stages.sentences.titles import book_title_spans
@@ -71,8 +71,7 @@ class SentenceActors(ListMixin, RelativeMixin):
         name = self.text[o.start:o.end]
         if name in lx.own_subject_words or name.endswith(lx.process_heads):
             return False  # 全疆, 中央政府投资, 全社会固定资产投资: a scope or a process, not a body
-        if any(w in name and _has_body_suffix(name[:name.index(w)]) for w in lx.affiliation_words) \
-                and not name.endswith(lx.collective_heads):
+        if self._affiliated(o) and not name.endswith(lx.collective_heads):
             return False  # 中央卫生部所属医院: a class of a body's units (国务院各部门 acts as one; 西斯科系统公司 is a firm)
         if name.endswith(lx.person_heads):
             return False  # 人大代表, 政协委员: persons of a body, not the body
@@ -84,6 +83,21 @@ class SentenceActors(ListMixin, RelativeMixin):
         if head != name and head.startswith(lx.span_units):
             return False  # 五年国务院: a time span the NER glued to the name, no body's name
         return not self.tokens or any(t[1] == o.end for t in self.tokens)
+
+    def _affiliated(self, o: Span) -> bool:
+        """Does the name hold an affiliation word right after a body's name (中央卫生部|所属|医院)? A word of its own
+        where the backend's words are known: inside a word it is part of a firm's or institute's name (西斯科系统公司,
+        北京大学|系统工程|研究所)."""
+        lx = _lex()
+        name = self.text[o.start:o.end]
+        for w in lx.affiliation_words:
+            i = name.find(w)
+            if i <= 0 or not _has_body_suffix(name[:i]):
+                continue
+            s = o.start + i
+            if not self.tokens or any(t[0] == s and t[1] == s + len(w) for t in self.tokens):
+                return True
+        return False
 
     def _name_runs_on(self, o: Span) -> bool:
         """One content character, then a list mark, right after the mention: the name goes on through that
@@ -198,23 +212,6 @@ class SentenceActors(ListMixin, RelativeMixin):
             return k is None or self.tokens[k][2] not in lx.carry_pronouns
         return False
 
-    def _by_phrase(self, a: int, b: int) -> int | None:
-        """由 X and a verb of `by_verbs` (由交通部负责施工的), or any verb right after X (首次由省人大常委会测评候选项目,
-        由财政部代理发行): X acts. A verb ending in one of `by_from_endings` makes 由 "from" (由X改为Y)."""
-        lx = _lex()
-        for o in self.orgs:
-            if a <= o.start < b and self.text[max(a, o.start - len(lx.by)):o.start] == lx.by:
-                if self._by_in_relative(o):
-                    continue  # 由北京市政府和科技部共同主办的国际周活动为期5天: the phrase modifies the subject
-                after = self.text[o.end:o.end + lx.by_gap + max(map(len, lx.by_verbs))]
-                if any(after.find(v) != -1 and after.find(v) <= lx.by_gap for v in lx.by_verbs):
-                    return o.key
-                k = self._token_from(o.end)
-                if k is not None and self.tokens[k][3] in lx.by_verb_tags and not self.tokens[k][2].endswith(
-                        lx.by_from_endings):
-                    return o.key
-        return None
-
     def _subject(self, a: int, b: int) -> int | str | None:
         """An organization key, "carry" (no subject of its own), or None (a subject that is no body)."""
         lx = _lex()
@@ -326,36 +323,22 @@ class SentenceActors(ListMixin, RelativeMixin):
         # a verb right after 的 is no head noun's predicate: it opens another modifier (…提出了…的发展国民经济的十条方针)
         return n < len(toks) and (toks[n][3] == "m" or toks[n][3] in ("v", "vd") and n > de + 1)
 
-    def _by_in_relative(self, o: Span) -> bool:
-        """Does the 由 X phrase end in a 的 that a head noun follows in the same clause (由北大国际关系学院举办的“…”国际
-        学术研讨会日前在京召开)? Then it sits in a relative clause on that noun, the subject, and names no actor of the
-        clause; a 的 that ends the clause (由交通部负责施工的，共有十一条线路) is a headless relative, X's own."""
-        lx = _lex()
-        end = next((b for a, b in self.clauses if a <= o.start < b), len(self.text))
-        k = self._token_from(o.end)
-        while k is not None and k + 1 < len(self.tokens) and self.tokens[k][0] < end:
-            w, t = self.tokens[k][2], self.tokens[k][3]
-            if w == lx.relative_marker:
-                nxt = self.tokens[k + 1]
-                return nxt[0] < end and (nxt[3] != "w" or nxt[2] in lx.quote_marks)
-            if not (t in ("v", "vd", "d", "ad", "c") or w in lx.aspect_particles or self._in_body(self.tokens[k])
-                    or w in lx.name_list_marks):
-                return False  # an object before any 的 (由中央代地方发债…): the phrase is the clause's own
-            k += 1
-        return False
-
     def _person_or_work_after(self, o: Span) -> bool:
         """A person's name (tags `person_tags`) or a work's title (《…》) right after the body or its 的: the body only
         says whose person or work heads the subject (News: 生命科学院张廷壁教授研制的…; 爵士队的马龙虽然得了21分;
         中国国际广播电台的《从世界股市狂飙说起》…等26件作品获得…)."""
         lx = _lex()
         p = o.end + (len(lx.relative_marker) if self.text.startswith(lx.relative_marker, o.end) else 0)
-        if lx.title_open and self.text.startswith(lx.title_open, p):
+        if self._title_at(p):
             return True
         k = self._token_from(p)
         return k is not None and self.tokens[k][3] in lx.person_tags
 
-    def _in_body(self, t: tuple[int, int, str, str]) -> bool:
+    def _title_at(self, p: int) -> bool:
+        """Does a title in book-title marks (《…》) open at ``p``?"""
+        return any(s == p for s, _e in book_title_spans(self.text))
+
+    def _in_body(self, t: Token) -> bool:
         """Is token ``t`` inside another organization mention (a body joined to the one read)?"""
         return any(o.start <= t[0] and t[1] <= o.end for o in self.orgs)
 
