@@ -437,6 +437,9 @@ NEWS = [
     ("省投资集团去年投资5亿元，又成立了资本金2亿元的省数据公司。", "2亿元", "省投资集团"),
     ("北京大学系统工程研究所今年承担课题30项。", "30项", "北京大学系统工程研究所"),
     ("中央卫生部所属医院去年新增床位1200张。", "1200张", None),
+    # a coverb's 的 phrase is its object, not a relative clause on the subject (wild news text)
+    ("挪威队依靠比赛结束前的点球击败巴西队，拿到5分。", "5分", "挪威队"),
+    ("国务院制定和颁布的行政法规有255项。", "255项", None),
 ]
 
 
@@ -445,7 +448,8 @@ NEWS = [
                               "joined_relative", "object_body", "system_firm", "system_units", "person", "person_de",
                               "work_title", "no_title", "by_in_relative", "by_headless", "by_own", "separator",
                               "电视", "电告", "讯问", "person_de_real", "title_real", "by_plain", "by_quote", "by_title",
-                              "by_vn", "main_verb_成立", "system_institute", "affiliated_units"])
+                              "by_vn", "main_verb_成立", "system_institute", "affiliated_units", "coverb",
+                              "relative_on_subject"])
 def test_news_frames_and_relative_clauses(text: str, amount: str, actor: str | None):
     test_grammar_on_real_sentences(text, amount, actor)
 
@@ -458,7 +462,7 @@ def test_an_older_actors_lexicon_without_the_news_keys_still_loads(tmp_path, mon
     from pipeline.stages.actors.lexicon import lex
 
     old = (config.CONFIG_DIR / "actors" / "actors.toml").read_text(encoding="utf-8")
-    old = re.sub(r"(?m)^(dateline_marks|byline_words|closers|dateline_chars|relative_adverb_tags|person_tags|byline_chars)"
+    old = re.sub(r"(?m)^(dateline_marks|byline_words|closers|dateline_chars|relative_adverb_tags|person_tags|byline_chars|coverbs)"
                  r" = .*\n", "", old)
     (tmp_path / "lex" / "actors").mkdir(parents=True)
     (tmp_path / "lex" / "actors" / "actors.toml").write_text(old, encoding="utf-8")

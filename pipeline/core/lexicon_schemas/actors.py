@@ -77,6 +77,7 @@ class ActorsActors(_Strict):
     byline_chars: StrictInt = 0
     relative_adverb_tags: list[StrictStr] = []
     person_tags: list[StrictStr] = []
+    coverbs: list[StrictStr] = []
 
 
 # lexicon file (relative to configs/) -> its schema

@@ -77,6 +77,7 @@ class _Lex:
     byline_chars: int = 0
     relative_adverb_tags: frozenset[str] = frozenset()
     person_tags: frozenset[str] = frozenset()
+    coverbs: frozenset[str] = frozenset()
 
 
 @cache

@@ -309,6 +309,8 @@ class SentenceActors(ListMixin, RelativeMixin):
             n += 1
         if toks[0][3] in lx.frame_tags and toks[n - 1][3] == "f":
             return False  # 人民解放军在战胜…的斗争中建立了…: the 的 is inside a prepositional phrase (在…中) of its act
+        if verb < len(toks) and toks[verb][2] in lx.coverbs:
+            return False  # 挪威队依靠比赛结束前的点球击败巴西队: the 的 phrase is the coverb's object, then comes the act
         if 0 < verb < len(toks) and toks[verb - 1][3] in lx.frame_tags:
             # 中国共产党和中国人民才把改变…落后的艰巨任务担当起来: the relative clause opens right after a preposition,
             # so the 的 phrase is its object, not the subject (but 由四百六十六个减少到…的, 给他们原定的指标: the
