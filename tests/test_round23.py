@@ -1,11 +1,12 @@
 """Round 23 (session 18, README "Round 23"): a state's cabinet named after the state is a government body; bare, the
-word stays generic. The actor rule's news frames are tested in test_link_actors.py."""
+word stays generic; a quoted coinage is no body. The actor rule's news frames are tested in test_link_actors.py."""
 
 from __future__ import annotations
 
 import pytest
 
 from pipeline import extract_text
+from tests.older_lexicons import older_organization_lexicons
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -16,3 +17,31 @@ from pipeline import extract_text
 ], ids=["japan", "ukraine", "bare_new", "bare_object"])
 def test_a_cabinet_is_a_body_after_its_state_only(text: str, found: set[str]) -> None:
     assert {n for n in extract_text(text, doc_id="t")["organizations"]["text"] if n.endswith("内阁")} == found
+
+
+# A whole quoted phrase with no body's suffix is a coinage where it is a goal verb's last object or an item of a list
+# that 等 sums up as brands (grammar.toml [quoted_coinage]), or where the noun phrase after it, past an adjective, is
+# what it names (“…”专项政策, “…”精品品牌); a quoted body that acts, or a list summed up as names, stays.
+@pytest.mark.parametrize(("text", "name", "found"), [
+    ("持续打造新时代更高水平“天府粮仓”。", "天府粮仓", False),
+    ("新培育“天府粮仓”精品品牌100个。", "天府粮仓", False),
+    ("即支持建设更高水平“天府粮仓”专项政策，推动新型工业化。", "天府粮仓", False),
+    ("持续打造“人才福建周”“海归英才八闽行”等特色引才品牌。", "海归英才八闽行", False),
+    ("在任何条例中提及的“总督会同行政局”、“布政司”、“律政司”等名称或词句，应解释为新的名称。", "布政司", True),
+], ids=["goal_object", "brand_head", "adjective_head", "brand_list", "names_list"])
+def test_a_quoted_coinage_is_no_body(text: str, name: str, found: bool) -> None:
+    assert (name in set(extract_text(text, doc_id="t")["organizations"]["text"])) is found
+
+
+@pytest.fixture()
+def older_user_lexicons(tmp_path, monkeypatch):
+    """A ``--lexicons`` copy from before round 23: no [quoted_coinage], no attributive tag class."""
+    steps = older_organization_lexicons(tmp_path, monkeypatch, ("attributive",), ("quoted_coinage",))
+    next(steps)
+    yield
+    next(steps, None)
+
+
+def test_an_older_user_lexicon_loads_and_leaves_round_23_off(older_user_lexicons) -> None:
+    orgs = set(extract_text("持续打造新时代更高水平“天府粮仓”。", doc_id="t")["organizations"]["text"])
+    assert "天府粮仓" in orgs  # the rule is off: the backend's span stays, as before

@@ -198,6 +198,11 @@ class OrganizationsGrammarFundMoney(_Strict):
     verbs: list[StrictStr]
 
 
+class OrganizationsGrammarQuotedCoinage(_Strict):
+    goal_verbs: list[StrictStr]
+    window: StrictInt = 0
+
+
 class OrganizationsGrammarParkInPlace(_Strict):
     field_marks: list[StrictStr]
 
@@ -314,6 +319,7 @@ class OrganizationsGrammar(_Strict):
     compounds: OrganizationsGrammarCompounds = OrganizationsGrammarCompounds(words=[])  # optional, as above
     zero_prefix: OrganizationsGrammarZeroPrefix = OrganizationsGrammarZeroPrefix(prefix="", word="(?!)", joins=[])  # optional
     fund_money: OrganizationsGrammarFundMoney = OrganizationsGrammarFundMoney(verbs=[])  # optional
+    quoted_coinage: OrganizationsGrammarQuotedCoinage = OrganizationsGrammarQuotedCoinage(goal_verbs=[])  # optional
     combination: OrganizationsGrammarCombination = OrganizationsGrammarCombination(verbs=[])  # optional
     common_list: OrganizationsGrammarCommonList = OrganizationsGrammarCommonList(  # optional
         joiners=[], closers=[], min_common=2)

@@ -122,6 +122,8 @@ class OrgLexicon:
     zero_word: re.Pattern[str]  # 零碳: 零 as the prefix "zero-", a noun word (grammar.toml [zero_prefix])
     zero_joins: frozenset[str]
     fund_verbs: tuple[str, ...]  # 增加|全国社会保障基金: a fund after these is money (grammar.toml [fund_money])
+    goal_verbs: frozenset[str]  # 打造…“天府粮仓”。: a quoted coinage as the clause's last object (grammar.toml [quoted_coinage])
+    coinage_window: int
     level_verbs: frozenset[str]
     combining_verbs: frozenset[str]
     common_list_joiners: frozenset[str]

@@ -167,10 +167,40 @@ def quoted_modifier(toks: list[Tok], i: int, lx: OrgLexicon, quotes: list[tuple[
         return False
     if nxt.text.startswith(tuple(lx.negative_followers)):
         return True
-    k = i + 2  # the head of the noun phrase after the quote decides (“钢七连”专业|军士: the body's soldiers)
-    while k + 1 < len(toks) and toks[k + 1].s == toks[k].e and toks[k + 1].tag in lx.tags.compound_noun:
+    head = _phrase_head(toks, i + 2, lx)  # the head decides (“钢七连”专业|军士: the body's soldiers)
+    if head.tag not in lx.tags.compound_noun or not (_modified_noun(nxt, lx) or nxt.tag in lx.tags.attributive):
+        return False  # (an adjective may open the phrase: “天府粮仓”专项/a|政策)
+    # …|品牌 heads it (“天府粮仓”精品|品牌), though 品牌 also stands in apposition before a name (品牌|鸭鸭)
+    return head.text.startswith(tuple(lx.negative_followers)) or _modified_noun(head, lx)
+
+
+def _phrase_head(toks: list[Tok], k: int, lx: OrgLexicon) -> Tok:
+    """The last token of the noun phrase glued on from token ``k`` (nouns and attributive adjectives)."""
+    modifiers = lx.tags.compound_noun | lx.tags.attributive
+    while k + 1 < len(toks) and toks[k + 1].s == toks[k].e and toks[k + 1].tag in modifiers:
         k += 1
-    return _modified_noun(nxt, lx) and _modified_noun(toks[k], lx)
+    return toks[k]
+
+
+def quoted_coinage(toks: list[Tok], i: int, lx: OrgLexicon, quotes: list[tuple[int, int]]) -> bool:
+    """Is the ORG token ``i`` a whole quoted phrase with no body's suffix that is the last object of a clause whose
+    verb builds a goal (持续打造新时代更高水平“天府粮仓”。), or an item of a list of quoted phrases that 等 sums up as
+    brands, programmes or projects (打造“人才福建周”“海归英才八闽行”等特色引才品牌)? grammar.toml [quoted_coinage]."""
+    t = toks[i]
+    if (t.s, t.e) not in quotes or lx.suffix_at_end(t.text) is not None or not lx.goal_verbs:
+        return False
+    k = i + 1  # past the quoted items of the list (“甲”“乙”, “甲”、“乙”) to what follows them
+    while k < len(toks) and (toks[k].text in lx.pat.close_quotes or toks[k].text in lx.pat.open_quotes
+                             or toks[k].text == lx.pat.list_mark or any(s <= toks[k].s < e for s, e in quotes)):
+        k += 1
+    if k + 1 < len(toks) and toks[k].text in lx.closers:  # …等特色|引|才|品牌: the backend may cut the phrase
+        after = toks[k + 1 : k + 1 + lx.coinage_window]
+        return any(x.tag in lx.tags.compound_noun and x.text.startswith(tuple(lx.negative_followers)) for x in after)
+    if k < len(toks) and toks[k].tag not in lx.tags.punct:
+        return False
+    start = max((j for j in range(i) if toks[j].tag in lx.tags.punct and toks[j].text not in lx.pat.open_quotes),
+                default=-1)
+    return any(x.text in lx.goal_verbs for x in toks[start + 1 : i])
 
 
 def _body_shaped(name: str, lx: OrgLexicon) -> bool:
@@ -335,8 +365,8 @@ def _span_candidate(text: str, toks: list[Tok], i: int, lx: OrgLexicon, quotes: 
             return None  # 工商行政管理, 新时代党的建设: the span names a work or a field, not a body
         e = t.s + k  # 中国农业银行|股份制改革: the body and the work done to it
         suf = lx.suffix_at_end(text[t.s : e])
-    if suf is None and e == t.e and quoted_modifier(toks, i, lx, quotes):
-        return None  # “鲁惠通”平台, “天府粮仓”精品品牌: a quoted coinage modifying a noun, not a body
+    if suf is None and e == t.e and (quoted_modifier(toks, i, lx, quotes) or quoted_coinage(toks, i, lx, quotes)):
+        return None  # “鲁惠通”平台, “天府粮仓”精品品牌: a quoted coinage modifying a noun; 打造…“天府粮仓”。, “…”等…品牌
     if suf is None and e == t.e and modifies_noun(toks, i, lx):
         return None  # 电信|网络诈骗, 普惠|养老服务: a field modifying the noun after it, not a body
     s = dash_place_start(toks, i, lx)
