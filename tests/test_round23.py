@@ -28,7 +28,8 @@ def test_a_cabinet_is_a_body_after_its_state_only(text: str, found: set[str]) ->
     ("即支持建设更高水平“天府粮仓”专项政策，推动新型工业化。", "天府粮仓", False),
     ("持续打造“人才福建周”“海归英才八闽行”等特色引才品牌。", "海归英才八闽行", False),
     ("在任何条例中提及的“总督会同行政局”、“布政司”、“律政司”等名称或词句，应解释为新的名称。", "布政司", True),
-], ids=["goal_object", "brand_head", "adjective_head", "brand_list", "names_list"])
+    ("持续打造“天府粮仓”和“巴蜀粮仓”。", "天府粮仓", False),
+], ids=["goal_object", "brand_head", "adjective_head", "brand_list", "names_list", "joined_objects"])
 def test_a_quoted_coinage_is_no_body(text: str, name: str, found: bool) -> None:
     assert (name in set(extract_text(text, doc_id="t")["organizations"]["text"])) is found
 

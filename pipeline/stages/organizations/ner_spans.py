@@ -189,17 +189,18 @@ def quoted_coinage(toks: list[Tok], i: int, lx: OrgLexicon, quotes: list[tuple[i
     t = toks[i]
     if (t.s, t.e) not in quotes or lx.suffix_at_end(t.text) is not None or not lx.goal_verbs:
         return False
-    k = i + 1  # past the quoted items of the list (“甲”“乙”, “甲”、“乙”) to what follows them
+    k = i + 1  # past the quoted items of the list (“甲”“乙”, “甲”、“乙”, “甲”和“乙”) to what follows them
+    joins = {lx.pat.list_mark} | lx.conj_joiners
     while k < len(toks) and (toks[k].text in lx.pat.close_quotes or toks[k].text in lx.pat.open_quotes
-                             or toks[k].text == lx.pat.list_mark or any(s <= toks[k].s < e for s, e in quotes)):
+                             or toks[k].text in joins or any(s <= toks[k].s < e for s, e in quotes)):
         k += 1
     if k + 1 < len(toks) and toks[k].text in lx.closers:  # …等特色|引|才|品牌: the backend may cut the phrase
         after = toks[k + 1 : k + 1 + lx.coinage_window]
         return any(x.tag in lx.tags.compound_noun and x.text.startswith(tuple(lx.negative_followers)) for x in after)
     if k < len(toks) and toks[k].tag not in lx.tags.punct:
         return False
-    start = max((j for j in range(i) if toks[j].tag in lx.tags.punct and toks[j].text not in lx.pat.open_quotes),
-                default=-1)
+    quote_marks = lx.pat.open_quotes + lx.pat.close_quotes  # quotes are no clause's edge (打造“甲”和“乙”。)
+    start = max((j for j in range(i) if toks[j].tag in lx.tags.punct and toks[j].text not in quote_marks), default=-1)
     return any(x.text in lx.goal_verbs for x in toks[start + 1 : i])
 
 
