@@ -46,3 +46,14 @@ def older_user_lexicons(tmp_path, monkeypatch):
 def test_an_older_user_lexicon_loads_and_leaves_round_23_off(older_user_lexicons) -> None:
     orgs = set(extract_text("持续打造新时代更高水平“天府粮仓”。", doc_id="t")["organizations"]["text"])
     assert "天府粮仓" in orgs  # the rule is off: the backend's span stays, as before
+
+
+def test_a_clause_verb_tagged_a_body_is_no_part_of_a_name() -> None:
+    """加快/ORG before a name and 促进 opening a list's first item (the Tianjin report, read whole: the document's
+    votes picked 促进航天五院 and 加快协和医学院天津医院 before)."""
+    from conftest import requires_shared
+
+    path = requires_shared("corpus", "provincial_reports_2025", "gwr2025_tianjin.txt")
+    names = set(extract_text(path.read_text(encoding="utf-8"), doc_id="tj")["organizations"]["text"])
+    assert {"航天五院", "协和医学院天津医院"} <= names
+    assert not {"促进航天五院", "加快协和医学院天津医院", "加快"} & names

@@ -341,6 +341,8 @@ def _span_candidate(text: str, toks: list[Tok], i: int, lx: OrgLexicon, quotes: 
     nxt = toks[i + 1].text if i + 1 < len(toks) else ""
     if nxt in lx.negative_followers or t.text in lx.common_words or t.text[:-1] in lx.common_words:
         return None  # 新时代|党(的群众路线): a common word and one character glued to it
+    if t.text in lx.stop_words:
+        return None  # 加快/ORG 协和医学院天津医院…: a clause verb or a function word the backend tagged a body
     if len(t.text) == 2 and t.text[0] in lx.span_prepositions:
         return None  # 从严|治党, 同亚|、非、拉: a preposition and one character of its object, no body
     if i + 1 < len(toks) and toks[i + 1].s == t.e and toks[i + 1].tag in lx.tags.classifier:
