@@ -29,7 +29,14 @@ def test_a_cabinet_is_a_body_after_its_state_only(text: str, found: set[str]) ->
     ("持续打造“人才福建周”“海归英才八闽行”等特色引才品牌。", "海归英才八闽行", False),
     ("在任何条例中提及的“总督会同行政局”、“布政司”、“律政司”等名称或词句，应解释为新的名称。", "布政司", True),
     ("持续打造“天府粮仓”和“巴蜀粮仓”。", "天府粮仓", False),
-], ids=["goal_object", "brand_head", "adjective_head", "brand_list", "names_list", "joined_objects"])
+    # the review's cases: a list summed up as bodies, a goal verb that is not the quote's own, a class of bodies in
+    # apposition after an adjective
+    ("“华为”、“中兴”等企业实施品牌战略，投资10亿元。", "华为", True),
+    ("负责打造该平台的是“华为”。", "华为", True),
+    ("打造智慧城市的合作伙伴包括“华为”。", "华为", True),
+    ("支持“华为”优秀企业发展。", "华为", True),
+], ids=["goal_object", "brand_head", "adjective_head", "brand_list", "names_list", "joined_objects", "bodies_list",
+        "not_the_object", "包括", "apposition"])
 def test_a_quoted_coinage_is_no_body(text: str, name: str, found: bool) -> None:
     assert (name in set(extract_text(text, doc_id="t")["organizations"]["text"])) is found
 
@@ -57,3 +64,7 @@ def test_a_clause_verb_tagged_a_body_is_no_part_of_a_name() -> None:
     names = set(extract_text(path.read_text(encoding="utf-8"), doc_id="tj")["organizations"]["text"])
     assert {"航天五院", "协和医学院天津医院"} <= names
     assert not {"促进航天五院", "加快协和医学院天津医院", "加快"} & names
+
+
+def test_a_clause_verb_the_backend_tags_a_body_is_no_body_in_one_sentence() -> None:
+    assert "加快" not in set(extract_text("加快协和医学院天津医院二期建设。", doc_id="t")["organizations"]["text"])

@@ -200,6 +200,7 @@ class OrganizationsGrammarFundMoney(_Strict):
 
 class OrganizationsGrammarQuotedCoinage(_Strict):
     goal_verbs: list[StrictStr]
+    body_heads: list[StrictStr] = []
     window: StrictInt = 0
 
 

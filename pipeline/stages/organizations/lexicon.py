@@ -123,6 +123,7 @@ class OrgLexicon:
     zero_joins: frozenset[str]
     fund_verbs: tuple[str, ...]  # 增加|全国社会保障基金: a fund after these is money (grammar.toml [fund_money])
     goal_verbs: frozenset[str]  # 打造…“天府粮仓”。: a quoted coinage as the clause's last object (grammar.toml [quoted_coinage])
+    coinage_body_heads: frozenset[str]  # 支持“华为”优秀|企业: a class of bodies in apposition (grammar.toml [quoted_coinage])
     coinage_window: int
     level_verbs: frozenset[str]
     combining_verbs: frozenset[str]

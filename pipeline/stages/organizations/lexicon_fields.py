@@ -115,6 +115,7 @@ def span_edges_kw(g: dict) -> dict:
         "zero_joins": _fs(g.get("zero_prefix", {}).get("joins")),
         "fund_verbs": tuple(g.get("fund_money", {}).get("verbs", [])),
         "goal_verbs": _fs(g.get("quoted_coinage", {}).get("goal_verbs")),
+        "coinage_body_heads": _fs(g.get("quoted_coinage", {}).get("body_heads")),
         "coinage_window": int(g.get("quoted_coinage", {}).get("window", 0)),
         "level_verbs": _fs(g.get("subject_body", {}).get("level_verbs")),
         "combining_verbs": _fs(g.get("combination", {}).get("verbs")),

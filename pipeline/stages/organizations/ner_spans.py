@@ -171,7 +171,12 @@ def quoted_modifier(toks: list[Tok], i: int, lx: OrgLexicon, quotes: list[tuple[
     if head.tag not in lx.tags.compound_noun or not (_modified_noun(nxt, lx) or nxt.tag in lx.tags.attributive):
         return False  # (an adjective may open the phrase: “天府粮仓”专项/a|政策)
     # …|品牌 heads it (“天府粮仓”精品|品牌), though 品牌 also stands in apposition before a name (品牌|鸭鸭)
-    return head.text.startswith(tuple(lx.negative_followers)) or _modified_noun(head, lx)
+    if head.text.startswith(tuple(lx.negative_followers)):
+        return True
+    phrase = [x for x in toks[i + 2 :] if x.s < head.e]
+    if nxt.tag in lx.tags.attributive and any(x.text in lx.coinage_body_heads for x in phrase):
+        return False  # “华为”优秀|企业|发展: a class of bodies after an adjective names the body in apposition
+    return _modified_noun(head, lx)
 
 
 def _phrase_head(toks: list[Tok], k: int, lx: OrgLexicon) -> Tok:
@@ -194,14 +199,20 @@ def quoted_coinage(toks: list[Tok], i: int, lx: OrgLexicon, quotes: list[tuple[i
     while k < len(toks) and (toks[k].text in lx.pat.close_quotes or toks[k].text in lx.pat.open_quotes
                              or toks[k].text in joins or any(s <= toks[k].s < e for s, e in quotes)):
         k += 1
-    if k + 1 < len(toks) and toks[k].text in lx.closers:  # …等特色|引|才|品牌: the backend may cut the phrase
-        after = toks[k + 1 : k + 1 + lx.coinage_window]
-        return any(x.tag in lx.tags.compound_noun and x.text.startswith(tuple(lx.negative_followers)) for x in after)
+    if k + 1 < len(toks) and toks[k].text in lx.closers:  # the class 等 sums the list up as (等特色|引|才|品牌:
+        for x in toks[k + 1 : k + 1 + lx.coinage_window]:  # the backend may cut it)
+            if x.text in lx.coinage_body_heads or x.tag in lx.tags.punct:
+                return False  # “华为”、“中兴”等企业实施品牌战略: a list of bodies
+            if x.tag in lx.tags.compound_noun and x.text.startswith(tuple(lx.negative_followers)):
+                return True
+        return False
     if k < len(toks) and toks[k].tag not in lx.tags.punct:
         return False
     quote_marks = lx.pat.open_quotes + lx.pat.close_quotes  # quotes are no clause's edge (打造“甲”和“乙”。)
     start = max((j for j in range(i) if toks[j].tag in lx.tags.punct and toks[j].text not in quote_marks), default=-1)
-    return any(x.text in lx.goal_verbs for x in toks[start + 1 : i])
+    verb = max((j for j in range(start + 1, i) if toks[j].text in lx.goal_verbs), default=None)
+    # the goal verb's own object: no verb or particle between them (负责打造该平台的是“华为”: 的 and 是 come between)
+    return verb is not None and not any(x.tag in lx.tags.object_break for x in toks[verb + 1 : i])
 
 
 def _body_shaped(name: str, lx: OrgLexicon) -> bool:

@@ -11,7 +11,7 @@ from pipeline.stages.ner.pos import contract_tags
 # Tag classes added after user lexicons may have copied tags.toml: absent from a user's file, each is empty, so
 # the rule that reads it never fires (head_modifier: ner_spans.closing_head).
 OPTIONAL_TAG_CLASSES = ("head_modifier", "subject_opener", "subject_predicate", "common_item", "act_word", "common_word",
-                        "attributive")
+                        "attributive", "object_break")
 
 
 class Tags:
