@@ -35,6 +35,7 @@ class SentenceActors(ListMixin, RelativeMixin):
                  orgs: Sequence[Span], dates: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
         self.dates = sorted(dates)  # date mentions: framing at the head of a clause (2019年华虹集团…)
+        self.titles = book_title_spans(text)  # 《…》 spans, read by several rules: found once
         self.orgs = sorted(orgs, key=lambda o: o.start)
         self.clauses = clauses(text)
         self.tokens: list[tuple[int, int, str, str]] = []
@@ -290,9 +291,9 @@ class SentenceActors(ListMixin, RelativeMixin):
             return True
         de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
         first_verb = next((n for n, t in enumerate(toks[:de or 0]) if t[3] in ("v", "vd")), 0)
-        joined = [t for t in toks[:first_verb] if self._in_body(t)]  # bodies joined to this one before the verb
+        joined = [t for t in toks[:first_verb] if self._in_body(t)]  # bodies joined before the verb (none without one)
         if de and all(t[3] in ("v", "vd", "d", "ad", "c", "f") or t[2] in lx.aspect_particles or t in joined
-                      for t in toks[:de]) and (not joined or any(t[3] in ("v", "vd") for t in toks[:de])):
+                      for t in toks[:de]):
             # 鞍钢生产的大型钢, 人民公社兴办的农村工业: a relative clause on what it made (and 全国妇联和国家环保总局共同
             # 发起的…活动: bodies joined to it make it with them); 共产党以外的各民主党派…: a place word after it makes
             # the body the ground of the subject, not the subject
@@ -338,7 +339,7 @@ class SentenceActors(ListMixin, RelativeMixin):
 
     def _title_at(self, p: int) -> bool:
         """Does a title in book-title marks (《…》) open at ``p``?"""
-        return any(s == p for s, _e in book_title_spans(self.text))
+        return any(s == p for s, _e in self.titles)
 
     def _in_body(self, t: Token) -> bool:
         """Is token ``t`` inside another organization mention (a body joined to the one read)?"""
@@ -413,8 +414,7 @@ class SentenceActors(ListMixin, RelativeMixin):
 
     def _outside_titles(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
         """The tokens from ``a`` to ``b``, without the words of a title (《关于…的若干政策措施》)."""
-        titles = book_title_spans(self.text)
-        return [t for t in self.tokens if a <= t[0] < b and not any(s <= t[0] < e for s, e in titles)]
+        return [t for t in self.tokens if a <= t[0] < b and not any(s <= t[0] < e for s, e in self.titles)]
 
     def _counted_subject(self, k: int, b: int) -> bool:
         """The clause opens with quantity + noun and has a verb of its own (6.1万家企业…助攻复工复产);

@@ -68,13 +68,14 @@ def _enum_items(text: str, toks: list[Tok], c: int, lx: OrgLexicon) -> tuple[lis
         if k >= 0 and toks[k].text == lx.pat.list_mark:
             end = k
             continue
-        return _clause_verb_off(items, toks, lx)[::-1], k
-    return _clause_verb_off(items, toks, lx)[::-1], -1
+        return _stop_word_off(items, toks, lx)[::-1], k
+    return _stop_word_off(items, toks, lx)[::-1], -1
 
 
-def _clause_verb_off(items: list[tuple[int, int]], toks: list[Tok], lx: OrgLexicon) -> list[tuple[int, int]]:
-    """The first item (last in ``items``) without a clause verb of grammar.toml stop_words opening it (促进|航天五院、
-    爱思达等重点企业: 促进 is also a name's word, 投资促进局, so the scan does not stop at it)."""
+def _stop_word_off(items: list[tuple[int, int]], toks: list[Tok], lx: OrgLexicon) -> list[tuple[int, int]]:
+    """The first item (last in ``items``) without a word of grammar.toml stop_words opening it, which is never a
+    name's part (促进|航天五院、爱思达等重点企业: the clause verb 促进 is also a name's word, 投资促进局, so the scan
+    does not stop at it)."""
     if items and items[-1][1] - items[-1][0] > 1 and toks[items[-1][0]].text in lx.stop_words:
         items[-1] = (items[-1][0] + 1, items[-1][1])
     return items
