@@ -454,6 +454,48 @@ def test_news_frames_and_relative_clauses(text: str, amount: str, actor: str | N
     test_grammar_on_real_sentences(text, amount, actor)
 
 
+# Session 19, from news text outside every scored set (People's Daily 1998, the wild news sentences): subordinators open
+# a clause whose words decide its subject; 它 points back to the topic; a modifier and its 的 before a body that a
+# predicate follows make the body the subject (a quantity inside the modifier counts others, unless the modifier is
+# the body's own attribute); 有 + a counted phrase that acts has that phrase as subject; a relative clause opening with
+# adverbs heads a noun phrase that is the subject.
+NEWS19 = [
+    ("尽管昨天西班牙队在小组赛最后一战中以6∶1大胜保加利亚队，但同组的巴拉圭队以3∶1战胜尼日利亚队。", "6∶1", "西班牙队"),
+    ("尽管昨天西班牙队在小组赛最后一战中以6∶1大胜保加利亚队，但同组的巴拉圭队以3∶1战胜尼日利亚队。", "3∶1", "巴拉圭队"),
+    ("虽然保险公司在农业保险上的赔付率高达200%，但是农民仍然受益。", "200%", None),  # a class, no body
+    ("美国英特尔公司今天宣布，它计划在今后6个月内裁减3000名员工。", "3000名", "英特尔公司"),
+    ("华信公司今天宣布，他们计划在今后6个月内裁减3000名员工。", "3000名", None),  # 他们: people as often
+    ("今晚，5名国脚缺阵的上海申花队以0∶2负于南斯拉夫贝尔格莱德红星队。", "0∶2", "上海申花队"),
+    ("今晚，5名国脚缺阵的上海申花队以0∶2负于南斯拉夫贝尔格莱德红星队。", "5名", None),
+    ("其中，总面积23.8平方公里的洞泾人工智能产业基地成为首个国家级人工智能特色产业基地。", "23.8平方公里",
+     "洞泾人工智能产业基地"),
+    ("总投资200亿元的大湾区交易中心揭牌。", "200亿元", None),  # others' investment in it
+    ("王永民教授领导的北京王码电脑总公司，历经4年奋力攻关，推出10个通用软件。", "10个", "北京王码电脑总公司"),
+    ("甚至会把成立38年之久的欧佩克组织推向更为艰难的境地。", "38年", None),  # the 把 phrase's object
+    ("阿尔巴尼亚政府1日发表正式声明说，两天共有约2000名科索沃阿族难民涌入特罗波亚区。", "约2000名", None),
+    ("华信公司去年扩大生产，有员工3000人。", "3000人", "华信公司"),  # a holding: no verb after the phrase
+    ("分析家注意到，如果塔政局陷入混乱，早先允诺的5.15亿美元经援将泡汤。", "5.15亿美元", None),
+    # a count of persons after a body heads the subject; a time span after it counts no body; a time word and 所 sit in a
+    # relative clause on the noun after 的, a time word alone frames the body's own act
+    ("陕西省铜川市商务局一位叫张宝玲的下岗女工在培训结束时，赊账购置了1万多元的汽车护理用品。", "1万多元", None),
+    ("华信公司3个项目今年投产。", "3个", "华信公司"),  # 个 counts no persons: the rule leaves it
+    ("西藏军区总医院四十三年为驻地寺庙僧尼义务巡诊送药。", "四十三年", "西藏军区总医院"),
+    ("中国人民解放军七十年所走过的道路，给我们展示了辉煌的业绩。", "七十年", None),
+    ("中国女子排球队今天在这里举行的马尔凯国际女子排球赛决赛中，以1∶3负于古巴队，获得亚军。", "1∶3", "中国女子排球队"),
+    ("波利格拉菲奇出版集团有着100多年的历史，现拥有3家日报。", "100多年", "波利格拉菲奇出版集团"),
+    ("五年国务院共向全国人大常委会提交39件法律议案。", "39件", "国务院"),  # the backend's word 五年国务院
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "actor"), NEWS19,
+                         ids=["尽管", "但_modified_head", "虽然_class", "它", "他们", "modified_head", "inside_modifier",
+                              "attribute_modifier", "process_modifier", "relative_with_subject", "把_object",
+                              "existential", "holding", "adverb_relative", "person_count", "thing_count",
+                              "time_span", "所_relative", "time_frames_own_act", "有着_object", "glued_lead"])
+def test_news_subordinators_pronouns_and_modified_heads(text: str, amount: str, actor: str | None):
+    test_grammar_on_real_sentences(text, amount, actor)
+
+
 def test_an_older_actors_lexicon_without_the_news_keys_still_loads(tmp_path, monkeypatch):
     """A user's copy of actors.toml made before session 18 (no dateline or relative-adverb keys) loads, rule off."""
     import re
@@ -462,8 +504,8 @@ def test_an_older_actors_lexicon_without_the_news_keys_still_loads(tmp_path, mon
     from pipeline.stages.actors.lexicon import lex
 
     old = (config.CONFIG_DIR / "actors" / "actors.toml").read_text(encoding="utf-8")
-    old = re.sub(r"(?m)^(dateline_marks|byline_words|closers|dateline_chars|relative_adverb_tags|person_tags|byline_chars|coverbs)"
-                 r" = .*\n", "", old)
+    old = re.sub(r"(?m)^(dateline_marks|byline_words|closers|dateline_chars|relative_adverb_tags|person_tags|byline_chars|coverbs"
+                 r"|existential_verbs|person_classifiers|relative_particles) = .*\n", "", old)
     (tmp_path / "lex" / "actors").mkdir(parents=True)
     (tmp_path / "lex" / "actors" / "actors.toml").write_text(old, encoding="utf-8")
     monkeypatch.setenv(config.LEXICONS_ENV, str(tmp_path / "lex"))
@@ -471,6 +513,8 @@ def test_an_older_actors_lexicon_without_the_news_keys_still_loads(tmp_path, mon
     lex.cache_clear()
     try:
         assert lex().dateline_marks == () and lex().relative_adverb_tags == frozenset()
+        assert lex().existential_verbs == frozenset() and lex().person_classifiers == ()
+        assert lex().relative_particles == frozenset()
         got = extract_text(NEWS[0][0], doc_id="t")["amounts"].set_index("text").loc["40万人", "actor"]
         assert got == "新华社"  # the rule is off: the agency opening the clause reads as its subject, as before
     finally:

@@ -78,6 +78,10 @@ class ActorsActors(_Strict):
     relative_adverb_tags: list[StrictStr] = []
     person_tags: list[StrictStr] = []
     coverbs: list[StrictStr] = []
+    # optional (session 19): verbs of existence (…共有约2000名难民涌入…)
+    existential_verbs: list[StrictStr] = []
+    person_classifiers: list[StrictStr] = []
+    relative_particles: list[StrictStr] = []
 
 
 # lexicon file (relative to configs/) -> its schema

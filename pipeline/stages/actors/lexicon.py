@@ -78,6 +78,9 @@ class _Lex:
     relative_adverb_tags: frozenset[str] = frozenset()
     person_tags: frozenset[str] = frozenset()
     coverbs: frozenset[str] = frozenset()
+    existential_verbs: frozenset[str] = frozenset()
+    person_classifiers: tuple[str, ...] = ()
+    relative_particles: frozenset[str] = frozenset()
 
 
 @cache

@@ -101,6 +101,32 @@ class RelativeMixin:
                 return o.key
         return None
 
+    def _modified_head(self, k: int, b: int) -> int | None:
+        """A clause opening with a modifier and its 的 right before an organization that a predicate or the clause's end
+        follows (但同组的巴拉圭队以3∶1战胜…, 5名国脚缺阵的上海申花队以0∶2负于…, “五笔字型”发明人王永民教授领导的北京王码
+        电脑总公司，历经4年…推出…: People's Daily 1998): the organization heads the noun phrase, so it is the subject. A
+        preposition in the modifier makes the phrase its object (…会把成立38年之久的欧佩克组织推向…); a noun after the
+        organization makes it a modifier in turn (…的X公司产值…); a quantity in the modifier counts others (see ``actor``)."""
+        lx = _lex()
+        if self.tokens[k][2] == lx.relative_marker or self.tokens[k][3] in ("v", "vd", *lx.relative_adverb_tags):
+            return None  # 支持…的X公司，: a verb phrase and its object as often (``_relative_head`` reads verb-initial ones)
+        for s, e, w, t in self.tokens[k:]:
+            if s >= b or (t == "w" and w not in lx.quote_marks) or t in lx.frame_tags:
+                return None  # …会把成立38年之久的欧佩克组织推向…: the phrase is a preposition's object
+            if w != lx.relative_marker:
+                continue
+            o = next((o for o in self.orgs if o.start == e), None)
+            if o is None:
+                continue  # …的 + a noun: the head is further on (…的五笔字型发明人王永民教授领导的X)
+            n = self._token_from(o.end)
+            while n is not None and n + 1 < len(self.tokens) and self.tokens[n][3] in lx.relative_adverb_tags:
+                n += 1  # 仍然|以…: adverbs before the predicate (but 最|重要的历史贡献: an adjective, a noun phrase)
+            if not self.text[o.end:b].strip(lx.blanks) or (
+                    n is not None and self.tokens[n][0] < b and self.tokens[n][3] in ("v", "vd", *lx.frame_tags)):
+                return o.key
+            return None
+        return None
+
     def _predicate_after(self, p: int, b: int) -> bool:
         """A verb or adverb follows at ``p``: the noun before it is a subject (涵盖…园区的上城…产业园区正式列入…),
         not the object of the verb that opens the clause (支持…的X公司，)."""
@@ -108,15 +134,22 @@ class RelativeMixin:
         return k is not None and p < b and self.tokens[k][0] == p and self.tokens[k][3] in ("v", "vd", "d", "ad")
 
     def _headed_subject(self, k: int, b: int) -> bool:
-        """The verb opening the clause sits in a relative clause: after its 的 comes a noun phrase and then
-        a verb of its own (…的美苏两国应该率先停止…), so the clause has a subject that is no body."""
+        """The verb opening the clause (after its adverbs) sits in a relative clause: after its 的 comes a noun phrase and
+        then a verb of its own, adverbs first (…的美苏两国应该率先停止…; 早先允诺的5.15亿美元经援将泡汤: People's Daily 1998),
+        so the clause has a subject that is no body."""
         lx = _lex()
+        while k + 1 < len(self.tokens) and self.tokens[k][3] in lx.relative_adverb_tags:
+            k += 1
+        if self.tokens[k][3] not in ("v", "vd"):
+            return False
         toks = self._outside_titles(self.tokens[k][0], b)
         de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
         if de is None:
             return False
         n = de + 1
         while n < len(toks) and toks[n][3] in lx.noun_tags | lx.phrase_tags:
+            n += 1
+        while de + 1 < n < len(toks) and toks[n][3] in lx.relative_adverb_tags:
             n += 1
         return de + 1 < n < len(toks) and toks[n][3] in ("v", "vd")
 

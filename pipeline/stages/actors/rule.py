@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.stages.actors.frames import clauses, datelines
+from pipeline.stages.actors.heads import HeadMixin
 from pipeline.stages.actors.lexicon import lex as _lex
 from pipeline.stages.actors.lists import ListMixin, Span, Token
 from pipeline.stages.actors.relatives import RelativeMixin
@@ -28,7 +29,7 @@ def _has_body_suffix(name: str) -> bool:
     return load_org_lexicon().suffix_at_end(name) is not None
 
 
-class SentenceActors(ListMixin, RelativeMixin):
+class SentenceActors(ListMixin, RelativeMixin, HeadMixin):
     """Clauses, words and organization mentions of one sentence."""
 
     def __init__(self, text: str, words: Sequence[str] | None, pos: Sequence[str] | None,
@@ -133,13 +134,44 @@ class SentenceActors(ListMixin, RelativeMixin):
             o = next(o for o in self.orgs if o.key == verdict)
             if o.start <= pos < o.end:
                 return None  # 塔里木油田万米|超深钻井: the NER swallowed the row's own quantity into the name
-            if i == ci and pos < o.start and self._number_at(pos):
-                return None  # 12个闽宁产业园…: a quantity before its clause's subject counts it
+            if i == ci and pos < o.start and self._number_at(pos) and not self._attribute_of(o, a, b):
+                return None  # 12个闽宁产业园…, 5名国脚缺阵的上海申花队…: a quantity before its clause's subject counts it
             # (a target row may open on a date before the subject: 2024年教育部提出将启动…, the body's goal)
             if i < ci and self._closed(i) and not self._attributes_only(i + 1, ci):
                 return None  # 新疆人才发展集团挂牌成立，组建…: the body was the one set up, not who acts next
             return self._respective(o, b, pos)
         return None
+
+    def _existential(self, a: int, b: int) -> bool:
+        """The clause's first verb says there are so many of something that then acts: 有 (`existential_verbs`), a
+        quantity and a noun, then a verb of its own (阿尔巴尼亚政府…声明说，5月31日和6月1日两天共有约2000名科索沃阿族难民
+        涌入…; 已有10万余名测绘工作者获得了…; 还有4071所有产科的乡卫生院也被评为…: People's Daily 1998). The counted
+        phrase is the subject, not the topic before (but 有员工3000人, with no verb after it, states the topic's holding)."""
+        lx = _lex()
+        ks = [k for k, t in enumerate(self.tokens) if a <= t[0] < b]
+        v = next((k for k in ks if self.tokens[k][3] in ("v", "vd")), None)
+        if v is None or self.tokens[v][2] not in lx.existential_verbs:
+            return False
+        k = v + 1
+        while k < len(self.tokens) and self.tokens[k][3] in lx.relative_adverb_tags:
+            k += 1  # 约|2000名
+        if k >= len(self.tokens) or self.tokens[k][3] != "m":
+            return False
+        after = self._after_quantity(k)
+        if after is None or after[3] not in lx.noun_tags:
+            return False
+        return any(t[3] in ("v", "vd") for t in self.tokens if after[0] < t[0] < b)
+
+    def _attribute_of(self, o: Span, a: int, b: int) -> bool:
+        """The clause opens with an attribute of the body and its 的 right before it (总面积23.8平方公里的洞泾人工智能产业
+        基地成为…: seeds): the quantity measures the body. A modifier with a verb of its own (5名国脚缺阵的上海申花队) is not,
+        nor a process others spend on it (总投资200亿元的大湾区“菜篮子”交易中心揭牌: Guangdong 2025)."""
+        lx = _lex()
+        start = self._content_start(a, b)
+        if start is None or not self.text.startswith(lx.relative_marker, o.start - 1):
+            return False
+        nouns = [t[2] for t in self.tokens if start <= t[0] < o.start and t[3] in lx.noun_tags]
+        return not any(w.endswith(lx.process_heads) for w in nouns) and self._attribute(start, o.start)
 
     def _number_at(self, pos: int) -> bool:
         """A number token (tag m) starts at ``pos``: the row is a quantity, not a target opening on a date."""
@@ -192,6 +224,8 @@ class SentenceActors(ListMixin, RelativeMixin):
         k = self._token_at(pos)
         if k is not None and self.tokens[k][0] == pos and self.tokens[k][3] not in lx.span_tags:
             return False  # a target row opening on the body's verb (…有限公司力争用3至5年…): no quantity counts it
+        if k is not None and self.tokens[k][2].lstrip(lx.span_numerals).startswith(lx.span_units):
+            return False  # 西藏军区总医院四十三年为…巡诊送药 (People's Daily 1998): a time span counts no body
         if gap in lx.counted_always or k is None:
             return True
         nxt = self._after_quantity(k)
@@ -219,8 +253,11 @@ class SentenceActors(ListMixin, RelativeMixin):
         start = self._content_start(a, b)
         if start is None:
             return "carry"  # nothing but framing: 2022年以来，…
+        k0 = self._token_at(start)
         for o in self.orgs:
-            if o.start <= start < o.end or (start <= o.start and not self.text[start:o.start].strip()):
+            if o.start <= start < o.end or (start <= o.start and not self.text[start:o.start].strip()) or (
+                    k0 is not None and start < o.start and self.tokens[k0][1] == o.end):
+                # (美国英特尔公司/ORG as one word, 英特尔公司 the mention: the place before the name is part of the word)
                 return None if self._enumerated(o, b) or self._modifier(o, b) else o.key
         k = self._token_at(start)
         if k is None:
@@ -233,15 +270,19 @@ class SentenceActors(ListMixin, RelativeMixin):
         if self._part_subject(start, b):
             return None  # …，其中，保障性住房、农村民生工程投资占44%: the part is the subject, not the body
         head = self._relative_head(k, b)
+        if head is None:
+            head = self._modified_head(k, b)
         if head is not None:
             return head
-        if tok[3] in ("v", "vd") and self._headed_subject(k, b):
+        if self._headed_subject(k, b):
             return None  # 拥有…97%以上的美苏两国应该…: the phrase after 的 is the subject, and no body
         nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
         if self._counted_subject(k, b):
             return None  # 6.1万家企业…助攻: a counted noun phrase with a predicate is a subject of its own
         if tok[2] in lx.adverbial_nouns and nxt is not None and nxt[3] in ("v", "vd"):
             return "carry"  # 系统部署…: a noun used as a manner adverb
+        if self._existential(start, b):
+            return None  # …说，…两天共有约2000名科索沃阿族难民涌入…: the counted phrase is the subject
         if tok[2] in lx.carry_pronouns or tok[3] in lx.carry_tags:
             return "carry"
         if not self._attribute(start, b) or self._own_subject(start, b):
@@ -292,11 +333,15 @@ class SentenceActors(ListMixin, RelativeMixin):
         de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
         first_verb = next((n for n, t in enumerate(toks[:de or 0]) if t[3] in ("v", "vd")), 0)
         joined = [t for t in toks[:first_verb] if self._in_body(t)]  # bodies joined before the verb (none without one)
+        # a time word and 所 before the verb: X七十年所走过的道路 (a time word without 所 frames the body's own act:
+        # 中国女子排球队今天在这里举行的…决赛中，以1∶3负于…)
+        suo = [t for t in toks[:min(de or 0, verb)] if t[2] in lx.relative_particles]
+        framed = suo + [t for t in toks[:min(de or 0, verb)] if suo and t[3] in lx.lead_tags and t[3] != "f"]
         if de and all(t[3] in ("v", "vd", "d", "ad", "c", "f") or t[2] in lx.aspect_particles or t in joined
-                      for t in toks[:de]):
+                      or t in framed for t in toks[:de]) and (not framed or verb < de):
             # 鞍钢生产的大型钢, 人民公社兴办的农村工业: a relative clause on what it made (and 全国妇联和国家环保总局共同
-            # 发起的…活动: bodies joined to it make it with them); 共产党以外的各民主党派…: a place word after it makes
-            # the body the ground of the subject, not the subject
+            # 发起的…活动: bodies joined to it make it with them; 中国人民解放军七十年所走过的道路: a time and 所 inside it, with
+            # its verb); 共产党以外的各民主党派…: a place word after it makes the body the ground of the subject, not the subject
             return True
         if toks and toks[0][2] == lx.relative_marker and len(toks) > 1 and toks[1][3] in lx.noun_tags:
             return True  # 中国科学院的科学研究机构将由44个发展到60个: the body's units or things are the subject
@@ -329,13 +374,18 @@ class SentenceActors(ListMixin, RelativeMixin):
     def _person_or_work_after(self, o: Span) -> bool:
         """A person's name (tags `person_tags`) or a work's title (《…》) right after the body or its 的: the body only
         says whose person or work heads the subject (News: 生命科学院张廷壁教授研制的…; 爵士队的马龙虽然得了21分;
-        中国国际广播电台的《从世界股市狂飙说起》…等26件作品获得…)."""
+        中国国际广播电台的《从世界股市狂飙说起》…等26件作品获得…). So does a count of persons (a numeral and a
+        classifier of `person_classifiers`: 陕西省铜川市商务局一位叫张宝玲的下岗女工…赊账购置了1万多元的…; 国家体育总局的一名
+        官员称; 拉脱维亚政府一位高级官员表示: People's Daily 1998)."""
         lx = _lex()
         p = o.end + (len(lx.relative_marker) if self.text.startswith(lx.relative_marker, o.end) else 0)
         if self._title_at(p):
             return True
         k = self._token_from(p)
-        return k is not None and self.tokens[k][3] in lx.person_tags
+        if k is None:
+            return False
+        w, t = self.tokens[k][2], self.tokens[k][3]
+        return t in lx.person_tags or (t == "m" and bool(lx.person_classifiers) and w.endswith(lx.person_classifiers))
 
     def _title_at(self, p: int) -> bool:
         """Does a title in book-title marks (《…》) open at ``p``?"""
@@ -344,73 +394,6 @@ class SentenceActors(ListMixin, RelativeMixin):
     def _in_body(self, t: Token) -> bool:
         """Is token ``t`` inside another organization mention (a body joined to the one read)?"""
         return any(o.start <= t[0] and t[1] <= o.end for o in self.orgs)
-
-    def _headed_by_noun(self, o: Span, b: int) -> bool:
-        """The noun phrase after the body (and the bodies joined to it: X和Y在建项目投资…) heads the subject.
-        Chinese noun phrases are head-final: its units (国务院组成部门), a project or document it only names
-        (中新互联互通项目新签署…), a process in or on it (沿边临港产业园区工业投资增长38%), or any noun with a
-        predicate of its own (红旗汽车产销量分别增长…, 中央政府层面核准…). A measure of the body with a quantity
-        (北京证券交易所上市公司达262家) stays the body's, and a scope word is adverbial (兰州高新区全国排名53位)."""
-        lx = _lex()
-        toks = self._outside_titles(self._joined_end(o, b), b)
-        if toks and toks[0][2] in lx.quote_marks:
-            return self._quoted_thing(toks)
-        if toks and toks[0][2] == lx.summary_mark:  # 云数据中心等新基建投资增长…: what the list sums up
-            return self._summed_thing(toks[1:])
-        n, head = 0, None
-        while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:  # the noun phrase it opens
-            if toks[n][3] in lx.noun_tags and toks[n][2] not in lx.scope_nouns:
-                head = toks[n]
-                if head[2].endswith(lx.unit_heads):
-                    return True  # its units (国务院组成部门), unless joined to it (国务院及其部门)
-            n += 1
-        if head is None:
-            return False
-        if head[2].endswith(lx.thing_heads):
-            return True
-        own_act = head[0] in self.activities  # 中央政府|投资支持…: the body's act, not others' in or on it
-        if head[2].endswith(lx.process_subjects) and not own_act and any(t[3] in ("v", "vd") for t in toks[n:]):
-            return True
-        # a verbal noun heads it too where a noun comes first (省政府门户网站绩效评估连续3年…: the website's rating),
-        # unlike one right after the body, which is the body's act (中央政府投资…)
-        nominal = head[3] in lx.head_noun_tags or any(t[3] in lx.head_noun_tags for t in toks[:n])
-        return nominal and not self._attribute(toks[0][0], b, True)
-
-    def _quoted_thing(self, toks: list[tuple[int, int, str, str]]) -> bool:
-        """A quoted name right after the body, then a noun that is a thing or an event (华为“828B2B”企业节, 联合国
-        “海洋十年”海洋城市大会): the subject is that thing, named after the body. Any other noun after the quote
-        (天开高教科创园“一核两翼多点”布局…) is the body's own and leaves it the subject."""
-        lx = _lex()
-        close = next((n for n, t in enumerate(toks[1:], 1) if t[2] in lx.quote_marks), None)
-        if close is None:
-            return False
-        n, head = close + 1, None
-        while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:
-            head, n = toks[n], n + 1
-        return head is not None and head[2].endswith(lx.thing_heads + lx.event_heads)
-
-    def _summed_thing(self, toks: list[tuple[int, int, str, str]]) -> bool:
-        """The noun after 等 heads the subject where it is a thing or a process (云数据中心等新基建投资增长40%以上:
-        the investment, no body); a class of bodies there sums the list up (…、省工商联等部门联合印发: the first)."""
-        lx = _lex()
-        n, head = 0, None
-        while n < len(toks) and toks[n][3] in lx.noun_tags | {"a", "b"}:
-            head, n = toks[n], n + 1
-        if head is None:
-            return False
-        verb_after = any(t[3] in ("v", "vd") for t in toks[n:])
-        return head[2].endswith(lx.thing_heads) or (head[2].endswith(lx.process_subjects) and verb_after)
-
-    def _project_item(self, toks: list[tuple[int, int, str, str]]) -> bool:
-        """The body opens the first item of a list that 等 sums up as things (九江石化年产150万吨芳烃、乐平水利枢纽、…等
-        项目开工建设; 陕煤煤炭分质利用、国能聚乙醇酸等重大项目开工建设: the provincial reports): the project named after
-        the body is the subject, and the body only names it. A list summed up as bodies (…、省工商联等部门) is not."""
-        lx = _lex()
-        joiner = next((n for n, t in enumerate(toks) if t[2] in lx.enumeration_marks and t[2] != lx.summary_mark), None)
-        if joiner is None:
-            return False
-        sums = next((n for n, t in enumerate(toks) if n > joiner and t[2] == lx.summary_mark), None)
-        return sums is not None and self._summed_thing(toks[sums + 1:])
 
     def _outside_titles(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
         """The tokens from ``a`` to ``b``, without the words of a title (《关于…的若干政策措施》)."""
