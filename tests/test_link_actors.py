@@ -34,13 +34,13 @@ TARGET = (0.90, 0.75)  # issue 15: precision, recall
 CORPUS_ODD_FLOOR = (0.85, 0.65)  # the corpus's odd lines, held out when the rule was first written
 # The scorer matches a held-out target by its `text` column since round 5 (the sets annotate targets by it; they were
 # all "not extracted" before): the held-out figures count target rows from then on.
-HELD_OUT_FLOOR = {"all": (0.983, 0.806), "even": (0.966, 0.875), "odd": (1.000, 0.750)}  # 电力集团要…, 中央政府 (s11)
+HELD_OUT_FLOOR = {"all": (0.984, 0.833), "even": (0.966, 0.875), "odd": (1.000, 0.800)}  # 五年国务院 as one word (s19)
 HELD_OUT2_FLOOR = {"all": (1.000, 0.820), "even": (1.000, 0.895), "odd": (1.000, 0.750)}  # 湘南湘西… (s15)
 # held-out-3: first score (measured once, rule of commit 33c5a64) precision 0.812, recall 0.382 with targets unscored;
 # the same rule with targets scored: 0.824 / 0.378. Fixed on its even half only since. THE TARGET IS NOT MET ON IT
 # either: these floors hold what the rule reaches (with targets scored).
 # Session 18 read its odd half too (so all of it is tuning data now): 而 + body, a thousands separator -> odd 0.500.
-HELD_OUT3_FLOOR = {"all": (1.000, 0.648), "even": (1.000, 0.762), "odd": (1.000, 0.500)}  # 而 + body, 8,500 (s18)
+HELD_OUT3_FLOOR = {"all": (1.000, 0.676), "even": (1.000, 0.762), "odd": (1.000, 0.562)}  # 总面积…的X基地 (s19)
 # held-out-4 (positive-rich by request, 21 actor rows of 208): first score (measured once, rule of commit e1cfcef)
 # precision 0.417 (5/12), recall 0.238 (5/21); fixed on its even half only since. FAR FROM THE TARGET: these floors
 # hold what the rule reaches. Session 18 read its odd half (tuning data now; nothing in it was made a rule).
@@ -50,9 +50,16 @@ HELD_OUT4_FLOOR = {"all": (0.778, 0.667), "even": (1.000, 0.750), "odd": (0.556,
 # (even 0.680 / 0.486, odd 0.706 / 0.727). Fixed on its even half only (datelines, 新成立的X, bodies joined before a
 # relative clause's verb); its odd half is blind. FAR FROM THE TARGET: these floors hold what the rule reaches.
 HELD_OUT5_FLOOR = {"all": (0.797, 0.691), "even": (0.767, 0.657), "odd": (0.828, 0.727)}  # review mend (s18)
+# held-out-6 (session 19): 203 news sentences left in the two sets after held-out-5 and the sentences read in session 19
+# (83 by the fixed procedure, 120 more negatives picked the same way: the pool of sentences with a body was nearly used
+# up), 322 rows, 13 with an actor. First score (measured once, rule of commit dbe879c, before any miss was read):
+# precision 1.000 (1/1), recall 0.077 (1/13) (even 1.000 / 0.167, odd no actor given / 0.000); 9 of the 12 misses are
+# bodies the organization layer does not find. Two of its sentences had been read in session 19 before it was written
+# (cases 64 and 82, the latter the one actor found). Its odd half is blind. FAR FROM THE TARGET on recall.
+HELD_OUT6_FLOOR = {"all": (1.000, 0.077), "even": (1.000, 0.167), "odd": (1.000, 0.000)}
 FLOORS = {"heldout.jsonl": HELD_OUT_FLOOR, "heldout2.jsonl": HELD_OUT2_FLOOR, "heldout3.jsonl": HELD_OUT3_FLOOR,
-          "heldout4.jsonl": HELD_OUT4_FLOOR, "heldout5.jsonl": HELD_OUT5_FLOOR}
-BLIND_HALVES = {"heldout5.jsonl": "odd"}  # halves whose misses may not be read: never printed
+          "heldout4.jsonl": HELD_OUT4_FLOOR, "heldout5.jsonl": HELD_OUT5_FLOOR, "heldout6.jsonl": HELD_OUT6_FLOOR}
+BLIND_HALVES = {"heldout5.jsonl": "odd", "heldout6.jsonl": "odd"}  # halves whose misses may not be read: never printed
 
 
 @pytest.mark.parametrize("name", ["corpus.jsonl", "heldout.jsonl"])
@@ -69,7 +76,8 @@ def test_the_sets_are_large_enough_and_from_real_text(name: str):
 
 
 @pytest.mark.parametrize(("name", "size", "actors"), [("heldout2.jsonl", 140, 30), ("heldout3.jsonl", 140, 30),
-                                                       ("heldout4.jsonl", 100, 20), ("heldout5.jsonl", 200, 60)])
+                                                       ("heldout4.jsonl", 100, 20), ("heldout5.jsonl", 200, 60),
+                                                       ("heldout6.jsonl", 200, 12)])
 def test_the_later_held_out_sets_are_from_real_text(name: str, size: int, actors: int):
     cases = load_cases(name)
     assert len(cases) >= size  # 149, 221 and 100 cases as delivered
@@ -83,10 +91,16 @@ def test_the_later_held_out_sets_are_from_real_text(name: str, size: int, actors
 
 
 @pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl",
-                                  "heldout5.jsonl"])
+                                  "heldout5.jsonl", "heldout6.jsonl"])
 def test_no_held_out_sentence_is_in_the_tuning_corpus(name: str):
     squash = {"".join(c["text"].split()) for c in load_cases()}
     assert not [c["source"] for c in load_cases(name) if "".join(c["text"].split()) in squash]
+
+
+def test_the_sixth_set_shares_no_sentence_with_the_fifth():
+    """Held-out-6 was drawn from the news sentences held-out-5 left: no text of one is in the other."""
+    five = {"".join(c["text"].split()) for c in load_cases("heldout5.jsonl")}
+    assert not [c["source"] for c in load_cases("heldout6.jsonl") if "".join(c["text"].split()) in five]
 
 
 @pytest.mark.slow
@@ -101,7 +115,7 @@ def test_tuning_corpus_meets_the_target():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl",
-                                  "heldout5.jsonl"])
+                                  "heldout5.jsonl", "heldout6.jsonl"])
 @pytest.mark.parametrize("half", ["all", "even", "odd"])
 def test_held_out_keeps_what_the_rule_reaches(name: str, half: str):
     cases = load_cases(name)
@@ -390,7 +404,7 @@ def test_held_out5_sentences_are_the_news_records_they_cite():
         for line in (shared / f).read_text(encoding="utf-8").splitlines():
             r = json.loads(line)
             records[r["id"]] = r["text"]
-    for c in load_cases("heldout5.jsonl"):
+    for c in load_cases("heldout5.jsonl") + load_cases("heldout6.jsonl"):
         m = re.fullmatch(r"external/ner/\S+ id (\S+) sentence (\d+)", c["source"])
         assert m, c["source"]
         sents = [s.text for s in split_sentences(clean(records[m.group(1)]).text)]
