@@ -82,6 +82,7 @@ class ActorsActors(_Strict):
     existential_verbs: list[StrictStr] = []
     person_classifiers: list[StrictStr] = []
     relative_particles: list[StrictStr] = []
+    span_range_words: list[StrictStr] = []
 
 
 # lexicon file (relative to configs/) -> its schema

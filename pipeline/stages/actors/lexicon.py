@@ -81,6 +81,7 @@ class _Lex:
     existential_verbs: frozenset[str] = frozenset()
     person_classifiers: tuple[str, ...] = ()
     relative_particles: frozenset[str] = frozenset()
+    span_range_words: frozenset[str] = frozenset()
 
 
 @cache

@@ -183,6 +183,10 @@ class SentenceActors(ListMixin, RelativeMixin, HeadMixin):
         subject acted over that span."""
         lx = _lex()
         toks = [t for t in self.tokens if a <= t[0] < b and t[3] != "w"]
+        if len(toks) >= 3 and toks[0][3] in lx.span_tags and toks[-1][3] in lx.span_tags and any(
+                t[2] in lx.span_range_words for t in toks[1:-1]):
+            # 1947年冬到1948年春，我所在的北大文艺社举办…: a period from one time to another frames the clause after it too
+            return all(t[3] in lx.span_tags or t[2] in lx.span_range_words for t in toks)
         return len(toks) >= 2 and toks[-1][2] in lx.span_frame_words and all(
             t[3] in lx.span_tags for t in toks[:-1])
 
