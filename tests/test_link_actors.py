@@ -507,8 +507,8 @@ def test_a_period_frames_the_clause_after_it():
     text = "1947年冬到1948年春，我所在的北大文艺社举办文学系列讲座，邀请了8位名家主讲。"
     t = extract_text(text, doc_id="t")["targets"]
     assert t["actor"].tolist() == ["北大文艺社"], t[["text", "actor"]]
-    from pipeline.stages.actors.rule import SentenceActors
     from pipeline.stages.actors.lists import Span
+    from pipeline.stages.actors.rule import SentenceActors
 
     words = ["1947年", "到", "1950年", "增长", "5%", "，", "华信公司", "投资", "3亿元", "。"]
     pos = ["TIME", "v", "TIME", "v", "m", "w", "ORG", "v", "m", "w"]
