@@ -476,8 +476,14 @@ def test_news_frames_and_relative_clauses(text: str, amount: str, actor: str | N
 NEWS19 = [
     ("尽管昨天西班牙队在小组赛最后一战中以6∶1大胜保加利亚队，但同组的巴拉圭队以3∶1战胜尼日利亚队。", "6∶1", "西班牙队"),
     ("尽管昨天西班牙队在小组赛最后一战中以6∶1大胜保加利亚队，但同组的巴拉圭队以3∶1战胜尼日利亚队。", "3∶1", "巴拉圭队"),
-    ("虽然保险公司在农业保险上的赔付率高达200%，但是农民仍然受益。", "200%", None),  # a class, no body
-    ("美国英特尔公司今天宣布，它计划在今后6个月内裁减3000名员工。", "3000名", "英特尔公司"),
+    ("虽然华信公司今年投资3亿元，但利润下降。", "3亿元", "华信公司"),
+    # a subordinate clause keeps its subject to itself: the main clause carries the topic from before it
+    ("华信公司表示，如果省政府给予支持，将投资3亿元。", "3亿元", "华信公司"),
+    ("华信公司表示，尽管省政府已拨款1亿元，仍需筹集资金2亿元。", "2亿元", "华信公司"),
+    ("华信公司表示，尽管省政府已拨款1亿元，仍需筹集资金2亿元。", "1亿元", "省政府"),
+    ("华信公司表示，尽管市场低迷，今年仍将投资3亿元。", "3亿元", "华信公司"),
+    ("美国英特尔公司今天宣布，今后6个月内裁减3000名员工。", "3000名", "英特尔公司"),  # 美国英特尔公司 one word
+    ("华信公司研发了一种新型材料，它的强度提高了30%。", "30%", None),  # 它: a thing as often as a body
     ("华信公司今天宣布，他们计划在今后6个月内裁减3000名员工。", "3000名", None),  # 他们: people as often
     ("今晚，5名国脚缺阵的上海申花队以0∶2负于南斯拉夫贝尔格莱德红星队。", "0∶2", "上海申花队"),
     ("今晚，5名国脚缺阵的上海申花队以0∶2负于南斯拉夫贝尔格莱德红星队。", "5名", None),
@@ -485,10 +491,19 @@ NEWS19 = [
      "洞泾人工智能产业基地"),
     ("总投资200亿元的大湾区交易中心揭牌。", "200亿元", None),  # others' investment in it
     ("王永民教授领导的北京王码电脑总公司，历经4年奋力攻关，推出10个通用软件。", "10个", "北京王码电脑总公司"),
-    ("甚至会把成立38年之久的欧佩克组织推向更为艰难的境地。", "38年", None),  # the 把 phrase's object
+    ("他们会把成立38年之久的华信公司推向市场。", "38年", None),  # the 把 phrase's object
+    ("记者走访了新成立的华信公司，捐赠了100万元。", "100万元", None),  # 走访了: a main verb, its object
+    ("出席签约仪式的有北京的华信公司，上海的宏达公司，合同总金额达3亿元。", "3亿元", None),  # verbless list items
+    ("国内最大的华信公司生产的汽车今年销量增长了30%。", "30%", None),  # the body modifies 汽车
+    ("国内最大的华信公司产品销量增长了30%。", "30%", None),  # a noun after the body
+    ("同组的巴拉圭队仍然以3∶1战胜尼日利亚队。", "3∶1", "巴拉圭队"),  # adverbs before the predicate
     ("阿尔巴尼亚政府1日发表正式声明说，两天共有约2000名科索沃阿族难民涌入特罗波亚区。", "约2000名", None),
     ("华信公司去年扩大生产，有员工3000人。", "3000人", "华信公司"),  # a holding: no verb after the phrase
-    ("分析家注意到，如果塔政局陷入混乱，早先允诺的5.15亿美元经援将泡汤。", "5.15亿美元", None),
+    ("华信公司表示，早先允诺的5亿元投资将到位。", "5亿元", None),
+    ("省政府加大投入，积极支持全省的200家企业加快技术改造。", "200家", "省政府"),  # a verb after adverbs, then 的 later
+    ("省政府投资3亿元，有2亿元资金用于扶贫。", "2亿元", "省政府"),  # 有 + money: the topic's
+    ("华信公司一名负责人说，今年投资3亿元。", "3亿元", None),  # 名 counts persons too
+    ("华信公司表示，2021年冬到2022年春，将举办系列讲座100场。", "100场", "华信公司"),  # a period before no subject
     # a count of persons after a body heads the subject; a time span after it counts no body; a time word and 所 sit in a
     # relative clause on the noun after 的, a time word alone frames the body's own act
     ("陕西省铜川市商务局一位叫张宝玲的下岗女工在培训结束时，赊账购置了1万多元的汽车护理用品。", "1万多元", None),
@@ -516,13 +531,19 @@ def test_a_period_frames_the_clause_after_it():
     sa = SentenceActors(text2, words, pos, [Span(text2.index("华信"), text2.index("投资"), 3)])
     assert not sa._span_frame(0, text2.index("，"))  # 增长: a verb of its own
     assert sa._span_frame(0, text2.index("增长"))
+    words[1] = "至"
+    sa = SentenceActors("".join(words), words, pos, [Span(text2.index("华信"), text2.index("投资"), 3)])
+    assert sa._span_frame(0, text2.index("增长"))  # 至 joins a period too
 
 
 @pytest.mark.parametrize(("text", "amount", "actor"), NEWS19,
-                         ids=["尽管", "但_modified_head", "虽然_class", "它", "他们", "modified_head", "inside_modifier",
+                         ids=["尽管", "但_modified_head", "虽然", "如果_skipped", "尽管_skipped", "尽管_own",
+                              "尽管_no_body", "glued_place", "它_thing", "他们", "modified_head", "inside_modifier",
                               "attribute_modifier", "process_modifier", "relative_with_subject", "把_object",
-                              "existential", "holding", "adverb_relative", "person_count", "thing_count",
-                              "time_span", "所_relative", "time_frames_own_act", "有着_object", "glued_lead"])
+                              "main_verb", "list_items", "body_modifies", "noun_after", "adverb_after",
+                              "existential", "holding", "adverb_relative", "pivot_after_adverb", "existential_money",
+                              "person_名", "period_carry", "person_count", "thing_count", "time_span", "所_relative",
+                              "time_frames_own_act", "有着_object", "glued_lead"])
 def test_news_subordinators_pronouns_and_modified_heads(text: str, amount: str, actor: str | None):
     test_grammar_on_real_sentences(text, amount, actor)
 
@@ -536,7 +557,8 @@ def test_an_older_actors_lexicon_without_the_news_keys_still_loads(tmp_path, mon
 
     old = (config.CONFIG_DIR / "actors" / "actors.toml").read_text(encoding="utf-8")
     old = re.sub(r"(?m)^(dateline_marks|byline_words|closers|dateline_chars|relative_adverb_tags|person_tags|byline_chars|coverbs"
-                 r"|existential_verbs|person_classifiers|relative_particles|span_range_words) = .*\n", "", old)
+                 r"|existential_verbs|person_classifiers|relative_particles|span_range_words|subordinators) = .*\n", "",
+                 old)
     (tmp_path / "lex" / "actors").mkdir(parents=True)
     (tmp_path / "lex" / "actors" / "actors.toml").write_text(old, encoding="utf-8")
     monkeypatch.setenv(config.LEXICONS_ENV, str(tmp_path / "lex"))
@@ -546,6 +568,7 @@ def test_an_older_actors_lexicon_without_the_news_keys_still_loads(tmp_path, mon
         assert lex().dateline_marks == () and lex().relative_adverb_tags == frozenset()
         assert lex().existential_verbs == frozenset() and lex().person_classifiers == ()
         assert lex().relative_particles == frozenset() and lex().span_range_words == frozenset()
+        assert lex().subordinators == frozenset()
         got = extract_text(NEWS[0][0], doc_id="t")["amounts"].set_index("text").loc["40万人", "actor"]
         assert got == "新华社"  # the rule is off: the agency opening the clause reads as its subject, as before
     finally:

@@ -83,6 +83,7 @@ class ActorsActors(_Strict):
     person_classifiers: list[StrictStr] = []
     relative_particles: list[StrictStr] = []
     span_range_words: list[StrictStr] = []
+    subordinators: list[StrictStr] = []
 
 
 # lexicon file (relative to configs/) -> its schema

@@ -82,6 +82,7 @@ class _Lex:
     person_classifiers: tuple[str, ...] = ()
     relative_particles: frozenset[str] = frozenset()
     span_range_words: frozenset[str] = frozenset()
+    subordinators: frozenset[str] = frozenset()
 
 
 @cache

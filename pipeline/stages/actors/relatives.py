@@ -32,6 +32,8 @@ class RelativeMixin:
 
         def _title_at(self, p: int) -> bool: ...
 
+        def _modifier(self, o: Span, b: int) -> bool: ...
+
     def _by_phrase(self, a: int, b: int) -> int | None:
         """由 X and a verb of `by_verbs` (由交通部负责施工的), or any verb right after X (首次由省人大常委会测评候选项目,
         由财政部代理发行): X acts. A verb ending in one of `by_from_endings` makes 由 "from" (由X改为Y)."""
@@ -110,22 +112,31 @@ class RelativeMixin:
         lx = _lex()
         if self.tokens[k][2] == lx.relative_marker or self.tokens[k][3] in ("v", "vd", *lx.relative_adverb_tags):
             return None  # 支持…的X公司，: a verb phrase and its object as often (``_relative_head`` reads verb-initial ones)
+        verbs = 0
         for s, e, w, t in self.tokens[k:]:
-            if s >= b or (t == "w" and w not in lx.quote_marks) or t in lx.frame_tags:
-                return None  # …会把成立38年之久的欧佩克组织推向…: the phrase is a preposition's object
+            if s >= b or (t == "w" and w not in lx.quote_marks) or t in lx.frame_tags or w in lx.aspect_particles:
+                return None  # …会把成立38年之久的欧佩克组织推向…: a preposition's object; 记者走访了…的X公司: a main verb
+            verbs += t in ("v", "vd")
             if w != lx.relative_marker:
                 continue
             o = next((o for o in self.orgs if o.start == e), None)
             if o is None:
                 continue  # …的 + a noun: the head is further on (…的五笔字型发明人王永民教授领导的X)
-            n = self._token_from(o.end)
-            while n is not None and n + 1 < len(self.tokens) and self.tokens[n][3] in lx.relative_adverb_tags:
-                n += 1  # 仍然|以…: adverbs before the predicate (but 最|重要的历史贡献: an adjective, a noun phrase)
-            if not self.text[o.end:b].strip(lx.blanks) or (
-                    n is not None and self.tokens[n][0] < b and self.tokens[n][3] in ("v", "vd", *lx.frame_tags)):
-                return o.key
-            return None
+            return o.key if self._heads_clause(o, b, verbs) else None
         return None
+
+    def _heads_clause(self, o: Span, b: int, verbs: int) -> bool:
+        """Is the body after the modifier the clause's subject: a predicate follows it (adverbs first: 仍然|以…; not 最|重要
+        的历史贡献, an adjective), or the clause ends on it after a modifier with a verb (…王永民教授领导的北京王码电脑总公司，:
+        a verbless one, 上海的宏达公司，, is a list item)? And it modifies no noun after it (…的华信公司生产的汽车…)."""
+        lx = _lex()
+        n = self._token_from(o.end)
+        while n is not None and n + 1 < len(self.tokens) and self.tokens[n][3] in lx.relative_adverb_tags:
+            n += 1
+        if not self.text[o.end:b].strip(lx.blanks):
+            return verbs > 0
+        predicate = n is not None and self.tokens[n][0] < b and self.tokens[n][3] in ("v", "vd", *lx.frame_tags)
+        return predicate and not self._modifier(o, b)
 
     def _predicate_after(self, p: int, b: int) -> bool:
         """A verb or adverb follows at ``p``: the noun before it is a subject (涵盖…园区的上城…产业园区正式列入…),
@@ -138,10 +149,13 @@ class RelativeMixin:
         then a verb of its own, adverbs first (…的美苏两国应该率先停止…; 早先允诺的5.15亿美元经援将泡汤: People's Daily 1998),
         so the clause has a subject that is no body."""
         lx = _lex()
+        adverbs = k
         while k + 1 < len(self.tokens) and self.tokens[k][3] in lx.relative_adverb_tags:
             k += 1
         if self.tokens[k][3] not in ("v", "vd"):
             return False
+        if k > adverbs and not (k + 1 < len(self.tokens) and self.tokens[k + 1][2] == lx.relative_marker):
+            return False  # 积极支持全省的200家企业加快…: after adverbs only a verb right before 的 opens a relative clause
         toks = self._outside_titles(self.tokens[k][0], b)
         de = next((n for n, t in enumerate(toks) if t[2] == lx.relative_marker), None)
         if de is None:

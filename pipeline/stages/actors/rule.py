@@ -81,8 +81,7 @@ class SentenceActors(ListMixin, RelativeMixin, HeadMixin):
             return False  # 普惠性幼儿园, 公办幼儿园: a word of class before the head names a class of bodies
         if self._name_runs_on(o) or any(ds < o.end and o.start < de for ds, de in self.dates):
             return False  # …; 从一|九零零年: a mention overlapping a date is the NER's cut of the date, no body
-        head = name.lstrip(lx.span_numerals)
-        if head != name and head.startswith(lx.span_units):
+        if self._is_span(name):
             return False  # 五年国务院: a time span the NER glued to the name, no body's name
         return not self.tokens or any(t[1] == o.end for t in self.tokens)
 
@@ -116,9 +115,13 @@ class SentenceActors(ListMixin, RelativeMixin, HeadMixin):
         ci = next((i for i, (a, b) in enumerate(self.clauses) if a <= pos <= b), len(self.clauses) - 1)
         if self._span_frame(*self.clauses[ci]) and ci + 1 < len(self.clauses):
             verdict = self._subject(*self.clauses[ci + 1])  # 五十年来，人民解放军…: the span of the next clause's act
-            return verdict if isinstance(verdict, int) else None
+            if verdict != "carry" or not self._period(*self.clauses[ci]):
+                return verdict if isinstance(verdict, int) else None
+            # 华信公司表示，2021年冬到2022年春，将举办…: a period before a clause with no subject of its own is passed
         for i in range(ci, -1, -1):
             a, b = self.clauses[i]
+            if i < ci and self._subordinate(a, b):
+                continue  # 华信公司表示，如果省政府给予支持，将投资…: the main clause's subject is not the condition's
             by = self._by_phrase(a, b if i < ci else pos)
             if by is not None:
                 return by
@@ -145,8 +148,9 @@ class SentenceActors(ListMixin, RelativeMixin, HeadMixin):
     def _existential(self, a: int, b: int) -> bool:
         """The clause's first verb says there are so many of something that then acts: 有 (`existential_verbs`), a
         quantity and a noun, then a verb of its own (阿尔巴尼亚政府…声明说，5月31日和6月1日两天共有约2000名科索沃阿族难民
-        涌入…; 已有10万余名测绘工作者获得了…; 还有4071所有产科的乡卫生院也被评为…: People's Daily 1998). The counted
-        phrase is the subject, not the topic before (but 有员工3000人, with no verb after it, states the topic's holding)."""
+        涌入…; 已有10万余名测绘工作者获得了…: People's Daily 1998). The counted
+        phrase is the subject, not the topic before. Only a count of persons (`person_classifiers`) acts so; 有员工3000人,
+        with no verb after it, states the topic's holding."""
         lx = _lex()
         ks = [k for k, t in enumerate(self.tokens) if a <= t[0] < b]
         v = next((k for k in ks if self.tokens[k][3] in ("v", "vd")), None)
@@ -155,8 +159,8 @@ class SentenceActors(ListMixin, RelativeMixin, HeadMixin):
         k = v + 1
         while k < len(self.tokens) and self.tokens[k][3] in lx.relative_adverb_tags:
             k += 1  # 约|2000名
-        if k >= len(self.tokens) or self.tokens[k][3] != "m":
-            return False
+        if k >= len(self.tokens) or self.tokens[k][3] != "m" or not self.tokens[k][2].endswith(lx.person_classifiers):
+            return False  # (有2亿元资金用于扶贫: the topic's money, not a counted subject that acts)
         after = self._after_quantity(k)
         if after is None or after[3] not in lx.noun_tags:
             return False
@@ -178,17 +182,38 @@ class SentenceActors(ListMixin, RelativeMixin, HeadMixin):
         k = self._token_at(pos)
         return k is None or self.tokens[k][3] == "m"
 
+    @staticmethod
+    def _is_span(word: str) -> bool:
+        """A time span: numerals and a unit of time (四十三年, 多年, 3个月)."""
+        lx = _lex()
+        head = word.lstrip(lx.span_numerals)
+        return head != word and head.startswith(lx.span_units)
+
+    def _subordinate(self, a: int, b: int) -> bool:
+        """Does the clause open with a subordinator (`subordinators`: 如果, 尽管…)? Its subject is its own: a clause after
+        it with none of its own carries the subject from before it (华信公司表示，尽管市场低迷，今年仍将投资3亿元)."""
+        lx = _lex()
+        k = self._token_from(a) if a < len(self.text) else None
+        while k is not None and k < len(self.tokens) and self.tokens[k][3] == "w" and self.tokens[k][0] < b:
+            k += 1
+        return k is not None and k < len(self.tokens) and self.tokens[k][2] in lx.subordinators
+
     def _span_frame(self, a: int, b: int) -> bool:
         """The clause is only a time span and 来/以来 (五十年来，…; 30年来，…): it frames the clause after it, whose
         subject acted over that span."""
         lx = _lex()
         toks = [t for t in self.tokens if a <= t[0] < b and t[3] != "w"]
-        if len(toks) >= 3 and toks[0][3] in lx.span_tags and toks[-1][3] in lx.span_tags and any(
-                t[2] in lx.span_range_words for t in toks[1:-1]):
-            # 1947年冬到1948年春，我所在的北大文艺社举办…: a period from one time to another frames the clause after it too
-            return all(t[3] in lx.span_tags or t[2] in lx.span_range_words for t in toks)
+        if self._period(a, b):
+            return True  # 1947年冬到1948年春，我所在的北大文艺社举办…: a period from one time to another frames it too
         return len(toks) >= 2 and toks[-1][2] in lx.span_frame_words and all(
             t[3] in lx.span_tags for t in toks[:-1])
+
+    def _period(self, a: int, b: int) -> bool:
+        """Is the clause only a period, times joined by a word of `span_range_words` (1947年冬到1948年春)?"""
+        lx = _lex()
+        toks = [t for t in self.tokens if a <= t[0] < b and t[3] != "w"]
+        return any(t[2] in lx.span_range_words for t in toks[1:-1]) and all(
+            t[3] in lx.span_tags or t[2] in lx.span_range_words for t in toks)
 
     def _attributes_only(self, first: int, last: int) -> bool:
         """Clauses ``first``…``last`` only state attributes of the topic (…园区正式列入…名单，创建面积达11.02平方
@@ -228,7 +253,7 @@ class SentenceActors(ListMixin, RelativeMixin, HeadMixin):
         k = self._token_at(pos)
         if k is not None and self.tokens[k][0] == pos and self.tokens[k][3] not in lx.span_tags:
             return False  # a target row opening on the body's verb (…有限公司力争用3至5年…): no quantity counts it
-        if k is not None and self.tokens[k][2].lstrip(lx.span_numerals).startswith(lx.span_units):
+        if k is not None and self._is_span(self.tokens[k][2]):
             return False  # 西藏军区总医院四十三年为…巡诊送药 (People's Daily 1998): a time span counts no body
         if gap in lx.counted_always or k is None:
             return True
@@ -263,7 +288,7 @@ class SentenceActors(ListMixin, RelativeMixin, HeadMixin):
                     k0 is not None and start < o.start and self.tokens[k0][1] == o.end):
                 # (美国英特尔公司/ORG as one word, 英特尔公司 the mention: the place before the name is part of the word)
                 return None if self._enumerated(o, b) or self._modifier(o, b) else o.key
-        k = self._token_at(start)
+        k = k0
         if k is None:
             return None  # no tags (another backend): only an organization opening the clause counts
         tok = self.tokens[k]
@@ -340,7 +365,7 @@ class SentenceActors(ListMixin, RelativeMixin, HeadMixin):
         # a time word and 所 before the verb: X七十年所走过的道路 (a time word without 所 frames the body's own act:
         # 中国女子排球队今天在这里举行的…决赛中，以1∶3负于…)
         suo = [t for t in toks[:min(de or 0, verb)] if t[2] in lx.relative_particles]
-        framed = suo + [t for t in toks[:min(de or 0, verb)] if suo and t[3] in lx.lead_tags and t[3] != "f"]
+        framed = suo + [t for t in toks[:min(de or 0, verb)] if suo and (t[3] in lx.lead_tags or self._is_span(t[2]))]
         if de and all(t[3] in ("v", "vd", "d", "ad", "c", "f") or t[2] in lx.aspect_particles or t in joined
                       or t in framed for t in toks[:de]) and (not framed or verb < de):
             # 鞍钢生产的大型钢, 人民公社兴办的农村工业: a relative clause on what it made (and 全国妇联和国家环保总局共同
@@ -389,7 +414,7 @@ class SentenceActors(ListMixin, RelativeMixin, HeadMixin):
         if k is None:
             return False
         w, t = self.tokens[k][2], self.tokens[k][3]
-        return t in lx.person_tags or (t == "m" and bool(lx.person_classifiers) and w.endswith(lx.person_classifiers))
+        return t in lx.person_tags or (t == "m" and w.endswith(lx.person_classifiers))
 
     def _title_at(self, p: int) -> bool:
         """Does a title in book-title marks (《…》) open at ``p``?"""
