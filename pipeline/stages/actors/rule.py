@@ -148,9 +148,9 @@ class SentenceActors(ListMixin, RelativeMixin, HeadMixin):
     def _existential(self, a: int, b: int) -> bool:
         """The clause's first verb says there are so many of something that then acts: 有 (`existential_verbs`), a
         quantity and a noun, then a verb of its own (阿尔巴尼亚政府…声明说，5月31日和6月1日两天共有约2000名科索沃阿族难民
-        涌入…; 已有10万余名测绘工作者获得了…: People's Daily 1998). The counted
-        phrase is the subject, not the topic before. Only a count of persons (`person_classifiers`) acts so; 有员工3000人,
-        with no verb after it, states the topic's holding."""
+        涌入…; 已有10万余名测绘工作者获得了…: People's Daily 1998). The counted phrase is the subject, not the topic
+        before. Only a count of persons (`person_classifiers`) acts so; 有员工3000人, with no verb after it, states the
+        topic's holding."""
         lx = _lex()
         ks = [k for k, t in enumerate(self.tokens) if a <= t[0] < b]
         v = next((k for k in ks if self.tokens[k][3] in ("v", "vd")), None)
@@ -201,10 +201,10 @@ class SentenceActors(ListMixin, RelativeMixin, HeadMixin):
     def _span_frame(self, a: int, b: int) -> bool:
         """The clause is only a time span and 来/以来 (五十年来，…; 30年来，…): it frames the clause after it, whose
         subject acted over that span."""
-        lx = _lex()
-        toks = [t for t in self.tokens if a <= t[0] < b and t[3] != "w"]
         if self._period(a, b):
             return True  # 1947年冬到1948年春，我所在的北大文艺社举办…: a period from one time to another frames it too
+        lx = _lex()
+        toks = [t for t in self.tokens if a <= t[0] < b and t[3] != "w"]
         return len(toks) >= 2 and toks[-1][2] in lx.span_frame_words and all(
             t[3] in lx.span_tags for t in toks[:-1])
 
