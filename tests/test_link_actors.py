@@ -500,6 +500,8 @@ NEWS19 = [
     ("国内最大的华信公司生产的汽车今年销量增长了30%。", "30%", None),  # the body modifies 汽车
     ("国内最大的华信公司产品销量增长了30%。", "30%", None),  # a noun after the body
     ("同组的巴拉圭队仍然以3∶1战胜尼日利亚队。", "3∶1", "巴拉圭队"),  # adverbs before the predicate
+    ("同组的巴拉圭队今天以3∶1战胜尼日利亚队。", "3∶1", "巴拉圭队"),  # a time word before the predicate
+    ("国内最大的华信公司今年产品销量增长了30%。", "30%", None),  # a time word, then a noun: still a modifier
     ("阿尔巴尼亚政府1日发表正式声明说，两天共有约2000名科索沃阿族难民涌入特罗波亚区。", "约2000名", None),
     ("华信公司去年扩大生产，有员工3000人。", "3000人", "华信公司"),  # a holding: no verb after the phrase
     ("华信公司表示，早先允诺的5亿元投资将到位。", "5亿元", None),
@@ -544,6 +546,7 @@ def test_a_period_frames_the_clause_after_it():
                               "尽管_no_body", "glued_place", "它_thing", "他们", "modified_head", "inside_modifier",
                               "attribute_modifier", "process_modifier", "relative_with_subject", "把_object",
                               "main_verb", "list_items", "body_modifies", "noun_after", "adverb_after",
+                              "time_after", "time_then_noun",
                               "existential", "holding", "adverb_relative", "pivot_after_adverb", "existential_money",
                               "person_名", "period_carry", "person_count", "thing_count", "time_span", "所_relative",
                               "time_frames_own_act", "有着_object", "glued_lead"])

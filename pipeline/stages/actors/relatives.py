@@ -126,12 +126,13 @@ class RelativeMixin:
         return None
 
     def _heads_clause(self, o: Span, b: int, verbs: int) -> bool:
-        """Is the body after the modifier the clause's subject: a predicate follows it (adverbs first: 仍然|以…; not 最|重要
-        的历史贡献, an adjective), or the clause ends on it after a modifier with a verb (…王永民教授领导的北京王码电脑总公司，:
+        """Is the body after the modifier the clause's subject: a predicate follows it (adverbs and time words first:
+        仍然|以…, 今天|以…; not 最|重要的历史贡献, an adjective), or the clause ends on it after a modifier with a verb (…王永民教授领导的北京王码电脑总公司，:
         a verbless one, 上海的宏达公司，, is a list item)? And it modifies no noun after it (…的华信公司生产的汽车…)."""
         lx = _lex()
         n = self._token_from(o.end)
-        while n is not None and n + 1 < len(self.tokens) and self.tokens[n][3] in lx.relative_adverb_tags:
+        skip = lx.relative_adverb_tags | {t for t in lx.lead_tags if t != "f"}  # 仍然, 今天|以…: adverbials first
+        while n is not None and n + 1 < len(self.tokens) and self.tokens[n][3] in skip:
             n += 1
         if not self.text[o.end:b].strip(lx.blanks):
             return verbs > 0
