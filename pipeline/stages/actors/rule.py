@@ -152,8 +152,7 @@ class SentenceActors(ListMixin, RelativeMixin, HeadMixin):
         before. Only a count of persons (`person_classifiers`) acts so; 有员工3000人, with no verb after it, states the
         topic's holding."""
         lx = _lex()
-        ks = [k for k, t in enumerate(self.tokens) if a <= t[0] < b]
-        v = next((k for k in ks if self.tokens[k][3] in ("v", "vd")), None)
+        v = next((k for k, t in enumerate(self.tokens) if a <= t[0] < b and t[3] in ("v", "vd")), None)
         if v is None or self.tokens[v][2] not in lx.existential_verbs:
             return False
         k = v + 1
@@ -282,13 +281,12 @@ class SentenceActors(ListMixin, RelativeMixin, HeadMixin):
         start = self._content_start(a, b)
         if start is None:
             return "carry"  # nothing but framing: 2022年以来，…
-        k0 = self._token_at(start)
+        k = self._token_at(start)
         for o in self.orgs:
             if o.start <= start < o.end or (start <= o.start and not self.text[start:o.start].strip()) or (
-                    k0 is not None and start < o.start and self.tokens[k0][1] == o.end):
+                    k is not None and start < o.start and self.tokens[k][1] == o.end):
                 # (美国英特尔公司/ORG as one word, 英特尔公司 the mention: the place before the name is part of the word)
                 return None if self._enumerated(o, b) or self._modifier(o, b) else o.key
-        k = k0
         if k is None:
             return None  # no tags (another backend): only an organization opening the clause counts
         tok = self.tokens[k]
@@ -473,7 +471,7 @@ class SentenceActors(ListMixin, RelativeMixin, HeadMixin):
                 if ds <= p < de:
                     p, moved = de, True
             for s, e, w, t in self.tokens:
-                if s == p and (t in lx.lead_tags or w in lx.lead_words or t == "w"):
+                if s == p and (t in lx.lead_tags or w in lx.lead_words or w in lx.subordinators or t == "w"):
                     p, moved = e, True
         while p < b and self.text[p] in lx.blanks + lx.openers:
             p += 1
