@@ -7,6 +7,7 @@
     python -m pipeline.stages.actors.corpus -v held-out-4 even    # … of the fourth held-out set's even half
     python -m pipeline.stages.actors.corpus -v held-out-5 even    # … of the fifth (news) held-out set's even half
     python -m pipeline.stages.actors.corpus -v held-out-6 even    # … of the sixth (news, negative-heavy) set's even half
+    python -m pipeline.stages.actors.corpus -v held-out-7 even    # … of the seventh (../shared/eval/policy) set's even half
 
 ``-v`` names ONE half of one set (or ``corpus``); it never lists the misses of a whole set or of two halves.
 
@@ -19,7 +20,9 @@ so it is tuning data now; ``configs/actors/heldout2.jsonl`` is the second blind 
 untouched when its writer finished), scored the same way (both halves of each read since session 18: tuning data
 now); ``configs/actors/heldout5.jsonl`` the fifth, news sentences of the MSRA and People's Daily test sets (a genre
 the rule was not tuned on): only its even half's misses may be read; ``configs/actors/heldout6.jsonl`` the sixth, the
-news sentences left after held-out-5 (few with a body: negative-heavy): only its even half's misses may be read.
+news sentences left after held-out-5 (few with a body: negative-heavy): only its even half's misses may be read;
+``configs/actors/heldout7.jsonl`` the seventh, sentences of the three ``../shared/eval/policy`` documents (scored for the
+other tables, never used for the actor rule): only its even half's misses may be read.
 Each case is run through the whole pipeline (``extract_text``), so an actor the organization layer never
 found counts as missed.
 """
@@ -125,7 +128,8 @@ def _pool(scores: list[Score]) -> Score:
 
 # The blind sets, in the order they were written: file under configs/actors/, label in the report.
 HELD_OUT = (("heldout.jsonl", "held-out"), ("heldout2.jsonl", "held-out-2"), ("heldout3.jsonl", "held-out-3"),
-            ("heldout4.jsonl", "held-out-4"), ("heldout5.jsonl", "held-out-5"), ("heldout6.jsonl", "held-out-6"))
+            ("heldout4.jsonl", "held-out-4"), ("heldout5.jsonl", "held-out-5"), ("heldout6.jsonl", "held-out-6"),
+            ("heldout7.jsonl", "held-out-7"))
 
 
 def main(argv: list[str] | None = None) -> int:
