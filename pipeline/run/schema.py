@@ -49,7 +49,7 @@ _PROV = [
 
 # The acting organization of an amount or target clause (stages/actors).
 _ACTOR = [
-    _col('actor_org_id', STR, '`org_id` (see `organizations_registry`) of the body that acts in the clause: its subject, the body governing a list, or the body of a 由…牵头 / 联合 phrase; null when the clause names none.', 'org-3f9a1c20b7'),
+    _col('actor_org_id', STR, '`org_id` (see `organizations_registry`) of the body that acts in the clause: its subject, the body governing a list, or the body of a 由…牵头 / 联合 phrase; null when the clause names none, and also where it names one the organization layer did not find (on blind annotated text about 9 in 10 actors given are right and about 7 in 10 annotated actors are given: README Accuracy), so a null is no evidence that nobody acts.', 'org-3f9a1c20b7'),
     _col('actor', STR, 'Canonical name of that body (`organizations.name`).', '上城区发改经信局'),
 ]
 
