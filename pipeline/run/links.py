@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from itertools import accumulate
 
 from pipeline.core.records import Article, Sentence
-from pipeline.run.registry import org_id
+from pipeline.run.registry import local_scope, org_id
 from pipeline.stages.actors.rule import SentenceActors, Span
 from pipeline.stages.places.divisions import gazetteer
 from pipeline.stages.places.mentions import PlaceMention, resolve, scan
@@ -109,8 +109,9 @@ def link_rows(rows: dict[str, list[dict]], doc_id: str, loc: Locator, places: li
             before = clean[max(0, r["start"] - 8):r["start"]] if org else ""
             code, how = regions.for_row(org, r.get("sentence_index"), r.get("article_index"), before)
             r.update(adcode=code, region=region_name(code), region_source=how)
-    for r in rows.get("organizations", []):
-        r["org_id"] = org_id(r["name"], r.get("type"))
+    for r in rows.get("organizations", []):  # 省委, 政协: the body of the row's region (上海市委、市政府: Shanghai's)
+        scope = local_scope(r["name"], r["adcode"], regions.document, doc_id)
+        r["org_id"] = org_id(r["name"], r.get("type"), scope)
     for r in rows.get("documents", []):
         r.update(adcode=regions.document, region=region_name(regions.document))
     link_targets(rows.get("targets", []), rows.get("amounts", []), rows.get("dates", []))

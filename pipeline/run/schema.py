@@ -106,7 +106,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         *_PROV,
         *_IDS,
         *_REGION,
-        _col('org_id', STR, 'Id of the body in `organizations_registry`, the same across documents for the surface forms of one body.', 'org-3f9a1c20b7'),
+        _col('org_id', STR, 'Id of the body in `organizations_registry`, the same across documents for the surface forms of one body. A name with no place of its own that every place has (省委, 省政府, 政协, 省发改委) is the body of the row\'s `region`: 省委 in a text about Sichuan is 四川省委, another body than 省委 in a text about Guangdong.', 'org-3f9a1c20b7'),
     ),
     "amounts": _table(
         'Cardinal quantities with a unit, classifier, % or 倍 (GUIDELINES §2); dates and ordinals excluded.',

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import StrictInt, StrictStr, TypeAdapter
 
@@ -14,6 +14,13 @@ class RegistryRegistry(_Strict):
     country_prefixes: list[StrictStr]
     min_rest: StrictInt
     synonyms: dict[str, StrictStr]
+    # optional (session 20): bodies named with no place of their own (an older lexicon without them: keys by name alone)
+    local_bodies: list[StrictStr] = []
+    level_bodies: list[StrictStr] = []
+    office_endings: list[StrictStr] = []
+    not_levels: list[StrictStr] = []
+    municipalities: list[StrictStr] = []
+    levels: dict[str, Literal["province", "city", "county"]] = {}
 
 
 # lexicon file (relative to configs/) -> its schema

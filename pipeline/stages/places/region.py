@@ -31,6 +31,12 @@ def _national() -> _National:
                      tuple(lex.get("foreign_prefixes", [])))
 
 
+def is_national(name: str) -> bool:
+    """A body that acts for the whole country by its name (国务院, 国家发展改革委, 财政部: places.toml)."""
+    nat = _national()
+    return name.startswith(nat.prefixes) or name in nat.bodies
+
+
 def national_code() -> str:
     """The code national bodies and mentions carry (configs/places/places.toml)."""
     return _national().adcode
@@ -115,9 +121,7 @@ class RegionIndex:
             return None, "none"
         ms = [m for m in scan(name) if not m.national]
         if not ms:
-            nat = _national()
-            national = name.startswith(nat.prefixes) or name in nat.bodies
-            return (nat.adcode, "national") if national else (None, "none")
+            return (_national().adcode, "national") if is_national(name) else (None, "none")
         scopes = [("sentence", self.support["sentence"].get(sentence_index, set())),
                   ("article", self.support["article"].get(article_index, set())),
                   ("document", self.doc_support), ("above", self.above)]
