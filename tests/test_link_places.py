@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from conftest import requires_shared
 from pipeline import extract_text
 from pipeline.run.store import read_table
 from pipeline.stages.places.divisions import gazetteer
@@ -145,3 +146,50 @@ def test_autonomous_prefectures_by_their_short_names():
     assert ("海南州", "632500") in places("海南州国家可持续发展议程创新示范区活跃度居全国示范区首位。")
     assert ("海南", "460000") in places("海南自由贸易港建设稳步推进。")
     assert ("大理", "532900") in places("大理、丽江旅游持续火爆。")
+
+
+# Session 20: a national mention that only frames a comparison (居全国首位, 高于全国平均水平) or names a national
+# designation (中国特色社会主义) casts no vote for the dominant region. In the 2025 reports of 宁夏, 云南 and 黑龙江 such
+# frames outnumbered the province's own mentions, and each document's region read as the whole country.
+@pytest.mark.parametrize("text, frame", [
+    ("粮食产量居全国首位", True), ("增速高于全国平均水平", True), ("经验向全国推广", True),
+    ("坚持中国特色社会主义", True), ("推进中国式现代化", True), ("排名全国第7位", True),
+    ("全国各族人民", False), ("我国经济回升向好", False), ("中国的发展", False),
+])
+def test_a_national_mention_in_a_comparison_frame_is_marked(text: str, frame: bool):
+    ms = [m for m in scan(text) if m.national]
+    assert len(ms) == 1 and ms[0].frame is frame
+
+
+def test_comparison_frames_do_not_outvote_the_province_a_text_is_about():
+    text = ("宁夏粮食产量居全国首位，增速高于全国平均水平，经验向全国推广，排名全国第3位。"
+            "宁夏将推进中国式现代化，坚持中国特色社会主义。银川市加快发展。")
+    assert extract_text(text, doc_id="nx")["documents"].region.iloc[0] == "宁夏回族自治区"
+    text = "全国各族人民团结奋斗，我国经济回升向好，全国人民生活改善。宁夏加快发展。"
+    assert extract_text(text, doc_id="cn")["documents"].region.iloc[0] == "中华人民共和国"
+
+
+PROVINCE_OF_REPORT = {
+    "beijing": "11", "tianjin": "12", "hebei": "13", "shanxi": "14", "neimenggu": "15", "liaoning": "21",
+    "jilin": "22", "heilongjiang": "23", "fujian": "35", "jiangxi": "36", "shandong": "37", "henan": "41",
+    "hubei": "42", "hunan": "43", "guangdong": "44", "guangxi": "45", "hainan": "46", "chongqing": "50",
+    "sichuan": "51", "guizhou": "52", "yunnan": "53", "xizang": "54", "shaanxi": "61", "gansu": "62",
+    "qinghai": "63", "ningxia": "64", "xinjiang": "65",
+}
+
+
+@pytest.mark.slow
+def test_every_provincial_report_is_about_its_province(tmp_path):
+    """The 27 provincial work reports 2025: each document's dominant region is its province (宁夏, 云南 and 黑龙江
+    read as the whole country before comparison frames stopped voting)."""
+    from pipeline.run.batch import run_extract
+
+    reports = requires_shared("corpus", "provincial_reports_2025")
+    out = tmp_path / "out"
+    res = run_extract([reports], out, metadata=reports / "metadata.csv", workers=2, progress=False)
+    assert res.n_failed == 0
+    docs = read_table(out, "documents").to_pandas()
+    assert len(docs) == len(PROVINCE_OF_REPORT)
+    wrong = {d: r for d, r, c in zip(docs.doc_id, docs.region, docs.adcode)
+             if str(c)[:2] != PROVINCE_OF_REPORT[d.removeprefix("gwr2025_")]}
+    assert not wrong

@@ -23,6 +23,9 @@ class PlacesPlaces(_Strict):
     national_bodies: list[StrictStr]
     dominant_share: StrictFloat | StrictInt
     foreign_prefixes: list[StrictStr]
+    # optional (session 20): national mentions in a comparison frame cast no vote for the dominant region
+    frame_before: list[StrictStr] = []
+    frame_after: list[StrictStr] = []
 
 
 class PlacesRenamedRenamedItem(_Strict):

@@ -34,11 +34,19 @@ class PlaceMention:
     how: str = "unique"  # unique | chain | sentence | article | document | shared | undecided | conflict
     # | unsupported | national
     support: set[str] = field(default_factory=set)
+    frame: bool = False  # a national mention that only frames a comparison (居全国首位): no vote for a region
 
 
 @cache
 def _national_mentions() -> frozenset[str]:
     return frozenset(load_lexicon_toml("places/places.toml").get("national_mentions", []))
+
+
+@cache
+def _frames() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words around a national mention that make it a comparison frame (places.toml frame_before, frame_after)."""
+    lex = load_lexicon_toml("places/places.toml")
+    return tuple(lex.get("frame_before", [])), tuple(lex.get("frame_after", []))
 
 
 @cache
@@ -110,7 +118,9 @@ def _match(text: str, i: int, hi: int, ns: tuple[int, ...], nxt: int, national: 
             continue
         w = text[i:i + n]
         if w in national:
-            return PlaceMention(i, i + n, w, [], national=True, how="national")
+            before, after = _frames()
+            frame = text.endswith(before, 0, i) or text.startswith(after, i + n)
+            return PlaceMention(i, i + n, w, [], national=True, how="national", frame=frame)
         cands = by_name.get(w)
         if cands:
             return PlaceMention(i, i + n, w, list(cands),

@@ -96,7 +96,7 @@ class RegionIndex:
         self.doc_support = set().union(*self.support["article"].values()) if self.support["article"] else set()
         self.above = set().union(*(gazetteer().by_code[m.adcode].ancestors() for m in mentions
                                    if m.adcode and gazetteer().by_code[m.adcode].level != "county"))
-        nat = Counter(m.article_index for m in mentions if m.national)
+        nat = Counter(m.article_index for m in mentions if m.national and not m.frame)  # not 居全国首位
         self.document = dominant([m.adcode for m in mentions if m.adcode and not m.national], sum(nat.values()))
         arts = set(self.by_art) | set(nat)
         self._art_dom = {a: dominant(self.by_art.get(a, []), nat.get(a, 0)) for a in arts}
