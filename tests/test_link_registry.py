@@ -74,6 +74,7 @@ def test_seed_registry_covers_every_organization_row(seed_outputs):
     ("市政府", "310000", "330100", "310000|政府"),  # 上海市委、市政府 in a Hangzhou text
     ("区委", "330102", "330102", "330102|委"),
     ("省发改委", "330100", "330100", "330000|发改委"),  # an office after a level word
+    ("省医学科学院", "410000", "410000", "410000|医学科学院"),  # any body: 河南's, not 广东's (one key before)
     ("自治区党委", "150000", "150000", "150000|党委"),
     ("政协", "510000", "510000", "@510000|政协"),  # a body every place has, at no level of its own
     ("市政府", "510000", "510000", "@510000|市政府"),  # a city's body in a text about a whole province: which city is unknown
@@ -88,7 +89,8 @@ def test_a_body_with_no_place_of_its_own_is_keyed_under_its_region(name, region,
     assert org_key(name, "government", local_scope(name, region, doc_region, "d")) == key
 
 
-@pytest.mark.parametrize("name", ["四川省委", "国务院", "财政部", "党中央", "市场监管局", "长三角区域合作办公室", "华为"])
+@pytest.mark.parametrize("name", ["四川省委", "国务院", "财政部", "党中央", "市场监管局", "市区托育综合服务中心",
+                                  "长三角区域合作办公室", "华为", "省"])
 def test_names_that_say_where_national_bodies_and_proper_names_keep_their_key(name):
     from pipeline.run.registry import local_scope
 
@@ -139,7 +141,7 @@ def test_an_older_registry_lexicon_without_the_place_keys_still_loads(tmp_path, 
 
     old = (config.CONFIG_DIR / "registry" / "registry.toml").read_text(encoding="utf-8")
     old = re.sub(r"(?ms)^local_bodies = \[.*?\]\n", "", old)
-    old = re.sub(r"(?m)^(level_bodies|office_endings|not_levels|municipalities) = .*\n", "", old)
+    old = re.sub(r"(?m)^(not_levels|municipalities) = .*\n", "", old)
     old = re.sub(r"(?ms)^\[levels\]\n.*?\n\n", "", old)
     assert "[levels]" not in old and "local_bodies =" not in old and "not_levels =" not in old
     (tmp_path / "lex" / "registry").mkdir(parents=True)

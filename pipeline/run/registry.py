@@ -6,7 +6,7 @@ brought to the division they name (杭州市上城区 and 上城区 both give 33
 merged district keeps its old code, so 下城区政府 never joins 上城区政府 or
 拱墅区政府), the rest with legal-form endings, the country prefix of
 companies and government synonyms normalized (configs/registry/registry.toml).
-A name with no place of its own that every place has (省委, 政协, 省发改委) is
+A name with no place of its own that every place has (省委, 政协, 省科学院) is
 keyed under its row's region instead, so two provinces' 省委 stay two bodies
 and 省委 in a text about Sichuan joins 四川省委. So the id is the same on every
 engine and in every run, and no step needs another document. After the per-document
@@ -41,8 +41,6 @@ class _Rules:
     min_rest: int
     synonyms: tuple[tuple[str, str], ...]
     local_bodies: frozenset[str]
-    level_bodies: frozenset[str]
-    office_endings: tuple[str, ...]
     not_levels: tuple[str, ...]
     municipalities: tuple[str, ...]
     levels: tuple[tuple[str, str], ...]  # level word -> division level, longest word first
@@ -55,13 +53,12 @@ def _rules() -> _Rules:
     levels = sorted(lex.get("levels", {}).items(), key=lambda kv: -len(kv[0]))
     return _Rules(tuple(sorted(lex.get("legal_suffixes", []), key=len, reverse=True)),
                   tuple(lex.get("country_prefixes", [])), int(lex.get("min_rest", 4)), tuple(syn),
-                  frozenset(lex.get("local_bodies", [])), frozenset(lex.get("level_bodies", [])),
-                  tuple(lex.get("office_endings", [])), tuple(lex.get("not_levels", [])),
+                  frozenset(lex.get("local_bodies", [])), tuple(lex.get("not_levels", [])),
                   tuple(lex.get("municipalities", [])), tuple(levels))
 
 
 def local_scope(name: str, region: str | None, doc_region: str | None, doc_id: str) -> str | None:
-    """Where a body named with no place of its own stands (政协, 省委, 省发改委: registry.toml): ``region``, the division
+    """Where a body named with no place of its own stands (政协, 省委, 省科学院: registry.toml): ``region``, the division
     code of its row (its sentence's places, else its article's, else its document's); where that is the whole country
     (a closing article that names 全国 more than the province), ``doc_region``, the document's. A level word needs a
     division (省委 in a State Council report names no one province): else, or with no place at all, ``doc:<doc_id>``.
@@ -70,10 +67,8 @@ def local_scope(name: str, region: str | None, doc_region: str | None, doc_id: s
     if is_national(name):
         return None
     word = _level_word(name)
-    if name not in r.local_bodies:
-        rest = name[len(word):]
-        if not word or not (rest in r.level_bodies or (len(rest) >= 2 and rest.endswith(r.office_endings))):
-            return None
+    if name not in r.local_bodies and not (word and len(name) > len(word)):
+        return None
     divisions = gazetteer().by_code
     place = next((c for c in (region, doc_region) if c in divisions), None)
     if place is None and not word:

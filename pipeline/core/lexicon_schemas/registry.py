@@ -16,8 +16,6 @@ class RegistryRegistry(_Strict):
     synonyms: dict[str, StrictStr]
     # optional (session 20): bodies named with no place of their own (an older lexicon without them: keys by name alone)
     local_bodies: list[StrictStr] = []
-    level_bodies: list[StrictStr] = []
-    office_endings: list[StrictStr] = []
     not_levels: list[StrictStr] = []
     municipalities: list[StrictStr] = []
     levels: dict[str, Literal["province", "city", "county"]] = {}
