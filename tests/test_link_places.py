@@ -196,3 +196,17 @@ def test_every_provincial_report_is_about_its_province(tmp_path):
     wrong = {d: r for d, r, c in zip(docs.doc_id, docs.region, docs.adcode)
              if str(c)[:2] != PROVINCE_OF_REPORT[d.removeprefix("gwr2025_")]}
     assert not wrong
+
+
+@pytest.mark.parametrize("text, body, region", [
+    ("在党中央坚强领导下，四川省加快发展。", "党中央", "中华人民共和国"),  # the Party's centre: a national body
+    ("感谢驻川人民解放军和武警部队，四川省加快发展。", "武警部队", "中华人民共和国"),
+    ("四川省与联合国开发计划署开展合作。", "联合国", None),  # an international body: no Chinese region
+    ("广西与东盟贸易增长。", "东盟", None),
+])
+def test_national_and_international_bodies_take_no_province_from_their_sentence(text, body, region):
+    orgs = extract_text(text, doc_id="x")["organizations"]
+    row = orgs[orgs.text.str.startswith(body)]
+    assert len(row) >= 1
+    got = row.region.iloc[0]
+    assert (got if isinstance(got, str) else None) == region
