@@ -109,8 +109,10 @@ def link_rows(rows: dict[str, list[dict]], doc_id: str, loc: Locator, places: li
             before = clean[max(0, r["start"] - 8):r["start"]] if org else ""
             code, how = regions.for_row(org, r.get("sentence_index"), r.get("article_index"), before)
             r.update(adcode=code, region=region_name(code), region_source=how)
+    # the document by its content, not its doc_id, which a route may rename (extract_frame's r000000000 -> p0080)
+    doc_key = str(rows["documents"][0].get("sha256") or doc_id)[:16] if rows.get("documents") else doc_id
     for r in rows.get("organizations", []):  # 省委, 政协: the body of the row's region (上海市委、市政府: Shanghai's)
-        scope = local_scope(r["name"], r["adcode"], regions.document, doc_id)
+        scope = local_scope(r["name"], r["adcode"], regions.document, doc_key)
         r["org_id"] = org_id(r["name"], r.get("type"), scope)
     for r in rows.get("documents", []):
         r.update(adcode=regions.document, region=region_name(regions.document))

@@ -57,11 +57,12 @@ def _rules() -> _Rules:
                   tuple(lex.get("municipalities", [])), tuple(levels))
 
 
-def local_scope(name: str, region: str | None, doc_region: str | None, doc_id: str) -> str | None:
+def local_scope(name: str, region: str | None, doc_region: str | None, doc_key: str) -> str | None:
     """Where a body named with no place of its own stands (政协, 省委, 省科学院: registry.toml): ``region``, the division
     code of its row (its sentence's places, else its article's, else its document's); where that is the whole country
     (a closing article that names 全国 more than the province), ``doc_region``, the document's. A level word needs a
-    division (省委 in a State Council report names no one province): else, or with no place at all, ``doc:<doc_id>``.
+    division (省委 in a State Council report names no one province): else, or with no place at all, ``doc:<doc_key>``
+    (a hash of the document's bytes: the same on every route and engine, and no other text's).
     None for every other name: one that says where (四川省委), a national body (国务院) or a proper name (党中央, 华为)."""
     r = _rules()
     if is_national(name):
@@ -73,7 +74,7 @@ def local_scope(name: str, region: str | None, doc_region: str | None, doc_id: s
     place = next((c for c in (region, doc_region) if c in divisions), None)
     if place is None and not word:
         place = region or doc_region  # the whole country: 政协 in a State Council report is the national one
-    return place or f"doc:{doc_id}"
+    return place or f"doc:{doc_key}"
 
 
 def _level_word(name: str) -> str:
