@@ -129,7 +129,9 @@ def test_two_provinces_bodies_of_one_short_form_stay_apart_in_one_run(tmp_path):
     assert ids[("sc", "省委")].isdisjoint(ids[("gd", "省委")])
     assert ids[("sc", "省政协")].isdisjoint(ids[("gd", "省政协")])
     reg = read_table(out, "organizations_registry").to_pandas()
-    assert sorted(reg[reg.aliases.map(lambda a: "省委" in a)].region) == ["四川省", "广东省"]
+    committees = reg[reg.aliases.map(lambda a: "省委" in a)]
+    assert sorted(committees.region) == ["四川省", "广东省"]
+    assert sorted(committees.name) == ["四川省委", "广东省委"]  # the registry writes the division out
 
 
 def test_an_older_registry_lexicon_without_the_place_keys_still_loads(tmp_path, monkeypatch):
@@ -158,3 +160,18 @@ def test_an_older_registry_lexicon_without_the_place_keys_still_loads(tmp_path, 
         config.load_lexicon_toml.cache_clear()
         registry._rules.cache_clear()
         registry.org_key.cache_clear()
+
+
+def test_the_registry_writes_out_the_division_of_a_level_word():
+    """省委 whose rows lie in 成都 is 四川省委, the province (its level), not the city its sentence named."""
+    from pipeline.run.registry import local_scope
+
+    rows = [{"org_id": org_id("省委", "government", local_scope("省委", "510104", "510000", "k")), "doc_id": "a",
+             "text": "省委", "name": "省委", "type": "government", "adcode": "510104", "region": "四川省成都市武侯区",
+             "region_source": "sentence"},
+            {"org_id": org_id("政协", "government", local_scope("政协", "510000", "510000", "k")), "doc_id": "a",
+             "text": "政协", "name": "政协", "type": "government", "adcode": "510000", "region": "四川省",
+             "region_source": "document"}]
+    reg = {r["aliases"][0]: r for r in registry_rows(pa.Table.from_pylist(rows))}
+    assert (reg["省委"]["name"], reg["省委"]["region"], reg["省委"]["adcode"]) == ("四川省委", "四川省", "510000")
+    assert reg["政协"]["name"] == "政协"  # no level word: its level is unknown, the name stays as written

@@ -29,7 +29,7 @@ from pipeline.core.config import load_lexicon_toml
 from pipeline.run.schema import to_table
 from pipeline.stages.places.divisions import gazetteer
 from pipeline.stages.places.mentions import decide, scan, shared_code
-from pipeline.stages.places.region import is_national
+from pipeline.stages.places.region import is_national, region_name
 
 TABLE = "organizations_registry"
 
@@ -104,6 +104,13 @@ def _level_code(rest: str, scope: str) -> tuple[str, str] | None:
     return None
 
 
+def _written_out(name: str, code: str | None) -> tuple[str, str] | None:
+    """(name, division code) of a name opened by a level word alone with its division written out: 省委 with a
+    region in Sichuan -> 四川省委, 510000; 市委宣传部 in 成都 -> 成都市委宣传部. None for any other name or region."""
+    placed = _level_code(name, code) if code and _level_word(name) else None
+    return (gazetteer().by_code[placed[0]].name + placed[1], placed[0]) if placed else None
+
+
 @lru_cache(maxsize=65536)
 def org_key(name: str, org_type: str | None, scope: str | None = None) -> str:
     """The key that one body's surface forms share: ``<division code>|<rest of the name>``; a body named with no
@@ -159,9 +166,13 @@ def registry_rows(orgs: pa.Table) -> list[dict]:
         names = [cols["name"][i] for i in idx]
         own = [i for i in idx if cols["region_source"][i] in ("name", "national")] or idx
         region = Counter((cols["region"][i], cols["adcode"][i]) for i in own).most_common(1)[0][0]
+        name = max(sorted(set(names)), key=len)
+        written = _written_out(name, region[1])
+        if written:  # 省委 of a Sichuan text: 四川省委, and the province, not the city its sentence named
+            name, region = written[0], (region_name(written[1]), written[1])
         out.append({
             "org_id": oid,
-            "name": max(sorted(set(names)), key=len),
+            "name": name,
             "aliases": sorted({cols["text"][i] for i in idx} | set(names)),
             "type": Counter(cols["type"][i] for i in idx).most_common(1)[0][0],
             "n_docs": len({cols["doc_id"][i] for i in idx}),

@@ -208,7 +208,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "organizations_registry": _table(
         'One row per body across every document of the run (built after the per-document tasks): the surface forms of one body merged under one `org_id`.',
         _col('org_id', STR, "`org-` + a hash of the body's key (normalized name, with the division code of its place for government bodies): the same body gets the same id in every run.", 'org-3f9a1c20b7'),
-        _col('name', STR, 'Canonical name: the longest `organizations.name` seen for the body.', '中国东方电气集团有限公司'),
+        _col('name', STR, 'Canonical name: the longest `organizations.name` seen for the body; a name opened by a level word alone gets its division written out (省委 of a text about Sichuan: 四川省委).', '中国东方电气集团有限公司'),
         _col('aliases', STRS, 'Every surface form and name seen for the body, sorted.', '["东方电气集团", "中国东方电气集团有限公司"]'),
         _col('type', STR, 'Most frequent `organizations.type` of its rows.', 'company'),
         _col('n_docs', I64, 'Documents that mention the body.', '2'),
