@@ -43,18 +43,18 @@ class _Rules:
     local_bodies: frozenset[str]
     not_levels: tuple[str, ...]
     municipalities: tuple[str, ...]
-    levels: tuple[tuple[str, str], ...]  # level word -> division level, longest word first
+    levels: dict[str, str]  # level word -> division level, longest word first
 
 
 @cache
 def _rules() -> _Rules:
     lex = load_lexicon_toml("registry/registry.toml")
     syn = sorted(lex.get("synonyms", {}).items(), key=lambda kv: -len(kv[0]))
-    levels = sorted(lex.get("levels", {}).items(), key=lambda kv: -len(kv[0]))
+    levels = dict(sorted(lex.get("levels", {}).items(), key=lambda kv: -len(kv[0])))
     return _Rules(tuple(sorted(lex.get("legal_suffixes", []), key=len, reverse=True)),
                   tuple(lex.get("country_prefixes", [])), int(lex.get("min_rest", 4)), tuple(syn),
                   frozenset(lex.get("local_bodies", [])), tuple(lex.get("not_levels", [])),
-                  tuple(lex.get("municipalities", [])), tuple(levels))
+                  tuple(lex.get("municipalities", [])), levels)
 
 
 def local_scope(name: str, region: str | None, doc_region: str | None, doc_key: str) -> str | None:
@@ -82,7 +82,7 @@ def _level_word(name: str) -> str:
     r = _rules()
     if name.startswith(r.not_levels):
         return ""
-    return next((w for w, _lv in r.levels if name.startswith(w)), "")
+    return next((w for w in r.levels if name.startswith(w)), "")
 
 
 def _level_code(rest: str, scope: str) -> tuple[str, str] | None:
@@ -92,7 +92,7 @@ def _level_code(rest: str, scope: str) -> tuple[str, str] | None:
     no level word (政协)."""
     r = _rules()
     word = _level_word(rest)
-    level, body = dict(r.levels).get(word, ""), rest[len(word):]
+    level, body = r.levels.get(word, ""), rest[len(word):]
     if not word or scope not in gazetteer().by_code:
         return None
     if level == "province" or (level == "city" and scope[:2] in r.municipalities):
@@ -107,7 +107,7 @@ def _level_code(rest: str, scope: str) -> tuple[str, str] | None:
 def _written_out(name: str, code: str | None) -> tuple[str, str] | None:
     """(name, division code) of a name opened by a level word alone with its division written out: 省委 with a
     region in Sichuan -> 四川省委, 510000; 市委宣传部 in 成都 -> 成都市委宣传部. None for any other name or region."""
-    placed = _level_code(name, code) if code and _level_word(name) else None
+    placed = _level_code(name, code) if code else None
     return (gazetteer().by_code[placed[0]].name + placed[1], placed[0]) if placed else None
 
 
