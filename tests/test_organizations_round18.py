@@ -1,4 +1,4 @@
-"""Round 18's organization rules (README "Round 18"), each on a tagged sentence of the kind it was written from, and a
+"""Round 18's organization rules (docs/organizations.md "Round 18"), each on a tagged sentence of the kind it was written from, and a
 user's lexicon copy from before the round: it still loads and leaves the new rule off."""
 
 from __future__ import annotations

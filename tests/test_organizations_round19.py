@@ -1,4 +1,4 @@
-"""Round 19's organization rules (README "Round 19"), each on a tagged sentence of the kind it was written from, and a
+"""Round 19's organization rules (docs/organizations.md "Round 19"), each on a tagged sentence of the kind it was written from, and a
 user's lexicon copy from before the round: it still loads and leaves the new rule off."""
 
 from __future__ import annotations

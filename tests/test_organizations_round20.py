@@ -1,4 +1,4 @@
-"""Round 20's organization rules (README "Round 20"), each on a tagged sentence of the kind it was written from, and a
+"""Round 20's organization rules (docs/organizations.md "Round 20"), each on a tagged sentence of the kind it was written from, and a
 user's lexicon copy from before the round: it still loads and leaves the new rules off."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Round 22's rules at their edges (README "Round 22"): 全年 takes the year of its section or paragraph, a compass
+"""Round 22's rules at their edges (docs/organizations.md "Round 22", docs/amounts_dates.md): 全年 takes the year of its section or paragraph, a compass
 region before a parenthesized place opens a platform's name, and a state firm's two-character short name stays a
 body before a noun. The texts are built around the real cases of configs/*/corpus.jsonl to pin what the rules must
 not reach; the windowed check reads ../shared."""

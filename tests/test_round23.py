@@ -1,4 +1,4 @@
-"""Round 23 (session 18, README "Round 23"): a state's cabinet named after the state is a government body; bare, the
+"""Round 23 (session 18, docs/links.md "Session 18 (round 23)"): a state's cabinet named after the state is a government body; bare, the
 word stays generic; a quoted coinage is no body. The actor rule's news frames are tested in test_link_actors.py."""
 
 from __future__ import annotations

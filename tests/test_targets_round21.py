@@ -1,4 +1,4 @@
-"""Round 21's target rules at their edges (README "Targets"): the year's goal opening an untimed tasks section, the
+"""Round 21's target rules at their edges (docs/targets.md): the year's goal opening an untimed tasks section, the
 existential 有 and the perfective 了 before a quantity. The texts are built around the real cases of
 configs/targets/corpus.jsonl to pin what the rules must not reach; the whole-report check reads ../shared."""
 

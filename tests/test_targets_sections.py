@@ -1,5 +1,5 @@
 """Targets: report sections, led goal lists, restatements, the POS check from the backend's analysis,
-and errors that propagate (GUIDELINES §4; README "Targets: decisions where the guidelines are silent").
+and errors that propagate (GUIDELINES §4; docs/targets.md).
 
 Texts are written from ../shared/corpus/provincial_reports_2025 (cut to what each test needs).
 """

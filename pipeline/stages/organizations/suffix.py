@@ -179,7 +179,7 @@ def _one_word(text: str, toks: list[Tok], j: int, lx: OrgLexicon) -> tuple[int, 
         return None
     if t.text == head:  # 成渝数据中心/ORG 集群/n
         # a bare place word is not enough: MSRA annotates 嫩江/LOC 基地/n as a place, and no grammar tells it from
-        # a development body of the same shape (README, round 7)
+        # a development body of the same shape (docs/organizations.md, round 7)
         if j == 0 or toks[j - 1].e != t.s or toks[j - 1].tag not in T.org_entity:
             return None
         return j - 2, toks[j - 1].text
