@@ -44,6 +44,12 @@ class AmountsQualifiersOrdinal(_Strict):
     classifiers: list[StrictStr]
 
 
+class AmountsQualifiersSessionOrdinal(_Strict):
+    after: list[StrictStr]
+    classifiers: list[StrictStr]
+    joiners: list[StrictStr]
+
+
 class AmountsQualifiersSign(_Strict):
     after: list[StrictStr]
 
@@ -79,6 +85,7 @@ class AmountsQualifiers(_Strict):
     duration_exact_prefixes: AmountsQualifiersDurationExactPrefixes
     sign: AmountsQualifiersSign
     ordinal: AmountsQualifiersOrdinal
+    session_ordinal: AmountsQualifiersSessionOrdinal | None = None  # optional: without it 十届十二次 is read as a count
     levels: AmountsQualifiersLevels
     horizon: AmountsQualifiersHorizon
     range: AmountsQualifiersRange

@@ -133,6 +133,12 @@ class Lex:
         # 第一个十年: an ordinal phrase right before a number (the ordinal mark 第 is in Scan.bad_context)
         self.ordinal_before_rx = re.compile(
             rf"{re.escape(omark)}[0-9{CN_CHARS}]{{1,4}}(?:{_alt(ocls)})[ \t\u3000]*$") if ocls and omark else None
+        # 十届|十二次、|十三次全会: a session's ordinal after its term, and the items of a list after it
+        so = quals.get("session_ordinal") or {}
+        self.session_classifiers = frozenset(so.get("classifiers", []))
+        self.session_before_rx = re.compile(
+            rf"(?:{_alt(so['after'])})(?:[0-9{CN_CHARS}]{{1,4}}(?:{_alt(so['classifiers'])})(?:{_alt(so['joiners'])}))*$"
+        ) if so else None
         self.idioms = list(load_word_list("amounts/number_idioms.txt"))
         self._compile(units)
 

@@ -45,6 +45,8 @@ def _unit_fits(scan: Scan, m: re.Match, n1: str, uw: str, info: UnitInfo) -> boo
     if uw.isascii() and nxt[:1].isascii() and nxt[:1].isalnum():
         return False  # 5m in 5min, 3A in 3AB
     ns = m.start("n1")
+    if uw in scan.lex.session_classifiers and scan.lex.session_before_rx.search(scan.text[max(0, ns - 24):ns]):
+        return False  # 十届十二次、十三次全会: which session, not how many times
     if uw.isascii() and uw[:1].isalpha() and n1[:1] in "-－" and ns > 0 and "\u4e00" <= scan.text[ns - 1] <= "\u9fff":
         return False  # 歼-35A, 运-20: a model name, not -35 A
     if info.needs_magnitude and not any(c in MAG_CHARS for c in fold(n1)):
