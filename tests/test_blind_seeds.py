@@ -52,3 +52,11 @@ def test_the_regions_lie_outside_the_dev_gold() -> None:
     assert len(blind) == 9
     for doc, s, e in blind:
         assert not any(d == doc and s < de and ds < e for d, ds, de in dev), (doc, s, e)
+
+
+@pytest.mark.parametrize("gold", sorted((DATA / "gold").glob("*.jsonl")), ids=lambda p: p.stem)
+def test_each_gold_file_passes_its_annotators_check(gold: Path) -> None:
+    sys.path.insert(0, str(DATA))
+    from validate import check
+
+    assert check(gold) == []
