@@ -17,12 +17,12 @@ $(BIN)/python:
 
 # --no-compile: bytecode is written only for the modules a run imports (about 100 MB less: the
 # dependencies' tests and unused submodules are never compiled).
-$(CORE): pyproject.toml setup.py | $(BIN)/python
-	$(BIN)/pip install -q --no-compile -e .
+$(CORE): pyproject.toml setup.py constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q --no-compile -c constraints.txt -e .
 	touch $(CORE)
 
-$(STAMP): pyproject.toml setup.py | $(BIN)/python
-	$(BIN)/pip install -q -e '.[$(EXTRAS)]'
+$(STAMP): pyproject.toml setup.py constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q -c constraints.txt -e '.[$(EXTRAS)]'
 	touch $(STAMP) $(CORE)
 
 setup: $(STAMP)
