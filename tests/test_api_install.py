@@ -22,7 +22,7 @@ HEAVY = ("torch", "hanlp", "spacy", "dask")
 def _dry_run(tmp_path, *targets: str) -> str:
     if shutil.which("make") is None:
         pytest.skip("make is not installed")
-    for f in ("Makefile", "pyproject.toml", "setup.py"):
+    for f in ("Makefile", "pyproject.toml", "setup.py", "constraints.txt"):
         shutil.copy(ROOT / f, tmp_path / f)
     # Under `make test` (CI) the outer make's flags would reach this one and make it print
     # "Entering directory /tmp/pytest-of-…" lines: run it as a top-level make.
@@ -53,3 +53,11 @@ def test_make_test_installs_the_tested_extras_after_extract_or_alone(tmp_path):
     assert "pytest" in alone
     both = _dry_run(tmp_path, "extract", "test")  # a fresh clone: make extract, then make test
     assert both.index("-e .\n") < both.index("-e '.[") < both.index("-m pytest")
+
+
+def test_the_projects_environment_installs_under_its_constraints(tmp_path):
+    """Both installs read constraints.txt (pandas 2, under which the reference scorer reads a null as None)."""
+    out = _dry_run(tmp_path, "extract", "test")
+    installs = [ln for ln in out.splitlines() if "pip install" in ln and "--upgrade pip" not in ln]
+    assert len(installs) == 2 and all("-c constraints.txt" in ln for ln in installs), installs
+    assert "pandas>=2.2,<3" in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()

@@ -70,6 +70,8 @@ def _mid_head_ok(text: str, toks: list[Tok], h: int, ss: int, suf: Suffix, lx: O
     head = toks[h]
     prefix0 = text[head.s : ss]
     congress = suf.text in lx.session_heads and (head.tag in T.org_entity or (h > 0 and is_session(toks[h - 1], lx, suf)))
+    if prefix0 in lx.level_words and _placed_before(toks, h, lx):
+        return True  # 怀柔|综合性|国家科学|中心: the level word inside the name of a place's body, not a class
     if (prefix0 in lx.category_modifiers or prefix0 in lx.level_words) and not congress:
         return False  # 特色小镇, 国家实验室 written as one word (but 全国代表大会/ORG, 第七次 全国代表大会: one body)
     if head.tag in T.org_entity or lx.commission_word.match(head.text):
@@ -86,6 +88,17 @@ def _mid_head_ok(text: str, toks: list[Tok], h: int, ss: int, suf: Suffix, lx: O
     return len(suf.text) >= 2 and (
         head.tag in T.proper_noun_head or (len(head.text) >= 4 and head.tag not in T.never_head)
     )
+
+
+def _placed_before(toks: list[Tok], h: int, lx: OrgLexicon) -> bool:
+    """Does a place the backend tagged stand right before token ``h``, or before one common noun that stands before it
+    (怀柔/LOC 综合性/n 国家科学/n 中心: Beijing 2025; 合肥/LOC 综合性/n 国家科学/n 中心: the seeds)? A level word written in one
+    word with the head then sits inside that place's name."""
+    T = lx.tags
+    k = h - 1
+    if k >= 0 and toks[k].tag in T.noun and toks[k].e == toks[h].s and not is_nameish(toks[k], lx):
+        k -= 1  # 综合性
+    return k >= 0 and toks[k].tag in T.place_entity and toks[k].e == toks[k + 1].s
 
 
 def _head_of(text: str, toks: list[Tok], j: int, lx: OrgLexicon) -> tuple[Suffix, int, int] | None:

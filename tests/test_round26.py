@@ -1,0 +1,38 @@
+"""Round 26 (session 21, docs/organizations.md "Round 26" and docs/amounts_dates.md): a level word written in one word
+with its head stays inside the name of a place's body; a list headed by 产业链 names industries; a session's ordinal
+after its term and a classifier with 次 in amounts (tests/test_amounts_session_ordinal.py holds the ordinal's edges)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import extract_text
+
+
+def _orgs(text: str) -> set[str]:
+    return set(extract_text(text, doc_id="t")["organizations"]["text"])
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("加快建设合肥综合性国家科学中心。", {"合肥综合性国家科学中心"}),       # place, one noun, level + head
+    ("推动怀柔国家科学中心设施进入科研状态。", {"怀柔国家科学中心"}),        # place, level + head
+    ("加快建设综合性国家科学中心。", set()),                            # no place: a designation
+    ("推动国家科学中心建设。", set()),                                  # the level alone names a class
+], ids=["place_noun", "place", "no_place", "level_alone"])
+def test_a_level_word_in_one_word_with_its_head_after_a_place(text: str, found: set[str]) -> None:
+    assert {n for n in _orgs(text) if n.endswith("科学中心")} == found
+
+
+def test_a_list_headed_by_industry_chains_names_industries() -> None:
+    assert "航天航空" not in _orgs("共构汽车、生命健康、航天航空、人工智能、集成电路等产业链，联合构建协同发展机制。")
+
+
+@pytest.mark.parametrize(("text", "row", "unit"), [
+    ("日均车流量超8万辆次。", "超8万辆次", "辆次"),
+    ("全年接待邮轮120艘次。", "120艘次", "艘次"),
+    ("跨省使用大型科学仪器超过1600台次。", "超过1600台次", "台次"),
+    ("新增公交车300辆，次年投入运营。", "300辆", "辆"),               # 次 after a mark opens another word
+])
+def test_a_classifier_and_ci_are_one_unit(text: str, row: str, unit: str) -> None:
+    a = extract_text(text, doc_id="t")["amounts"]
+    assert list(zip(a["text"], a["unit"])) == [(row, unit)]
