@@ -36,3 +36,14 @@ def test_a_list_headed_by_industry_chains_names_industries() -> None:
 def test_a_classifier_and_ci_are_one_unit(text: str, row: str, unit: str) -> None:
     a = extract_text(text, doc_id="t")["amounts"]
     assert list(zip(a["text"], a["unit"])) == [(row, unit)]
+
+
+@pytest.mark.parametrize(("text", "amounts", "dates"), [
+    ("实证中华5000多年文明史。", [("5000多年", "year")], []),
+    ("这座古城已有1000余年历史。", [("1000余年", "year")], []),
+    ("2025年我们将继续努力。", [], ["2025年"]),            # a year stays a date
+], ids=["duo", "yu", "year"])
+def test_a_four_digit_number_with_an_approximation_before_nian_is_a_span(text: str, amounts: list, dates: list) -> None:
+    t = extract_text(text, doc_id="t")
+    assert list(zip(t["amounts"]["text"], t["amounts"]["unit"])) == amounts
+    assert list(t["dates"]["text"]) == dates

@@ -181,8 +181,8 @@ def number_unit(scan: Scan, m: re.Match) -> Amount | None:
         return None
     if n2 is not None and not number_ok(n2, info):
         return None
-    if info.unit == "year" and _is_year(scan, m.end(), n1, n2):
-        return None
+    if info.unit == "year" and not inf and _is_year(scan, m.end(), n1, n2):
+        return None  # (2600多年, 1000余年: an approximation between the number and 年 makes a span, never a year)
     v1, v2, ov1, ok = _range_values(n1, n2)
     if not ok or v1 is None:
         return None
