@@ -93,11 +93,13 @@ def test_the_later_held_out_sets_are_from_real_text(name: str, size: int, actors
     cases = load_cases(name)
     assert len(cases) >= size  # 149, 221 and 100 cases as delivered
     for c in cases:
-        assert c["source"] and c["text"] and c["expect"], c
+        # a case whose rows the pipeline no longer gives, because they were no amounts, says so (`dropped`)
+        assert c["source"] and c["text"] and (c["expect"] or c.get("dropped")), c
         assert "gold/" not in c["source"] and "eval/" not in c["source"], c["source"]
         for e in c["expect"]:
             assert e["table"] in ("amounts", "targets") and e["text"] in c["text"], c["source"]
             assert e["actor"] is None or e["actor"] in c["text"], c["source"]
+    assert sum(c.get("dropped") is not None for c in cases) <= 1  # held-out-4's session ordinals (session 21)
     assert sum(e["actor"] is not None for c in cases for e in c["expect"]) >= actors  # 21 in held-out-4
 
 
