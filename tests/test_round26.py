@@ -47,3 +47,23 @@ def test_a_four_digit_number_with_an_approximation_before_nian_is_a_span(text: s
     t = extract_text(text, doc_id="t")
     assert list(zip(t["amounts"]["text"], t["amounts"]["unit"])) == amounts
     assert list(t["dates"]["text"]) == dates
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    ("推动7大产业集群发展。", [("7大", 7.0)]),
+    ("实施十大重点节点工程。", [("十大", 10.0)]),
+    ("推进三大战役。", []),                                  # a single Chinese digit (GUIDELINES §2)
+    ("全面贯彻党的二十大和二十届二中全会精神。", []),          # a congress
+    ("学习贯彻十五大精神。", []),                             # a congress: only 十 counts before 大
+    ("十三亿大陆同胞。", []),                                 # a magnitude
+    ("培育十大型企业。", []),                                 # a size word
+], ids=["arabic", "ten", "single_digit", "congress_de", "congress", "magnitude", "size"])
+def test_da_counts_major_items(text: str, rows: list) -> None:
+    a = extract_text(text, doc_id="t")["amounts"]
+    assert [(t, v) for t, v, u in zip(a["text"], a["value"], a["unit"]) if u == "大"] == rows
+
+
+def test_a_count_of_major_items_is_no_target_value() -> None:
+    t = extract_text("今年，力争推动7大产业集群成体系成支柱，规上工业增加值增长6%。", doc_id="t", pub_date="2025-01")
+    assert "7大" in set(t["amounts"]["text"])
+    assert list(t["targets"]["value_text"]) == ["6%"]

@@ -99,6 +99,8 @@ class AmountsUnitsUnitItem(_Strict):
     arabic_only: StrictBool | None = None
     factor: StrictFloat | StrictInt | None = None
     not_before: list[StrictStr] | None = None
+    not_after: list[StrictStr] | None = None
+    chinese_numerals: list[StrictStr] | None = None
     only_before: list[StrictStr] | None = None
     chinese_numerals_with_magnitude: StrictBool | None = None
     needs_magnitude: StrictBool | None = None

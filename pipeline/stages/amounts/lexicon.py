@@ -35,6 +35,8 @@ class UnitInfo:
     factor: float
     only_before: tuple[str, ...]
     not_before: tuple[str, ...]
+    not_after: tuple[str, ...]
+    cn_only: tuple[str, ...]
     arabic_only: bool
     cn_with_magnitude: bool
     max_value: float | None
@@ -53,6 +55,8 @@ def _unit_info(u: dict, w: str) -> UnitInfo:
         factor=float(u.get("factor", 1)),
         only_before=tuple(u.get("only_before", ())),
         not_before=tuple(u.get("not_before", ())),
+        not_after=tuple(u.get("not_after", ())),
+        cn_only=tuple(u.get("chinese_numerals", ())),
         arabic_only=bool(u.get("arabic_only", False)),
         cn_with_magnitude=bool(u.get("chinese_numerals_with_magnitude", False)),
         max_value=float(u["max_value"]) if "max_value" in u else None,

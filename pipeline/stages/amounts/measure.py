@@ -45,6 +45,10 @@ def _unit_fits(scan: Scan, m: re.Match, n1: str, uw: str, info: UnitInfo) -> boo
     if uw.isascii() and nxt[:1].isascii() and nxt[:1].isalnum():
         return False  # 5m in 5min, 3A in 3AB
     ns = m.start("n1")
+    if info.not_after and scan.text[max(0, ns - 4):ns].endswith(info.not_after):
+        return False  # 党的|二十大: the congress's short form, not a count
+    if info.cn_only and not any(c.isdigit() for c in n1) and n1 not in info.cn_only:
+        return False  # 十五大, 十七大: only the Chinese numerals listed stand before this unit
     if uw in scan.lex.session_classifiers and scan.lex.session_before_rx.search(scan.text[max(0, ns - 24):ns]):
         return False  # 十届十二次、十三次全会: which session, not how many times
     if uw.isascii() and uw[:1].isalpha() and n1[:1] in "-－" and ns > 0 and "\u4e00" <= scan.text[ns - 1] <= "\u9fff":
