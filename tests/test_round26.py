@@ -67,3 +67,13 @@ def test_a_count_of_major_items_is_no_target_value() -> None:
     t = extract_text("今年，力争推动7大产业集群成体系成支柱，规上工业增加值增长6%。", doc_id="t", pub_date="2025-01")
     assert "7大" in set(t["amounts"]["text"])
     assert list(t["targets"]["value_text"]) == ["6%"]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    ("迎来成立70周年。", [("70周年", 70.0, "year")]),
+    ("建党一百周年。", [("一百周年", 100.0, "year")]),
+    ("门诊号源提前2周投放。", [("2周", 2.0, "week")]),      # weeks stay weeks
+])
+def test_an_anniversary_counts_full_years(text: str, rows: list) -> None:
+    a = extract_text(text, doc_id="t")["amounts"]
+    assert list(zip(a["text"], a["value"], a["unit"])) == rows
