@@ -77,3 +77,13 @@ def test_a_count_of_major_items_is_no_target_value() -> None:
 def test_an_anniversary_counts_full_years(text: str, rows: list) -> None:
     a = extract_text(text, doc_id="t")["amounts"]
     assert list(zip(a["text"], a["value"], a["unit"])) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    ("发运集装箱（20尺标准集装箱）。", [("20尺", 20.0)]),
+    ("呢绒将增加约六百六十万尺。", [("约六百六十万尺", 6600000.0)]),
+    ("坚守三尺讲台。", []),                                  # an idiom (number_idioms.txt)
+])
+def test_chi_is_a_unit_as_written(text: str, rows: list) -> None:
+    a = extract_text(text, doc_id="t")["amounts"]
+    assert [(t, v) for t, v, u in zip(a["text"], a["value"], a["unit"]) if u == "尺"] == rows
