@@ -12,6 +12,7 @@ import pytest
 from pipeline.core import config
 from pipeline.stages.amounts import extract_amounts
 from pipeline.stages.amounts.lexicon import lex
+from tests.older_lexicons import user_lexicons
 
 
 def _texts(text: str) -> list[str]:
@@ -39,19 +40,10 @@ def test_counts_of_times_stay(text: str, rows: list[str]) -> None:
 @pytest.fixture
 def older_qualifiers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A user's copy of qualifiers.toml from before the section."""
-    user = tmp_path / "lex" / "amounts"
-    user.mkdir(parents=True)
     text = (config.CONFIG_DIR / "amounts" / "qualifiers.toml").read_text(encoding="utf-8")
     text = re.sub(r"(?ms)^\[session_ordinal\]\n.*?(?=^#|^\[|\Z)", "", text)
     assert "session_ordinal" not in text
-    (user / "qualifiers.toml").write_text(text, encoding="utf-8")
-    monkeypatch.setenv(config.LEXICONS_ENV, str(tmp_path / "lex"))
-    config.load_lexicon_toml.cache_clear()
-    lex.cache_clear()
-    yield
-    monkeypatch.delenv(config.LEXICONS_ENV)
-    config.load_lexicon_toml.cache_clear()
-    lex.cache_clear()
+    yield from user_lexicons(tmp_path, monkeypatch, {"amounts/qualifiers.toml": text}, [lex])
 
 
 def test_a_lexicon_without_the_section_loads_and_counts(older_qualifiers: None) -> None:

@@ -45,7 +45,7 @@ def _unit_fits(scan: Scan, m: re.Match, n1: str, uw: str, info: UnitInfo) -> boo
     if uw.isascii() and nxt[:1].isascii() and nxt[:1].isalnum():
         return False  # 5m in 5min, 3A in 3AB
     ns = m.start("n1")
-    if info.not_after and scan.text[max(0, ns - 4):ns].endswith(info.not_after):
+    if info.not_after and scan.text[max(0, ns - max(map(len, info.not_after))):ns].endswith(info.not_after):
         return False  # 党的|二十大: the congress's short form, not a count
     if info.cn_only and not any(c.isdigit() for c in n1) and n1 not in info.cn_only:
         return False  # 十五大, 十七大: only the Chinese numerals listed stand before this unit
